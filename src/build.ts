@@ -1,0 +1,157 @@
+/**
+ * The build, stage by stage (SPEC 1, 7): settings -> articles -> data -> per-article checks ->
+ * site rendering -> report -> output. This file only wires stages; each stage lives in its own
+ * module. Problems never stop the build early: every file is checked and every problem reported
+ * in one run, and the output is written only when the build passed.
+ */
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { loadDataStore } from './checks/datasets/load-data-store.js'
+import { findArticles } from './content/find-articles.js'
+import { loadArticle } from './content/load-article.js'
+import { outputPathOf } from './content/permalink.js'
+import { writeSite } from './output/write-site.js'
+import { processArticle } from './process-article.js'
+import { loadTemplates } from './render/templates.js'
+import { renderSite } from './render/site.js'
+import { buildReport } from './report/build-report.js'
+import { exitStatus } from './report/exit-status.js'
+import { collectEntries } from './report/collect-entries.js'
+import { loadSettings } from './settings/load-settings.js'
+import type { DateTime } from 'luxon'
+import type { ArticleLoad } from './content/load-article.js'
+import type { CheckedArticle, OutputFile, Problem, Report, Settings } from './types.js'
+
+/** What to build and how. */
+export interface BuildOptions {
+  /** Site folder holding `content/`, `data/` and optionally `templates/`. */
+  root: string
+  /** Output folder; `dist` under the root by default. */
+  out: string
+  /** `--strict`: every article is checked strictly. */
+  strict: boolean
+  /** `--drafts`: include articles marked `draft: true`. */
+  drafts: boolean
+  /** The instant embargoes are compared with (`--now`, `SOURCE_DATE_EPOCH`, or the clock). */
+  now: DateTime
+  /** Write the site when the build passes (`build`); false for `check` and the dev server. */
+  write: boolean
+  /** Called as stages progress, for a terminal progress line. */
+  onProgress?: (stage: 'loaded' | 'checked' | 'rendered' | 'written', done: number, total: number) => void
+}
+
+/** Everything a build found and made. */
+export interface BuildResult {
+  report: Report
+  exit: 0 | 1 | 2
+  settings: Settings
+  articles: CheckedArticle[]
+  /** The rendered site, also when it was not written (for the dev server). */
+  files: OutputFile[]
+  /** Files written to the output folder; 0 when nothing was written. */
+  written: number
+}
+
+/** Checks every article of the site and, when `options.write` and the build passed, writes it. */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const { root } = options
+  const { settings, problems: settingsProblems } = await loadSettings(root)
+  const siteProblems: Problem[] = [...settingsProblems]
+  const templatesLoad = await loadTemplates(root)
+  siteProblems.push(...templatesLoad.problems)
+
+  const found = await findArticles(root)
+  siteProblems.push(...found.problems)
+  const loads = await Promise.all(found.files.map((file) => loadArticle(root, file, settings)))
+  options.onProgress?.('loaded', loads.length, loads.length)
+  const published = loads.filter((load) => isPublished(load, options))
+  rejectDuplicatePermalinks(published)
+
+  const dataPaths = new Set(published.flatMap((load) => Object.values(load.article?.frontmatter.data ?? {})))
+  const { store, problems: dataProblems } = await loadDataStore(root, dataPaths)
+  siteProblems.push(...dataProblems)
+
+  const articles: CheckedArticle[] = []
+  for (const load of published) {
+    if (!load.article || load.problems.some((problem) => problem.severity === 'error')) continue
+    const checked = processArticle(load.article, { settings, store, strict: options.strict })
+    checked.problems.unshift(...load.problems)
+    articles.push(checked)
+    options.onProgress?.('checked', articles.length, published.length)
+  }
+
+  const dataFiles = await readDataFiles(root, articles)
+  const draft = buildReport(collectEntries({ loads: published, articles, siteProblems, settings, strict: options.strict }))
+  const rendered = renderSite({ settings, articles, report: draft, dataFiles, templates: templatesLoad.templates })
+  const renderProblems = [...rendered.problems, ...duplicateOutputs(rendered.files)]
+  siteProblems.push(...renderProblems)
+  options.onProgress?.('rendered', rendered.files.length, rendered.files.length)
+
+  // The report page is rendered from the report; problems found while rendering can only join
+  // the final report, and they fail the build, so that page is never published with them.
+  const report =
+    renderProblems.length > 0
+      ? buildReport(collectEntries({ loads: published, articles, siteProblems, settings, strict: options.strict }))
+      : draft
+  const exit = exitStatus(report.articles.flatMap((entry) => entry.problems))
+  let written = 0
+  if (options.write && exit === 0) {
+    written = await writeSite(options.out, rendered.files)
+    options.onProgress?.('written', written, written)
+  }
+  return { report, exit, settings, articles, files: rendered.files, written }
+}
+
+function isPublished(load: ArticleLoad, options: BuildOptions): boolean {
+  const frontmatter = load.article?.frontmatter
+  if (!frontmatter) return true
+  if (frontmatter.draft && !options.drafts) return false
+  return !(frontmatter.embargo && frontmatter.embargo > options.now)
+}
+
+/** SPEC 4: two articles with the same output path are an input error, reported on both. */
+function rejectDuplicatePermalinks(loads: ArticleLoad[]): void {
+  const byPath = new Map<string, ArticleLoad[]>()
+  for (const load of loads) {
+    if (!load.article) continue
+    const path = outputPathOf(load.article.url)
+    byPath.set(path, [...(byPath.get(path) ?? []), load])
+  }
+  for (const [path, clashing] of byPath) {
+    if (clashing.length < 2) continue
+    for (const load of clashing) {
+      const others = clashing.filter((other) => other !== load).map((other) => other.file).join(', ')
+      load.problems.push({
+        severity: 'error',
+        line: 1,
+        column: 1,
+        rule: 'permalink-duplicate',
+        message: `this article and ${others} would both be written to ${path}; give one of them another slug`
+      })
+    }
+  }
+}
+
+function duplicateOutputs(files: readonly OutputFile[]): Problem[] {
+  const seen = new Set<string>()
+  const problems: Problem[] = []
+  for (const file of files) {
+    if (seen.has(file.path)) {
+      problems.push({
+        severity: 'error',
+        line: 1,
+        column: 1,
+        rule: 'permalink-duplicate',
+        message: `two pages would be written to ${file.path}; a slug, section or tag collides with another page`,
+        file: 'data/site.yaml'
+      })
+    }
+    seen.add(file.path)
+  }
+  return problems
+}
+
+async function readDataFiles(root: string, articles: readonly CheckedArticle[]): Promise<{ path: string; content: Uint8Array }[]> {
+  const paths = [...new Set(articles.flatMap((article) => article.panel.flatMap((entry) => entry.dataFiles)))].sort()
+  return Promise.all(paths.map(async (path) => ({ path, content: await readFile(join(root, path)) })))
+}

@@ -1,0 +1,159 @@
+/**
+ * Loads one article (SPEC 4): reads the file, splits the frontmatter with gray-matter, parses it
+ * with positions, validates it, and derives the slug and URL. Every problem is positioned in the
+ * article file; the caller keeps going with the next file.
+ */
+import { readFile } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import matter from 'gray-matter'
+import { issuesToProblems } from '../schema/issues-to-problems.js'
+import { didYouMean } from '../text/did-you-mean.js'
+import { parseYaml } from '../yaml/parse-yaml.js'
+import { frontmatterKeys, frontmatterSchema, namePattern } from './frontmatter-schema.js'
+import { expandPermalink } from './permalink.js'
+import type { ParsedYaml } from '../yaml/parse-yaml.js'
+import type { AssertSpec, CheckSpec, Frontmatter, LoadedArticle, Problem, Settings } from '../types.js'
+
+/** The outcome of loading one article: the article when it is usable, and its problems. */
+export interface ArticleLoad {
+  file: string
+  article?: LoadedArticle
+  problems: Problem[]
+}
+
+/** Frontmatter YAML starts on line 2, after the opening `---`. */
+const frontmatterOrigin = { lineOffset: 1 }
+
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+/** Reads and validates the article at site-relative path `file`. */
+export async function loadArticle(root: string, file: string, settings: Settings): Promise<ArticleLoad> {
+  let bytes: Uint8Array
+  try {
+    bytes = await readFile(join(root, file))
+  } catch (error) {
+    return { file, problems: [unreadable(`cannot read the file: ${error instanceof Error ? error.message : String(error)}`)] }
+  }
+  let text: string
+  try {
+    text = utf8.decode(bytes)
+  } catch {
+    return { file, problems: [unreadable('the file is not UTF-8 text; save it as UTF-8')] }
+  }
+  if (text.includes('\0')) return { file, problems: [unreadable('the file holds NUL bytes; it looks binary, not Markdown')] }
+  return parseArticle(file, text, settings)
+}
+
+/** Validates article text; separated from reading so tests and the dev server can feed text. */
+export function parseArticle(file: string, source: string, settings: Settings): ArticleLoad {
+  // A BOM is invisible to editors: positions are counted as if it were not there.
+  const text = source.startsWith('\uFEFF') ? source.slice(1) : source
+  const split = splitFrontmatter(text)
+  if ('problem' in split) return { file, problems: [split.problem] }
+  const yaml = parseYaml(split.yaml)
+  if (yaml.errors.length > 0) {
+    return {
+      file,
+      problems: yaml.errors.map((error) =>
+        frontmatterError(error.point.line + frontmatterOrigin.lineOffset, error.point.column, `frontmatter is not valid YAML: ${error.message}`)
+      )
+    }
+  }
+  const raw = yaml.value ?? {}
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    return { file, problems: [frontmatterError(2, 1, 'frontmatter must be a mapping of keys such as title: and date:')] }
+  }
+  const problems = unknownKeyWarnings(raw, yaml)
+  const result = frontmatterSchema(settings.timezone).safeParse(raw, { reportInput: true })
+  if (!result.success) {
+    problems.push(...issuesToProblems(result.error.issues, yaml, frontmatterOrigin, 'frontmatter', (key) => `"${key}"`))
+  }
+  const slug = result.success ? (result.data.slug ?? basename(file).replace(/\.md$/i, '')) : undefined
+  if (result.success && result.data.slug === undefined && slug !== undefined && !namePattern.test(slug)) {
+    problems.push(
+      frontmatterError(1, 1, `the file name gives the slug "${slug}", which is not lower-case words joined by hyphens; rename the file or set slug:`)
+    )
+  }
+  if (!result.success || slug === undefined || problems.some((problem) => problem.severity === 'error')) {
+    return { file, problems }
+  }
+  const data = result.data
+  const frontmatter: Frontmatter = {
+    ...withoutUndefined({
+      updated: data.updated,
+      byline: data.byline,
+      dateline: data.dateline,
+      summary: data.summary,
+      embargo: data.embargo,
+      factcheck: data.factcheck
+    }),
+    title: data.title,
+    date: data.date,
+    slug,
+    section: data.section,
+    tags: data.tags,
+    draft: data.draft,
+    sources: data.sources.map((source) => withoutUndefined(source)),
+    corrections: data.corrections,
+    data: data.data,
+    checks: data.checks.map((check, index): CheckSpec => ({ ...withoutUndefined(check), ...pointIn(yaml, ['checks', index]) })),
+    asserts: data.asserts.map((entry, index): AssertSpec => ({ ...entry, ...pointIn(yaml, ['asserts', index]) }))
+  }
+  const url = expandPermalink(settings.permalink, frontmatter, settings.timezone)
+  return { file, problems, article: { file, frontmatter, markdown: split.markdown, url } }
+}
+
+type Split = { yaml: string; markdown: string } | { problem: Problem }
+
+function splitFrontmatter(text: string): Split {
+  if (!/^---[ \t]*\r?\n/.test(text)) {
+    return { problem: frontmatterError(1, 1, 'the article has no frontmatter; start the file with a --- line, then title: and date:, then ---') }
+  }
+  const parsed = matter(text, { engines: { yaml: () => ({}) } })
+  const bodyStart = text.length - parsed.content.length
+  if (!text.endsWith(parsed.content) || !/\r?\n---[ \t]*(\r?\n|$)/.test(text.slice(0, bodyStart + 1))) {
+    return { problem: frontmatterError(1, 1, 'the frontmatter is not closed; add a line with --- after its last key') }
+  }
+  // Blank the frontmatter but keep its line breaks and length: positions in the parsed body are
+  // then positions in the file, which every message depends on.
+  const markdown = text.slice(0, bodyStart).replace(/[^\r\n]/g, ' ') + parsed.content
+  return { yaml: parsed.matter.replace(/^\r?\n/, ''), markdown }
+}
+
+function unknownKeyWarnings(raw: object, yaml: ParsedYaml): Problem[] {
+  const known = new Set<string>(frontmatterKeys)
+  const problems: Problem[] = []
+  for (const key of Object.keys(raw)) {
+    if (known.has(key)) continue
+    const point = yaml.pointOf([key], { key: true })
+    const suggestion = didYouMean(key, frontmatterKeys)
+    problems.push({
+      severity: 'warning',
+      line: point.line + frontmatterOrigin.lineOffset,
+      column: point.column,
+      rule: 'frontmatter',
+      message: suggestion ? `unknown key "${key}" (did you mean "${suggestion}"?)` : `unknown key "${key}"`
+    })
+  }
+  return problems
+}
+
+function pointIn(yaml: ParsedYaml, path: (string | number)[]): { line: number; column: number } {
+  const point = yaml.pointOf(path)
+  return { line: point.line + frontmatterOrigin.lineOffset, column: point.column }
+}
+
+/** Drops keys whose value is undefined, as `exactOptionalPropertyTypes` requires. */
+function withoutUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>
+  }
+}
+
+function frontmatterError(line: number, column: number, message: string): Problem {
+  return { severity: 'error', line, column, rule: 'frontmatter', message }
+}
+
+function unreadable(message: string): Problem {
+  return { severity: 'error', line: 1, column: 1, rule: 'article-unreadable', message }
+}

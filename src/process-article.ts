@@ -1,0 +1,60 @@
+/**
+ * The per-article stages between loading and site rendering: Markdown -> figures -> checks ->
+ * body HTML. Pure given its inputs (the data store is loaded once per build and shared), so it
+ * can run for many articles in any order.
+ */
+import { checkArticle } from './checks/check-article.js'
+import { evaluateExpression } from './checks/expression/evaluate-expression.js'
+import { detectFigures } from './figures/detect.js'
+import { extractProse } from './figures/prose.js'
+import { firstParagraphText, parseMarkdown } from './markdown/parse-markdown.js'
+import { renderBodyHtml } from './render/body-html.js'
+import type { DataStore } from './checks/datasets/load-data-store.js'
+import type { CheckedArticle, FactcheckMode, LoadedArticle, Settings } from './types.js'
+
+/** What every article of a build shares. */
+export interface ArticleContext {
+  settings: Settings
+  store: DataStore
+  /** `--strict`: every article is checked strictly. */
+  strict: boolean
+}
+
+/** Parses, fact-checks and renders the body of one loaded article. */
+export function processArticle(article: LoadedArticle, context: ArticleContext): CheckedArticle {
+  const { frontmatter, markdown } = article
+  const tree = parseMarkdown(markdown)
+  const prose = extractProse(tree)
+  const figures = detectFigures(prose, markdown, { notFigures: context.settings.not_figures })
+  const mode = modeOf(article, context)
+  const scope = { aliases: frontmatter.data, store: context.store }
+  const checked = checkArticle({
+    markdown,
+    frontmatter,
+    prose,
+    figures,
+    mode,
+    tolerance: context.settings.factcheck.tolerance,
+    evaluate: (source) => evaluateExpression(source, scope)
+  })
+  return {
+    ...article,
+    mode,
+    lead: (frontmatter.summary ?? firstParagraphText(tree)).replace(/\s+/g, ' ').trim(),
+    html: renderBodyHtml(tree, checked.marks),
+    figures: checked.figures,
+    asserts: checked.asserts,
+    panel: checked.panel,
+    problems: checked.problems
+  }
+}
+
+/**
+ * SPEC 6: `--strict` makes every article strict; sections listed in `strict_sections` are always
+ * strict; otherwise the article's own `factcheck`, else the site mode.
+ */
+export function modeOf(article: LoadedArticle, context: ArticleContext): FactcheckMode {
+  if (context.strict) return 'strict'
+  if (context.settings.factcheck.strict_sections.includes(article.frontmatter.section)) return 'strict'
+  return article.frontmatter.factcheck ?? context.settings.factcheck.mode
+}

@@ -1,0 +1,64 @@
+/**
+ * Loads `data/site.yaml` (SPEC 3): parses it with positions, validates it, applies defaults.
+ * A missing file means every default; a broken one is reported and the defaults stand in, so
+ * the rest of the site is still checked in the same run.
+ */
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { issuesToProblems } from '../schema/issues-to-problems.js'
+import { parseYaml } from '../yaml/parse-yaml.js'
+import { settingsSchema } from './settings-schema.js'
+import type { Problem, Settings } from '../types.js'
+
+/** Site-relative path of the settings file. */
+export const settingsFile = 'data/site.yaml'
+
+/** Settings with the problems found reading them (each with `file` set to `data/site.yaml`). */
+export interface LoadedSettings {
+  settings: Settings
+  problems: Problem[]
+}
+
+/** Reads and validates the site settings of the site at `root`. */
+export async function loadSettings(root: string): Promise<LoadedSettings> {
+  let text: string
+  try {
+    text = await readFile(join(root, settingsFile), 'utf8')
+  } catch (error) {
+    if (isMissing(error)) return { settings: defaultSettings(), problems: [] }
+    return { settings: defaultSettings(), problems: [problem(1, 1, `cannot read ${settingsFile}: ${String(error)}`)] }
+  }
+  return parseSettings(text)
+}
+
+/** Validates settings text; exported for tests and for the dev server's reloads. */
+export function parseSettings(text: string): LoadedSettings {
+  const yaml = parseYaml(text.replace(/^\uFEFF/, ''))
+  if (yaml.errors.length > 0) {
+    return {
+      settings: defaultSettings(),
+      problems: yaml.errors.map((error) =>
+        problem(error.point.line, error.point.column, `${settingsFile} is not valid YAML: ${error.message}`)
+      )
+    }
+  }
+  const result = settingsSchema.safeParse(yaml.value ?? {}, { reportInput: true })
+  if (result.success) return { settings: result.data, problems: [] }
+  const problems = issuesToProblems(result.error.issues, yaml, { lineOffset: 0 }, 'settings', (key) =>
+    key === '' ? 'at the top level' : `"${key}"`
+  ).map((entry) => ({ ...entry, file: settingsFile }))
+  return { settings: defaultSettings(), problems }
+}
+
+/** Every setting at its default. */
+export function defaultSettings(): Settings {
+  return settingsSchema.parse({})
+}
+
+function problem(line: number, column: number, message: string): Problem {
+  return { severity: 'error', line, column, rule: 'settings', message, file: settingsFile }
+}
+
+function isMissing(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT'
+}

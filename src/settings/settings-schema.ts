@@ -1,0 +1,70 @@
+/**
+ * The schema of `data/site.yaml` (SPEC 3). Every key has a default; an unknown key or a wrong
+ * type is an input error naming the key.
+ */
+import { IANAZone } from 'luxon'
+import { z } from 'zod'
+
+const sectionName = /^[a-z0-9]+(-[a-z0-9]+)*$/
+
+const tolerance = z.strictObject({
+  /** `about`: |a - s| <= s x about. Default 0.05. */
+  about: z.number().min(0).max(1).default(0.05),
+  /** `nearly`: s x (1 - nearly) <= a <= s. Default 0.10. */
+  nearly: z.number().min(0).max(1).default(0.1),
+  /** `just-over` / `just-under` band. Default 0.05. */
+  slightly: z.number().min(0).max(1).default(0.05),
+  /** `over` figures warn as understated when a >= s x understated. Default 1.5. */
+  understated: z.number().min(1).default(1.5)
+})
+
+/** zod schema of the site settings, with SPEC 3 defaults. */
+export const settingsSchema = z.strictObject({
+  /** Site name. Default `factdesk`. */
+  title: z.string().min(1).default('factdesk'),
+  /** Absolute URL of the site, used in feeds, sitemap and canonical links. */
+  url: z
+    .string()
+    .refine((value) => /^https?:\/\/[^/]/.test(value) && URL.canParse(value), 'must be an absolute http(s) URL such as https://news.example.org/')
+    .transform((value) => (value.endsWith('/') ? value : `${value}/`))
+    .default('http://localhost/'),
+  /** Path prefix when hosted under a sub-path. Default `/`. */
+  base: z
+    .string()
+    .refine((value) => value.startsWith('/') && !value.split('/').includes('..'), 'must be a path starting with /, such as /news/')
+    .transform((value) => (value.endsWith('/') ? value : `${value}/`))
+    .default('/'),
+  /** Language of the pages (`lang`). Default `en`. */
+  language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a language tag such as en or en-GB').default('en'),
+  /** IANA zone used to show dates. Default `UTC`. */
+  timezone: z
+    .string()
+    .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as Asia/Shanghai')
+    .default('UTC'),
+  /** One line about the site, for feeds and meta tags. Default empty. */
+  description: z.string().default(''),
+  /** Output path pattern of briefs. Default `/{yyyy}/{mm}/{dd}/{slug}/`. */
+  permalink: z
+    .string()
+    .refine((value) => value.startsWith('/') && value.includes('{slug}'), 'must start with / and contain {slug}')
+    .default('/{yyyy}/{mm}/{dd}/{slug}/'),
+  /** Characters of a listing line, the ellipsis included. Default 60. */
+  excerpt_length: z.number().int().min(2).max(10_000).default(60),
+  /** Stories per listing page. Default 20. */
+  page_size: z.number().int().min(1).max(10_000).default(20),
+  factcheck: z
+    .strictObject({
+      /** Default mode of every article. Default `standard`. */
+      mode: z.enum(['standard', 'strict', 'off']).default('standard'),
+      /** Sections always checked strictly. Default none. */
+      strict_sections: z.array(z.string().regex(sectionName, 'must be a section name like markets')).default([]),
+      tolerance: tolerance.default({ about: 0.05, nearly: 0.1, slightly: 0.05, understated: 1.5 })
+    })
+    .default({
+      mode: 'standard',
+      strict_sections: [],
+      tolerance: { about: 0.05, nearly: 0.1, slightly: 0.05, understated: 1.5 }
+    }),
+  /** Phrases whose numbers are names, never figures. Default none. */
+  not_figures: z.array(z.string().min(1)).default([])
+})

@@ -1,0 +1,87 @@
+/**
+ * Publishing guarantees (SPEC 7, 8, 9): output is written only by a passing build, swapped in
+ * whole, byte-identical for the same input; drafts and embargoes are honoured.
+ */
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { article, siteYaml, tempSite } from '../helpers/temp-site.js'
+import { readTree } from '../helpers/read-tree.js'
+import { runCli, runJson } from '../helpers/run-cli.js'
+
+const story = (slug: string, extra = '') =>
+  article(`title: Story ${slug}\ndate: 2025-11-04T10:00:00+08:00\nslug: ${slug}\n${extra}`, `The ${slug} story opens here.\n`)
+
+describe('publishing', () => {
+  it('leaves the previous dist/ byte-identical when a build fails', async () => {
+    const root = await tempSite({ 'data/site.yaml': siteYaml, 'content/one.md': story('one') })
+    const first = await runCli(['build', '--root', root])
+    expect(first.exit).toBe(0)
+    const before = await readTree(join(root, 'dist'))
+    expect(before.size).toBeGreaterThan(5)
+
+    await writeFile(join(root, 'content/two.md'), article('date: 2025-11-04'))
+    const failed = await runCli(['build', '--root', root])
+    expect(failed.exit).toBe(2)
+    expect(await readTree(join(root, 'dist'))).toEqual(before)
+  })
+
+  it('builds byte-identical output twice from the same input', async () => {
+    const root = await tempSite({ 'data/site.yaml': siteYaml, 'content/one.md': story('one'), 'content/two.md': story('two') })
+    const out1 = await mkdtemp(join(tmpdir(), 'factdesk-out-'))
+    const out2 = await mkdtemp(join(tmpdir(), 'factdesk-out-'))
+    expect((await runCli(['build', '--root', root, '--out', join(out1, 'site')])).exit).toBe(0)
+    expect((await runCli(['build', '--root', root, '--out', join(out2, 'site')], { SOURCE_DATE_EPOCH: '1' })).exit).toBe(0)
+    expect(await readTree(join(out1, 'site'))).toEqual(await readTree(join(out2, 'site')))
+  })
+
+  it('builds the repository sample site twice into identical trees', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'factdesk-sample-'))
+    for (const folder of ['content', 'data']) await cp(folder, join(root, folder), { recursive: true })
+    const a = await runCli(['build', '--root', root, '--out', join(root, 'a')])
+    const b = await runCli(['build', '--root', root, '--out', join(root, 'b')])
+    expect(a.exit, a.stdout).toBe(0)
+    expect(b.exit).toBe(0)
+    expect(await readTree(join(root, 'a'))).toEqual(await readTree(join(root, 'b')))
+  })
+
+  it('leaves drafts out unless --drafts, and embargoed stories out until --now passes the embargo', async () => {
+    const root = await tempSite({
+      'data/site.yaml': siteYaml,
+      'content/live.md': story('live'),
+      'content/draft.md': story('draft', 'draft: true'),
+      'content/later.md': story('later', 'embargo: 2025-11-05T09:00:00+08:00')
+    })
+    const slugs = async (...argv: string[]) =>
+      (await runJson(['check', '--root', root, ...argv])).report.articles.map((entry) => entry.slug).sort()
+    expect(await slugs('--now', '2025-11-05T00:00:00+08:00')).toEqual(['live'])
+    expect(await slugs('--now', '2025-11-05T09:00:00+08:00')).toEqual(['later', 'live'])
+    expect(await slugs('--now', '2025-11-05T00:00:00+08:00', '--drafts')).toEqual(['draft', 'live'])
+    const epoch = String(Date.parse('2025-11-06T00:00:00Z') / 1000)
+    const run = await runJson(['check', '--root', root], { SOURCE_DATE_EPOCH: epoch })
+    expect(run.report.articles.map((entry) => entry.slug).sort()).toEqual(['later', 'live'])
+  })
+
+  it('writes no page outside the output folder whatever the slug, section or tag says', async () => {
+    const root = await tempSite({
+      'data/site.yaml': siteYaml,
+      'content/one.md': story('one', 'tags: ["../../escape", "..", "/etc/passwd"]')
+    })
+    const run = await runCli(['build', '--root', root])
+    expect(run.exit).toBe(0)
+    const tree = await readTree(join(root, 'dist'))
+    for (const path of tree.keys()) expect(path.split('/')).not.toContain('..')
+    expect(await readFile(join(root, 'content/one.md'), 'utf8')).toContain('escape')
+  })
+
+  it('rejects usage errors with exit 2', async () => {
+    expect((await runCli(['publish'])).exit).toBe(2)
+    expect((await runCli(['build', '--format', 'xml'])).exit).toBe(2)
+    expect((await runCli(['build', '--now', 'yesterday'])).exit).toBe(2)
+    expect((await runCli(['--bogus'])).exit).toBe(2)
+    const help = await runCli(['--help'])
+    expect(help.exit).toBe(0)
+    expect(help.stdout).toMatch(/Usage: factdesk/)
+  })
+})

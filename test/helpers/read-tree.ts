@@ -1,0 +1,15 @@
+/** Reads a folder into a map of relative path -> bytes, to compare whole builds. */
+import { readdir, readFile } from 'node:fs/promises'
+import { join, relative, sep } from 'node:path'
+
+/** Every file under `dir`, keyed by `/`-separated relative path, sorted. */
+export async function readTree(dir: string): Promise<Map<string, Buffer>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+  const files = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort()
+  const tree = new Map<string, Buffer>()
+  for (const file of files) tree.set(relative(dir, file).split(sep).join('/'), await readFile(file))
+  return tree
+}
