@@ -6,6 +6,7 @@
  */
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, resolve, sep } from 'node:path'
+import { withBuildLock } from './build-lock.js'
 import type { OutputFile } from '../types.js'
 
 const stagingPrefix = '.factdesk-staging-'
@@ -16,17 +17,19 @@ export async function writeSite(out: string, files: readonly OutputFile[]): Prom
   const target = resolve(out)
   const parent = dirname(target)
   await mkdir(parent, { recursive: true })
-  await recoverInterruptedSwap(target)
-  await removeLeftovers(target)
-  const staging = join(parent, `${stagingPrefix}${basename(target)}-${process.pid}-${Date.now()}`)
-  try {
-    await writeAll(staging, files)
-    await swapIn(staging, target)
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true })
-    throw error
-  }
-  return files.length
+  return withBuildLock(target, async () => {
+    await recoverInterruptedSwap(target)
+    await removeLeftovers(target)
+    const staging = join(parent, `${stagingPrefix}${basename(target)}-${process.pid}-${Date.now()}`)
+    try {
+      await writeAll(staging, files)
+      await swapIn(staging, target)
+    } catch (error) {
+      await rm(staging, { recursive: true, force: true })
+      throw error
+    }
+    return files.length
+  })
 }
 
 async function writeAll(staging: string, files: readonly OutputFile[]): Promise<void> {
