@@ -48,7 +48,15 @@ export function collectEntries(sources: EntrySources): ReportArticle[] {
     byFile.set(file, [...(byFile.get(file) ?? []), problem])
   }
   for (const file of [...byFile.keys()].sort()) {
-    entries.push({ file, slug: '', url: '', mode: settings.factcheck.mode, figures: [], asserts: [], problems: byFile.get(file) ?? [] })
+    entries.push({
+      file,
+      slug: '',
+      url: '',
+      mode: settings.factcheck.mode,
+      figures: [],
+      asserts: [],
+      problems: byFile.get(file) ?? []
+    })
   }
   return entries
 }

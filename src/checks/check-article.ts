@@ -1,0 +1,251 @@
+/**
+ * The fact check of one article (SPEC 6): binds each check to its figure, evaluates it, judges
+ * every figure, evaluates the asserts, and turns the outcome into the report's figures and
+ * problems, the brief's fact-check panel and the marks the renderer puts on each figure.
+ */
+import type {
+  AssertResult,
+  CheckSpec,
+  FactcheckMode,
+  Figure,
+  FigureMark,
+  FigureResult,
+  FigureStatus,
+  Frontmatter,
+  PanelEntry,
+  Problem,
+  Prose,
+  Tolerance
+} from '../types.js'
+import type { Evaluation } from './expression/evaluate-expression.js'
+import { bindCheck, collapseWhitespace, findSays } from './bind-check.js'
+import { checkAsserts } from './check-asserts.js'
+import { formatValue } from './format-value.js'
+import { formatActual, judgeFigure } from './verdict.js'
+
+/** What the fact check of one article needs. */
+export interface CheckArticleInput {
+  /** The article's Markdown (frontmatter blanked), used to explain check text hidden in markup. */
+  markdown: string
+  frontmatter: Pick<Frontmatter, 'checks' | 'asserts'>
+  prose: Prose
+  /** Every figure detection found in the body. */
+  figures: readonly Figure[]
+  mode: FactcheckMode
+  /** Site tolerances; a check's own `tolerance` replaces them for that check. */
+  tolerance: Tolerance
+  /** Evaluates one expression against the article's datasets. */
+  evaluate: (source: string) => Evaluation
+}
+
+/** The outcome of an article's fact check. */
+export interface ArticleCheck {
+  /** One result per detected figure, in document order. */
+  figures: FigureResult[]
+  asserts: AssertResult[]
+  /** One entry per check, in frontmatter order. */
+  panel: PanelEntry[]
+  /** Sorted by position; severities already reflect the mode. */
+  problems: Problem[]
+  /** One mark per detected figure, in document order. */
+  marks: FigureMark[]
+}
+
+// What a check established about the figure it binds.
+interface Verdict {
+  status: FigureStatus
+  actual: number | null
+  expr: string
+  message: string
+  dataFiles: string[]
+  understated: boolean
+  /** The actual as the hover text shows it, in the figure's unit. */
+  shown: string
+}
+
+/**
+ * Checks one article. In `standard` mode contradicted and failed checks are errors and unchecked
+ * figures warnings; `strict` makes unchecked figures errors; `off` reports everything as warnings,
+ * so the article never fails the build (SPEC 6).
+ */
+export function checkArticle(input: CheckArticleInput): ArticleCheck {
+  const figures = [...input.figures].sort((a, b) => a.start - b.start)
+  const problems: Problem[] = []
+  const panel: PanelEntry[] = []
+  const verdicts = new Map<Figure, Verdict>()
+  const checkOf = new Map<Figure, CheckSpec>()
+
+  for (const check of input.frontmatter.checks) {
+    const at = { line: check.line, column: check.column }
+    const binding = bindCheck(check, input.prose, figures)
+    let figure: Figure | undefined
+    let bindError: string | undefined
+
+    if (!binding.ok) {
+      bindError = binding.message + markupHint(check, input)
+      problems.push({ severity: 'error', ...at, rule: binding.rule, message: bindError })
+    } else {
+      const earlier = checkOf.get(binding.figure)
+      if (earlier === undefined) {
+        figure = binding.figure
+        checkOf.set(figure, check)
+      } else {
+        bindError = `check text "${check.figure}" binds the figure "${binding.figure.text}", which the check at line ${earlier.line} already checks; keep one of them`
+        problems.push({ severity: 'error', ...at, rule: 'check-ambiguous', message: bindError })
+      }
+    }
+
+    const evaluation = input.evaluate(check.expr)
+    const verdict = judgeCheck(check, figure, evaluation, input.tolerance)
+    if (verdict.problem !== undefined)
+      problems.push({ severity: 'error', ...at, ...verdict.problem })
+    if (figure !== undefined) verdicts.set(figure, verdict)
+
+    const entry: PanelEntry = {
+      figure: figure?.text ?? check.figure,
+      status: bindError === undefined ? verdict.status : 'error',
+      explanation: evaluation.ok ? evaluation.explanation : '',
+      actual: verdict.actual,
+      expr: check.expr,
+      dataFiles: verdict.dataFiles,
+      message: bindError ?? verdict.message
+    }
+    if (check.note !== undefined) entry.note = check.note
+    panel.push(entry)
+  }
+
+  const results: FigureResult[] = []
+  const marks: FigureMark[] = []
+  for (const figure of figures) {
+    const verdict = verdicts.get(figure)
+    results.push(resultOf(figure, verdict))
+    marks.push(markOf(figure, verdict))
+    problems.push(...figureProblems(figure, verdict, input.mode))
+  }
+
+  const asserts = checkAsserts(input.frontmatter.asserts, input.prose, input.evaluate)
+  problems.push(...asserts.problems)
+
+  const positioned = problems
+    .map((problem) =>
+      input.mode === 'off' ? { ...problem, severity: 'warning' as const } : problem
+    )
+    .sort((a, b) => a.line - b.line || a.column - b.column)
+  return { figures: results, asserts: asserts.results, panel, problems: positioned, marks }
+}
+
+// Turns one check's evaluation into a verdict on its figure, or on nothing when the check did
+// not bind; the problem, when there is one, is positioned by the caller at the check's entry.
+function judgeCheck(
+  check: CheckSpec,
+  figure: Figure | undefined,
+  evaluation: Evaluation,
+  tolerance: Tolerance
+): Verdict & { problem?: Pick<Problem, 'rule' | 'message'> } {
+  const expr = check.expr
+  if (!evaluation.ok) {
+    const where =
+      evaluation.column !== undefined && !evaluation.message.includes('column')
+        ? ` (column ${evaluation.column} of the expression)`
+        : ''
+    const message = evaluation.message + where
+    return {
+      status: 'error',
+      actual: null,
+      expr,
+      message,
+      dataFiles: [],
+      understated: false,
+      shown: '',
+      problem: { rule: evaluation.rule, message }
+    }
+  }
+
+  const { value, dataFiles } = evaluation
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    const message =
+      typeof value === 'boolean'
+        ? `expression gives ${value}, a figure check needs a number`
+        : `expression gives ${value}, a figure check needs a finite number`
+    const problem = { rule: 'check-error', message }
+    const failed = { status: 'error', actual: null, expr, message, dataFiles } as const
+    return { ...failed, understated: false, shown: '', problem }
+  }
+
+  if (figure === undefined) {
+    const shown = formatValue(value, null)
+    const unbound = { status: 'error', actual: value, expr, message: `data ${shown}` } as const
+    return { ...unbound, dataFiles, understated: false, shown }
+  }
+
+  const direction = check.direction ?? figure.direction
+  const options = {
+    tolerance,
+    ...(direction === null ? {} : { direction }),
+    ...(check.tolerance === undefined ? {} : { toleranceOverride: check.tolerance })
+  }
+  const judgement = judgeFigure(figure, value, options)
+  const shown = formatActual(figure, value, direction)
+  return { ...judgement, actual: value, expr, dataFiles, shown }
+}
+
+function resultOf(figure: Figure, verdict: Verdict | undefined): FigureResult {
+  return {
+    text: figure.text,
+    line: figure.line,
+    column: figure.column,
+    value: figure.value,
+    unit: figure.unit,
+    approx: figure.approx,
+    direction: figure.direction,
+    status: verdict?.status ?? 'unchecked',
+    actual: verdict?.actual ?? null,
+    expr: verdict?.expr ?? null,
+    message: verdict?.message ?? 'no check covers this figure'
+  }
+}
+
+function markOf(figure: Figure, verdict: Verdict | undefined): FigureMark {
+  const span = { sourceStart: figure.sourceStart, sourceEnd: figure.sourceEnd }
+  if (verdict === undefined) {
+    return { ...span, status: 'unchecked', title: 'Not checked against data' }
+  }
+  if (verdict.status === 'verified') {
+    const source = verdict.dataFiles.length > 0 ? ` — ${verdict.dataFiles.join(', ')}` : ''
+    return { ...span, status: 'verified', title: `Verified: data ${verdict.shown}${source}` }
+  }
+  if (verdict.status === 'error') {
+    return { ...span, status: 'error', title: `Check failed: ${verdict.message}` }
+  }
+  return { ...span, status: verdict.status, title: verdict.message }
+}
+
+function figureProblems(
+  figure: Figure,
+  verdict: Verdict | undefined,
+  mode: FactcheckMode
+): Problem[] {
+  const at = { line: figure.line, column: figure.column }
+  if (verdict === undefined) {
+    if (mode === 'off') return []
+    const severity = mode === 'strict' ? 'error' : 'warning'
+    const message = `no check covers "${figure.text}"`
+    return [{ severity, ...at, rule: 'figure-unchecked', message }]
+  }
+  if (verdict.status === 'contradicted') {
+    return [{ severity: 'error', ...at, rule: 'figure-contradicted', message: verdict.message }]
+  }
+  if (verdict.understated) {
+    return [{ severity: 'warning', ...at, rule: 'figure-understated', message: verdict.message }]
+  }
+  return []
+}
+
+// Check text copied from the Markdown source (with `**`, a link or code in it) is not in the text
+// readers see; saying so saves the editor from hunting for a typo that is not there.
+function markupHint(check: CheckSpec, input: CheckArticleInput): string {
+  const needle = collapseWhitespace(check.figure).trim()
+  if (needle === '' || findSays(needle, input.prose)) return ''
+  if (!collapseWhitespace(input.markdown).includes(needle)) return ''
+  return '; it is in the Markdown source but not in the text readers see: write it without markup'
+}

@@ -1,0 +1,83 @@
+/**
+ * Builds the JSON report (SPEC 7) from the checked files: per-file results and the summary
+ * counts every format prints, the exit status included.
+ */
+import type { Problem, Report, ReportArticle } from '../types.js'
+import { exitStatus } from './exit-status.js'
+import { shapeArticle } from './report-shape.js'
+
+/**
+ * Builds the report. Entries are articles, or other files with problems (`data/site.yaml`, a data
+ * file, a template): those have `slug: ''`, which no article can have, since a slug must match
+ * `[a-z0-9]+(-[a-z0-9]+)*` (SPEC 4); they count their problems but not as articles.
+ *
+ * A problem whose `file` names another file than its entry (a template error found while rendering
+ * an article) moves to that file's entry, created with `slug: ''` when missing, so that every
+ * problem sits under the file its line and column are in, and the report keeps the SPEC's shape.
+ */
+export function buildReport(entries: readonly ReportArticle[]): Report {
+  const articles = relocateProblems(entries).map(shapeArticle)
+  const figures = articles.flatMap((entry) => entry.figures)
+  const problems = articles.flatMap((entry) => entry.problems)
+  const countFigures = (status: string): number =>
+    figures.filter((figure) => figure.status === status).length
+  const countProblems = (severity: string): number =>
+    problems.filter((problem) => problem.severity === severity).length
+
+  return {
+    version: 1,
+    summary: {
+      articles: articles.filter(isArticle).length,
+      figures: figures.length,
+      verified: countFigures('verified'),
+      contradicted: countFigures('contradicted'),
+      unchecked: countFigures('unchecked'),
+      errors: countProblems('error'),
+      warnings: countProblems('warning'),
+      exit: exitStatus(problems)
+    },
+    articles
+  }
+}
+
+/** Whether a report entry is an article rather than another file that has problems. */
+export function isArticle(entry: Pick<ReportArticle, 'slug'>): boolean {
+  return entry.slug !== ''
+}
+
+function relocateProblems(entries: readonly ReportArticle[]): ReportArticle[] {
+  const byFile = new Map<string, ReportArticle>()
+  const result: ReportArticle[] = []
+  const moved: Array<[string, Problem, ReportArticle]> = []
+
+  for (const entry of entries) {
+    const stays = entry.problems.filter((problem) => (problem.file ?? entry.file) === entry.file)
+    const copy = { ...entry, problems: stays }
+    for (const problem of entry.problems) {
+      if (problem.file !== undefined && problem.file !== entry.file) {
+        moved.push([problem.file, problem, entry])
+      }
+    }
+    result.push(copy)
+    if (!byFile.has(entry.file)) byFile.set(entry.file, copy)
+  }
+
+  for (const [file, problem, origin] of moved) {
+    let target = byFile.get(file)
+    if (target === undefined) {
+      target = {
+        file,
+        slug: '',
+        url: '',
+        mode: origin.mode,
+        figures: [],
+        asserts: [],
+        problems: []
+      }
+      byFile.set(file, target)
+      result.push(target)
+    }
+    target.problems.push(problem)
+  }
+  return result
+}

@@ -1,0 +1,34 @@
+/**
+ * The exit status of a build (SPEC 7): 0 passed (warnings allowed), 1 a fact check failed,
+ * 2 an input error, also when fact checks failed too, because bad input makes every other verdict
+ * suspect.
+ */
+import type { RuleId } from '../rules.js'
+import type { Problem } from '../types.js'
+
+/** Rules whose errors are input errors: the site's files could not be read as the SPEC requires. */
+export const inputRules: ReadonlySet<RuleId> = new Set<RuleId>([
+  'frontmatter',
+  'settings',
+  'article-unreadable',
+  'path-unsafe',
+  'permalink-duplicate',
+  'data-unreadable',
+  'data-malformed',
+  'template-error'
+])
+
+/** Exit status for `problems`: 2 on any input error, else 1 on any error, else 0. */
+export function exitStatus(problems: Iterable<Problem>): 0 | 1 | 2 {
+  let status: 0 | 1 | 2 = 0
+  for (const problem of problems) {
+    if (problem.severity !== 'error') continue
+    if (isInputRule(problem.rule)) return 2
+    status = 1
+  }
+  return status
+}
+
+function isInputRule(rule: string): boolean {
+  return (inputRules as ReadonlySet<string>).has(rule)
+}

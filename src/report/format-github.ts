@@ -1,0 +1,38 @@
+/**
+ * `--format github` (SPEC 7): GitHub Actions workflow commands, so each problem shows as an
+ * annotation on the line of the pull request it is about.
+ */
+import type { Report } from '../types.js'
+import { summaryLine } from './summary-line.js'
+
+/**
+ * One `::error` or `::warning` command per problem, then the summary as a plain line.
+ * Escaping follows the workflow-command rules of the Actions runner: data escapes `%`, CR and LF;
+ * property values also escape `:` and `,`, which would end the value.
+ */
+export function formatGithub(report: Report): string {
+  const lines: string[] = []
+  for (const entry of report.articles) {
+    for (const problem of entry.problems) {
+      const properties = [
+        `file=${escapeProperty(problem.file ?? entry.file)}`,
+        `line=${problem.line}`,
+        `col=${problem.column}`,
+        `title=${escapeProperty(problem.rule)}`
+      ].join(',')
+      lines.push(`::${problem.severity} ${properties}::${escapeData(problem.message)}`)
+    }
+  }
+  lines.push(summaryLine(report.summary))
+  return `${lines.join('\n')}\n`
+}
+
+/** Escapes the message of a workflow command. */
+export function escapeData(text: string): string {
+  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A')
+}
+
+/** Escapes a property value of a workflow command. */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C')
+}
