@@ -9,7 +9,7 @@ import { detectFigures } from './figures/detect.js'
 import { extractProse } from './figures/prose.js'
 import { firstParagraphText, parseMarkdown } from './markdown/parse-markdown.js'
 import { renderBodyHtml } from './render/body-html.js'
-import type { DataStore } from './checks/datasets/load-data-store.js'
+import type { DataStore } from './checks/datasets/dataset.js'
 import type { CheckedArticle, FactcheckMode, LoadedArticle, Settings } from './types.js'
 
 /** What every article of a build shares. */
@@ -24,7 +24,7 @@ export interface ArticleContext {
 export function processArticle(article: LoadedArticle, context: ArticleContext): CheckedArticle {
   const { frontmatter, markdown } = article
   const tree = parseMarkdown(markdown)
-  const prose = extractProse(tree)
+  const prose = extractProse(tree, markdown)
   const figures = detectFigures(prose, markdown, { notFigures: context.settings.not_figures })
   const mode = modeOf(article, context)
   const scope = { aliases: frontmatter.data, store: context.store }
@@ -41,7 +41,7 @@ export function processArticle(article: LoadedArticle, context: ArticleContext):
     ...article,
     mode,
     lead: (frontmatter.summary ?? firstParagraphText(tree)).replace(/\s+/g, ' ').trim(),
-    html: renderBodyHtml(tree, checked.marks),
+    html: renderBodyHtml(tree, checked.marks, markdown),
     figures: checked.figures,
     asserts: checked.asserts,
     panel: checked.panel,

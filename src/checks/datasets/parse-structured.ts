@@ -1,0 +1,225 @@
+/**
+ * JSON and YAML data files (SPEC 6): a list of objects is a table keyed by the first key of the
+ * first object, an object is a record read as `alias.a.b`. JSON goes through `JSON.parse` first, so
+ * that what is valid JSON is decided by JSON's own rules; both formats are then read through the
+ * `yaml` document model, whose nodes know their source lines (JSON is YAML's flow syntax).
+ */
+import { Document, LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml'
+import type { YAMLError, YAMLMap } from 'yaml'
+import type { Problem } from '../../types.js'
+import { buildTable } from './build-table.js'
+import type { SourceRow } from './build-table.js'
+import type { Dataset, RecordNode, Table } from './dataset.js'
+
+/** How deep a record may nest before it is refused: deeper data is a mistake, not a dataset. */
+const maxDepth = 200
+
+type Parsed = { dataset: Dataset | undefined; problems: Problem[] }
+
+/** Parses a JSON data file into a table or record dataset, with every problem found. */
+export function parseJson(text: string, file: string): Parsed {
+  const source = text.replace(/^\uFEFF/, '')
+  let value: unknown
+  try {
+    value = JSON.parse(source)
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    const { line, column } = jsonErrorPosition(reason, source)
+    const message = reason
+      .replace(/ in JSON at position \d+.*$/, '')
+      .replace(/\s*\(line \d+ column \d+\)/, '')
+    return {
+      dataset: undefined,
+      problems: [malformed(file, line, column, `${file} is not valid JSON: ${message}`)]
+    }
+  }
+  const lineCounter = new LineCounter()
+  const document = parseDocument(source, { lineCounter, schema: 'json', prettyErrors: false })
+  const duplicates = document.errors.filter((error) => error.code === 'DUPLICATE_KEY')
+  if (duplicates.length > 0) {
+    return {
+      dataset: undefined,
+      problems: duplicates.map((error) => yamlProblem(file, lineCounter, error))
+    }
+  }
+  // Valid JSON that the YAML reader still refuses (rare whitespace cases) is read without lines.
+  const readable = document.errors.length === 0 ? document : new Document(value)
+  return toDataset(readable, file, lineCounter)
+}
+
+/** Parses a YAML data file into a table or record dataset, with every problem found. */
+export function parseYaml(text: string, file: string): Parsed {
+  const lineCounter = new LineCounter()
+  const document = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false })
+  if (document.errors.length > 0) {
+    const problems = document.errors.map((error) => yamlProblem(file, lineCounter, error))
+    return { dataset: undefined, problems }
+  }
+  return toDataset(document, file, lineCounter)
+}
+
+function toDataset(document: Document, file: string, lineCounter: LineCounter): Parsed {
+  const problems: Problem[] = []
+  const reader = new NodeReader(file, document, lineCounter, problems)
+  const contents = document.contents
+  if (
+    contents === null ||
+    contents === undefined ||
+    (isScalar(contents) && contents.value === null)
+  ) {
+    problems.push({
+      severity: 'error',
+      line: 1,
+      column: 1,
+      rule: 'data-unreadable',
+      message: `${file} is empty: write a list of rows or an object of values`,
+      file
+    })
+    return { dataset: undefined, problems }
+  }
+  if (isSeq(contents)) {
+    const table = reader.table(contents.items, reader.lineOf(contents))
+    return {
+      dataset: table === undefined ? undefined : Object.freeze({ kind: 'table', file, table }),
+      problems
+    }
+  }
+  if (isMap(contents)) {
+    const root = reader.object(contents, 0)
+    return { dataset: Object.freeze({ kind: 'record', file, root }), problems }
+  }
+  problems.push(
+    malformed(
+      file,
+      reader.lineOf(contents),
+      1,
+      `${file} holds a single value: write a list of rows or an object of values`
+    )
+  )
+  return { dataset: undefined, problems }
+}
+
+/** Walks YAML nodes into frozen record nodes and tables, collecting problems on the way. */
+class NodeReader {
+  constructor(
+    private readonly file: string,
+    private readonly document: Document,
+    private readonly lineCounter: LineCounter,
+    private readonly problems: Problem[]
+  ) {}
+
+  lineOf(node: unknown): number {
+    const range =
+      isScalar(node) || isMap(node) || isSeq(node) || isAlias(node) ? node.range : undefined
+    return range === undefined || range === null ? 1 : this.lineCounter.linePos(range[0]).line
+  }
+
+  object(map: YAMLMap, depth: number): RecordNode & { kind: 'object' } {
+    const entries = new Map<string, RecordNode>()
+    for (const pair of map.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key)
+      entries.set(key, this.node(pair.value, depth + 1))
+    }
+    return Object.freeze({ kind: 'object', line: this.lineOf(map), entries })
+  }
+
+  node(value: unknown, depth: number): RecordNode {
+    const node = isAlias(value) ? value.resolve(this.document) : value
+    const line = this.lineOf(node)
+    if (depth > maxDepth) {
+      this.problems.push(
+        malformed(this.file, line, 1, `${this.file} nests deeper than ${maxDepth} levels`)
+      )
+      return Object.freeze({ kind: 'value', line, text: '' })
+    }
+    if (isMap(node)) return this.object(node, depth)
+    if (isSeq(node)) {
+      if (node.items.length > 0 && node.items.every((item) => isMap(item))) {
+        const table = this.table(node.items, line)
+        if (table !== undefined) return Object.freeze({ kind: 'table', line, table })
+      }
+      const items = node.items.map((item) => this.node(item, depth + 1))
+      return Object.freeze({ kind: 'list', line, items: Object.freeze(items) })
+    }
+    return Object.freeze({ kind: 'value', line, text: cellText(node) })
+  }
+
+  resolve(node: unknown): unknown {
+    return isAlias(node) ? node.resolve(this.document) : node
+  }
+
+  table(items: readonly unknown[], line: number): Table | undefined {
+    const header: string[] = []
+    const rows: { map: YAMLMap; line: number }[] = []
+    for (const listed of items) {
+      const item = this.resolve(listed)
+      if (!isMap(item)) {
+        this.problems.push(
+          malformed(
+            this.file,
+            this.lineOf(item),
+            1,
+            `a row in ${this.file} is not an object; a list of rows must hold only objects`
+          )
+        )
+        continue
+      }
+      for (const pair of item.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key)
+        if (!header.includes(key)) header.push(key)
+      }
+      rows.push({ map: item, line: this.lineOf(item) })
+    }
+    if (header.length === 0) {
+      this.problems.push(
+        malformed(
+          this.file,
+          line,
+          1,
+          `${this.file} holds a list without rows; each row needs a key and values`
+        )
+      )
+      return undefined
+    }
+    const sourceRows: SourceRow[] = rows.map(({ map, line: rowLine }) => ({
+      line: rowLine,
+      cells: header.map((name) => cellText(this.resolve(map.get(name, true))))
+    }))
+    const built = buildTable({ file: this.file, header, headerLine: line, rows: sourceRows })
+    this.problems.push(...built.problems)
+    return built.table
+  }
+}
+
+/** A cell as text: scalars as written out by JavaScript, null as empty, nested values as JSON. */
+function cellText(node: unknown): string {
+  if (node === undefined || node === null) return ''
+  if (isScalar(node))
+    return node.value === null || node.value === undefined ? '' : String(node.value)
+  if (isMap(node) || isSeq(node)) return JSON.stringify(node.toJSON())
+  return String(node)
+}
+
+function jsonErrorPosition(reason: string, source: string): { line: number; column: number } {
+  const lineColumn = /\(line (\d+) column (\d+)\)/.exec(reason)
+  if (lineColumn !== null) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) }
+  const position = /at position (\d+)/.exec(reason)
+  const offset =
+    position !== null ? Number(position[1]) : /end of JSON input/.test(reason) ? source.length : 0
+  const before = source.slice(0, offset)
+  const line = before.split('\n').length
+  return { line, column: offset - before.lastIndexOf('\n') }
+}
+
+function yamlProblem(file: string, lineCounter: LineCounter, error: YAMLError): Problem {
+  const { line, col } = lineCounter.linePos(error.pos[0])
+  const message =
+    error.code === 'DUPLICATE_KEY'
+      ? `${file} repeats a key in one object; each key may appear once per object`
+      : `${file} does not parse: ${error.message}`
+  return malformed(file, line, col, message)
+}
+
+function malformed(file: string, line: number, column: number, message: string): Problem {
+  return { severity: 'error', line, column, rule: 'data-malformed', message, file }
+}

@@ -1,0 +1,237 @@
+/**
+ * `factdesk dev` (SPEC 7): builds the site in memory, serves it on localhost, rebuilds when
+ * `content/`, `data/` or `templates/` change, and reloads open pages over server-sent events.
+ * A failing build never takes the site down: its pages are served with their flagged figures
+ * and an overlay listing each problem, and the next clean build clears it. The server swaps
+ * from one build to the next only when a build has finished, so a page is never half of each.
+ */
+import { createServer } from 'node:http'
+import { join } from 'node:path'
+import { clientPath, clientScript, createLiveReload, eventsPath } from './live-reload.js'
+import { problemLine, problemsOf, renderOverlay } from './overlay.js'
+import { serveSite } from './serve-site.js'
+import { watchSite } from './watch-site.js'
+import type { AddressInfo } from 'node:net'
+import type { DateTime } from 'luxon'
+import type { build, BuildResult } from '../build.js'
+import type { LocatedProblem } from './overlay.js'
+import type { ServedSite } from './serve-site.js'
+import type { SiteWatcher } from './watch-site.js'
+
+/** Options of `startDevServer`. */
+export interface DevServerOptions {
+  /** The site folder. */
+  root: string
+  /** TCP port; 0 picks a free one (the CLI's default is 4321). */
+  port: number
+  /** Interface to listen on. Default: `127.0.0.1`, so the drafts on screen stay on this machine. */
+  host?: string
+  /** `--strict`: every article is checked strictly. */
+  strict: boolean
+  /** `--drafts`: drafts are built too. */
+  drafts: boolean
+  /** The instant embargoes are compared with. */
+  now: DateTime
+  /** Where progress lines go, one line per call, without a newline. */
+  log: (line: string) => void
+  /** The build to run; the real one unless a test injects another. */
+  buildSite?: typeof build
+  /** Milliseconds of quiet after a change before rebuilding. Default: 50. */
+  debounceMs?: number
+  /** Stop on Ctrl-C (SIGINT). Default: true. */
+  stopOnSigint?: boolean
+}
+
+/** A running dev server. */
+export interface DevServer {
+  /** The address of the site's home page, `base` included: `http://localhost:4321/`. */
+  url: string
+  /** Stops watching, ends the event streams and closes the server. Safe to call twice. */
+  close(): Promise<void>
+  /** Settles when the server has stopped, by `close()` or Ctrl-C; the CLI waits on it. */
+  closed: Promise<void>
+}
+
+/** Builds the site, starts serving it, and watches it for changes. */
+export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
+  const { root, log } = options
+  // Loaded only when no build is injected, so that the server can be tested on its own.
+  const buildSite = options.buildSite ?? (await import('../build.js')).build
+  const liveReload = createLiveReload()
+  let site: ServedSite = { files: new Map(), base: '/', buildId: 0, overlay: '' }
+  let stopping = false
+
+  /** One build, then the swap; the server never sees a build in progress. */
+  async function runBuild(): Promise<void> {
+    const started = performance.now()
+    let next: ServedSite
+    try {
+      const result = await buildSite({
+        root,
+        out: join(root, 'dist'),
+        strict: options.strict,
+        drafts: options.drafts,
+        now: options.now,
+        write: false
+      })
+      next = nextSite(site, result)
+      logResult(log, result, performance.now() - started)
+    } catch (error) {
+      // The build itself crashed: keep the last good pages, and say so on each of them.
+      const message = `the build stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}`
+      log(`factdesk dev: ${message}`)
+      const crash: LocatedProblem = { file: root, line: 1, column: 1, severity: 'error', rule: 'build-crash', message }
+      next = { ...site, buildId: site.buildId + 1, overlay: renderOverlay(2, [crash]) }
+    }
+    if (stopping) return
+    site = next
+    liveReload.reload(site.buildId)
+  }
+
+  // Builds run one at a time; changes that arrive during a build are taken up by one more.
+  let building: Promise<void> | undefined
+  let again = false
+  function rebuild(): Promise<void> {
+    if (building) {
+      again = true
+      return building
+    }
+    building = (async () => {
+      do {
+        again = false
+        await runBuild()
+      } while (again && !stopping)
+    })().finally(() => {
+      building = undefined
+    })
+    return building
+  }
+
+  const firstBuild = rebuild()
+  const server = createServer((request, response) => {
+    const path = (request.url ?? '/').split('?')[0]
+    if (path === eventsPath) {
+      liveReload.connect(request, response, site.buildId)
+      return
+    }
+    if (path === clientPath) {
+      response.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' })
+      response.end(clientScript)
+      return
+    }
+    // A request that arrives during the first build waits for it rather than getting a 404.
+    void firstBuild
+      .then(() => serveSite(site, request, response))
+      .catch((error: unknown) => {
+        log(`factdesk dev: could not answer ${request.url ?? '/'}: ${error instanceof Error ? error.message : String(error)}`)
+        if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' })
+        response.end('the dev server could not answer this request; see its terminal\n')
+      })
+  })
+  const port = await listen(server, options.port, options.host ?? '127.0.0.1').catch(async (error: unknown) => {
+    stopping = true
+    liveReload.close()
+    await firstBuild
+    throw error
+  })
+
+  let watcher: SiteWatcher
+  try {
+    watcher = await watchSite({
+      root,
+      debounceMs: options.debounceMs ?? 50,
+      onChange: (paths) => {
+        log(`factdesk dev: ${describeChange(paths)} changed, rebuilding`)
+        void rebuild()
+      },
+      onError: (error) => log(`factdesk dev: watching failed: ${error instanceof Error ? error.message : String(error)}`)
+    })
+  } catch (error) {
+    stopping = true
+    liveReload.close()
+    server.close()
+    await firstBuild
+    throw error
+  }
+  await firstBuild
+
+  let resolveClosed: () => void = () => undefined
+  const closed = new Promise<void>((resolve) => {
+    resolveClosed = resolve
+  })
+  let closing: Promise<void> | undefined
+  const onSigint = (): void => {
+    log('factdesk dev: stopping')
+    void close()
+  }
+  if (options.stopOnSigint ?? true) process.once('SIGINT', onSigint)
+
+  function close(): Promise<void> {
+    closing ??= (async () => {
+      stopping = true
+      process.off('SIGINT', onSigint)
+      await watcher.close()
+      liveReload.close()
+      const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()))
+      // Idle keep-alive sockets would hold `close` open until they time out.
+      server.closeAllConnections()
+      await serverClosed
+      await building
+      resolveClosed()
+    })()
+    return closing
+  }
+
+  const url = `http://${displayHost(options.host)}:${port}${site.base}`
+  log(`factdesk dev: serving ${url}`)
+  return { url, close, closed }
+}
+
+/** The site to serve after `result`: its files, or the last good ones when it made none. */
+function nextSite(previous: ServedSite, result: BuildResult): ServedSite {
+  const made = result.files.length > 0
+  return {
+    files: made ? new Map(result.files.map((file) => [file.path, file.content])) : previous.files,
+    base: made ? result.settings.base : previous.base,
+    buildId: previous.buildId + 1,
+    overlay: renderOverlay(result.exit, problemsOf(result.report))
+  }
+}
+
+function logResult(log: DevServerOptions['log'], result: BuildResult, ms: number): void {
+  const { summary } = result.report
+  const verdict = result.exit === 0 ? 'passed' : result.exit === 1 ? 'fact check failed' : 'input errors'
+  log(
+    `factdesk dev: built in ${(ms / 1000).toFixed(2)}s: ${verdict}; ${summary.articles} articles, ${result.files.length} files; ` +
+      `figures ${summary.verified} verified / ${summary.contradicted} contradicted / ${summary.unchecked} unchecked`
+  )
+  if (result.exit === 0) return
+  for (const problem of problemsOf(result.report)) {
+    if (problem.severity === 'error') log(`  ${problemLine(problem)}`)
+  }
+  if (result.files.length === 0) log('factdesk dev: this build made no pages; still serving the last good build')
+}
+
+function describeChange(paths: readonly string[]): string {
+  const [first] = paths
+  return paths.length === 1 && first !== undefined ? first : `${paths.length} files`
+}
+
+function listen(server: ReturnType<typeof createServer>, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException): void => {
+      reject(error.code === 'EADDRINUSE' ? new Error(`port ${port} is in use on ${host}; choose another with --port`) : error)
+    }
+    server.once('error', onError)
+    server.listen(port, host, () => {
+      server.off('error', onError)
+      resolve((server.address() as AddressInfo).port)
+    })
+  })
+}
+
+/** Loopback and wildcard addresses are shown as `localhost`, which is what editors type. */
+function displayHost(host: string | undefined): string {
+  if (host === undefined || ['127.0.0.1', '::1', '0.0.0.0', '::', 'localhost'].includes(host)) return 'localhost'
+  return host.includes(':') ? `[${host}]` : host
+}

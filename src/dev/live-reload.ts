@@ -1,0 +1,109 @@
+/**
+ * Live reload over server-sent events (SPEC 7): open pages keep one event stream to the dev
+ * server and reload when a newer build is ready; nothing polls. Each page knows the build it was
+ * served from, and the stream names the current build as soon as it opens, so a rebuild that
+ * finishes between a page load and its stream connecting is not missed.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { overlayCloseId, overlayId } from './overlay.js'
+
+/** Path of the event stream; outside any site `base`, so it never shadows a page. */
+export const eventsPath = '/__factdesk/events'
+
+/** Path of the client script the dev server injects into pages. */
+export const clientPath = '/__factdesk/client.js'
+
+/** Open event streams and what is sent on them. */
+export interface LiveReload {
+  /** Answers a request for `eventsPath`: the response stays open as an event stream. */
+  connect(request: IncomingMessage, response: ServerResponse, buildId: number): void
+  /** Tells every open page that build `buildId` is ready, so that it reloads. */
+  reload(buildId: number): void
+  /** How many streams are open. */
+  readonly clients: number
+  /** Ends every stream; later `connect` calls are refused with 503. */
+  close(): void
+}
+
+/** Options of `createLiveReload`. */
+export interface LiveReloadOptions {
+  /**
+   * Milliseconds between keep-alive comments, which stop proxies and idle timers from cutting a
+   * quiet stream. Default: 25000.
+   */
+  heartbeatMs?: number
+}
+
+/** A live-reload hub with no stream open. */
+export function createLiveReload(options: LiveReloadOptions = {}): LiveReload {
+  const streams = new Set<ServerResponse>()
+  let closed = false
+  const heartbeat = setInterval(() => {
+    for (const stream of streams) stream.write(': keep-alive\n\n')
+  }, options.heartbeatMs ?? 25_000)
+  // The heartbeat alone must not keep a process alive after the server is gone.
+  heartbeat.unref()
+
+  return {
+    connect(request, response, buildId) {
+      if (closed) {
+        response.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' }).end('the dev server is stopping\n')
+        return
+      }
+      response.writeHead(200, {
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive',
+        'X-Accel-Buffering': 'no'
+      })
+      // `retry` makes browsers reconnect quickly after a restart; the `build` event that
+      // follows then reloads the page if it came from an older build.
+      response.write(`retry: 1000\n\n${event('build', buildId)}`)
+      streams.add(response)
+      request.on('close', () => streams.delete(response))
+    },
+    reload(buildId) {
+      for (const stream of streams) stream.write(event('reload', buildId))
+    },
+    get clients() {
+      return streams.size
+    },
+    close() {
+      closed = true
+      clearInterval(heartbeat)
+      for (const stream of streams) stream.end()
+      streams.clear()
+    }
+  }
+}
+
+function event(name: string, buildId: number): string {
+  return `event: ${name}\ndata: ${buildId}\n\n`
+}
+
+/** The tag injected before `</body>`: it loads the client and names the build the page is from. */
+export function clientTag(buildId: number): string {
+  return `<script src="${clientPath}" data-factdesk-build="${buildId}"></script>`
+}
+
+/**
+ * The client: wires the overlay's close button, then reloads the page when the stream names a
+ * build other than its own. Plain ES2017 so that any browser an editor uses runs it.
+ */
+export const clientScript = `(() => {
+  const script = document.currentScript
+  const build = script ? script.getAttribute('data-factdesk-build') : null
+  const overlay = document.getElementById('${overlayId}')
+  const close = document.getElementById('${overlayCloseId}')
+  if (overlay && close) close.addEventListener('click', () => overlay.remove())
+  if (typeof EventSource !== 'function') return
+  const events = new EventSource('${eventsPath}')
+  const onBuild = (message) => {
+    if (message.data === build) return
+    events.close()
+    location.reload()
+  }
+  events.addEventListener('build', onBuild)
+  events.addEventListener('reload', onBuild)
+})()
+`

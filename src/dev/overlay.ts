@@ -1,0 +1,100 @@
+/**
+ * The problem overlay of the dev server (SPEC 7: "shows failing checks in the page"). When a
+ * build fails, every served page carries a panel listing each problem in the same
+ * `file:line:column  severity  message  rule` form the terminal prints, so an editor can jump to
+ * the line. The panel sits at the bottom of the window and leaves the page above it readable,
+ * because the page itself shows the flagged figures. It is dev-server only: built files never
+ * contain it.
+ */
+import type { Problem, Report } from '../types.js'
+
+/** A problem with the site-relative file it is in. */
+export interface LocatedProblem extends Problem {
+  file: string
+}
+
+/** Id of the overlay element; the live-reload client wires its close button by id. */
+export const overlayId = 'factdesk-overlay'
+
+/** Id of the overlay's close button. */
+export const overlayCloseId = 'factdesk-overlay-close'
+
+/** Every problem of a report with its file: the problem's own, else its report entry's. */
+export function problemsOf(report: Report): LocatedProblem[] {
+  return report.articles.flatMap((entry) => entry.problems.map((problem) => ({ ...problem, file: problem.file ?? entry.file })))
+}
+
+/** One problem as the terminal prints it: `file:line:column  severity  message  rule`. */
+export function problemLine(problem: LocatedProblem): string {
+  return `${problem.file}:${problem.line}:${problem.column}  ${problem.severity}  ${problem.message}  ${problem.rule}`
+}
+
+/** Escapes text for HTML content and double- or single-quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => entities[character] ?? character)
+}
+
+const entities: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;'
+}
+
+/**
+ * The overlay for a build that exited with `exit` and found `problems`; empty when the build
+ * passed, so that the reload after a fix clears it. Errors come first; warnings (unchecked
+ * figures are warnings, and a sample site has dozens) fold away under a count, so that the one
+ * error that stops the build is never buried.
+ */
+export function renderOverlay(exit: number, problems: readonly LocatedProblem[]): string {
+  if (exit === 0) return ''
+  const errors = problems.filter((problem) => problem.severity === 'error')
+  const warnings = problems.filter((problem) => problem.severity !== 'error')
+  const heading = exit === 1 ? 'factdesk: a fact check failed' : 'factdesk: the build has input errors'
+  const warningList =
+    warnings.length === 0
+      ? ''
+      : `<details><summary>${count(warnings.length, 'warning')}</summary>${list(warnings)}</details>`
+  return (
+    `<div id="${overlayId}" role="dialog" aria-modal="false" aria-labelledby="${overlayId}-title">` +
+    `<style>${overlayStyle}</style>` +
+    `<div class="fd-overlay-head">` +
+    `<h2 id="${overlayId}-title">${escapeHtml(heading)} (${count(errors.length, 'error')})</h2>` +
+    `<button type="button" id="${overlayCloseId}" aria-label="Close the problem list">Close</button>` +
+    `</div>` +
+    `<p>The page still shows this build, with its flagged figures marked. ` +
+    `Fix each problem and save: open pages reload by themselves, and this list goes away when the build passes.</p>` +
+    list(errors) +
+    warningList +
+    `</div>`
+  )
+}
+
+function list(problems: readonly LocatedProblem[]): string {
+  const items = problems.map((problem) => `<li><code>${escapeHtml(problemLine(problem))}</code></li>`).join('')
+  return `<ol>${items}</ol>`
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
+}
+
+/** Scoped by id and set in full, so a site's own stylesheet cannot restyle or hide it. */
+const overlayStyle = [
+  `#${overlayId}{position:fixed;left:0;right:0;bottom:0;z-index:2147483647;max-height:50vh;overflow:auto;`,
+  'box-sizing:border-box;margin:0;padding:1rem 1.25rem;background:#1d1d1f;color:#f5f5f7;',
+  'border-top:4px solid #d70015;font:14px/1.45 system-ui,sans-serif;text-align:left}',
+  `#${overlayId} .fd-overlay-head{display:flex;gap:1rem;align-items:flex-start;justify-content:space-between}`,
+  `#${overlayId} h2{margin:0 0 .5rem;font-size:1.1rem;color:#fff}`,
+  `#${overlayId} p{margin:0 0 .75rem;color:#d2d2d7}`,
+  `#${overlayId} ol{margin:0 0 .75rem;padding-left:1.5rem}`,
+  `#${overlayId} li{margin:.25rem 0}`,
+  `#${overlayId} code{white-space:pre-wrap;word-break:break-word;font:13px/1.45 ui-monospace,monospace;color:#ffd7d5}`,
+  `#${overlayId} details code{color:#f5e6b8}`,
+  `#${overlayId} summary{cursor:pointer;color:#f5e6b8}`,
+  `#${overlayId} button{font:inherit;padding:.25rem .75rem;border:1px solid #f5f5f7;border-radius:4px;`,
+  'background:transparent;color:#f5f5f7;cursor:pointer}',
+  `#${overlayId} button:focus-visible{outline:2px solid #fff;outline-offset:2px}`
+].join('')

@@ -1,0 +1,299 @@
+/**
+ * Reads one amount of SPEC 5 forward from a token: sign, `~`, currency, the number in digits or
+ * words, its scale and its unit (`$1.8 billion`, `470,000 investors`, `twenty-five percent`), or
+ * recognizes the number as one that is no figure (a date, a time, an ordinal, a name, a year).
+ */
+import type { TokenView } from './token-view.js'
+import {
+  attachedScales,
+  currencyCodes,
+  currencySignPrefixes,
+  currencySigns,
+  hundredExponent,
+  onePronounMarkers,
+  oneIdioms,
+  spacedScales,
+  spelledTens,
+  spelledUnits
+} from './lexicon.js'
+import { countedNounAt, unitAt } from './unit.js'
+import { isDateOrClock, isNamedNumber, numberChainEnd } from './not-figure.js'
+
+/** An amount as written, before approximators and ranges are read around it. */
+export interface Amount {
+  /** First and last token of the amount, inclusive. */
+  first: number
+  last: number
+  /** The token of the number itself (the first word of a spelled number). */
+  core: number
+  /** Decimal digits before the scale, for `Number()`: `1.8`, `25`. */
+  plain: string
+  /** Power of ten of the scale: 9 for `billion`, 0 without a scale. */
+  exponent: number
+  scaled: boolean
+  negative: boolean
+  unit: string | null
+  /** True when the unit is a currency written before the number (`$`, `US$`, `USD 5`). */
+  currencyFirst: boolean
+  /** True when the unit is a counted noun (`investors`) rather than `%`, `pp` or a currency. */
+  counted: boolean
+  /** `~` written before the number (SPEC 5: `about`). */
+  tilde: boolean
+  /** Four bare digits 1900-2100 with no currency, scale, sign or `%`: read as a year. */
+  yearLike: boolean
+  /** True when a hyphen or en dash followed by another number touches the amount. */
+  dashNext: boolean
+}
+
+/** What stands at a token: an amount, a number that is no figure, or nothing numeric. */
+export type AmountRead =
+  | { kind: 'amount'; amount: Amount }
+  | { kind: 'not-figure'; next: number }
+  | { kind: 'none' }
+
+/** How the amount is reached: `joined` when it is the second half of `10-12%`. */
+export interface AmountContext {
+  joined: boolean
+}
+
+const none: AmountRead = { kind: 'none' }
+const leftOpeners = new Set(['(', '[', '{', '"', '“', '‘', "'", '’', '«', '—', '*'])
+const signs = new Map([['-', true], ['−', true], ['+', false]])
+
+/** Read the amount that starts at token `from`, if any. */
+export function readAmount(view: TokenView, from: number, context: AmountContext): AmountRead {
+  let index = from
+  const sign = view.symbol(index)
+  if (sign === '±' && view.attached(index + 1)) {
+    return { kind: 'not-figure', next: numberChainEnd(view, index + 1) }
+  }
+  const tilde = sign === '~' && view.attached(index + 1)
+  if (tilde) index++
+  const negative = signs.get(view.symbol(index) ?? '')
+  const signed = negative !== undefined && view.attached(index + 1)
+  if (signed) index++
+  const currency = readCurrency(view, index)
+  if (currency) index = currency.next
+  const core = index
+  const token = view.at(core)
+  if (!token || (core > from && !view.attached(core) && !currency?.spacedCode)) return none
+  const base =
+    token.kind === 'number' ? readDigits(view, core, currency !== null) : readSpelled(view, core)
+  if (base === null) return none
+  if (!context.joined && !leftIsClear(view, from)) {
+    return { kind: 'not-figure', next: numberChainEnd(view, core) }
+  }
+  if (base.kind === 'not-figure' || token.listedNotFigure) {
+    return { kind: 'not-figure', next: base.kind === 'not-figure' ? base.next : core + 1 }
+  }
+  const plainNumber = !currency && !tilde && !signed
+  if (!context.joined && plainNumber && isDateOrClock(view, from, core, base.next)) {
+    return { kind: 'not-figure', next: numberChainEnd(view, core) }
+  }
+  let exponent = base.exponent
+  let next = base.next
+  let scaled = exponent > 0
+  if (!scaled && !base.dashNext) {
+    if (view.spacedWord(next) === 'hundred') {
+      exponent += hundredExponent
+      next++
+    }
+    const spacedScale = spacedScales.get(view.spacedWord(next) ?? '')
+    if (spacedScale !== undefined) {
+      exponent += spacedScale
+      next++
+    }
+    scaled = exponent > 0
+  }
+  let unit: string | null = currency?.code ?? base.unit
+  let counted = false
+  if (!base.dashNext && (unit === null || currency?.code === 'JPY')) {
+    const found = unitAt(view, next, currency?.code ?? null)
+    if (found) {
+      unit = found.unit
+      next = found.next
+    } else if (unit === null) {
+      const noun = countedNounAt(view, next)
+      if (noun) {
+        unit = noun
+        counted = true
+        next++
+      }
+    }
+  }
+  const amount: Amount = {
+    first: from,
+    last: next - 1,
+    core,
+    plain: base.plain,
+    exponent,
+    scaled,
+    negative: signed && negative === true,
+    unit,
+    currencyFirst: currency !== null,
+    counted,
+    tilde,
+    yearLike: false,
+    dashNext: base.dashNext
+  }
+  amount.yearLike = isYearLike(view, amount, signed)
+  if (base.spelled === 1 && !oneIsACount(view, amount)) return { kind: 'not-figure', next: core + 1 }
+  return { kind: 'amount', amount }
+}
+
+interface BaseNumber {
+  kind: 'number'
+  plain: string
+  exponent: number
+  unit: string | null
+  next: number
+  dashNext: boolean
+  /** The value of a spelled number, 0 for digits. */
+  spelled: number
+}
+
+type BaseRead = BaseNumber | { kind: 'not-figure'; next: number } | null
+
+interface CurrencyRead {
+  code: string
+  next: number
+  spacedCode: boolean
+}
+
+function readCurrency(view: TokenView, index: number): CurrencyRead | null {
+  const written = view.at(index)
+  if (!written) return null
+  if (written.kind === 'word' && view.attached(index + 1)) {
+    const code = currencySignPrefixes.get(written.text + (view.symbol(index + 1) ?? ''))
+    if (code && view.attached(index + 2) && view.isNumber(index + 2)) {
+      return { code, next: index + 2, spacedCode: false }
+    }
+  }
+  const sign = currencySigns.get(view.symbol(index) ?? '')
+  if (sign && view.attached(index + 1) && view.isNumber(index + 1)) {
+    return { code: sign, next: index + 1, spacedCode: false }
+  }
+  const code = written.kind === 'word' ? currencyCodes.get(written.text) : undefined
+  if (code && view.spaced(index + 1) && view.isNumber(index + 1)) {
+    return { code, next: index + 1, spacedCode: true }
+  }
+  return null
+}
+
+/** Digits and what touches them on the right: `%`, a scale suffix, or a sign it is no figure. */
+function readDigits(view: TokenView, core: number, hasCurrency: boolean): BaseRead {
+  const digits = view.at(core)?.digits
+  if (!digits) return null
+  if (!digits.wellFormed) return { kind: 'not-figure', next: numberChainEnd(view, core) }
+  const result: BaseNumber = {
+    kind: 'number',
+    plain: digits.plain,
+    exponent: 0,
+    unit: null,
+    next: core + 1,
+    dashNext: false,
+    spelled: 0
+  }
+  const after = core + 1
+  const joiner = view.attachedSymbol(after)
+  if (joiner !== undefined && view.attached(after + 1)) {
+    if (joiner === '-' || joiner === '–') {
+      if (view.isNumber(after + 1)) {
+        const end = numberChainEnd(view, core)
+        if (end > after + 2) return { kind: 'not-figure', next: end }
+        result.dashNext = true
+        return result
+      }
+      if (view.word(after + 1) !== undefined) return { kind: 'not-figure', next: after + 2 }
+    }
+    if ((joiner === ':' || joiner === '/') && view.isNumber(after + 1)) {
+      return { kind: 'not-figure', next: numberChainEnd(view, core) }
+    }
+  }
+  const suffix = view.attached(after) ? view.writtenWord(after) : undefined
+  if (suffix !== undefined) {
+    const scale = attachedScales.get(suffix)
+    if (scale && (!scale.needsCurrency || hasCurrency)) {
+      result.exponent = scale.exponent
+      result.next = after + 1
+    } else if (/^(pp|ppt|ppts)$/i.test(suffix)) {
+      result.unit = 'pp'
+      result.next = after + 1
+    } else if (/^(bp|bps)$/i.test(suffix)) {
+      result.unit = 'bp'
+      result.next = after + 1
+    } else {
+      return { kind: 'not-figure', next: after + 1 }
+    }
+  }
+  if (joiner === '%' || view.attachedSymbol(result.next) === '%') {
+    if (result.unit === null && !hasCurrency) {
+      result.unit = '%'
+      result.next++
+    }
+  }
+  return result
+}
+
+/** `three`, `twenty-five`, `twenty five`; a hyphenated word after it makes a compound. */
+function readSpelled(view: TokenView, core: number): BaseRead {
+  const word = view.word(core)
+  if (word === undefined) return null
+  const tens = spelledTens.get(word)
+  let value = tens ?? spelledUnits.get(word)
+  if (value === undefined) return null
+  let next = core + 1
+  if (tens !== undefined) {
+    const joined = view.attachedSymbol(next) === '-' && view.attached(next + 1)
+    const unitWord = joined ? view.word(next + 1) : view.spacedWord(next)
+    const unit = spelledUnits.get(unitWord ?? '')
+    if (unit !== undefined && unit < 10) {
+      value += unit
+      next += joined ? 2 : 1
+    }
+  }
+  if (view.attachedSymbol(next) === '-' && view.attachedWord(next + 1) !== undefined) {
+    return { kind: 'not-figure', next: next + 2 }
+  }
+  const base: BaseNumber = {
+    kind: 'number',
+    plain: String(value),
+    exponent: 0,
+    unit: null,
+    next,
+    dashNext: false,
+    spelled: value
+  }
+  return base
+}
+
+/**
+ * The amount must start a word of its own: a letter, digit or joining symbol touching it on the
+ * left makes the number part of a name (`G7`, `COVID-19`, `#1`).
+ */
+function leftIsClear(view: TokenView, first: number): boolean {
+  if (!view.attached(first)) return !isNamedNumber(view, first)
+  const before = view.at(first - 1)
+  if (!before || before.kind === 'boundary') return true
+  return before.kind === 'symbol' && leftOpeners.has(before.text)
+}
+
+function isYearLike(view: TokenView, amount: Amount, signed: boolean): boolean {
+  const token = view.at(amount.core)
+  const digits = token?.digits
+  if (!digits || digits.grouped || digits.decimal || digits.plain.length !== 4) return false
+  const value = Number(digits.plain)
+  if (value < 1900 || value > 2100) return false
+  return !signed && !amount.tilde && !amount.scaled && (amount.unit === null || amount.counted)
+}
+
+/**
+ * A bare `one` is usually a pronoun or an idiom (`one of`, `no one`, `one day`): it is a figure
+ * only with a scale, a percent or a counted noun, and not after `the`, `no`, `any` ...
+ */
+function oneIsACount(view: TokenView, amount: Amount): boolean {
+  const before = view.spaced(amount.first) ? view.word(amount.first - 1) : undefined
+  if (before !== undefined && onePronounMarkers.has(before)) return false
+  if (amount.scaled || (amount.unit !== null && !amount.counted)) return true
+  return amount.counted && !oneIdioms.has(amount.unit ?? '')
+}

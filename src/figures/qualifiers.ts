@@ -1,0 +1,79 @@
+/**
+ * What qualifies a figure from outside its number (SPEC 5): the approximator phrase before it
+ * (`just over`, `below the`) and the direction a movement word gives it (`fell 7%`, `a 14% drop`).
+ */
+import type { Approx, Direction } from '../types.js'
+import type { TokenView } from './token-view.js'
+import {
+  approximators,
+  levelApproximators,
+  longestApproximator,
+  movementFillers,
+  movementNouns,
+  movementWords
+} from './lexicon.js'
+
+/** An approximator phrase found at a token. */
+export interface ApproximatorMatch {
+  approx: Approx
+  /** The phrase lower-cased, words joined by one space: `more than`. */
+  phrase: string
+  /** The token after the phrase. */
+  next: number
+}
+
+/** How far back a movement word may stand: `fell sharply by 7%` has two words between. */
+const movementReach = 4
+const articles = new Set(['a', 'an', 'the'])
+
+/**
+ * The longest approximator phrase that starts at token `index` (case-insensitive), so that
+ * `just over` wins over `over` and `no more than` over `more than`.
+ */
+export function approximatorAt(view: TokenView, index: number): ApproximatorMatch | null {
+  const words: string[] = []
+  for (let offset = 0; offset < longestApproximator; offset++) {
+    const word = offset === 0 ? view.word(index) : view.spacedWord(index + offset)
+    if (word === undefined) break
+    words.push(word)
+  }
+  for (let count = words.length; count > 0; count--) {
+    const phrase = words.slice(0, count).join(' ')
+    const approx = approximators.get(phrase)
+    if (approx !== undefined) return { approx, phrase, next: index + count }
+  }
+  return null
+}
+
+/** What the direction reading needs to know about the figure. */
+export interface DirectionSubject {
+  /** First and last token of the figure phrase. */
+  first: number
+  last: number
+  /** The approximator phrase, when there is one. */
+  phrase: string | null
+  /** True when the unit is a counted noun, whose next word may be a verb (`5 investors drop`). */
+  counted: boolean
+}
+
+/**
+ * The direction of a figure that states a change: a movement word before it, with fillers and
+ * `-ly` adverbs allowed between (`plummeted over 7%`, `fell sharply by 7%`), or a movement noun
+ * right after it (`a 14% drop`). A level approximator (`fell below $3,100`) or any other word
+ * between (`climbed past $100,000`, `fell to $3,000`) leaves it without one.
+ */
+export function directionOf(view: TokenView, subject: DirectionSubject): Direction | null {
+  if (subject.phrase !== null && levelApproximators.has(subject.phrase)) return null
+  let index = subject.first - 1
+  for (let step = 0; step < movementReach && view.spaced(index + 1); step++, index--) {
+    const word = view.word(index)
+    if (word === undefined) break
+    const direction = movementWords.get(word)
+    if (direction !== undefined) return direction
+    if (!movementFillers.has(word) && !(word.length >= 4 && word.endsWith('ly'))) break
+  }
+  const noun = movementNouns.get(view.spacedWord(subject.last + 1) ?? '')
+  if (noun === undefined) return null
+  const article = view.spaced(subject.first) ? view.word(subject.first - 1) : undefined
+  return !subject.counted || articles.has(article ?? '') ? noun : null
+}

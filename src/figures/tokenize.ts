@@ -1,0 +1,189 @@
+/**
+ * The single-pass scanner under figure detection (SPEC 5): it cuts the prose into words, digit
+ * runs, single symbols and boundaries, reading each character once. Everything after it works on
+ * tokens with a bounded look around, which keeps detection linear in the text.
+ */
+import type { Prose } from '../types.js'
+
+/** What a token is. `boundary` stands for anything phrases must not join across. */
+export type TokenKind = 'word' | 'number' | 'symbol' | 'boundary'
+
+/** A digit run as written: `470,000`, `1.8`, `.5`, or something malformed like `1,1,1`. */
+export interface Digits {
+  /** The digits with thousands separators removed, ready for `Number()`: `470000`, `1.8`. */
+  plain: string
+  /** False when separators do not form a number (`1,1,1`, `1.2.3`, `1234,567`). */
+  wellFormed: boolean
+  /** True when written with `,` thousands separators. */
+  grouped: boolean
+  /** True when written with a decimal point. */
+  decimal: boolean
+}
+
+/** One token of the prose. */
+export interface Token {
+  kind: TokenKind
+  /** Offsets in `Prose.text`, end exclusive. */
+  start: number
+  end: number
+  text: string
+  /** Lower-cased `text`, for word lookups. */
+  lower: string
+  /** True when whitespace stands between this token and the previous one. */
+  spaced: boolean
+  digits?: Digits
+  /** Set when the token lies inside a phrase listed in `not_figures`. */
+  listedNotFigure?: boolean
+}
+
+/** Counts the work a detection run does, so that tests can show it stays linear. */
+export interface ScanStats {
+  /** Characters scanned plus tokens read; grows linearly with the text. */
+  steps: number
+}
+
+/** The object replacement character extraction puts where a non-prose node stood. */
+export const objectSeparator = '\uFFFC'
+
+const letterPattern = /^[\p{L}\p{M}]$/u
+
+/**
+ * Cut `prose.text` into tokens. Whitespace the extraction inserted (source offset -1) and object
+ * separators become `boundary` tokens, so that no phrase joins across blocks or removed nodes.
+ */
+export function tokenize(prose: Prose, stats?: ScanStats): Token[] {
+  const { text, sourceOffsets } = prose
+  const tokens: Token[] = []
+  let spaced = true
+  let index = 0
+  while (index < text.length) {
+    const code = text.charCodeAt(index)
+    if (code === 0xfffc || (isSpace(code) && sourceOffsets[index] === -1)) {
+      const start = index
+      while (index < text.length && isBoundaryChar(text, sourceOffsets, index)) index++
+      if (tokens.at(-1)?.kind !== 'boundary') push(tokens, 'boundary', text, start, index, true)
+      spaced = true
+      continue
+    }
+    if (isSpace(code)) {
+      spaced = true
+      index++
+      continue
+    }
+    const start = index
+    if (isDigit(code) || (code === 0x2e && startsBareDecimal(text, index))) {
+      index = scanDigits(text, index)
+      const token = push(tokens, 'number', text, start, index, spaced)
+      token.digits = readDigits(token.text)
+    } else if (letterLength(text, index) > 0) {
+      let length = letterLength(text, index)
+      while (length > 0) {
+        index += length
+        length = letterLength(text, index)
+      }
+      push(tokens, 'word', text, start, index, spaced)
+    } else {
+      index += isSurrogatePair(text, index) ? 2 : 1
+      push(tokens, 'symbol', text, start, index, spaced)
+    }
+    spaced = false
+  }
+  if (stats) stats.steps += text.length
+  return tokens
+}
+
+function push(
+  tokens: Token[],
+  kind: TokenKind,
+  text: string,
+  start: number,
+  end: number,
+  spaced: boolean
+): Token {
+  const slice = text.slice(start, end)
+  const token: Token = { kind, start, end, text: slice, lower: slice.toLowerCase(), spaced }
+  tokens.push(token)
+  return token
+}
+
+/** Digits, then `,` or `.` separators only where a digit follows them. */
+function scanDigits(text: string, from: number): number {
+  let index = from
+  while (index < text.length) {
+    const code = text.charCodeAt(index)
+    if (isDigit(code)) index++
+    else if ((code === 0x2c || code === 0x2e) && isDigit(text.charCodeAt(index + 1))) index++
+    else break
+  }
+  return index
+}
+
+function readDigits(written: string): Digits {
+  const groups = written.split(',')
+  const grouped = groups.length > 1
+  const pointAt = written.indexOf('.')
+  const decimal = pointAt >= 0
+  let wellFormed = written.indexOf('.', pointAt + 1) < 0 || pointAt < 0
+  if (grouped) {
+    const head = groups[0] ?? ''
+    const lastGroup = groups.at(-1) ?? ''
+    const lastWhole = decimal ? lastGroup.slice(0, lastGroup.indexOf('.')) : lastGroup
+    wellFormed &&= head.length >= 1 && head.length <= 3 && !head.includes('.')
+    wellFormed &&= groups.slice(1, -1).every((group) => group.length === 3 && !group.includes('.'))
+    wellFormed &&= lastWhole.length === 3 && (!decimal || lastGroup.indexOf('.') === 3)
+  }
+  const plain = written.replaceAll(',', '')
+  return { plain: plain.startsWith('.') ? `0${plain}` : plain, wellFormed, grouped, decimal }
+}
+
+/** `.5` starts a number only when it does not continue a word or another number. */
+function startsBareDecimal(text: string, index: number): boolean {
+  if (!isDigit(text.charCodeAt(index + 1))) return false
+  const before = text.charCodeAt(index - 1)
+  return index === 0 || isSpace(before) || before === 0x28 || before === 0x7e
+}
+
+function isBoundaryChar(text: string, sourceOffsets: Int32Array, index: number): boolean {
+  const code = text.charCodeAt(index)
+  return code === 0xfffc || (isSpace(code) && sourceOffsets[index] === -1)
+}
+
+function isSurrogatePair(text: string, index: number): boolean {
+  const high = text.charCodeAt(index)
+  const low = text.charCodeAt(index + 1)
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39
+}
+
+/** Whitespace, including the no-break and thin spaces newsroom copy uses inside figures. */
+export function isSpace(code: number): boolean {
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x85 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000
+  )
+}
+
+/** Length in code units of the letter at `index`, or 0 when there is none. */
+function letterLength(text: string, index: number): number {
+  const code = text.charCodeAt(index)
+  if (Number.isNaN(code)) return 0
+  if (code < 0x80) {
+    return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) ? 1 : 0
+  }
+  const point = text.codePointAt(index) ?? 0
+  const length = point > 0xffff ? 2 : 1
+  if (point === 0xfffc) return 0
+  return letterPattern.test(String.fromCodePoint(point)) ? length : 0
+}

@@ -1,0 +1,81 @@
+/**
+ * Reads the unit written after a number (SPEC 5): `%` and its spellings, percentage points,
+ * basis points, a currency name or code, or else the counted noun (`470,000 investors`).
+ */
+import type { TokenView } from './token-view.js'
+import {
+  approximators,
+  clockWords,
+  currencyCodes,
+  currencyWords,
+  months,
+  movementNouns,
+  movementWords,
+  notCountedNouns,
+  spacedScales,
+  spelledTens,
+  spelledUnits
+} from './lexicon.js'
+
+/** A unit and the token after it. */
+export interface UnitRead {
+  unit: string
+  next: number
+}
+
+const yuanWords = new Set(['yuan', 'rmb', 'renminbi'])
+const pointWords = new Set(['point', 'points'])
+
+/**
+ * The unit spelled after the number at token `index`. After a currency sign only the yuan words
+ * count (`¥5 billion yuan` is CNY, SPEC 5); other currencies take no further unit.
+ */
+export function unitAt(view: TokenView, index: number, currency: string | null): UnitRead | null {
+  const word = view.spacedWord(index)
+  if (currency !== null) {
+    return currency === 'JPY' && yuanWords.has(word ?? '') ? { unit: 'CNY', next: index + 1 } : null
+  }
+  if (view.spaced(index) && view.symbol(index) === '%') return { unit: '%', next: index + 1 }
+  if (word === undefined) return null
+  const second = view.spacedWord(index + 1)
+  if (word === 'percent' || word === 'pct') return { unit: '%', next: index + 1 }
+  if (word === 'per' && second === 'cent') return { unit: '%', next: index + 2 }
+  if (word === 'percentage' && pointWords.has(second ?? '')) return { unit: 'pp', next: index + 2 }
+  if (word === 'pp' || word === 'ppt' || word === 'ppts') return { unit: 'pp', next: index + 1 }
+  if (word === 'basis' && pointWords.has(second ?? '')) return { unit: 'bp', next: index + 2 }
+  if (word === 'bp' || word === 'bps') return { unit: 'bp', next: index + 1 }
+  const code = currencyCodes.get(view.writtenWord(index) ?? '') ?? currencyWords.get(word)
+  if (code !== undefined) return { unit: code, next: index + 1 }
+  if ((word === 'pound' || word === 'pounds') && second === 'sterling') {
+    return { unit: 'GBP', next: index + 2 }
+  }
+  if (view.writtenWord(index) === 'US' && (second === 'dollar' || second === 'dollars')) {
+    return { unit: 'USD', next: index + 2 }
+  }
+  return null
+}
+
+/**
+ * The counted noun right after a number, lower-cased (`400,000 Bitcoins` -> `bitcoins`), or null
+ * when the next word is a function word, a verb form, an adverb, a common adjective, a month, a
+ * movement noun or the first half of a hyphenated compound (`5 long-term holders`).
+ */
+export function countedNounAt(view: TokenView, index: number): string | null {
+  const word = view.spacedWord(index)
+  const written = view.writtenWord(index)
+  if (word === undefined || written === undefined || word.length < 2) return null
+  if (notCountedNouns.has(word) || months.has(written) || clockWords.has(written)) return null
+  if (movementNouns.has(word) || movementWords.has(word) || approximators.has(word)) return null
+  if (spelledUnits.has(word) || spelledTens.has(word) || spacedScales.has(word)) return null
+  if (word === 'hundred' || looksLikeVerbOrAdverb(word)) return null
+  if (view.attachedSymbol(index + 1) === '-' && view.attachedWord(index + 2) !== undefined) {
+    return null
+  }
+  return word
+}
+
+/** `-ly` adverbs, `-ed` and `-ing` forms: right after a number they are rarely what it counts. */
+function looksLikeVerbOrAdverb(word: string): boolean {
+  if (word.length >= 4 && word.endsWith('ly')) return true
+  return word.length >= 5 && (word.endsWith('ed') || word.endsWith('ing'))
+}

@@ -1,0 +1,132 @@
+/**
+ * The brief of one article (SPEC 8): headline, byline, dateline, times in the site's zone,
+ * corrections on top, the marked body, the fact-check panel, sources, tags, and the head a
+ * newsroom needs to be found and shared: canonical link, Open Graph and NewsArticle JSON-LD.
+ */
+import type { CheckedArticle, Problem, Settings } from '../types.js'
+import { inZone, isoInstant, type TimeView, timeView } from './dates.js'
+import { cutLine } from './excerpt.js'
+import { scriptSafeJson } from './json-ld.js'
+import { formatValue } from './numbers.js'
+import { type LinkView, type PageHead, type SiteView, pageTitle } from './page-context.js'
+import { type RenderedPage, renderPage } from './render-page.js'
+import { assertLabel, figureSummary, statusLabels } from './status-labels.js'
+import type { Templates } from './templates.js'
+import { absoluteUrl, isWebUrl, siteHref, tagSlug } from './urls.js'
+
+/** Characters of the lead in `description` and `og:description`. */
+const descriptionLength = 200
+
+/** A link whose target may be missing: shown as text then. */
+interface MaybeLink {
+  name: string
+  href?: string
+}
+
+/** Everything a brief needs from the rest of the build. */
+export interface BriefInput {
+  settings: Settings
+  site: SiteView
+  templates: Templates
+  /** Site-relative paths of the data files copied into the output, e.g. `data/markets/btc-usd.csv`. */
+  dataPaths: ReadonlySet<string>
+}
+
+/** Renders the brief of `article` at its permalink. */
+export function renderBrief(input: BriefInput, article: CheckedArticle): RenderedPage | { problem: Problem } {
+  const rendered = renderPage(input.templates, 'brief', {
+    site: input.site,
+    page: briefHead(input.settings, article),
+    article: briefView(input, article)
+  })
+  if ('problem' in rendered) return rendered
+  return { sitePath: article.url, html: rendered.html, lastmod: article.frontmatter.updated ?? article.frontmatter.date }
+}
+
+/** What the brief template shows. */
+function briefView(input: BriefInput, article: CheckedArticle) {
+  const { settings, dataPaths } = input
+  const { frontmatter } = article
+  const updated: TimeView | undefined =
+    frontmatter.updated === undefined ? undefined : timeView(frontmatter.updated, settings)
+  return {
+    title: frontmatter.title,
+    byline: frontmatter.byline,
+    dateline: frontmatter.dateline,
+    published: timeView(frontmatter.date, settings),
+    updated,
+    corrections: [...frontmatter.corrections]
+      .sort((a, b) => b.date.toMillis() - a.date.toMillis())
+      .map((correction) => ({ time: timeView(correction.date, settings), text: correction.text })),
+    html: article.html,
+    section: { name: frontmatter.section, href: siteHref(settings, `/${frontmatter.section}/`) } satisfies LinkView,
+    tags: frontmatter.tags.map((name): MaybeLink => {
+      const slug = tagSlug(name)
+      return slug === '' ? { name } : { name, href: siteHref(settings, `/tags/${slug}/`) }
+    }),
+    sources: frontmatter.sources.map((source): MaybeLink =>
+      source.url !== undefined && isWebUrl(source.url) ? { name: source.name, href: source.url } : { name: source.name }
+    ),
+    summary: figureSummary(article.figures),
+    panel: article.panel.map((entry) => ({
+      figure: entry.figure,
+      status: entry.status,
+      statusLabel: statusLabels[entry.status],
+      explanation: entry.explanation,
+      value: formatValue(entry.actual, settings.language),
+      expr: entry.expr,
+      note: entry.note,
+      message: entry.message,
+      data: entry.dataFiles.map((file): MaybeLink =>
+        dataPaths.has(file) ? { name: file, href: siteHref(settings, `/${file}`) } : { name: file }
+      )
+    })),
+    asserts: article.asserts.map((assert) => ({
+      says: assert.says,
+      status: assert.status,
+      statusLabel: assertLabel(assert.status),
+      expr: assert.expr,
+      message: assert.message
+    })),
+    factcheckHref: siteHref(settings, '/factcheck/')
+  }
+}
+
+/** Title, canonical link, Open Graph and JSON-LD of a brief. */
+function briefHead(settings: Settings, article: CheckedArticle): PageHead {
+  const { frontmatter } = article
+  const canonical = absoluteUrl(settings, article.url)
+  const description = cutLine(article.lead, descriptionLength)
+  const published = isoInstant(inZone(frontmatter.date, settings.timezone))
+  const modified = isoInstant(inZone(frontmatter.updated ?? frontmatter.date, settings.timezone))
+  const og = [
+    { property: 'og:type', content: 'article' },
+    { property: 'og:title', content: frontmatter.title },
+    { property: 'og:description', content: description },
+    { property: 'og:url', content: canonical },
+    { property: 'og:site_name', content: settings.title },
+    { property: 'article:published_time', content: published },
+    ...(frontmatter.updated === undefined ? [] : [{ property: 'article:modified_time', content: modified }]),
+    { property: 'article:section', content: frontmatter.section },
+    ...frontmatter.tags.map((tag) => ({ property: 'article:tag', content: tag }))
+  ]
+  const jsonLd = scriptSafeJson({
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: frontmatter.title,
+    description,
+    datePublished: published,
+    dateModified: modified,
+    author:
+      frontmatter.byline === undefined
+        ? { '@type': 'Organization', name: settings.title }
+        : { '@type': 'Person', name: frontmatter.byline },
+    publisher: { '@type': 'Organization', name: settings.title, url: absoluteUrl(settings, '/') },
+    mainEntityOfPage: { '@type': 'WebPage', '@id': canonical },
+    url: canonical,
+    articleSection: frontmatter.section,
+    keywords: frontmatter.tags,
+    inLanguage: settings.language
+  })
+  return { title: pageTitle(settings, frontmatter.title), description, canonical, og, jsonLd }
+}

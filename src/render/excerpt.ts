@@ -1,0 +1,35 @@
+/**
+ * One-line excerpts as the seed feed cuts them (SPEC 8): a story's lead cut to `excerpt_length`
+ * characters, the ellipsis included. "Characters" are graphemes, so a cut never splits an emoji,
+ * a surrogate pair or a letter from its combining accent.
+ */
+
+/** Grapheme segmentation does not depend on the locale; a fixed one keeps output host-independent. */
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' })
+
+/** Every whitespace run (newlines, tabs, no-break and line separators included) as one space. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * `text` on one line, at most `length` graphemes long: whitespace collapsed, and when too long,
+ * the first `length - 1` graphemes followed by `…`. A space before the ellipsis is kept, as in
+ * the seed feed, where the cut falls on characters and not on words.
+ */
+export function cutLine(text: string, length: number): string {
+  if (!Number.isInteger(length) || length < 1) {
+    throw new TypeError(`\`length\` must be a positive integer, got ${String(length)}`)
+  }
+  const line = collapseWhitespace(text)
+  // Each grapheme is at least one UTF-16 unit, so a short string cannot be too long.
+  if (line.length <= length) return line
+  let count = 0
+  let cut = 0
+  for (const { index } of graphemes.segment(line)) {
+    count++
+    if (count === length) cut = index
+    else if (count > length) return `${line.slice(0, cut)}…`
+  }
+  return line
+}

@@ -1,0 +1,120 @@
+/**
+ * RSS 2.0, Atom 1.0 and JSON Feed 1.1 of the latest articles (SPEC 8), built with the `feed`
+ * library. Times come from the articles, never from the clock, so a rebuild gives the same bytes.
+ */
+import { Feed, type FeedOptions, type Item } from 'feed'
+import { DateTime } from 'luxon'
+import type { CheckedArticle, OutputFile, Settings } from '../types.js'
+import { collapseWhitespace } from './excerpt.js'
+import { lastChanged, latest } from './order.js'
+import { absoluteUrl, tagSlug } from './urls.js'
+
+/** How many articles a feed carries. */
+export const feedLength = 50
+
+/** How a feed format takes text: Atom's `type="html"` fields and RSS descriptions are HTML. */
+type Flavour = 'rss' | 'atom' | 'json'
+
+/** `feed.xml`, `atom.xml` and `feed.json` for the newest `feedLength` of `sorted` (newest first). */
+export function renderFeeds(settings: Settings, sorted: readonly CheckedArticle[]): OutputFile[] {
+  const articles = sorted.slice(0, feedLength)
+  const updated = latest(articles.map(lastChanged)) ?? DateTime.fromMillis(0, { zone: 'utc' })
+  const build = (flavour: Flavour): Feed => {
+    const feed = new Feed(feedOptions(settings, updated.toJSDate()))
+    for (const article of articles) feed.addItem(feedItem(settings, article, flavour))
+    return feed
+  }
+  return [
+    { path: 'feed.xml', content: `${build('rss').rss2()}\n` },
+    { path: 'atom.xml', content: `${build('atom').atom1()}\n` },
+    { path: 'feed.json', content: `${JSON.stringify(toJsonFeed11(build('json').json1(), settings), null, 2)}\n` }
+  ]
+}
+
+/** The channel: the site, its home page and the three feed addresses. */
+function feedOptions(settings: Settings, updated: Date): FeedOptions {
+  const home = absoluteUrl(settings, '/')
+  return {
+    id: home,
+    title: xmlSafe(settings.title),
+    description: xmlSafe(settings.description),
+    link: home,
+    language: settings.language,
+    updated,
+    generator: 'factdesk',
+    author: { name: xmlSafe(settings.title), link: home },
+    feedLinks: {
+      rss: absoluteUrl(settings, '/feed.xml'),
+      atom: absoluteUrl(settings, '/atom.xml'),
+      json: absoluteUrl(settings, '/feed.json')
+    }
+  }
+}
+
+/** One article as a feed entry, its text shaped for `flavour`. */
+function feedItem(settings: Settings, article: CheckedArticle, flavour: Flavour): Item {
+  const { frontmatter } = article
+  const link = absoluteUrl(settings, article.url)
+  const title = xmlSafe(frontmatter.title)
+  const lead = xmlSafe(collapseWhitespace(article.lead))
+  return {
+    id: link,
+    link,
+    title: flavour === 'atom' ? cdataSafe(escapeHtml(title)) : flavour === 'rss' ? cdataSafe(title) : title,
+    description: flavour === 'json' ? lead : cdataSafe(escapeHtml(lead)),
+    content: flavour === 'json' ? article.html : cdataSafe(xmlSafe(article.html)),
+    date: lastChanged(article).toJSDate(),
+    published: frontmatter.date.toJSDate(),
+    author: [{ name: xmlSafe(frontmatter.byline ?? settings.title) }],
+    category: frontmatter.tags.map((tag) => {
+      const name = xmlSafe(tag)
+      // Atom puts the tag in an attribute, where the library escapes `&` and `"` but not `<`.
+      return { name, term: name.includes('<') ? tagSlug(name) : name }
+    })
+  }
+}
+
+/**
+ * The library writes JSON Feed version 1; 1.1 renamed `author` to an `authors` list and added
+ * `language`. Keys are rebuilt in a fixed order.
+ */
+function toJsonFeed11(json: string, settings: Settings): Record<string, unknown> {
+  const channel = JSON.parse(json) as Record<string, unknown>
+  const items = Array.isArray(channel.items) ? (channel.items as unknown[]) : []
+  const author = channel.author
+  delete channel.version
+  delete channel.author
+  delete channel.items
+  return {
+    version: 'https://jsonfeed.org/version/1.1',
+    ...channel,
+    language: settings.language,
+    ...(author === undefined ? {} : { authors: [author] }),
+    items: items.map((item) => {
+      if (typeof item !== 'object' || item === null || !('author' in item)) return item
+      const { author: itemAuthor, ...rest } = item
+      return { ...rest, authors: [itemAuthor] }
+    })
+  }
+}
+
+/** Text as HTML source: `&`, `<`, `>` and quotes escaped. */
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+}
+
+/**
+ * HTML that cannot end a CDATA section early: the library guards only the first `]]>`. In HTML
+ * `&gt;` means `>`, so the reader sees the same text.
+ */
+function cdataSafe(html: string): string {
+  return html.replaceAll(']]>', ']]&gt;')
+}
+
+/** Text without the characters XML 1.0 forbids (C0 controls but tab and newlines, lone surrogates). */
+function xmlSafe(text: string): string {
+  return text
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+}

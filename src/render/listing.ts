@@ -1,0 +1,117 @@
+/**
+ * News listings (SPEC 8): the home page, one listing per section and one per tag, each paged by
+ * `page_size` at `page/N/`. Page 1 opens with the lead story (title and whole lead), then every
+ * story of the page, the lead story too, one line each, newest first.
+ */
+import type { CheckedArticle, Problem, Settings } from '../types.js'
+import { lastChanged, latest } from './order.js'
+import { type PageHead, type SiteView, pageTitle, plainHead } from './page-context.js'
+import { type RenderedPage, renderPage } from './render-page.js'
+import type { StoryView } from './story-view.js'
+import type { Templates } from './templates.js'
+import { pagePath, siteHref, tagSlug } from './urls.js'
+
+/** One listing before paging: where it lives, what it is called and its stories, newest first. */
+export interface Listing {
+  sitePath: string
+  heading: string
+  /** Names the listing in page titles; absent for the home page, which carries the site's title. */
+  name?: string
+  articles: readonly CheckedArticle[]
+}
+
+/** What the listing template gets. */
+interface ListingView {
+  heading: string
+  lead?: StoryView
+  stories: StoryView[]
+  page: number
+  pages: number
+  /** Whether there is more than one page, so that pagination is shown. */
+  paged: boolean
+  previous?: string
+  next?: string
+}
+
+/** Everything a listing renderer needs. */
+export interface ListingInput {
+  settings: Settings
+  site: SiteView
+  templates: Templates
+  stories: ReadonlyMap<CheckedArticle, StoryView>
+}
+
+/** The home listing, then one per section and one per tag, each in a stable order. */
+export function listingsOf(sorted: readonly CheckedArticle[]): Listing[] {
+  const sections = new Map<string, CheckedArticle[]>()
+  const tags = new Map<string, { name: string; articles: CheckedArticle[] }>()
+  for (const article of sorted) {
+    const section = article.frontmatter.section
+    const inSection = sections.get(section) ?? []
+    inSection.push(article)
+    sections.set(section, inSection)
+    for (const name of article.frontmatter.tags) {
+      const slug = tagSlug(name)
+      if (slug === '') continue
+      // Tags that differ only in case or punctuation share a page, named as first seen.
+      const group = tags.get(slug) ?? { name, articles: [] }
+      if (group.articles.at(-1) !== article) group.articles.push(article)
+      tags.set(slug, group)
+    }
+  }
+  const listings: Listing[] = [{ sitePath: '/', heading: 'Latest news', articles: sorted }]
+  for (const [section, articles] of [...sections].sort(byKey)) {
+    listings.push({ sitePath: `/${section}/`, heading: section, name: section, articles })
+  }
+  for (const [slug, tag] of [...tags].sort(byKey)) {
+    listings.push({ sitePath: `/tags/${slug}/`, heading: `Tagged “${tag.name}”`, name: tag.name, articles: tag.articles })
+  }
+  return listings
+}
+
+/** Every page of one listing. */
+export function renderListing(input: ListingInput, listing: Listing): { pages: RenderedPage[]; problems: Problem[] } {
+  const { settings } = input
+  const size = Math.max(1, settings.page_size)
+  const count = Math.max(1, Math.ceil(listing.articles.length / size))
+  const pages: RenderedPage[] = []
+  const problems: Problem[] = []
+  for (let page = 1; page <= count; page++) {
+    const articles = listing.articles.slice((page - 1) * size, page * size)
+    const stories = articles.map((article) => storyOf(input, article))
+    const sitePath = pagePath(listing.sitePath, page)
+    const view: ListingView = { heading: listing.heading, stories, page, pages: count, paged: count > 1 }
+    const lead = page === 1 ? stories[0] : undefined
+    if (lead !== undefined) view.lead = lead
+    if (page > 1) view.previous = siteHref(settings, pagePath(listing.sitePath, page - 1))
+    if (page < count) view.next = siteHref(settings, pagePath(listing.sitePath, page + 1))
+    const rendered = renderPage(input.templates, 'listing', { site: input.site, page: head(input, listing, page, sitePath), listing: view })
+    if ('problem' in rendered) {
+      problems.push(rendered.problem)
+      continue
+    }
+    const lastmod = latest(articles.map(lastChanged))
+    pages.push(lastmod === undefined ? { sitePath, html: rendered.html } : { sitePath, html: rendered.html, lastmod })
+  }
+  return { pages, problems }
+}
+
+/** The head of one listing page. */
+function head(input: ListingInput, listing: Listing, page: number, sitePath: string): PageHead {
+  const { settings } = input
+  const paged = page > 1 ? ` (page ${page})` : ''
+  const title = listing.name === undefined ? `${settings.title}${paged}` : pageTitle(settings, `${listing.name}${paged}`)
+  return plainHead(settings, sitePath, title, settings.description)
+}
+
+/** The shared view of an article; every listed article has one. */
+function storyOf(input: ListingInput, article: CheckedArticle): StoryView {
+  const story = input.stories.get(article)
+  if (story === undefined) throw new TypeError(`no story view for \`${article.file}\``)
+  return story
+}
+
+/** Orders `[key, value]` entries by key, code point by code point. */
+function byKey<T>(a: [string, T], b: [string, T]): number {
+  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0
+}

@@ -1,0 +1,121 @@
+/**
+ * Wraps every figure of an mdast tree in a node that becomes
+ * `<span class="fd-fig fd-fig--{status}" title="..." data-status="...">` (SPEC 8). The caller's tree
+ * is never changed: nodes on the way to a split text node are copied, everything else is shared,
+ * so the same tree can be rendered again with other marks.
+ */
+import type { Emphasis, Nodes, PhrasingContent, Root, Text } from 'mdast'
+import type { FigureMark } from '../types.js'
+import { textSourceOffsets } from './source-offsets.js'
+
+/** Class every figure mark carries, whatever its status. */
+export const markClass = 'fd-fig'
+
+/** A copy of `tree` with each text piece inside a mark wrapped in a mark node; `tree` if none. */
+export function markFigures(tree: Root, marks: readonly FigureMark[], markdown?: string): Root {
+  if (marks.length === 0) return tree
+  const sorted = [...marks].sort((a, b) => a.sourceStart - b.sourceStart || a.sourceEnd - b.sourceEnd)
+  const marked = markNode(tree, sorted, markdown)
+  return marked === undefined ? tree : (marked[0] as Root)
+}
+
+/** The replacement of `node` (one node, or several for a split text), or undefined if unchanged. */
+function markNode(node: Nodes, marks: readonly FigureMark[], markdown?: string): Nodes[] | undefined {
+  if (node.type === 'text') return splitText(node, marks, markdown)
+  if (!('children' in node)) return undefined
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  if (start !== undefined && end !== undefined && !overlapsAny(marks, start, end)) return undefined
+  let changed = false
+  const children: Nodes[] = []
+  for (const child of node.children) {
+    const replaced = markNode(child, marks, markdown)
+    if (replaced === undefined) {
+      children.push(child)
+    } else {
+      changed = true
+      children.push(...replaced)
+    }
+  }
+  // Text only ever splits into phrasing nodes inside the parent that held it, so the copy keeps
+  // the parent's own content model.
+  return changed ? [{ ...node, children } as Nodes] : undefined
+}
+
+/** The pieces of one text node: unmarked runs stay text, marked runs are wrapped. */
+function splitText(node: Text, marks: readonly FigureMark[], markdown?: string): Nodes[] | undefined {
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  if (start === undefined || end === undefined || !overlapsAny(marks, start, end)) return undefined
+  const offsets = textSourceOffsets(node, markdown)
+  const owners = Array.from(offsets, (offset) => (offset < 0 ? -1 : markAt(marks, offset)))
+  if (owners.every((owner) => owner === -1)) return undefined
+  const pieces: PhrasingContent[] = []
+  let runStart = 0
+  for (let index = 1; index <= node.value.length; index++) {
+    if (index < node.value.length && owners[index] === owners[runStart]) continue
+    const owner = owners[runStart] ?? -1
+    const piece: Text = { type: 'text', value: node.value.slice(runStart, index) }
+    const mark = marks[owner]
+    pieces.push(mark === undefined ? piece : wrap(piece, mark))
+    runStart = index
+  }
+  return pieces
+}
+
+/**
+ * The mark node. It is an `emphasis` only to be a phrasing parent mdast already knows: `hName`
+ * makes remark-rehype emit a `span` instead of `em`.
+ */
+function wrap(piece: Text, mark: FigureMark): Emphasis {
+  return {
+    type: 'emphasis',
+    children: [piece],
+    data: {
+      hName: 'span',
+      hProperties: {
+        className: [markClass, `${markClass}--${mark.status}`],
+        title: mark.title,
+        dataStatus: mark.status
+      }
+    }
+  }
+}
+
+/** Index of the earliest-starting mark covering `offset`, or -1: overlapping marks never nest. */
+function markAt(marks: readonly FigureMark[], offset: number): number {
+  const last = lastStartingAtOrBefore(marks, offset)
+  for (let index = 0; index <= last; index++) {
+    const mark = marks[index]
+    if (mark !== undefined && offset < mark.sourceEnd) return index
+  }
+  return -1
+}
+
+/** Whether any mark overlaps the source range [start, end). */
+function overlapsAny(marks: readonly FigureMark[], start: number, end: number): boolean {
+  const last = lastStartingAtOrBefore(marks, end - 1)
+  for (let index = last; index >= 0; index--) {
+    const mark = marks[index]
+    if (mark !== undefined && mark.sourceEnd > start) return true
+  }
+  return false
+}
+
+/** Binary search: the last mark whose start is <= offset, or -1. */
+function lastStartingAtOrBefore(marks: readonly FigureMark[], offset: number): number {
+  let low = 0
+  let high = marks.length - 1
+  let found = -1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    const mark = marks[middle]
+    if (mark !== undefined && mark.sourceStart <= offset) {
+      found = middle
+      low = middle + 1
+    } else {
+      high = middle - 1
+    }
+  }
+  return found
+}

@@ -1,0 +1,29 @@
+/**
+ * The order of every listing, feed and report (SPEC 8): newest first. Equal times fall back to the
+ * file path, so the order never depends on how the articles were read from disk.
+ */
+import type { DateTime } from 'luxon'
+import type { CheckedArticle } from '../types.js'
+
+/** A copy of `articles`, newest `frontmatter.date` first, then by file path. */
+export function newestFirst<T extends Pick<CheckedArticle, 'file' | 'frontmatter'>>(articles: readonly T[]): T[] {
+  return [...articles].sort(
+    (a, b) =>
+      b.frontmatter.date.toMillis() - a.frontmatter.date.toMillis() ||
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)
+  )
+}
+
+/** When an article last changed: its `updated`, or its publication. */
+export function lastChanged(article: Pick<CheckedArticle, 'frontmatter'>): DateTime {
+  return article.frontmatter.updated ?? article.frontmatter.date
+}
+
+/** The latest of `moments`, or undefined for none. */
+export function latest(moments: readonly DateTime[]): DateTime | undefined {
+  let found: DateTime | undefined
+  for (const moment of moments) {
+    if (found === undefined || moment.toMillis() > found.toMillis()) found = moment
+  }
+  return found
+}

@@ -1,0 +1,43 @@
+/**
+ * The files of the site being rendered. Two pages must never share a path: the first one written
+ * keeps it and the second is a `permalink-duplicate` problem (a section or tag named like another
+ * page), so no page silently replaces another.
+ */
+import type { OutputFile, Problem } from '../types.js'
+
+/** Collects output files by path, refusing a second file at a path already taken. */
+export class OutputSet {
+  readonly #files = new Map<string, OutputFile>()
+  readonly #owners = new Map<string, string>()
+
+  /** `problems` receives a problem for every refused file. */
+  constructor(private readonly problems: Problem[]) {}
+
+  /**
+   * Adds `file` and tells whether it was added; `owner` names what produced it, `ownerFile` is
+   * the site file a refusal is reported on.
+   */
+  add(file: OutputFile, owner: string, ownerFile?: string): boolean {
+    const taken = this.#owners.get(file.path)
+    if (taken !== undefined) {
+      const problem: Problem = {
+        severity: 'error',
+        line: 1,
+        column: 1,
+        rule: 'permalink-duplicate',
+        message: `${owner} would be written to ${file.path}, which ${taken} already uses; rename the slug, section or tag`
+      }
+      if (ownerFile !== undefined) problem.file = ownerFile
+      this.problems.push(problem)
+      return false
+    }
+    this.#files.set(file.path, file)
+    this.#owners.set(file.path, owner)
+    return true
+  }
+
+  /** Every file, ordered by path so that the output does not depend on rendering order. */
+  files(): OutputFile[] {
+    return [...this.#files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  }
+}

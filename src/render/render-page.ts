@@ -1,0 +1,56 @@
+/**
+ * One HTML page from the templates: the page template renders the main content, the `base` layout
+ * wraps it in the document. A template that fails at render time is a `template-error` problem,
+ * never a crash (SPEC 9).
+ */
+import type { DateTime } from 'luxon'
+import type { Problem } from '../types.js'
+import { templateProblem } from './template-problems.js'
+import type { Templates } from './templates.js'
+
+/** The layout every page is rendered in. */
+const layoutName = 'base'
+
+/** Renders page template `page` with `context` inside the base layout. */
+export function renderPage(
+  templates: Templates,
+  page: string,
+  context: Record<string, unknown>
+): { html: string } | { problem: Problem } {
+  const pageTemplate = templates.pages.get(page)
+  if (pageTemplate === undefined) return { problem: missing(`templates/pages/${page}.hbs`) }
+  const layout = templates.layouts.get(layoutName)
+  if (layout === undefined) return { problem: missing(`templates/layouts/${layoutName}.hbs`) }
+  let content: string
+  try {
+    content = pageTemplate.render(context)
+  } catch (error) {
+    return { problem: templateProblem(error, undefined, pageTemplate.file) }
+  }
+  try {
+    return { html: layout.render({ ...context, content }) }
+  } catch (error) {
+    return { problem: templateProblem(error, undefined, layout.file) }
+  }
+}
+
+/** The problem for a template neither the site nor the project provides. */
+function missing(file: string): Problem {
+  return {
+    severity: 'error',
+    line: 1,
+    column: 1,
+    rule: 'template-error',
+    message: `missing template ${file}: restore the project's default or add the file to the site's templates/`,
+    file
+  }
+}
+
+/** An HTML page of the site, before it becomes a file. */
+export interface RenderedPage {
+  /** Site path the page is served at, e.g. `/markets/page/2/`. */
+  sitePath: string
+  html: string
+  /** When its content last changed, for the sitemap; absent for pages that carry no articles. */
+  lastmod?: DateTime
+}

@@ -1,0 +1,134 @@
+/**
+ * The whole static site (SPEC 8): briefs, listings, the fact-check report, feeds, sitemap, the
+ * hashed stylesheet and copies of the data files, every path relative to the output folder.
+ * Rendering is a pure function of its input: no clock, no randomness, sorted iteration, so the
+ * same input gives byte-identical files.
+ */
+import { formatJson } from '../report/format-json.js'
+import type { CheckedArticle, OutputFile, Problem, Report, Settings } from '../types.js'
+import { stylesheetFile } from './assets.js'
+import { renderBrief } from './brief.js'
+import { factcheckPath, renderFactcheckPage } from './factcheck-page.js'
+import { renderFeeds } from './feeds.js'
+import { renderLatestTxt } from './latest-txt.js'
+import { listingsOf, renderListing } from './listing.js'
+import { renderNotFound } from './not-found.js'
+import { newestFirst } from './order.js'
+import { OutputSet } from './output-set.js'
+import { siteView } from './page-context.js'
+import type { RenderedPage } from './render-page.js'
+import { renderRobots, renderSitemap } from './sitemap.js'
+import { type StoryView, storyView } from './story-view.js'
+import type { Templates } from './templates.js'
+import { isSafeFilePath, isSafeSitePath, outputFileOf } from './urls.js'
+
+/** Everything the site is rendered from. */
+export interface SiteInput {
+  settings: Settings
+  articles: readonly CheckedArticle[]
+  report: Report
+  /** Data files to publish under their site-relative paths, e.g. `data/markets/btc-usd.csv`. */
+  dataFiles: readonly { path: string; content: Uint8Array }[]
+  templates: Templates
+}
+
+/** Renders every file of the site; problems (templates, unsafe paths, collisions) come back too. */
+export function renderSite(input: SiteInput): { files: OutputFile[]; problems: Problem[] } {
+  const { settings, templates, report } = input
+  const problems: Problem[] = []
+  const output = new OutputSet(problems)
+  const stylesheet = stylesheetFile(templates.stylesheet)
+  output.add(stylesheet, 'the stylesheet')
+  const dataPaths = copyDataFiles(input.dataFiles, output, problems)
+  const sorted = newestFirst(input.articles.filter((article) => isPublishable(article, problems)))
+  const site = siteView(settings, sorted, stylesheet.path)
+  const pages: RenderedPage[] = []
+  const addPage = (page: RenderedPage, owner: string, ownerFile?: string): boolean => {
+    const added = output.add({ path: outputFileOf(page.sitePath), content: page.html }, owner, ownerFile)
+    if (added) pages.push(page)
+    return added
+  }
+
+  const briefs = new Set<string>()
+  for (const article of sorted) {
+    const brief = renderBrief({ settings, site, templates, dataPaths }, article)
+    if ('problem' in brief) {
+      problems.push(brief.problem)
+      continue
+    }
+    if (addPage(brief, `the brief of ${article.file}`, article.file)) briefs.add(article.url)
+  }
+
+  const stories = new Map<CheckedArticle, StoryView>(sorted.map((article) => [article, storyView(article, settings)]))
+  for (const listing of listingsOf(sorted)) {
+    const rendered = renderListing({ settings, site, templates, stories }, listing)
+    problems.push(...rendered.problems)
+    for (const page of rendered.pages) addPage(page, `the listing ${page.sitePath}`, listing.articles[0]?.file)
+  }
+
+  const factcheck = renderFactcheckPage({ settings, site, templates, report, sorted, briefs })
+  if ('problem' in factcheck) problems.push(factcheck.problem)
+  else addPage(factcheck, `the fact-check page ${factcheckPath}`)
+
+  const notFound = renderNotFound(settings, site, templates)
+  if ('problem' in notFound) problems.push(notFound.problem)
+  else output.add({ path: '404.html', content: notFound.html }, 'the 404 page')
+
+  output.add({ path: 'factcheck.json', content: formatJson(report) }, 'the fact-check report')
+  output.add({ path: 'latest.txt', content: renderLatestTxt(settings, sorted) }, 'latest.txt')
+  for (const feed of renderFeeds(settings, sorted)) output.add(feed, 'the feeds')
+  output.add({ path: 'sitemap.xml', content: renderSitemap(settings, pages) }, 'the sitemap')
+  output.add({ path: 'robots.txt', content: renderRobots(settings) }, 'robots.txt')
+  return { files: output.files(), problems: distinct(problems) }
+}
+
+/** Copies the data files under `data/`, refusing paths that would land anywhere else. */
+function copyDataFiles(dataFiles: SiteInput['dataFiles'], output: OutputSet, problems: Problem[]): Set<string> {
+  const copied = new Set<string>()
+  const ordered = [...dataFiles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  for (const file of ordered) {
+    if (!file.path.startsWith('data/') || !isSafeFilePath(file.path)) {
+      problems.push(unsafe(file.path, `data file path ${JSON.stringify(file.path)} is not inside data/; it is not published`))
+      continue
+    }
+    output.add({ path: file.path, content: file.content }, `the data file ${file.path}`, file.path)
+    copied.add(file.path)
+  }
+  return copied
+}
+
+/**
+ * Whether an article can be written without leaving the output folder (SPEC 9). Loading already
+ * rejects such slugs and sections; this guard keeps the renderer safe on its own.
+ */
+function isPublishable(article: CheckedArticle, problems: Problem[]): boolean {
+  if (!isSafeSitePath(article.url)) {
+    problems.push(unsafe(article.file, `permalink ${JSON.stringify(article.url)} would leave the site; fix the slug`))
+    return false
+  }
+  const section = article.frontmatter.section
+  if (section.includes('/') || !isSafeSitePath(`/${section}/`)) {
+    problems.push(unsafe(article.file, `section ${JSON.stringify(section)} would leave the site; use letters, digits and -`))
+    return false
+  }
+  return true
+}
+
+/** A `path-unsafe` problem on `file`. */
+function unsafe(file: string, message: string): Problem {
+  return { severity: 'error', line: 1, column: 1, rule: 'path-unsafe', message, file }
+}
+
+/**
+ * Problems without repeats: a template that fails at render time fails the same way on every
+ * page, and one report of it is enough.
+ */
+function distinct(problems: readonly Problem[]): Problem[] {
+  const seen = new Set<string>()
+  return problems.filter((problem) => {
+    const key = JSON.stringify([problem.file, problem.line, problem.column, problem.rule, problem.message])
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}

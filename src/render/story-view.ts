@@ -1,0 +1,36 @@
+/**
+ * An article as a listing shows it (SPEC 8): the one-line cut of its lead linked to the brief,
+ * its time and its section. Built once per article and shared by every listing it appears in.
+ */
+import type { CheckedArticle, Settings } from '../types.js'
+import { type TimeView, timeView } from './dates.js'
+import { collapseWhitespace, cutLine } from './excerpt.js'
+import type { LinkView } from './page-context.js'
+import { siteHref } from './urls.js'
+
+/** One story of a listing. */
+export interface StoryView {
+  href: string
+  title: string
+  /** The lead cut to `excerpt_length` graphemes, `…` included. */
+  line: string
+  /** The whole lead on one line, for the lead story. */
+  lead: string
+  time: TimeView
+  section: LinkView
+}
+
+/** The listing view of an article. */
+export function storyView(article: CheckedArticle, settings: Settings): StoryView {
+  return {
+    href: siteHref(settings, article.url),
+    title: article.frontmatter.title,
+    line: cutLine(article.lead, settings.excerpt_length),
+    lead: collapseWhitespace(article.lead),
+    time: timeView(article.frontmatter.date, settings),
+    section: {
+      name: article.frontmatter.section,
+      href: siteHref(settings, `/${article.frontmatter.section}/`)
+    }
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * The site's Handlebars templates and stylesheet (SPEC 2, 8). A site's own `templates/` file
+ * overrides the project default of the same name; anything it lacks falls back to the project's
+ * folder. Each template is compiled once, in a Handlebars environment of its own, so that
+ * partials registered here never leak into another build in the same process.
+ */
+import { readdir, readFile, realpath } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Handlebars from 'handlebars'
+import type { Problem } from '../types.js'
+import { templateProblem } from './template-problems.js'
+
+/** One compiled template and the site-relative file it came from (`templates/pages/brief.hbs`). */
+export interface CompiledTemplate {
+  file: string
+  render: Handlebars.TemplateDelegate<object>
+}
+
+/** Everything the renderer needs from `templates/`. */
+export interface Templates {
+  /** `templates/layouts/*.hbs` by name; pages are rendered inside `base`. */
+  layouts: ReadonlyMap<string, CompiledTemplate>
+  /** `templates/pages/*.hbs` by name: `listing`, `brief`, `factcheck`, `not-found`. */
+  pages: ReadonlyMap<string, CompiledTemplate>
+  /** Names of the partials registered from `templates/partials/*.hbs`. */
+  partials: readonly string[]
+  /** `templates/style.css`. */
+  stylesheet: string
+}
+
+/** The project's own templates, found next to `src/` and next to the compiled `lib/` alike. */
+const projectTemplates = fileURLToPath(new URL('../../templates/', import.meta.url))
+
+/** The template folders, each holding `*.hbs` files. */
+const kinds = ['layouts', 'pages', 'partials'] as const
+
+/**
+ * Loads and compiles the templates of the site at `root`. A template that does not compile is a
+ * `template-error` problem at its line and column; the project default of the same name (when
+ * there is one) is used instead, so the rest of the site can still be rendered and checked.
+ */
+export async function loadTemplates(root: string): Promise<{ templates: Templates; problems: Problem[] }> {
+  const siteTemplates = path.join(root, 'templates')
+  const sameFolder = (await canonical(siteTemplates)) === (await canonical(projectTemplates))
+  const env = Handlebars.create()
+  const problems: Problem[] = []
+  const compiled: Record<(typeof kinds)[number], Map<string, CompiledTemplate>> = {
+    layouts: new Map(),
+    pages: new Map(),
+    partials: new Map()
+  }
+  for (const kind of kinds) {
+    const defaults = await listTemplates(path.join(projectTemplates, kind), `templates/${kind}`, problems)
+    const overrides = sameFolder
+      ? new Map<string, string>()
+      : await listTemplates(path.join(siteTemplates, kind), `templates/${kind}`, problems)
+    const names = [...new Set([...defaults.keys(), ...overrides.keys()])].sort()
+    for (const name of names) {
+      const file = `templates/${kind}/${name}.hbs`
+      const candidates = [overrides.get(name), defaults.get(name)].filter((found) => found !== undefined)
+      for (const source of candidates) {
+        const result = compileTemplate(env, source, file)
+        if ('problem' in result) {
+          problems.push(result.problem)
+          continue
+        }
+        compiled[kind].set(name, { file, render: result.render })
+        break
+      }
+    }
+  }
+  for (const [name, partial] of compiled.partials) env.registerPartial(name, partial.render)
+  const stylesheet = await readStylesheet(sameFolder ? projectTemplates : siteTemplates, problems)
+  return {
+    templates: {
+      layouts: compiled.layouts,
+      pages: compiled.pages,
+      partials: [...compiled.partials.keys()],
+      stylesheet
+    },
+    problems
+  }
+}
+
+/** Parses (to catch syntax errors with their position) and compiles one template source. */
+function compileTemplate(
+  env: typeof Handlebars,
+  source: string,
+  file: string
+): { render: Handlebars.TemplateDelegate<object> } | { problem: Problem } {
+  try {
+    const ast = env.parse(source)
+    return { render: env.compile<object>(ast, { preventIndent: true }) }
+  } catch (error) {
+    return { problem: templateProblem(error, source, file) }
+  }
+}
+
+/**
+ * `name -> source` of the `*.hbs` files in a folder; empty when the folder does not exist. A file
+ * that cannot be read is a problem, and the project default of its name stands in for it.
+ */
+async function listTemplates(folder: string, shownAs: string, problems: Problem[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>()
+  let entries: string[]
+  try {
+    entries = await readdir(folder)
+  } catch (error) {
+    if (!isMissing(error)) problems.push(unreadable(shownAs, error))
+    return found
+  }
+  for (const entry of entries.sort()) {
+    if (!entry.endsWith('.hbs')) continue
+    try {
+      found.set(entry.slice(0, -'.hbs'.length), await readFile(path.join(folder, entry), 'utf8'))
+    } catch (error) {
+      problems.push(unreadable(`${shownAs}/${entry}`, error))
+    }
+  }
+  return found
+}
+
+/** The problem for a template file or folder that exists but cannot be read. */
+function unreadable(file: string, error: unknown): Problem {
+  const reason = error instanceof Error ? error.message : String(error)
+  return {
+    severity: 'error',
+    line: 1,
+    column: 1,
+    rule: 'template-error',
+    message: `cannot read the template (${reason}); check that it is a readable file`,
+    file
+  }
+}
+
+/** The site's stylesheet, or the project's when the site has none or it cannot be read. */
+async function readStylesheet(siteTemplates: string, problems: Problem[]): Promise<string> {
+  try {
+    return await readFile(path.join(siteTemplates, 'style.css'), 'utf8')
+  } catch (error) {
+    if (!isMissing(error)) problems.push(unreadable('templates/style.css', error))
+    return readFile(path.join(projectTemplates, 'style.css'), 'utf8')
+  }
+}
+
+/** A folder's real path, or the path itself when it does not exist. */
+async function canonical(folder: string): Promise<string> {
+  try {
+    return await realpath(folder)
+  } catch {
+    return path.resolve(folder)
+  }
+}
+
+/** Whether a file-system error says the file or folder is not there. */
+function isMissing(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && (error.code === 'ENOENT' || error.code === 'ENOTDIR')
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest'
+import { escapeHtml, problemLine, problemsOf, renderOverlay } from '../../src/dev/overlay.js'
+import type { LocatedProblem } from '../../src/dev/overlay.js'
+import type { Report } from '../../src/types.js'
+
+const contradicted: LocatedProblem = {
+  file: 'content/2025/11/04/crypto-day-of-terror.md',
+  line: 31,
+  column: 67,
+  severity: 'error',
+  rule: 'figure-contradicted',
+  message: 'stated over 9%, data -7.30%'
+}
+const unchecked: LocatedProblem = { ...contradicted, line: 40, column: 3, severity: 'warning', rule: 'figure-unchecked', message: 'no check covers "38%"' }
+
+describe('escapeHtml', () => {
+  it.each([
+    ['<script>alert(1)</script>', '&lt;script&gt;alert(1)&lt;/script&gt;'],
+    ['Fear & Greed', 'Fear &amp; Greed'],
+    ['"quoted" and \'single\'', '&quot;quoted&quot; and &#39;single&#39;'],
+    ['&amp; already escaped', '&amp;amp; already escaped'],
+    ['plain text, 7%', 'plain text, 7%']
+  ])('escapes %j', (text, escaped) => {
+    expect(escapeHtml(text)).toBe(escaped)
+  })
+})
+
+describe('problemsOf', () => {
+  it("gives each problem its own file, else its article's", () => {
+    const report: Report = {
+      version: 1,
+      summary: { articles: 1, figures: 0, verified: 0, contradicted: 0, unchecked: 0, errors: 2, warnings: 0, exit: 2 },
+      articles: [
+        {
+          file: 'content/a.md',
+          slug: 'a',
+          url: '/a/',
+          mode: 'standard',
+          figures: [],
+          asserts: [],
+          problems: [
+            { severity: 'error', line: 3, column: 1, rule: 'frontmatter', message: 'x' },
+            { severity: 'error', line: 7, column: 2, rule: 'data-value', message: 'y', file: 'data/markets/btc-usd.csv' }
+          ]
+        }
+      ]
+    }
+    expect(problemsOf(report).map(problemLine)).toEqual(['content/a.md:3:1  error  x  frontmatter', 'data/markets/btc-usd.csv:7:2  error  y  data-value'])
+  })
+})
+
+describe('renderOverlay', () => {
+  it('is empty for a build that passed, so the reload after a fix clears it', () => {
+    expect(renderOverlay(0, [unchecked])).toBe('')
+  })
+
+  it('lists each error as file:line:column  severity  message  rule', () => {
+    const html = renderOverlay(1, [contradicted])
+    expect(html).toContain(
+      '<li><code>content/2025/11/04/crypto-day-of-terror.md:31:67  error  stated over 9%, data -7.30%  figure-contradicted</code></li>'
+    )
+  })
+
+  it.each([
+    [1, 'factdesk: a fact check failed (1 error)'],
+    [2, 'factdesk: the build has input errors (1 error)']
+  ])('heads a build that exited %i with %j', (exit, heading) => {
+    expect(renderOverlay(exit, [contradicted])).toContain(`>${heading}</h2>`)
+  })
+
+  it('folds warnings under a count after the errors', () => {
+    const html = renderOverlay(1, [unchecked, contradicted, unchecked])
+    expect(html.indexOf('figure-contradicted')).toBeLessThan(html.indexOf('<details>'))
+    expect(html).toContain('<details><summary>2 warnings</summary>')
+    expect(html).toContain('no check covers &quot;38%&quot;  figure-unchecked')
+  })
+
+  it('escapes every part of a problem that comes from content', () => {
+    const hostile: LocatedProblem = {
+      file: 'content/<img src=x onerror=alert(1)>.md',
+      line: 1,
+      column: 1,
+      severity: 'error',
+      rule: 'frontmatter',
+      message: '</code></li></ol><script>alert("x")</script>'
+    }
+    const html = renderOverlay(2, [hostile])
+    expect(html).not.toContain('<script>')
+    expect(html).not.toContain('<img')
+    expect(html).toContain('content/&lt;img src=x onerror=alert(1)&gt;.md:1:1  error  &lt;/code&gt;&lt;/li&gt;&lt;/ol&gt;&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;  frontmatter')
+  })
+
+  it('has a labelled heading and a close button the client script can find', () => {
+    const html = renderOverlay(1, [contradicted])
+    expect(html).toContain('<div id="factdesk-overlay" role="dialog" aria-modal="false" aria-labelledby="factdesk-overlay-title">')
+    expect(html).toContain('<h2 id="factdesk-overlay-title">')
+    expect(html).toContain('<button type="button" id="factdesk-overlay-close"')
+  })
+})

@@ -1,0 +1,186 @@
+/**
+ * Builders for the renderer's inputs: settings, checked articles and reports made in the test,
+ * so each test states only what it is about. Bodies go through the real body renderer.
+ */
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { Root as HastRoot } from 'hast'
+import { fromHtml } from 'hast-util-from-html'
+import { DateTime } from 'luxon'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
+import { renderBodyHtml } from '../../src/render/body-html.js'
+import { loadTemplates, type Templates } from '../../src/render/templates.js'
+import type {
+  AssertResult,
+  CheckedArticle,
+  FigureMark,
+  FigureResult,
+  Frontmatter,
+  PanelEntry,
+  Report,
+  Settings
+} from '../../src/types.js'
+
+/** Site settings as `data/site.yaml` would give them, with `overrides` applied. */
+export function makeSettings(overrides: Partial<Settings> = {}): Settings {
+  return {
+    title: 'The Ledger',
+    url: 'https://news.example.org/',
+    base: '/',
+    language: 'en',
+    timezone: 'Asia/Shanghai',
+    description: 'Markets and world news, every figure checked.',
+    permalink: '/{yyyy}/{mm}/{dd}/{slug}/',
+    excerpt_length: 60,
+    page_size: 20,
+    factcheck: {
+      mode: 'standard',
+      strict_sections: ['markets'],
+      tolerance: { about: 0.05, nearly: 0.1, slightly: 0.05, understated: 1.5 }
+    },
+    not_figures: ['S&P 500', 'G7'],
+    ...overrides
+  }
+}
+
+/** What a test may say about an article; everything else gets a plain default. */
+export interface ArticleSpec {
+  slug: string
+  title?: string
+  /** ISO date-time with offset. */
+  date: string
+  updated?: string
+  section?: string
+  tags?: string[]
+  byline?: string
+  dateline?: string
+  body?: string
+  lead?: string
+  sources?: Frontmatter['sources']
+  corrections?: { date: string; text: string }[]
+  /** Figures to mark: each phrase is found in the body and marked with its status. */
+  marks?: { text: string; status: FigureMark['status']; title?: string }[]
+  figures?: FigureResult[]
+  asserts?: AssertResult[]
+  panel?: PanelEntry[]
+}
+
+const markdownParser = unified().use(remarkParse).use(remarkGfm)
+
+/** A checked article, its body rendered through `renderBodyHtml` with the requested marks. */
+export function makeArticle(spec: ArticleSpec): CheckedArticle {
+  const date = DateTime.fromISO(spec.date, { setZone: true })
+  const body = spec.body ?? `${spec.title ?? spec.slug} happened today.`
+  const marks = (spec.marks ?? []).map((mark): FigureMark => {
+    const start = body.indexOf(mark.text)
+    if (start < 0) throw new TypeError(`mark \`${mark.text}\` is not in the body`)
+    return { sourceStart: start, sourceEnd: start + mark.text.length, status: mark.status, title: mark.title ?? mark.status }
+  })
+  const tree = markdownParser.parse(body)
+  const frontmatter: Frontmatter = {
+    title: spec.title ?? `Story ${spec.slug}`,
+    date,
+    slug: spec.slug,
+    section: spec.section ?? 'news',
+    tags: spec.tags ?? [],
+    draft: false,
+    sources: spec.sources ?? [],
+    corrections: (spec.corrections ?? []).map((correction) => ({
+      date: DateTime.fromISO(correction.date, { setZone: true }),
+      text: correction.text
+    })),
+    data: {},
+    checks: [],
+    asserts: []
+  }
+  if (spec.updated !== undefined) frontmatter.updated = DateTime.fromISO(spec.updated, { setZone: true })
+  if (spec.byline !== undefined) frontmatter.byline = spec.byline
+  if (spec.dateline !== undefined) frontmatter.dateline = spec.dateline
+  return {
+    file: `content/${date.toFormat('yyyy/MM/dd')}/${spec.slug}.md`,
+    frontmatter,
+    markdown: body,
+    url: `/${date.toFormat('yyyy/MM/dd')}/${spec.slug}/`,
+    mode: 'standard',
+    lead: spec.lead ?? body.split('\n\n')[0]?.replace(/\s+/g, ' ').trim() ?? '',
+    html: renderBodyHtml(tree, marks, body),
+    figures: spec.figures ?? [],
+    asserts: spec.asserts ?? [],
+    panel: spec.panel ?? [],
+    problems: []
+  }
+}
+
+/** `count` articles one hour apart, the first the oldest, in section `markets`. */
+export function makeArticles(count: number, start = '2025-11-01T08:00:00+08:00'): CheckedArticle[] {
+  const first = DateTime.fromISO(start, { setZone: true })
+  return Array.from({ length: count }, (_, index) =>
+    makeArticle({
+      slug: `story-${String(index + 1).padStart(3, '0')}`,
+      date: first.plus({ hours: index }).toISO() ?? start,
+      section: 'markets',
+      body: `Lead paragraph of story ${index + 1}, long enough to be cut in a listing line of sixty characters.`
+    })
+  )
+}
+
+/** The JSON report of `articles`, as the report stage would build it. */
+export function makeReport(articles: readonly CheckedArticle[]): Report {
+  const figures = articles.flatMap((article) => article.figures)
+  const count = (status: FigureResult['status']): number => figures.filter((figure) => figure.status === status).length
+  return {
+    version: 1,
+    summary: {
+      articles: articles.length,
+      figures: figures.length,
+      verified: count('verified'),
+      contradicted: count('contradicted'),
+      unchecked: count('unchecked'),
+      errors: count('error'),
+      warnings: 0,
+      exit: 0
+    },
+    articles: articles.map((article) => ({
+      file: article.file,
+      slug: article.frontmatter.slug,
+      url: article.url,
+      mode: article.mode,
+      figures: article.figures,
+      asserts: article.asserts,
+      problems: article.problems
+    }))
+  }
+}
+
+/** A verified figure result for the report and the body. */
+export function makeFigure(text: string, status: FigureResult['status'] = 'verified'): FigureResult {
+  return {
+    text,
+    line: 1,
+    column: 1,
+    value: 7,
+    unit: '%',
+    approx: 'over',
+    direction: 'down',
+    status,
+    actual: status === 'unchecked' ? null : -7.41,
+    expr: status === 'unchecked' ? null : 'pct_change(btc.close, "2025-11-03", "2025-11-04")',
+    message: status === 'unchecked' ? 'no check covers this figure' : 'stated over 7%, data -7.41%'
+  }
+}
+
+/** The project's default templates, loaded for a site folder that has none of its own. */
+export async function projectTemplates(): Promise<Templates> {
+  const root = await mkdtemp(path.join(tmpdir(), 'factdesk-render-'))
+  const { templates, problems } = await loadTemplates(root)
+  if (problems.length > 0) throw new TypeError(`project templates do not load: ${JSON.stringify(problems)}`)
+  return templates
+}
+
+/** Parses an HTML document as a browser would. */
+export function parseHtml(html: string): HastRoot {
+  return fromHtml(html)
+}
