@@ -22,7 +22,7 @@ const cases: Case[] = [
     name: 'broken YAML',
     files: { 'content/bad.md': '---\ntitle: [unclosed\ndate: 2025-11-04\n---\nBody.\n' },
     exit: 2,
-    problem: 'content/bad.md:3:5 error frontmatter',
+    problem: 'content/bad.md:3:1 error frontmatter',
     message: /not valid YAML/
   },
   {
