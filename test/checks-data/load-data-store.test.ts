@@ -4,11 +4,10 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it, vi } from 'vitest'
-import { buildTable } from '../../src/checks/datasets/build-table.js'
 import { createDataStore } from '../../src/checks/datasets/dataset.js'
 import type { Dataset, Table, TableDataset } from '../../src/checks/datasets/dataset.js'
 import { loadDataStore } from '../../src/checks/datasets/load-data-store.js'
-import { rowOf, rowsBetween } from '../../src/checks/datasets/series.js'
+import { rowsBetween } from '../../src/checks/datasets/series.js'
 import { evaluateExpression } from '../../src/checks/expression/evaluate-expression.js'
 
 // Reads go through a spy that still reads, so the test can count how often each file is opened.
@@ -471,65 +470,5 @@ describe('loadDataStore: sharing', () => {
         evaluateExpression(source, { aliases, store })
       )
     }
-  })
-})
-
-describe('table lookups', () => {
-  /** A table of `days` consecutive dates whose arrays count every element read. */
-  function countedTable(days: number): { table: Table; reads: () => number } {
-    const start = Date.UTC(2000, 0, 1)
-    const rows = Array.from({ length: days }, (_, i) => ({
-      cells: [new Date(start + i * 86_400_000).toISOString().slice(0, 10), String(i)],
-      line: i + 2
-    }))
-    const built = buildTable({
-      file: 'data/days.csv',
-      header: ['date', 'v'],
-      headerLine: 1,
-      rows
-    }).table
-    if (built === undefined) throw new Error('no table')
-    let reads = 0
-    const counted = <T>(array: readonly T[]): readonly T[] =>
-      new Proxy(array, {
-        get(target, property, receiver) {
-          if (typeof property === 'string' && /^\d+$/.test(property)) reads++
-          return Reflect.get(target, property, receiver)
-        }
-      })
-    const table: Table = {
-      ...built,
-      keys: counted(built.keys),
-      cells: built.cells.map(counted),
-      lines: counted(built.lines),
-      sortedKeys: counted(built.sortedKeys)
-    }
-    return { table, reads: () => reads }
-  }
-
-  it('finds a value by date through the index, reading no other row', () => {
-    const { table, reads } = countedTable(50_000)
-    expect(rowOf(table, '2200-01-01')).toBeUndefined()
-    expect(rowOf(table, '2000-01-31')).toBe(30)
-    expect(reads()).toBe(0)
-    const store = createDataStore(
-      new Map([['days.csv', { kind: 'table', file: 'data/days.csv', table }]])
-    )
-    const result = evaluateExpression('d.v["2200-01-01"]', { aliases: { d: 'days.csv' }, store })
-    expect(result).toMatchObject({
-      ok: false,
-      message: expect.stringContaining('(data/days.csv covers 2000-01-01..2136-11-')
-    })
-    expect(
-      evaluateExpression('d.v["2000-01-31"]', { aliases: { d: 'days.csv' }, store })
-    ).toMatchObject({ ok: true, value: 30 })
-    expect(reads()).toBeLessThan(10)
-  })
-
-  it('finds the bounds of a date range by binary search', () => {
-    const { table, reads } = countedTable(50_000)
-    expect(rowsBetween(table, '2000-01-10', '2000-01-12')).toEqual([9, 10, 11])
-    // Two binary searches over 50,000 keys read about 2 x 16 keys, not 50,000.
-    expect(reads()).toBeLessThanOrEqual(2 * Math.ceil(Math.log2(50_000)) + 2)
   })
 })

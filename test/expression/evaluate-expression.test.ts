@@ -429,7 +429,10 @@ describe('evaluateExpression: errors', () => {
 
   it('says so when a table has a header and no rows', async () => {
     const { store } = await loadDataStore(root, ['bad/header-only.csv'])
-    const result = evaluateExpression('t.close["2025-11-04"]', { aliases: { t: 'bad/header-only.csv' }, store })
+    const result = evaluateExpression('t.close["2025-11-04"]', {
+      aliases: { t: 'bad/header-only.csv' },
+      store
+    })
     expect(result).toMatchObject({
       ok: false,
       message: 't.close has no value for 2025-11-04 (data/bad/header-only.csv has no rows)'
