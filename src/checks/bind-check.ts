@@ -23,7 +23,7 @@ export function bindCheck(
   figures: readonly Figure[]
 ): Binding {
   const needle = collapseWhitespace(check.figure).trim()
-  const body = collapsedText(prose.text)
+  const body = collapsedProse(prose)
   const starts = needle === '' ? [] : occurrencesOf(needle, body.text)
   const quoted = `check text "${needle}"`
 
@@ -79,7 +79,7 @@ export function bindCheck(
  */
 export function findSays(says: string, prose: Prose): boolean {
   const needle = collapseWhitespace(says).trim()
-  return needle !== '' && collapsedText(prose.text).text.includes(needle)
+  return needle !== '' && collapsedProse(prose).text.includes(needle)
 }
 
 /** Collapses every whitespace run to one space, as editors read text (SPEC 6). */
@@ -90,22 +90,55 @@ export function collapseWhitespace(text: string): string {
 interface CollapsedText {
   text: string
   /** Offset in the original text of each character of `text`. */
-  offsets: number[]
+  offsets: Int32Array
+}
+
+// An article's checks and asserts all search the same prose: collapse it once per article.
+const collapsedByProse = new WeakMap<Prose, CollapsedText>()
+
+function collapsedProse(prose: Prose): CollapsedText {
+  let collapsed = collapsedByProse.get(prose)
+  if (collapsed === undefined) {
+    collapsed = collapsedText(prose.text)
+    collapsedByProse.set(prose, collapsed)
+  }
+  return collapsed
 }
 
 function collapsedText(original: string): CollapsedText {
-  let text = ''
-  const offsets: number[] = []
-  for (const run of original.matchAll(/\s+|\S+/g)) {
-    if (/^\s/.test(run[0])) {
-      text += ' '
-      offsets.push(run.index)
+  const offsets = new Int32Array(original.length)
+  const parts: string[] = []
+  let length = 0
+  let index = 0
+  while (index < original.length) {
+    if (isWhitespace(original.charCodeAt(index))) {
+      offsets[length++] = index
+      parts.push(' ')
+      while (index < original.length && isWhitespace(original.charCodeAt(index))) index++
     } else {
-      text += run[0]
-      for (let index = 0; index < run[0].length; index++) offsets.push(run.index + index)
+      const start = index
+      while (index < original.length && !isWhitespace(original.charCodeAt(index))) offsets[length++] = index++
+      parts.push(original.slice(start, index))
     }
   }
-  return { text, offsets }
+  return { text: parts.join(''), offsets: offsets.subarray(0, length) }
+}
+
+// The characters JavaScript's `\s` matches, so that `collapseWhitespace` and this agree.
+function isWhitespace(code: number): boolean {
+  return (
+    (code >= 9 && code <= 13) ||
+    code === 32 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  )
 }
 
 // Every start of `needle` in `text`, overlapping ones included, so that `occurrence` counts what

@@ -26,6 +26,20 @@ const scales: ReadonlyArray<readonly [number, string]> = [
   [1e6, 'million']
 ]
 
+// Creating an Intl.NumberFormat costs far more than formatting with one; a build formats tens of
+// thousands of values with a handful of precisions.
+const formats = new Map<string, Intl.NumberFormat>()
+
+function numberFormat(minimumFractionDigits: number, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${minimumFractionDigits}:${maximumFractionDigits}`
+  let format = formats.get(key)
+  if (format === undefined) {
+    format = new Intl.NumberFormat('en-US', { minimumFractionDigits, maximumFractionDigits, useGrouping: true })
+    formats.set(key, format)
+  }
+  return format
+}
+
 /**
  * Formats `value` in `unit` (`%`, `pp`, an ISO currency code, a counted noun, or null).
  * Money with cents shows two fraction digits (`$98,944.50`); amounts of a million and more are
@@ -45,11 +59,7 @@ export function formatValue(
 
   const shown = scale ? magnitude / scale[0] : magnitude
   const cents = money && !scale && !Number.isInteger(roundTo(shown, decimals))
-  const digits = new Intl.NumberFormat('en-US', {
-    minimumFractionDigits: cents ? 2 : 0,
-    maximumFractionDigits: Math.max(cents ? 2 : 0, Math.min(decimals, 20)),
-    useGrouping: true
-  }).format(shown)
+  const digits = numberFormat(cents ? 2 : 0, Math.max(cents ? 2 : 0, Math.min(decimals, 20))).format(shown)
 
   const isZero = /^[0.,]+$/.test(digits)
   const sign = isZero ? '' : value < 0 ? '-' : signed ? '+' : ''

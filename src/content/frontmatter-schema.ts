@@ -17,8 +17,19 @@ export const frontmatterKeys = [
   'embargo', 'sources', 'corrections', 'data', 'checks', 'asserts', 'factcheck'
 ] as const
 
-/** The zod schema of frontmatter for a site whose timezone is `zone`. */
-export function frontmatterSchema(zone: string) {
+const schemas = new Map<string, ReturnType<typeof createSchema>>()
+
+/** The zod schema of frontmatter for a site whose timezone is `zone`; built once per zone. */
+export function frontmatterSchema(zone: string): ReturnType<typeof createSchema> {
+  let schema = schemas.get(zone)
+  if (schema === undefined) {
+    schema = createSchema(zone)
+    schemas.set(zone, schema)
+  }
+  return schema
+}
+
+function createSchema(zone: string) {
   const date = z.custom<unknown>((value) => value !== undefined).transform((value, context) => {
     const parsed = parseDate(value, zone)
     if (parsed.ok) return parsed.date

@@ -117,7 +117,9 @@ function splitFrontmatter(text: string): Split {
   // Blank the frontmatter but keep its line breaks and length: positions in the parsed body are
   // then positions in the file, which every message depends on.
   const markdown = text.slice(0, bodyStart).replace(/[^\r\n]/g, ' ') + parsed.content
-  return { yaml: parsed.matter.replace(/^\r?\n/, ''), markdown }
+  // gray-matter ends the YAML at "\n---", so with CRLF line ends its last line keeps a lone "\r",
+  // which the yaml parser reads into the last value or rejects after a flow collection.
+  return { yaml: parsed.matter.replace(/^\r?\n/, '').replace(/\r$/, ''), markdown }
 }
 
 function unknownKeyWarnings(raw: object, yaml: ParsedYaml): Problem[] {

@@ -3,7 +3,7 @@
  * read as midnight in the site timezone. A date-time without offset is also read in the site
  * timezone, because that is what an editor typing `2025-11-04T18:30` means.
  */
-import { DateTime } from 'luxon'
+import { DateTime, IANAZone } from 'luxon'
 
 const dateOnly = /^\d{4}-\d{2}-\d{2}$/
 const hasOffset = /(Z|[+-]\d{2}(:?\d{2})?)$/
@@ -13,8 +13,10 @@ const maxOffsetMinutes = 14 * 60
 /** A parsed date, or a message saying why the text is not one. */
 export type ParsedDate = { ok: true; date: DateTime } | { ok: false; message: string }
 
-/** Parses a frontmatter date in `zone` (an IANA zone name). */
-export function parseDate(value: unknown, zone: string): ParsedDate {
+/** Parses a frontmatter date in `zoneName` (an IANA zone name). */
+export function parseDate(value: unknown, zoneName: string): ParsedDate {
+  // Luxon validates a zone given by name on every call; a zone object is validated once.
+  const zone = IANAZone.create(zoneName)
   if (typeof value !== 'string') {
     return fail(`expected a date such as 2025-11-04T18:30:00+08:00, got ${describe(value)}`)
   }

@@ -1,18 +1,37 @@
 /**
- * Markdown to mdast (SPEC 1: unified + remark-parse, with GFM tables, strikethrough and
- * autolinks). One processor for the whole build: creating it per article is wasted work.
+ * Markdown to mdast (SPEC 1: unified + remark-parse, with GitHub Flavored Markdown). Processors
+ * are made once per set of GFM constructs and reused: an article only pays for the constructs
+ * it may contain (see gfm-features.ts).
  */
-import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { toString } from 'mdast-util-to-string'
+import { selectGfm } from './gfm-features.js'
 import type { Root } from 'mdast'
+import type { GfmSelection } from './gfm-features.js'
 
-const processor = unified().use(remarkParse).use(remarkGfm).freeze()
+const processors = new Map<string, ReturnType<typeof createProcessor>>()
 
 /** Parses an article body (frontmatter blanked, so positions are file positions). */
 export function parseMarkdown(markdown: string): Root {
+  const selection = selectGfm(markdown)
+  let processor = processors.get(selection.key)
+  if (processor === undefined) {
+    processor = createProcessor(selection)
+    processors.set(selection.key, processor)
+  }
   return processor.parse(markdown)
+}
+
+function createProcessor(selection: GfmSelection) {
+  return unified()
+    .use(remarkParse)
+    .use(function addGfm() {
+      const data = this.data()
+      data.micromarkExtensions = [...(data.micromarkExtensions ?? []), ...selection.micromarkExtensions]
+      data.fromMarkdownExtensions = [...(data.fromMarkdownExtensions ?? []), ...selection.fromMarkdownExtensions]
+    })
+    .freeze()
 }
 
 /** The plain text of the first paragraph, whitespace collapsed: the default lead (SPEC 4 `summary`). */
