@@ -1,23 +1,29 @@
 /**
  * The command line (SPEC 7): arguments, reporting and exit status. Everything else is delegated
- * to the build. Usage errors exit 2 like input errors; unexpected failures print one line, never
- * a stack trace (set FACTDESK_DEBUG=1 to see it).
+ * to the build, the dev server and the `new` command. Usage errors exit 2 like input errors;
+ * unexpected failures print one line, never a stack trace (set FACTDESK_DEBUG=1 to see it).
  */
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { DateTime } from 'luxon'
 import { build } from './build.js'
+import { parseArguments, usage } from './cli/arguments.js'
+import { createProgress } from './cli/progress.js'
+import { newArticle } from './commands/new-article.js'
+import { startDevServer } from './dev/dev-server.js'
 import { formatGithub } from './report/format-github.js'
 import { formatJson } from './report/format-json.js'
 import { formatText } from './report/format-text.js'
+import { loadSettings } from './settings/load-settings.js'
 import type { BuildResult } from './build.js'
+import type { Arguments } from './cli/arguments.js'
 
 /** Where the CLI writes; injectable so tests can run it in-process. */
 export interface Io {
   stdout: (text: string) => void
   stderr: (text: string) => void
   env: Readonly<Record<string, string | undefined>>
+  /** Whether stderr is a terminal (progress is drawn only there, and never in CI). */
   isTTY: boolean
 }
 
@@ -25,48 +31,17 @@ const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   env: process.env,
-  isTTY: Boolean(process.stdout.isTTY)
+  isTTY: Boolean(process.stderr.isTTY)
 }
 
-const usage = `Usage: factdesk <command> [options]
-
-Commands:
-  build            check every article and build the site into dist/
-  check            check only; write nothing
-
-Options:
-  --root DIR       the site folder (default: the current folder)
-  --out DIR        output folder for build (default: ROOT/dist)
-  --strict         check every article strictly: unchecked figures fail
-  --drafts         include articles marked draft: true
-  --now ISO        the instant embargoes are compared with (default: SOURCE_DATE_EPOCH or now)
-  --format F       text (default), json or github
-  --quiet          print errors only
-  --help           show this help
-  --version        show the version
-
-Exit status: 0 passed, 1 a fact check failed, 2 an input or usage error.
-`
-
-const options = {
-  root: { type: 'string' },
-  out: { type: 'string' },
-  strict: { type: 'boolean', default: false },
-  drafts: { type: 'boolean', default: false },
-  now: { type: 'string' },
-  format: { type: 'string', default: 'text' },
-  quiet: { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
-  version: { type: 'boolean', short: 'v', default: false }
-} as const
-
 type Format = 'text' | 'json' | 'github'
+type Values = Arguments['values']
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit status. */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
-  let parsed
+  let parsed: Arguments
   try {
-    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true })
+    parsed = parseArguments(argv)
   } catch (error) {
     return usageError(io, error instanceof Error ? error.message : String(error))
   }
@@ -80,35 +55,87 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     return 0
   }
   const [command, ...rest] = positionals
-  if (command === undefined) return usageError(io, 'no command given')
-  if (command !== 'build' && command !== 'check') return usageError(io, `unknown command "${command}"`)
-  if (rest.length > 0) return usageError(io, `unexpected argument "${rest[0]}"`)
+  const now = resolveNow(values.now, io.env)
+  if (typeof now === 'string') return usageError(io, now)
+  const root = resolve(values.root ?? '.')
+  try {
+    switch (command) {
+      case 'build':
+      case 'check':
+        if (rest.length > 0) return usageError(io, `unexpected argument "${rest[0]}"`)
+        return await runBuild(io, command, values, root, now)
+      case 'dev':
+        return await runDev(io, values, root, now)
+      case 'new':
+        return await runNew(io, rest, values, root, now)
+      case undefined:
+        return usageError(io, 'no command given')
+      default:
+        return usageError(io, `unknown command "${command}"`)
+    }
+  } catch (error) {
+    io.stderr(`factdesk: stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}\n`)
+    if (io.env.FACTDESK_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`)
+    return 2
+  }
+}
+
+async function runBuild(io: Io, command: 'build' | 'check', values: Values, root: string, now: DateTime): Promise<number> {
   const format = values.format
   if (format !== 'text' && format !== 'json' && format !== 'github') {
     return usageError(io, `--format must be text, json or github, not "${format}"`)
   }
-  const now = resolveNow(values.now, io.env)
-  if (typeof now === 'string') return usageError(io, now)
-
-  const root = resolve(values.root ?? '.')
   const started = performance.now()
-  try {
-    const result = await build({
-      root,
-      out: resolve(values.out ?? resolve(root, 'dist')),
-      strict: values.strict,
-      drafts: values.drafts,
-      now,
-      write: command === 'build'
-    })
-    report(io, result, format as Format, values.quiet)
-    if (!values.quiet || format === 'json') io.stderr(`${summaryLine(result, command, performance.now() - started)}\n`)
-    return result.exit
-  } catch (error) {
-    io.stderr(`factdesk: the build stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}\n`)
-    if (io.env.FACTDESK_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`)
+  const progress = createProgress({ write: io.stderr, enabled: io.isTTY && !io.env.CI && !values.quiet })
+  const result = await build({
+    root,
+    out: resolve(values.out ?? resolve(root, 'dist')),
+    strict: values.strict,
+    drafts: values.drafts,
+    now,
+    write: command === 'build',
+    ...(progress.onProgress ? { onProgress: progress.onProgress } : {})
+  })
+  progress.done()
+  report(io, result, format, values.quiet)
+  if (!values.quiet || format === 'json') io.stderr(`${summaryLine(result, command, performance.now() - started)}\n`)
+  return result.exit
+}
+
+async function runDev(io: Io, values: Values, root: string, now: DateTime): Promise<number> {
+  const port = Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) return usageError(io, `--port must be a port number, not "${values.port}"`)
+  const server = await startDevServer({
+    root,
+    port,
+    strict: values.strict,
+    drafts: values.drafts,
+    now,
+    log: (line) => io.stderr(`${line}\n`)
+  })
+  await server.closed
+  return 0
+}
+
+async function runNew(io: Io, rest: string[], values: Values, root: string, now: DateTime): Promise<number> {
+  const [title, ...extra] = rest
+  if (title === undefined) return usageError(io, 'new needs a title: factdesk new "Title"')
+  if (extra.length > 0) return usageError(io, `unexpected argument "${extra[0]}" (quote the title)`)
+  const { settings } = await loadSettings(root)
+  const result = await newArticle({
+    root,
+    title,
+    now,
+    timezone: settings.timezone,
+    ...(values.section === undefined ? {} : { section: values.section }),
+    ...(values.date === undefined ? {} : { date: values.date })
+  })
+  if (!result.ok) {
+    io.stderr(`factdesk: ${result.message}\n`)
     return 2
   }
+  io.stdout(`${result.path}\n`)
+  return 0
 }
 
 function report(io: Io, result: BuildResult, format: Format, quiet: boolean): void {

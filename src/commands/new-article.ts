@@ -35,13 +35,20 @@ export type NewArticleResult = { ok: true; path: string } | { ok: false; message
 /** Writes a new article and returns its site-relative path; never overwrites a file. */
 export async function newArticle(options: NewArticleOptions): Promise<NewArticleResult> {
   const title = options.title.replace(/\s+/g, ' ').trim()
-  if (title === '') return fail('the title is empty; write it in quotes: factdesk new "Bitcoin breaks below $99,000"')
-  if (title.length > 200) return fail(`the title has ${title.length} characters; a headline may have at most 200`)
+  if (title === '')
+    return fail(
+      'the title is empty; write it in quotes: factdesk new "Bitcoin breaks below $99,000"'
+    )
+  if (title.length > 200)
+    return fail(`the title has ${title.length} characters; a headline may have at most 200`)
   const section = options.section ?? 'news'
   if (!namePattern.test(section)) {
-    return fail(`--section must be lower-case letters and digits joined by single hyphens, such as markets, not "${section}"`)
+    return fail(
+      `--section must be lower-case letters and digits joined by single hyphens, such as markets, not "${section}"`
+    )
   }
-  if (!IANAZone.isValidZone(options.timezone)) return fail(`the site timezone "${options.timezone}" is not an IANA time zone`)
+  if (!IANAZone.isValidZone(options.timezone))
+    return fail(`the site timezone "${options.timezone}" is not an IANA time zone`)
 
   let date = options.now
   if (options.date !== undefined) {
@@ -57,10 +64,15 @@ export async function newArticle(options: NewArticleOptions): Promise<NewArticle
   const file = join(options.root, path)
   try {
     await mkdir(dirname(file), { recursive: true })
-    await writeFile(file, articleText({ title, section, date: local }), { encoding: 'utf8', flag: 'wx' })
+    await writeFile(file, articleText({ title, section, date: local }), {
+      encoding: 'utf8',
+      flag: 'wx'
+    })
   } catch (error) {
     if (isErrno(error) && error.code === 'EEXIST') {
-      return fail(`${path} already exists and was left as it is; pick another title or --date, or open that file`)
+      return fail(
+        `${path} already exists and was left as it is; pick another title or --date, or open that file`
+      )
     }
     return fail(`cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`)
   }
@@ -73,7 +85,10 @@ export async function newArticle(options: NewArticleOptions): Promise<NewArticle
  * yet, and an uncommented one would fail the build until it is.
  */
 function articleText(fields: { title: string; section: string; date: DateTime }): string {
-  const title = stringify(fields.title, { defaultStringType: 'QUOTE_DOUBLE', lineWidth: 0 }).trimEnd()
+  const title = stringify(fields.title, {
+    defaultStringType: 'QUOTE_DOUBLE',
+    lineWidth: 0
+  }).trimEnd()
   const date = fields.date.toISO({ suppressMilliseconds: true, includeOffset: true }) ?? ''
   return [
     '---',

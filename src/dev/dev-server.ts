@@ -80,7 +80,14 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       // The build itself crashed: keep the last good pages, and say so on each of them.
       const message = `the build stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}`
       log(`factdesk dev: ${message}`)
-      const crash: LocatedProblem = { file: root, line: 1, column: 1, severity: 'error', rule: 'build-crash', message }
+      const crash: LocatedProblem = {
+        file: root,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        rule: 'build-crash',
+        message
+      }
       next = { ...site, buildId: site.buildId + 1, overlay: renderOverlay(2, [crash]) }
     }
     if (stopping) return
@@ -115,7 +122,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       return
     }
     if (path === clientPath) {
-      response.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' })
+      response.writeHead(200, {
+        'Content-Type': 'text/javascript; charset=utf-8',
+        'Cache-Control': 'no-store'
+      })
       response.end(clientScript)
       return
     }
@@ -123,17 +133,22 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     void firstBuild
       .then(() => serveSite(site, request, response))
       .catch((error: unknown) => {
-        log(`factdesk dev: could not answer ${request.url ?? '/'}: ${error instanceof Error ? error.message : String(error)}`)
-        if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' })
+        log(
+          `factdesk dev: could not answer ${request.url ?? '/'}: ${error instanceof Error ? error.message : String(error)}`
+        )
+        if (!response.headersSent)
+          response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' })
         response.end('the dev server could not answer this request; see its terminal\n')
       })
   })
-  const port = await listen(server, options.port, options.host ?? '127.0.0.1').catch(async (error: unknown) => {
-    stopping = true
-    liveReload.close()
-    await firstBuild
-    throw error
-  })
+  const port = await listen(server, options.port, options.host ?? '127.0.0.1').catch(
+    async (error: unknown) => {
+      stopping = true
+      liveReload.close()
+      await firstBuild
+      throw error
+    }
+  )
 
   let watcher: SiteWatcher
   try {
@@ -144,7 +159,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         log(`factdesk dev: ${describeChange(paths)} changed, rebuilding`)
         void rebuild()
       },
-      onError: (error) => log(`factdesk dev: watching failed: ${error instanceof Error ? error.message : String(error)}`)
+      onError: (error) =>
+        log(
+          `factdesk dev: watching failed: ${error instanceof Error ? error.message : String(error)}`
+        )
     })
   } catch (error) {
     stopping = true
@@ -200,7 +218,8 @@ function nextSite(previous: ServedSite, result: BuildResult): ServedSite {
 
 function logResult(log: DevServerOptions['log'], result: BuildResult, ms: number): void {
   const { summary } = result.report
-  const verdict = result.exit === 0 ? 'passed' : result.exit === 1 ? 'fact check failed' : 'input errors'
+  const verdict =
+    result.exit === 0 ? 'passed' : result.exit === 1 ? 'fact check failed' : 'input errors'
   log(
     `factdesk dev: built in ${(ms / 1000).toFixed(2)}s: ${verdict}; ${summary.articles} articles, ${result.files.length} files; ` +
       `figures ${summary.verified} verified / ${summary.contradicted} contradicted / ${summary.unchecked} unchecked`
@@ -209,7 +228,8 @@ function logResult(log: DevServerOptions['log'], result: BuildResult, ms: number
   for (const problem of problemsOf(result.report)) {
     if (problem.severity === 'error') log(`  ${problemLine(problem)}`)
   }
-  if (result.files.length === 0) log('factdesk dev: this build made no pages; still serving the last good build')
+  if (result.files.length === 0)
+    log('factdesk dev: this build made no pages; still serving the last good build')
 }
 
 function describeChange(paths: readonly string[]): string {
@@ -217,10 +237,18 @@ function describeChange(paths: readonly string[]): string {
   return paths.length === 1 && first !== undefined ? first : `${paths.length} files`
 }
 
-function listen(server: ReturnType<typeof createServer>, port: number, host: string): Promise<number> {
+function listen(
+  server: ReturnType<typeof createServer>,
+  port: number,
+  host: string
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException): void => {
-      reject(error.code === 'EADDRINUSE' ? new Error(`port ${port} is in use on ${host}; choose another with --port`) : error)
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`port ${port} is in use on ${host}; choose another with --port`)
+          : error
+      )
     }
     server.once('error', onError)
     server.listen(port, host, () => {
@@ -232,6 +260,7 @@ function listen(server: ReturnType<typeof createServer>, port: number, host: str
 
 /** Loopback and wildcard addresses are shown as `localhost`, which is what editors type. */
 function displayHost(host: string | undefined): string {
-  if (host === undefined || ['127.0.0.1', '::1', '0.0.0.0', '::', 'localhost'].includes(host)) return 'localhost'
+  if (host === undefined || ['127.0.0.1', '::1', '0.0.0.0', '::', 'localhost'].includes(host))
+    return 'localhost'
   return host.includes(':') ? `[${host}]` : host
 }

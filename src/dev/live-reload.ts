@@ -47,7 +47,9 @@ export function createLiveReload(options: LiveReloadOptions = {}): LiveReload {
   return {
     connect(request, response, buildId) {
       if (closed) {
-        response.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' }).end('the dev server is stopping\n')
+        response
+          .writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' })
+          .end('the dev server is stopping\n')
         return
       }
       response.writeHead(200, {

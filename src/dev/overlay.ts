@@ -21,7 +21,9 @@ export const overlayCloseId = 'factdesk-overlay-close'
 
 /** Every problem of a report with its file: the problem's own, else its report entry's. */
 export function problemsOf(report: Report): LocatedProblem[] {
-  return report.articles.flatMap((entry) => entry.problems.map((problem) => ({ ...problem, file: problem.file ?? entry.file })))
+  return report.articles.flatMap((entry) =>
+    entry.problems.map((problem) => ({ ...problem, file: problem.file ?? entry.file }))
+  )
 }
 
 /** One problem as the terminal prints it: `file:line:column  severity  message  rule`. */
@@ -52,7 +54,8 @@ export function renderOverlay(exit: number, problems: readonly LocatedProblem[])
   if (exit === 0) return ''
   const errors = problems.filter((problem) => problem.severity === 'error')
   const warnings = problems.filter((problem) => problem.severity !== 'error')
-  const heading = exit === 1 ? 'factdesk: a fact check failed' : 'factdesk: the build has input errors'
+  const heading =
+    exit === 1 ? 'factdesk: a fact check failed' : 'factdesk: the build has input errors'
   const warningList =
     warnings.length === 0
       ? ''
@@ -73,7 +76,9 @@ export function renderOverlay(exit: number, problems: readonly LocatedProblem[])
 }
 
 function list(problems: readonly LocatedProblem[]): string {
-  const items = problems.map((problem) => `<li><code>${escapeHtml(problemLine(problem))}</code></li>`).join('')
+  const items = problems
+    .map((problem) => `<li><code>${escapeHtml(problemLine(problem))}</code></li>`)
+    .join('')
   return `<ol>${items}</ol>`
 }
 
@@ -87,7 +92,7 @@ const overlayStyle = [
   'box-sizing:border-box;margin:0;padding:1rem 1.25rem;background:#1d1d1f;color:#f5f5f7;',
   'border-top:4px solid #d70015;font:14px/1.45 system-ui,sans-serif;text-align:left}',
   `#${overlayId} .fd-overlay-head{display:flex;gap:1rem;align-items:flex-start;justify-content:space-between}`,
-  `#${overlayId} h2{margin:0 0 .5rem;font-size:1.1rem;color:#fff}`,
+  `#${overlayId} h2{margin:0 0 .5rem;font:600 1.05rem/1.3 system-ui,sans-serif;color:#fff}`,
   `#${overlayId} p{margin:0 0 .75rem;color:#d2d2d7}`,
   `#${overlayId} ol{margin:0 0 .75rem;padding-left:1.5rem}`,
   `#${overlayId} li{margin:.25rem 0}`,

@@ -30,10 +30,16 @@ export interface ServedSite {
 const notFoundPage = '404.html'
 
 /** Answers `request` from `site`. */
-export function serveSite(site: ServedSite, request: IncomingMessage, response: ServerResponse): void {
+export function serveSite(
+  site: ServedSite,
+  request: IncomingMessage,
+  response: ServerResponse
+): void {
   const method = request.method ?? 'GET'
   if (method !== 'GET' && method !== 'HEAD') {
-    send(response, method, 405, 'text/plain; charset=utf-8', 'only GET and HEAD are served\n', { Allow: 'GET, HEAD' })
+    send(response, method, 405, 'text/plain; charset=utf-8', 'only GET and HEAD are served\n', {
+      Allow: 'GET, HEAD'
+    })
     return
   }
   const url = new URL(request.url ?? '/', 'http://localhost')
@@ -41,12 +47,19 @@ export function serveSite(site: ServedSite, request: IncomingMessage, response: 
   try {
     pathname = decodeURIComponent(url.pathname)
   } catch {
-    send(response, method, 400, 'text/plain; charset=utf-8', 'the path is not valid percent-encoding\n')
+    send(
+      response,
+      method,
+      400,
+      'text/plain; charset=utf-8',
+      'the path is not valid percent-encoding\n'
+    )
     return
   }
   if (!pathname.startsWith(site.base)) {
     // A site hosted under a sub-path is still found from the server's root.
-    if (pathname === '/' || `${pathname}/` === site.base) redirect(response, method, `${site.base}${url.search}`)
+    if (pathname === '/' || `${pathname}/` === site.base)
+      redirect(response, method, `${site.base}${url.search}`)
     else notFound(site, response, method, pathname)
     return
   }
@@ -73,7 +86,13 @@ function lookUp(files: ServedSite['files'], relative: string): Found | undefined
   return files.has(`${relative}/index.html`) ? { kind: 'directory' } : undefined
 }
 
-function serveFile(site: ServedSite, response: ServerResponse, method: string, status: number, path: string): void {
+function serveFile(
+  site: ServedSite,
+  response: ServerResponse,
+  method: string,
+  status: number,
+  path: string
+): void {
   const content = site.files.get(path) ?? ''
   const type = contentTypeOf(path)
   if (!isHtmlPath(path)) {
@@ -81,10 +100,21 @@ function serveFile(site: ServedSite, response: ServerResponse, method: string, s
     return
   }
   const html = typeof content === 'string' ? content : new TextDecoder().decode(content)
-  send(response, method, status, type, injectBeforeBodyEnd(html, `${site.overlay}${clientTag(site.buildId)}`))
+  send(
+    response,
+    method,
+    status,
+    type,
+    injectBeforeBodyEnd(html, `${site.overlay}${clientTag(site.buildId)}`)
+  )
 }
 
-function notFound(site: ServedSite, response: ServerResponse, method: string, pathname: string): void {
+function notFound(
+  site: ServedSite,
+  response: ServerResponse,
+  method: string,
+  pathname: string
+): void {
   if (site.files.has(notFoundPage)) {
     serveFile(site, response, method, 404, notFoundPage)
     return
@@ -94,7 +124,13 @@ function notFound(site: ServedSite, response: ServerResponse, method: string, pa
   const page =
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found</title></head><body>' +
     `<h1>Not found</h1><p>This build has no page at <code>${escapeHtml(pathname)}</code>.</p></body></html>`
-  send(response, method, 404, 'text/html; charset=utf-8', injectBeforeBodyEnd(page, `${site.overlay}${clientTag(site.buildId)}`))
+  send(
+    response,
+    method,
+    404,
+    'text/html; charset=utf-8',
+    injectBeforeBodyEnd(page, `${site.overlay}${clientTag(site.buildId)}`)
+  )
 }
 
 /**
@@ -108,7 +144,9 @@ export function injectBeforeBodyEnd(html: string, snippet: string): string {
 
 /** 302, not 301: browsers keep 301s forever, and the next build may change `base` or the page. */
 function redirect(response: ServerResponse, method: string, location: string): void {
-  send(response, method, 302, 'text/plain; charset=utf-8', `moved to ${location}\n`, { Location: location })
+  send(response, method, 302, 'text/plain; charset=utf-8', `moved to ${location}\n`, {
+    Location: location
+  })
 }
 
 function send(

@@ -10,24 +10,30 @@ import rehypeStringify from 'rehype-stringify'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import type { FigureMark } from '../types.js'
+import { prefixFragmentLinks } from './fragment-links.js'
 import { restoreFigureMarks, stashFigureMarks, stashedMarkType } from './guard-marks.js'
 import { markFigures } from './mark-figures.js'
 import { sanitizeSchema } from './sanitize-schema.js'
+import { alignmentToClass } from './table-alignment.js'
 
 /** For the common body without raw HTML: reparsing with rehype-raw would cost for nothing. */
 const plainProcessor = unified()
-  .use(remarkRehype)
+  .use(remarkRehype, { clobberPrefix: '' })
   .use(rehypeSanitize, sanitizeSchema)
+  .use(prefixFragmentLinks)
+  .use(alignmentToClass)
   .use(rehypeStringify)
   .freeze()
 
 /** For a body with raw HTML: parsed, then held to the same schema, with no forged figure marks. */
 const rawProcessor = unified()
-  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
   .use(stashFigureMarks)
   .use(rehypeRaw, { passThrough: [stashedMarkType] })
   .use(restoreFigureMarks)
   .use(rehypeSanitize, sanitizeSchema)
+  .use(prefixFragmentLinks)
+  .use(alignmentToClass)
   .use(rehypeStringify)
   .freeze()
 
@@ -38,7 +44,11 @@ const rawProcessor = unified()
  * parsed from; pass that `markdown` too so offsets are exact where the parser changed the text
  * (escapes, character references, indented continuation lines). `tree` is left unchanged.
  */
-export function renderBodyHtml(tree: Root, marks: readonly FigureMark[], markdown?: string): string {
+export function renderBodyHtml(
+  tree: Root,
+  marks: readonly FigureMark[],
+  markdown?: string
+): string {
   const marked = markFigures(tree, marks, markdown)
   const processor = hasRawHtml(marked) ? rawProcessor : plainProcessor
   const hast = processor.runSync(marked)

@@ -33,14 +33,21 @@ export interface BriefInput {
 }
 
 /** Renders the brief of `article` at its permalink. */
-export function renderBrief(input: BriefInput, article: CheckedArticle): RenderedPage | { problem: Problem } {
+export function renderBrief(
+  input: BriefInput,
+  article: CheckedArticle
+): RenderedPage | { problem: Problem } {
   const rendered = renderPage(input.templates, 'brief', {
     site: input.site,
     page: briefHead(input.settings, article),
     article: briefView(input, article)
   })
   if ('problem' in rendered) return rendered
-  return { sitePath: article.url, html: rendered.html, lastmod: article.frontmatter.updated ?? article.frontmatter.date }
+  return {
+    sitePath: article.url,
+    html: rendered.html,
+    lastmod: article.frontmatter.updated ?? article.frontmatter.date
+  }
 }
 
 /** What the brief template shows. */
@@ -59,13 +66,18 @@ function briefView(input: BriefInput, article: CheckedArticle) {
       .sort((a, b) => b.date.toMillis() - a.date.toMillis())
       .map((correction) => ({ time: timeView(correction.date, settings), text: correction.text })),
     html: article.html,
-    section: { name: frontmatter.section, href: siteHref(settings, `/${frontmatter.section}/`) } satisfies LinkView,
+    section: {
+      name: frontmatter.section,
+      href: siteHref(settings, `/${frontmatter.section}/`)
+    } satisfies LinkView,
     tags: frontmatter.tags.map((name): MaybeLink => {
       const slug = tagSlug(name)
       return slug === '' ? { name } : { name, href: siteHref(settings, `/tags/${slug}/`) }
     }),
     sources: frontmatter.sources.map((source): MaybeLink =>
-      source.url !== undefined && isWebUrl(source.url) ? { name: source.name, href: source.url } : { name: source.name }
+      source.url !== undefined && isWebUrl(source.url)
+        ? { name: source.name, href: source.url }
+        : { name: source.name }
     ),
     summary: figureSummary(article.figures),
     panel: article.panel.map((entry) => ({
@@ -106,7 +118,9 @@ function briefHead(settings: Settings, article: CheckedArticle): PageHead {
     { property: 'og:url', content: canonical },
     { property: 'og:site_name', content: settings.title },
     { property: 'article:published_time', content: published },
-    ...(frontmatter.updated === undefined ? [] : [{ property: 'article:modified_time', content: modified }]),
+    ...(frontmatter.updated === undefined
+      ? []
+      : [{ property: 'article:modified_time', content: modified }]),
     { property: 'article:section', content: frontmatter.section },
     ...frontmatter.tags.map((tag) => ({ property: 'article:tag', content: tag }))
   ]

@@ -7,6 +7,15 @@
 /** Grapheme segmentation does not depend on the locale; a fixed one keeps output host-independent. */
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' })
 
+/**
+ * Text made only of characters that always form a grapheme on their own: printable ASCII, Latin-1
+ * and Latin Extended letters, spacing modifiers, general punctuation and currency signs. Not in
+ * it: the soft hyphen (a control), combining marks, joiners, surrogates and every other script,
+ * which go through the segmenter.
+ */
+const standsAlone =
+  /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u20a0-\u20c0]*$/
+
 /** Every whitespace run (newlines, tabs, no-break and line separators included) as one space. */
 export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim()
@@ -24,6 +33,8 @@ export function cutLine(text: string, length: number): string {
   const line = collapseWhitespace(text)
   // Each grapheme is at least one UTF-16 unit, so a short string cannot be too long.
   if (line.length <= length) return line
+  // Segmenting is slow and most leads are Latin text, where every character is a grapheme.
+  if (standsAlone.test(line.slice(0, length + 1))) return `${line.slice(0, length - 1)}…`
   let count = 0
   let cut = 0
   for (const { index } of graphemes.segment(line)) {

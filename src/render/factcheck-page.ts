@@ -33,12 +33,18 @@ export function renderFactcheckPage(input: FactcheckInput): RenderedPage | { pro
   const rank = new Map(input.sorted.map((article, index) => [article.file, index]))
   const ordered = [...report.articles].sort(
     (a, b) =>
-      (rank.get(a.file) ?? Infinity) - (rank.get(b.file) ?? Infinity) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)
+      (rank.get(a.file) ?? Infinity) - (rank.get(b.file) ?? Infinity) ||
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)
   )
   const { summary } = report
   const rendered = renderPage(input.templates, 'factcheck', {
     site: input.site,
-    page: plainHead(settings, factcheckPath, pageTitle(settings, 'Fact check'), `Every figure published by ${settings.title}, checked against the data.`),
+    page: plainHead(
+      settings,
+      factcheckPath,
+      pageTitle(settings, 'Fact check'),
+      `Every figure published by ${settings.title}, checked against the data.`
+    ),
     report: {
       counts: [
         { label: 'Articles', count: summary.articles },

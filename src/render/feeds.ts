@@ -27,7 +27,10 @@ export function renderFeeds(settings: Settings, sorted: readonly CheckedArticle[
   return [
     { path: 'feed.xml', content: `${build('rss').rss2()}\n` },
     { path: 'atom.xml', content: `${build('atom').atom1()}\n` },
-    { path: 'feed.json', content: `${JSON.stringify(toJsonFeed11(build('json').json1(), settings), null, 2)}\n` }
+    {
+      path: 'feed.json',
+      content: `${JSON.stringify(toJsonFeed11(build('json').json1(), settings), null, 2)}\n`
+    }
   ]
 }
 
@@ -60,7 +63,12 @@ function feedItem(settings: Settings, article: CheckedArticle, flavour: Flavour)
   return {
     id: link,
     link,
-    title: flavour === 'atom' ? cdataSafe(escapeHtml(title)) : flavour === 'rss' ? cdataSafe(title) : title,
+    title:
+      flavour === 'atom'
+        ? cdataSafe(escapeHtml(title))
+        : flavour === 'rss'
+          ? cdataSafe(title)
+          : title,
     description: flavour === 'json' ? lead : cdataSafe(escapeHtml(lead)),
     content: flavour === 'json' ? article.html : cdataSafe(xmlSafe(article.html)),
     date: lastChanged(article).toJSDate(),
@@ -100,7 +108,11 @@ function toJsonFeed11(json: string, settings: Settings): Record<string, unknown>
 
 /** Text as HTML source: `&`, `<`, `>` and quotes escaped. */
 function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
 }
 
 /**
@@ -113,8 +125,10 @@ function cdataSafe(html: string): string {
 
 /** Text without the characters XML 1.0 forbids (C0 controls but tab and newlines, lone surrogates). */
 function xmlSafe(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+  return (
+    text
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+  )
 }

@@ -62,11 +62,16 @@ function unmark(element: Element): void {
 
 /** Whether a node is a real mark set aside by `stashFigureMarks`. */
 function isStashedMark(node: unknown): node is StashedMark {
-  return typeof node === 'object' && node !== null && 'type' in node && node.type === stashedMarkType
+  return (
+    typeof node === 'object' && node !== null && 'type' in node && node.type === stashedMarkType
+  )
 }
 
 /** Depth-first walk that replaces each child for which `replace` returns a node. */
-function replaceChildren(parent: { children: RootContent[] }, replace: (node: RootContent) => RootContent | undefined): void {
+function replaceChildren(
+  parent: { children: RootContent[] },
+  replace: (node: RootContent) => RootContent | undefined
+): void {
   parent.children.forEach((child, index) => {
     const replacement = replace(child)
     const next = replacement ?? child

@@ -12,7 +12,9 @@ export function renderLatestTxt(settings: Settings, sorted: readonly CheckedArti
   if (first === undefined) return ''
   const lines = [
     collapseWhitespace(first.lead),
-    ...sorted.slice(0, Math.max(1, settings.page_size)).map((article) => cutLine(article.lead, settings.excerpt_length))
+    ...sorted
+      .slice(0, Math.max(1, settings.page_size))
+      .map((article) => cutLine(article.lead, settings.excerpt_length))
   ]
   return `${lines.join('\n')}\n`
 }

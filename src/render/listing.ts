@@ -64,13 +64,21 @@ export function listingsOf(sorted: readonly CheckedArticle[]): Listing[] {
     listings.push({ sitePath: `/${section}/`, heading: section, name: section, articles })
   }
   for (const [slug, tag] of [...tags].sort(byKey)) {
-    listings.push({ sitePath: `/tags/${slug}/`, heading: `Tagged “${tag.name}”`, name: tag.name, articles: tag.articles })
+    listings.push({
+      sitePath: `/tags/${slug}/`,
+      heading: `Tagged “${tag.name}”`,
+      name: tag.name,
+      articles: tag.articles
+    })
   }
   return listings
 }
 
 /** Every page of one listing. */
-export function renderListing(input: ListingInput, listing: Listing): { pages: RenderedPage[]; problems: Problem[] } {
+export function renderListing(
+  input: ListingInput,
+  listing: Listing
+): { pages: RenderedPage[]; problems: Problem[] } {
   const { settings } = input
   const size = Math.max(1, settings.page_size)
   const count = Math.max(1, Math.ceil(listing.articles.length / size))
@@ -80,18 +88,32 @@ export function renderListing(input: ListingInput, listing: Listing): { pages: R
     const articles = listing.articles.slice((page - 1) * size, page * size)
     const stories = articles.map((article) => storyOf(input, article))
     const sitePath = pagePath(listing.sitePath, page)
-    const view: ListingView = { heading: listing.heading, stories, page, pages: count, paged: count > 1 }
+    const view: ListingView = {
+      heading: listing.heading,
+      stories,
+      page,
+      pages: count,
+      paged: count > 1
+    }
     const lead = page === 1 ? stories[0] : undefined
     if (lead !== undefined) view.lead = lead
     if (page > 1) view.previous = siteHref(settings, pagePath(listing.sitePath, page - 1))
     if (page < count) view.next = siteHref(settings, pagePath(listing.sitePath, page + 1))
-    const rendered = renderPage(input.templates, 'listing', { site: input.site, page: head(input, listing, page, sitePath), listing: view })
+    const rendered = renderPage(input.templates, 'listing', {
+      site: input.site,
+      page: head(input, listing, page, sitePath),
+      listing: view
+    })
     if ('problem' in rendered) {
       problems.push(rendered.problem)
       continue
     }
     const lastmod = latest(articles.map(lastChanged))
-    pages.push(lastmod === undefined ? { sitePath, html: rendered.html } : { sitePath, html: rendered.html, lastmod })
+    pages.push(
+      lastmod === undefined
+        ? { sitePath, html: rendered.html }
+        : { sitePath, html: rendered.html, lastmod }
+    )
   }
   return { pages, problems }
 }
@@ -100,7 +122,10 @@ export function renderListing(input: ListingInput, listing: Listing): { pages: R
 function head(input: ListingInput, listing: Listing, page: number, sitePath: string): PageHead {
   const { settings } = input
   const paged = page > 1 ? ` (page ${page})` : ''
-  const title = listing.name === undefined ? `${settings.title}${paged}` : pageTitle(settings, `${listing.name}${paged}`)
+  const title =
+    listing.name === undefined
+      ? `${settings.title}${paged}`
+      : pageTitle(settings, `${listing.name}${paged}`)
   return plainHead(settings, sitePath, title, settings.description)
 }
 

@@ -14,13 +14,19 @@ export const markClass = 'fd-fig'
 /** A copy of `tree` with each text piece inside a mark wrapped in a mark node; `tree` if none. */
 export function markFigures(tree: Root, marks: readonly FigureMark[], markdown?: string): Root {
   if (marks.length === 0) return tree
-  const sorted = [...marks].sort((a, b) => a.sourceStart - b.sourceStart || a.sourceEnd - b.sourceEnd)
+  const sorted = [...marks].sort(
+    (a, b) => a.sourceStart - b.sourceStart || a.sourceEnd - b.sourceEnd
+  )
   const marked = markNode(tree, sorted, markdown)
   return marked === undefined ? tree : (marked[0] as Root)
 }
 
 /** The replacement of `node` (one node, or several for a split text), or undefined if unchanged. */
-function markNode(node: Nodes, marks: readonly FigureMark[], markdown?: string): Nodes[] | undefined {
+function markNode(
+  node: Nodes,
+  marks: readonly FigureMark[],
+  markdown?: string
+): Nodes[] | undefined {
   if (node.type === 'text') return splitText(node, marks, markdown)
   if (!('children' in node)) return undefined
   const start = node.position?.start.offset
@@ -43,7 +49,11 @@ function markNode(node: Nodes, marks: readonly FigureMark[], markdown?: string):
 }
 
 /** The pieces of one text node: unmarked runs stay text, marked runs are wrapped. */
-function splitText(node: Text, marks: readonly FigureMark[], markdown?: string): Nodes[] | undefined {
+function splitText(
+  node: Text,
+  marks: readonly FigureMark[],
+  markdown?: string
+): Nodes[] | undefined {
   const start = node.position?.start.offset
   const end = node.position?.end.offset
   if (start === undefined || end === undefined || !overlapsAny(marks, start, end)) return undefined

@@ -8,9 +8,18 @@ import { renderPage } from './render-page.js'
 import type { Templates } from './templates.js'
 
 /** Renders the page for addresses that do not exist. */
-export function renderNotFound(settings: Settings, site: SiteView, templates: Templates): { html: string } | { problem: Problem } {
+export function renderNotFound(
+  settings: Settings,
+  site: SiteView,
+  templates: Templates
+): { html: string } | { problem: Problem } {
   return renderPage(templates, 'not-found', {
     site,
-    page: { title: pageTitle(settings, 'Page not found'), description: settings.description, og: [], noindex: true }
+    page: {
+      title: pageTitle(settings, 'Page not found'),
+      description: settings.description,
+      og: [],
+      noindex: true
+    }
   })
 }

@@ -15,7 +15,10 @@ export function formatValue(value: number | null, language: string): string {
   const key = `${locale} ${tiny ? 'tiny' : 'plain'}`
   let formatter = formatters.get(key)
   if (formatter === undefined) {
-    formatter = new Intl.NumberFormat(locale, tiny ? { maximumSignificantDigits: 3 } : { maximumFractionDigits: 2 })
+    formatter = new Intl.NumberFormat(
+      locale,
+      tiny ? { maximumSignificantDigits: 3 } : { maximumFractionDigits: 2 }
+    )
     formatters.set(key, formatter)
   }
   return formatter.format(value)

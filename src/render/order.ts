@@ -6,7 +6,9 @@ import type { DateTime } from 'luxon'
 import type { CheckedArticle } from '../types.js'
 
 /** A copy of `articles`, newest `frontmatter.date` first, then by file path. */
-export function newestFirst<T extends Pick<CheckedArticle, 'file' | 'frontmatter'>>(articles: readonly T[]): T[] {
+export function newestFirst<T extends Pick<CheckedArticle, 'file' | 'frontmatter'>>(
+  articles: readonly T[]
+): T[] {
   return [...articles].sort(
     (a, b) =>
       b.frontmatter.date.toMillis() - a.frontmatter.date.toMillis() ||

@@ -38,6 +38,8 @@ export class OutputSet {
 
   /** Every file, ordered by path so that the output does not depend on rendering order. */
   files(): OutputFile[] {
-    return [...this.#files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    return [...this.#files.values()].sort((a, b) =>
+      a.path < b.path ? -1 : a.path > b.path ? 1 : 0
+    )
   }
 }

@@ -45,7 +45,11 @@ export interface PageHead {
 }
 
 /** The site view shared by every page of one build. */
-export function siteView(settings: Settings, articles: readonly CheckedArticle[], stylesheetPath: string): SiteView {
+export function siteView(
+  settings: Settings,
+  articles: readonly CheckedArticle[],
+  stylesheetPath: string
+): SiteView {
   const sections = [...new Set(articles.map((article) => article.frontmatter.section))].sort()
   return {
     title: settings.title,
@@ -57,12 +61,20 @@ export function siteView(settings: Settings, articles: readonly CheckedArticle[]
     atom: siteHref(settings, '/atom.xml'),
     jsonFeed: siteHref(settings, '/feed.json'),
     factcheck: siteHref(settings, '/factcheck/'),
-    sections: sections.map((section) => ({ name: section, href: siteHref(settings, `/${section}/`) }))
+    sections: sections.map((section) => ({
+      name: section,
+      href: siteHref(settings, `/${section}/`)
+    }))
   }
 }
 
 /** The head of a page that is not a brief: a website, not an article, for Open Graph. */
-export function plainHead(settings: Settings, sitePath: string, title: string, description: string): PageHead {
+export function plainHead(
+  settings: Settings,
+  sitePath: string,
+  title: string,
+  description: string
+): PageHead {
   const canonical = absoluteUrl(settings, sitePath)
   return {
     title,

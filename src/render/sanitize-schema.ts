@@ -8,13 +8,29 @@ import type { FigureStatus } from '../types.js'
 import { markClass } from './mark-figures.js'
 
 /** Every status a figure mark can show. */
-export const markStatuses: readonly FigureStatus[] = ['verified', 'contradicted', 'unchecked', 'error']
+export const markStatuses: readonly FigureStatus[] = [
+  'verified',
+  'contradicted',
+  'unchecked',
+  'error'
+]
 
 /**
  * Elements removed with everything inside them. The default schema would unwrap them and keep
  * their text, which would print style sheets and SVG source into the article.
  */
-const removedWithContent = ['script', 'style', 'iframe', 'svg', 'math', 'object', 'embed', 'noscript', 'template', 'frameset']
+const removedWithContent = [
+  'script',
+  'style',
+  'iframe',
+  'svg',
+  'math',
+  'object',
+  'embed',
+  'noscript',
+  'template',
+  'frameset'
+]
 
 /**
  * GitHub's schema (no `on*` attribute, `href` limited to http(s)/mailto/irc/xmpp, `src` to

@@ -44,7 +44,11 @@ export function renderSite(input: SiteInput): { files: OutputFile[]; problems: P
   const site = siteView(settings, sorted, stylesheet.path)
   const pages: RenderedPage[] = []
   const addPage = (page: RenderedPage, owner: string, ownerFile?: string): boolean => {
-    const added = output.add({ path: outputFileOf(page.sitePath), content: page.html }, owner, ownerFile)
+    const added = output.add(
+      { path: outputFileOf(page.sitePath), content: page.html },
+      owner,
+      ownerFile
+    )
     if (added) pages.push(page)
     return added
   }
@@ -59,11 +63,14 @@ export function renderSite(input: SiteInput): { files: OutputFile[]; problems: P
     if (addPage(brief, `the brief of ${article.file}`, article.file)) briefs.add(article.url)
   }
 
-  const stories = new Map<CheckedArticle, StoryView>(sorted.map((article) => [article, storyView(article, settings)]))
+  const stories = new Map<CheckedArticle, StoryView>(
+    sorted.map((article) => [article, storyView(article, settings)])
+  )
   for (const listing of listingsOf(sorted)) {
     const rendered = renderListing({ settings, site, templates, stories }, listing)
     problems.push(...rendered.problems)
-    for (const page of rendered.pages) addPage(page, `the listing ${page.sitePath}`, listing.articles[0]?.file)
+    for (const page of rendered.pages)
+      addPage(page, `the listing ${page.sitePath}`, listing.articles[0]?.file)
   }
 
   const factcheck = renderFactcheckPage({ settings, site, templates, report, sorted, briefs })
@@ -83,12 +90,21 @@ export function renderSite(input: SiteInput): { files: OutputFile[]; problems: P
 }
 
 /** Copies the data files under `data/`, refusing paths that would land anywhere else. */
-function copyDataFiles(dataFiles: SiteInput['dataFiles'], output: OutputSet, problems: Problem[]): Set<string> {
+function copyDataFiles(
+  dataFiles: SiteInput['dataFiles'],
+  output: OutputSet,
+  problems: Problem[]
+): Set<string> {
   const copied = new Set<string>()
   const ordered = [...dataFiles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   for (const file of ordered) {
     if (!file.path.startsWith('data/') || !isSafeFilePath(file.path)) {
-      problems.push(unsafe(file.path, `data file path ${JSON.stringify(file.path)} is not inside data/; it is not published`))
+      problems.push(
+        unsafe(
+          file.path,
+          `data file path ${JSON.stringify(file.path)} is not inside data/; it is not published`
+        )
+      )
       continue
     }
     output.add({ path: file.path, content: file.content }, `the data file ${file.path}`, file.path)
@@ -103,12 +119,22 @@ function copyDataFiles(dataFiles: SiteInput['dataFiles'], output: OutputSet, pro
  */
 function isPublishable(article: CheckedArticle, problems: Problem[]): boolean {
   if (!isSafeSitePath(article.url)) {
-    problems.push(unsafe(article.file, `permalink ${JSON.stringify(article.url)} would leave the site; fix the slug`))
+    problems.push(
+      unsafe(
+        article.file,
+        `permalink ${JSON.stringify(article.url)} would leave the site; fix the slug`
+      )
+    )
     return false
   }
   const section = article.frontmatter.section
   if (section.includes('/') || !isSafeSitePath(`/${section}/`)) {
-    problems.push(unsafe(article.file, `section ${JSON.stringify(section)} would leave the site; use letters, digits and -`))
+    problems.push(
+      unsafe(
+        article.file,
+        `section ${JSON.stringify(section)} would leave the site; use letters, digits and -`
+      )
+    )
     return false
   }
   return true
@@ -126,7 +152,13 @@ function unsafe(file: string, message: string): Problem {
 function distinct(problems: readonly Problem[]): Problem[] {
   const seen = new Set<string>()
   return problems.filter((problem) => {
-    const key = JSON.stringify([problem.file, problem.line, problem.column, problem.rule, problem.message])
+    const key = JSON.stringify([
+      problem.file,
+      problem.line,
+      problem.column,
+      problem.rule,
+      problem.message
+    ])
     if (seen.has(key)) return false
     seen.add(key)
     return true

@@ -14,7 +14,9 @@ export function renderSitemap(settings: Settings, pages: readonly RenderedPage[]
     .sort((a, b) => (a.loc < b.loc ? -1 : a.loc > b.loc ? 1 : 0))
     .map(({ loc, lastmod }) => {
       const instant = lastmod?.toUTC().toISO({ suppressMilliseconds: true })
-      return instant === undefined || instant === null ? { loc: { _text: loc } } : { loc: { _text: loc }, lastmod: { _text: instant } }
+      return instant === undefined || instant === null
+        ? { loc: { _text: loc } }
+        : { loc: { _text: loc }, lastmod: { _text: instant } }
     })
   const document = {
     _declaration: { _attributes: { version: '1.0', encoding: 'UTF-8' } },

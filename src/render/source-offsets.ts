@@ -77,7 +77,12 @@ function referenceWidth(
   const match = characterReference.exec(source.slice(cursor, cursor + 40))
   if (match === null) return undefined
   const length = match[0].length
-  const code = match[1] !== undefined ? Number(match[1]) : match[2] !== undefined ? parseInt(match[2], 16) : undefined
+  const code =
+    match[1] !== undefined
+      ? Number(match[1])
+      : match[2] !== undefined
+        ? parseInt(match[2], 16)
+        : undefined
   if (code !== undefined) {
     const decoded = code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD'
     return value.startsWith(decoded, index) ? { length, units: decoded.length } : undefined

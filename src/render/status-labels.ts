@@ -19,7 +19,10 @@ const summaryOrder: readonly FigureStatus[] = ['verified', 'contradicted', 'unch
 export function figureSummary(figures: readonly Pick<FigureResult, 'status'>[]): string {
   if (figures.length === 0) return 'No figures'
   const parts = summaryOrder
-    .map((status) => ({ status, count: figures.filter((figure) => figure.status === status).length }))
+    .map((status) => ({
+      status,
+      count: figures.filter((figure) => figure.status === status).length
+    }))
     .filter((part) => part.count > 0)
     .map((part) => `${part.count} ${statusLabels[part.status].toLowerCase()}`)
   return `${figures.length} ${figures.length === 1 ? 'figure' : 'figures'}: ${parts.join(', ')}`

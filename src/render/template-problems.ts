@@ -20,21 +20,46 @@ export function templateProblem(error: unknown, source: string | undefined, file
   const head = parseErrorHead.exec(lines[0] ?? '')
   if (head !== null) {
     const line = Number(head[1])
-    const place = source === undefined ? undefined : locateParseError(source, line, lines[1] ?? '', lines[2] ?? '')
+    const unclosed =
+      source !== undefined && (lines[3] ?? '').endsWith("got 'EOF'")
+        ? unclosedOpening(source)
+        : undefined
+    if (unclosed !== undefined) {
+      return problem(file, unclosed, 'this {{ is never closed: end the expression with }}')
+    }
+    const place =
+      source === undefined
+        ? undefined
+        : locateParseError(source, line, lines[1] ?? '', lines[2] ?? '')
     return problem(file, place ?? { line, column: 1 }, describeParseError(lines[3] ?? ''))
   }
   const place = handlebarsPlace(error) ?? { line: 1, column: 1 }
   const mismatch = blockMismatch.exec(message)
   if (mismatch !== null) {
     const [, opened = '', closed = ''] = mismatch
-    return problem(file, place, `block {{#${opened}}} is closed by {{/${closed}}}: close it with {{/${opened}}}`)
+    return problem(
+      file,
+      place,
+      `block {{#${opened}}} is closed by {{/${closed}}}: close it with {{/${opened}}}`
+    )
   }
-  return problem(file, place, `template failed: ${lines[0] ?? message}; fix the template or restore the project default`)
+  return problem(
+    file,
+    place,
+    `template failed: ${lines[0] ?? message}; fix the template or restore the project default`
+  )
 }
 
 /** Builds the problem itself. */
 function problem(file: string, place: { line: number; column: number }, message: string): Problem {
-  return { severity: 'error', line: place.line, column: place.column, rule: 'template-error', message, file }
+  return {
+    severity: 'error',
+    line: place.line,
+    column: place.column,
+    rule: 'template-error',
+    message,
+    file
+  }
 }
 
 /**
@@ -56,7 +81,13 @@ function locateParseError(
   for (let offset = 0; offset <= source.length; offset++) {
     const past = source.slice(0, offset)
     const shown = (past.length > 20 ? '...' : '') + past.slice(-20).replace(/\n/g, '')
-    if (shown !== before || !source.slice(offset, offset + 20).replace(/\n/g, '').startsWith(after.slice(0, 10))) {
+    if (
+      shown !== before ||
+      !source
+        .slice(offset, offset + 20)
+        .replace(/\n/g, '')
+        .startsWith(after.slice(0, 10))
+    ) {
       continue
     }
     const place = positionOf(source, offset)
@@ -64,6 +95,16 @@ function locateParseError(
     fallback ??= place
   }
   return fallback
+}
+
+/**
+ * Where the last `{{` without a `}}` after it opens. The parser only notices the end of the file,
+ * which is not where the editor has to look.
+ */
+function unclosedOpening(source: string): { line: number; column: number } | undefined {
+  const opening = source.lastIndexOf('{{')
+  if (opening < 0 || source.includes('}}', opening)) return undefined
+  return positionOf(source, opening)
 }
 
 /** 1-based line and column of an offset. */
@@ -76,9 +117,11 @@ function positionOf(source: string, offset: number): { line: number; column: num
 /** `Expecting 'ID', 'STRING', got 'CLOSE'` in words an editor of templates can act on. */
 function describeParseError(expectation: string): string {
   const got = /got '([^']+)'/.exec(expectation)?.[1]
-  const found = got === undefined ? 'something unexpected' : tokenWords[got] ?? got
+  const found = got === undefined ? 'something unexpected' : (tokenWords[got] ?? got)
   const wanted = [...expectation.matchAll(/'([^']+)'/g)].map((match) => match[1] ?? '').slice(0, -1)
-  const hint = wanted.includes('CLOSE') ? 'close the expression with }}' : 'check the {{ }} expression here'
+  const hint = wanted.includes('CLOSE')
+    ? 'close the expression with }}'
+    : 'check the {{ }} expression here'
   return `template does not parse: found ${found}; ${hint}`
 }
 

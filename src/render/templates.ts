@@ -40,7 +40,9 @@ const kinds = ['layouts', 'pages', 'partials'] as const
  * `template-error` problem at its line and column; the project default of the same name (when
  * there is one) is used instead, so the rest of the site can still be rendered and checked.
  */
-export async function loadTemplates(root: string): Promise<{ templates: Templates; problems: Problem[] }> {
+export async function loadTemplates(
+  root: string
+): Promise<{ templates: Templates; problems: Problem[] }> {
   const siteTemplates = path.join(root, 'templates')
   const sameFolder = (await canonical(siteTemplates)) === (await canonical(projectTemplates))
   const env = Handlebars.create()
@@ -51,14 +53,20 @@ export async function loadTemplates(root: string): Promise<{ templates: Template
     partials: new Map()
   }
   for (const kind of kinds) {
-    const defaults = await listTemplates(path.join(projectTemplates, kind), `templates/${kind}`, problems)
+    const defaults = await listTemplates(
+      path.join(projectTemplates, kind),
+      `templates/${kind}`,
+      problems
+    )
     const overrides = sameFolder
       ? new Map<string, string>()
       : await listTemplates(path.join(siteTemplates, kind), `templates/${kind}`, problems)
     const names = [...new Set([...defaults.keys(), ...overrides.keys()])].sort()
     for (const name of names) {
       const file = `templates/${kind}/${name}.hbs`
-      const candidates = [overrides.get(name), defaults.get(name)].filter((found) => found !== undefined)
+      const candidates = [overrides.get(name), defaults.get(name)].filter(
+        (found) => found !== undefined
+      )
       for (const source of candidates) {
         const result = compileTemplate(env, source, file)
         if ('problem' in result) {
@@ -101,7 +109,11 @@ function compileTemplate(
  * `name -> source` of the `*.hbs` files in a folder; empty when the folder does not exist. A file
  * that cannot be read is a problem, and the project default of its name stands in for it.
  */
-async function listTemplates(folder: string, shownAs: string, problems: Problem[]): Promise<Map<string, string>> {
+async function listTemplates(
+  folder: string,
+  shownAs: string,
+  problems: Problem[]
+): Promise<Map<string, string>> {
   const found = new Map<string, string>()
   let entries: string[]
   try {
@@ -155,5 +167,10 @@ async function canonical(folder: string): Promise<string> {
 
 /** Whether a file-system error says the file or folder is not there. */
 function isMissing(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && (error.code === 'ENOENT' || error.code === 'ENOTDIR')
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    (error.code === 'ENOENT' || error.code === 'ENOTDIR')
+  )
 }

@@ -51,7 +51,12 @@ export function isSafeSitePath(sitePath: string): boolean {
 
 /** Whether a relative file path (`data/markets/btc-usd.csv`) stays inside the output folder. */
 export function isSafeFilePath(filePath: string): boolean {
-  return filePath !== '' && !filePath.startsWith('/') && !filePath.endsWith('/') && isSafeSitePath(`/${filePath}`)
+  return (
+    filePath !== '' &&
+    !filePath.startsWith('/') &&
+    !filePath.endsWith('/') &&
+    isSafeSitePath(`/${filePath}`)
+  )
 }
 
 /** One path segment that cannot climb out of its folder. */

@@ -13,7 +13,9 @@ const timezone = 'Asia/Shanghai'
 const now = DateTime.fromISO('2025-11-04T18:30:00Z', { zone: 'utc' })
 const settings = { ...defaultSettings(), timezone }
 
-async function create(options: Partial<NewArticleOptions> & { title: string }): Promise<{ root: string; path: string; text: string }> {
+async function create(
+  options: Partial<NewArticleOptions> & { title: string }
+): Promise<{ root: string; path: string; text: string }> {
   const root = await tempSite({ 'data/site.yaml': siteYaml })
   const result = await newArticle({ root, now, timezone, ...options })
   if (!result.ok) throw new Error(result.message)
@@ -27,9 +29,24 @@ describe('factdesk new', () => {
   })
 
   it.each([
-    ['a date-time with an offset, moved into the site timezone', '2025-11-03T20:00:00-05:00', 'content/2025/11/04/', '2025-11-04T09:00:00+08:00'],
-    ['a date-time without an offset, read in the site timezone', '2025-11-03T23:15', 'content/2025/11/03/', '2025-11-03T23:15:00+08:00'],
-    ['a date alone, as midnight in the site timezone', '2025-12-31', 'content/2025/12/31/', '2025-12-31T00:00:00+08:00']
+    [
+      'a date-time with an offset, moved into the site timezone',
+      '2025-11-03T20:00:00-05:00',
+      'content/2025/11/04/',
+      '2025-11-04T09:00:00+08:00'
+    ],
+    [
+      'a date-time without an offset, read in the site timezone',
+      '2025-11-03T23:15',
+      'content/2025/11/03/',
+      '2025-11-03T23:15:00+08:00'
+    ],
+    [
+      'a date alone, as midnight in the site timezone',
+      '2025-12-31',
+      'content/2025/12/31/',
+      '2025-12-31T00:00:00+08:00'
+    ]
   ])('takes --date as %s', async (_case, date, folder, written) => {
     const { path, text } = await create({ title: 'Peru breaks ties with Mexico', date })
     expect(path).toBe(`${folder}peru-breaks-ties-with-mexico.md`)
@@ -63,12 +80,14 @@ describe('factdesk new', () => {
     const { path, text } = await create({ title: 'Crypto day of terror' })
     expect(text).toMatch(/^# checks:$/m)
     expect(text).not.toMatch(/^(data|checks|asserts):/m)
-    const uncommented = text.replace(/^# ((?:data|checks|asserts):|  .*)$/gm, '$1')
+    const uncommented = text.replace(/^# ((?:data|checks|asserts):| {2}.*)$/gm, '$1')
     const load = parseArticle(path, uncommented, settings)
     expect(load.problems).toEqual([])
     expect(load.article?.frontmatter.data).toEqual({ btc: 'markets/btc-usd.csv' })
     expect(load.article?.frontmatter.checks.map((check) => check.figure)).toEqual(['over 7%'])
-    expect(load.article?.frontmatter.asserts.map((entry) => entry.says)).toEqual(['lowest level since June'])
+    expect(load.article?.frontmatter.asserts.map((entry) => entry.says)).toEqual([
+      'lowest level since June'
+    ])
   })
 
   it('ends the frontmatter with a first-paragraph prompt', async () => {
@@ -86,7 +105,9 @@ describe('factdesk new', () => {
     const second = await newArticle({ root, now, timezone, title: 'NNSA  furloughs' })
     expect(second.ok).toBe(false)
     expect(second.ok ? '' : second.message).toContain('content/2025/11/05/nnsa-furloughs.md')
-    expect(await readFile(join(root, 'content/2025/11/05/nnsa-furloughs.md'), 'utf8')).toBe('an editor was here\n')
+    expect(await readFile(join(root, 'content/2025/11/05/nnsa-furloughs.md'), 'utf8')).toBe(
+      'an editor was here\n'
+    )
   })
 
   it('makes a slug from the time when the title has no ASCII letters', async () => {
@@ -101,7 +122,11 @@ describe('factdesk new', () => {
     ['a section that leaves its folder', { title: 'A story', section: '../x' }, '--section'],
     ['a date that does not exist', { title: 'A story', date: '2025-02-30' }, '--date'],
     ['a date that is not ISO', { title: 'A story', date: 'next Tuesday' }, '--date'],
-    ['a timezone that does not exist', { title: 'A story', timezone: 'Mars/Olympus' }, 'Mars/Olympus']
+    [
+      'a timezone that does not exist',
+      { title: 'A story', timezone: 'Mars/Olympus' },
+      'Mars/Olympus'
+    ]
   ])('writes nothing for %s', async (_case, options, message) => {
     const root = await tempSite({ 'data/site.yaml': siteYaml })
     const result = await newArticle({ root, now, timezone, ...options })

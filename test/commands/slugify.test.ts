@@ -4,7 +4,11 @@ import { maxSlugLength, slugify } from '../../src/commands/slugify.js'
 describe('slugify', () => {
   it.each([
     ['lower-cases and joins words with hyphens', 'Bitcoin Breaks Below', 'bitcoin-breaks-below'],
-    ['turns every run of other characters into one hyphen', 'Bitcoin breaks below $99,000 -- again!', 'bitcoin-breaks-below-99-000-again'],
+    [
+      'turns every run of other characters into one hyphen',
+      'Bitcoin breaks below $99,000 -- again!',
+      'bitcoin-breaks-below-99-000-again'
+    ],
     ['trims hyphens at both ends', '  "Peru" breaks ties…  ', 'peru-breaks-ties'],
     ['drops accents', 'Café société à Zürich', 'cafe-societe-a-zurich'],
     ['spells out letters Unicode does not decompose', 'Straße für Ærø', 'strasse-fur-aero'],
@@ -16,7 +20,8 @@ describe('slugify', () => {
   })
 
   it('cuts a long title at the last word boundary within the limit', () => {
-    const title = 'Bitcoin breaks below the ninety-nine thousand dollar mark as liquidations approach two billion'
+    const title =
+      'Bitcoin breaks below the ninety-nine thousand dollar mark as liquidations approach two billion'
     const slug = slugify(title)
     expect(slug).toBe('bitcoin-breaks-below-the-ninety-nine-thousand-dollar-mark-as')
     expect(slug.length).toBeLessThanOrEqual(maxSlugLength)
@@ -31,7 +36,13 @@ describe('slugify', () => {
   })
 
   it('always gives the slug pattern of SPEC 4', () => {
-    for (const title of ['--x--', 'Ünïcödé — “quoted” – dashes', 'a  b', "It's 5 o'clock", 'ƒøø bår']) {
+    for (const title of [
+      '--x--',
+      'Ünïcödé — “quoted” – dashes',
+      'a  b',
+      "It's 5 o'clock",
+      'ƒøø bår'
+    ]) {
       expect(slugify(title)).toMatch(/^([a-z0-9]+(-[a-z0-9]+)*)?$/)
     }
   })

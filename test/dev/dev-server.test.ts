@@ -1,72 +1,10 @@
-import { writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
-import { join } from 'node:path'
-import { DateTime } from 'luxon'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { startDevServer } from '../../src/dev/dev-server.js'
 import { siteYaml, tempSite } from '../helpers/temp-site.js'
 import { openEventStream } from './event-stream.js'
-import { fakeBuild, page } from './fake-build.js'
-import type { DevServer } from '../../src/dev/dev-server.js'
-import type { FakeBuild, FakeOutcome } from './fake-build.js'
-
-const now = DateTime.fromISO('2025-11-05T00:00:00Z')
-const started: DevServer[] = []
-
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((server) => server.close()))
-})
-
-const site: FakeOutcome = {
-  files: {
-    'index.html': page('Home'),
-    '2025/11/04/story/index.html': page('Story'),
-    '404.html': page('Page not found'),
-    'assets/style.3f2a.css': 'body{margin:0}',
-    'feed.xml': '<?xml version="1.0"?><rss version="2.0"></rss>',
-    'data/markets/btc-usd.csv': 'date,close\n2025-11-04,99420\n'
-  }
-}
-
-interface Running {
-  server: DevServer
-  fake: FakeBuild
-  root: string
-  /** The server's origin on 127.0.0.1. */
-  origin: string
-  lines: string[]
-}
-
-async function start(outcome: FakeOutcome = site): Promise<Running> {
-  const root = await tempSite({ 'data/site.yaml': siteYaml, 'content/2025/11/04/story.md': '---\ntitle: x\n---\n' })
-  const fake = fakeBuild(outcome)
-  const lines: string[] = []
-  const server = await startDevServer({
-    root,
-    port: 0,
-    strict: false,
-    drafts: false,
-    now,
-    log: (line) => lines.push(line),
-    buildSite: fake.buildSite,
-    stopOnSigint: false
-  })
-  started.push(server)
-  const { port } = new URL(server.url)
-  return { server, fake, root, origin: `http://127.0.0.1:${port}`, lines }
-}
-
-/** Edits an article and waits for the rebuild it causes to reach open pages. */
-async function editAndWaitForReload(running: Running): Promise<string> {
-  const events = await openEventStream(`${running.origin}/__factdesk/events`)
-  try {
-    await events.next('build')
-    await writeFile(join(running.root, 'content/2025/11/04/story.md'), `---\ntitle: edited ${Math.random()}\n---\n`)
-    return await events.next('reload', 10_000)
-  } finally {
-    events.close()
-  }
-}
+import { fakeBuild } from './fake-build.js'
+import { now, site, start } from './running-server.js'
 
 describe('the dev server', () => {
   it('says where it serves the site', async () => {
@@ -94,7 +32,9 @@ describe('the dev server', () => {
     const css = await (await fetch(`${origin}/assets/style.3f2a.css`)).text()
     expect(css).toBe('body{margin:0}')
     const html = await (await fetch(`${origin}/2025/11/04/story/`)).text()
-    expect(html).toContain('<p>Story</p><script src="/__factdesk/client.js" data-factdesk-build="1"></script></body>')
+    expect(html).toContain(
+      '<p>Story</p><script src="/__factdesk/client.js" data-factdesk-build="1"></script></body>'
+    )
   })
 
   it('serves 404.html with status 404 for a missing path', async () => {
@@ -135,76 +75,6 @@ describe('the dev server', () => {
     events.close()
   })
 
-  it('rebuilds after a change in content/ and sends a reload event with the new build', async () => {
-    const running = await start()
-    running.fake.set({ ...site, files: { ...site.files, '2025/11/04/story/index.html': page('Story, edited') } })
-    expect(await editAndWaitForReload(running)).toBe('2')
-    const html = await (await fetch(`${running.origin}/2025/11/04/story/`)).text()
-    expect(html).toContain('<p>Story, edited</p>')
-    expect(html).toContain('data-factdesk-build="2"')
-    expect(running.lines).toContain('factdesk dev: content/2025/11/04/story.md changed, rebuilding')
-  })
-
-  it('keeps serving a failing build with an overlay of its problems, and drops it when the build passes', async () => {
-    const running = await start()
-    running.fake.set({
-      ...site,
-      exit: 1,
-      problems: [
-        { severity: 'error', line: 22, column: 41, rule: 'figure-contradicted', message: 'stated over 9%, data <-7.30%> & "more"' },
-        { severity: 'warning', line: 30, column: 5, rule: 'figure-unchecked', message: 'no check covers "38%"' }
-      ]
-    })
-    await editAndWaitForReload(running)
-    const failing = await (await fetch(`${running.origin}/2025/11/04/story/`)).text()
-    expect(failing).toContain('<p>Story</p>')
-    expect(failing).toContain('id="factdesk-overlay"')
-    expect(failing).toContain(
-      '<code>content/2025/11/04/story.md:22:41  error  stated over 9%, data &lt;-7.30%&gt; &amp; &quot;more&quot;  figure-contradicted</code>'
-    )
-    expect(failing).not.toContain('data <-7.30%>')
-    expect(running.lines).toContain(
-      '  content/2025/11/04/story.md:22:41  error  stated over 9%, data <-7.30%> & "more"  figure-contradicted'
-    )
-
-    running.fake.set(site)
-    await editAndWaitForReload(running)
-    const fixed = await (await fetch(`${running.origin}/2025/11/04/story/`)).text()
-    expect(fixed).not.toContain('factdesk-overlay')
-  })
-
-  it('keeps the last good pages when a build makes none', async () => {
-    const running = await start()
-    running.fake.set({
-      files: {},
-      exit: 2,
-      problems: [{ severity: 'error', line: 2, column: 8, rule: 'frontmatter', message: 'title must not be empty' }]
-    })
-    await editAndWaitForReload(running)
-    const html = await (await fetch(`${running.origin}/2025/11/04/story/`)).text()
-    expect(html).toContain('<p>Story</p>')
-    expect(html).toContain('content/2025/11/04/story.md:2:8  error  title must not be empty  frontmatter')
-    expect(html).toContain('the build has input errors')
-  })
-
-  it('keeps serving when the build itself crashes, and says why on the page', async () => {
-    const running = await start()
-    running.fake.set({ files: {}, crash: 'templates/layouts/base.hbs vanished' })
-    await editAndWaitForReload(running)
-    const html = await (await fetch(`${running.origin}/`)).text()
-    expect(html).toContain('<p>Home</p>')
-    expect(html).toContain('the build stopped on an unexpected error: templates/layouts/base.hbs vanished')
-  })
-
-  it('serves a 404 page with the overlay when no build has made any page yet', async () => {
-    const { origin } = await start({ files: {}, exit: 2, problems: [{ severity: 'error', line: 1, column: 1, rule: 'settings', message: 'bad', file: 'data/site.yaml' }] })
-    const response = await fetch(`${origin}/`)
-    expect(response.status).toBe(404)
-    const html = await response.text()
-    expect(html).toContain('data/site.yaml:1:1  error  bad  settings')
-    expect(html).toContain('<script src="/__factdesk/client.js"')
-  })
-
   it('close() ends the event streams and releases the port', async () => {
     const { server, origin } = await start()
     const events = await openEventStream(`${origin}/__factdesk/events`)
@@ -220,13 +90,29 @@ describe('the dev server', () => {
     })
   })
 
-  it('stops on Ctrl-C by listening for SIGINT until it is closed', async () => {
-    const before = process.listenerCount('SIGINT')
+  it('stops cleanly on Ctrl-C: ends the streams, closes the server and lets SIGINT go', async () => {
+    // Only the dev server listens for SIGINT in a test worker, so emitting it reaches no one else.
+    expect(process.listenerCount('SIGINT')).toBe(0)
     const root = await tempSite({ 'data/site.yaml': siteYaml })
-    const server = await startDevServer({ root, port: 0, strict: false, drafts: false, now, log: () => undefined, buildSite: fakeBuild(site).buildSite })
-    expect(process.listenerCount('SIGINT')).toBe(before + 1)
-    await server.close()
-    expect(process.listenerCount('SIGINT')).toBe(before)
+    const lines: string[] = []
+    const server = await startDevServer({
+      root,
+      port: 0,
+      strict: false,
+      drafts: false,
+      now,
+      log: (line) => lines.push(line),
+      buildSite: fakeBuild(site).buildSite
+    })
+    const { port } = new URL(server.url)
+    const events = await openEventStream(`http://127.0.0.1:${port}/__factdesk/events`)
+    await events.next('build')
+    process.emit('SIGINT')
+    await server.closed
+    await events.ended
+    expect(lines).toContain('factdesk dev: stopping')
+    expect(process.listenerCount('SIGINT')).toBe(0)
+    await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow()
   })
 
   it('refuses a port that is in use, naming it', async () => {
@@ -237,7 +123,16 @@ describe('the dev server', () => {
     const root = await tempSite({ 'data/site.yaml': siteYaml })
     try {
       await expect(
-        startDevServer({ root, port, strict: false, drafts: false, now, log: () => undefined, buildSite: fakeBuild(site).buildSite, stopOnSigint: false })
+        startDevServer({
+          root,
+          port,
+          strict: false,
+          drafts: false,
+          now,
+          log: () => undefined,
+          buildSite: fakeBuild(site).buildSite,
+          stopOnSigint: false
+        })
       ).rejects.toThrow(`port ${port} is in use`)
     } finally {
       await new Promise((resolve) => blocker.close(resolve))

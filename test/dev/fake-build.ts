@@ -32,12 +32,34 @@ export function fakeBuild(outcome: FakeOutcome): FakeBuild {
     calls++
     await new Promise((resolve) => setTimeout(resolve, 5))
     if (current.crash !== undefined) throw new Error(current.crash)
-    const files: OutputFile[] = Object.entries(current.files).map(([path, content]) => ({ path, content }))
+    const files: OutputFile[] = Object.entries(current.files).map(([path, content]) => ({
+      path,
+      content
+    }))
     const problems = current.problems ?? []
     const report: Report = {
       version: 1,
-      summary: { articles: 1, figures: 0, verified: 0, contradicted: 0, unchecked: 0, errors: 0, warnings: 0, exit: current.exit ?? 0 },
-      articles: [{ file: 'content/2025/11/04/story.md', slug: 'story', url: '/2025/11/04/story/', mode: 'standard', figures: [], asserts: [], problems }]
+      summary: {
+        articles: 1,
+        figures: 0,
+        verified: 0,
+        contradicted: 0,
+        unchecked: 0,
+        errors: 0,
+        warnings: 0,
+        exit: current.exit ?? 0
+      },
+      articles: [
+        {
+          file: 'content/2025/11/04/story.md',
+          slug: 'story',
+          url: '/2025/11/04/story/',
+          mode: 'standard',
+          figures: [],
+          asserts: [],
+          problems
+        }
+      ]
     }
     const result: BuildResult = {
       report,

@@ -11,7 +11,14 @@ const contradicted: LocatedProblem = {
   rule: 'figure-contradicted',
   message: 'stated over 9%, data -7.30%'
 }
-const unchecked: LocatedProblem = { ...contradicted, line: 40, column: 3, severity: 'warning', rule: 'figure-unchecked', message: 'no check covers "38%"' }
+const unchecked: LocatedProblem = {
+  ...contradicted,
+  line: 40,
+  column: 3,
+  severity: 'warning',
+  rule: 'figure-unchecked',
+  message: 'no check covers "38%"'
+}
 
 describe('escapeHtml', () => {
   it.each([
@@ -29,7 +36,16 @@ describe('problemsOf', () => {
   it("gives each problem its own file, else its article's", () => {
     const report: Report = {
       version: 1,
-      summary: { articles: 1, figures: 0, verified: 0, contradicted: 0, unchecked: 0, errors: 2, warnings: 0, exit: 2 },
+      summary: {
+        articles: 1,
+        figures: 0,
+        verified: 0,
+        contradicted: 0,
+        unchecked: 0,
+        errors: 2,
+        warnings: 0,
+        exit: 2
+      },
       articles: [
         {
           file: 'content/a.md',
@@ -40,12 +56,22 @@ describe('problemsOf', () => {
           asserts: [],
           problems: [
             { severity: 'error', line: 3, column: 1, rule: 'frontmatter', message: 'x' },
-            { severity: 'error', line: 7, column: 2, rule: 'data-value', message: 'y', file: 'data/markets/btc-usd.csv' }
+            {
+              severity: 'error',
+              line: 7,
+              column: 2,
+              rule: 'data-value',
+              message: 'y',
+              file: 'data/markets/btc-usd.csv'
+            }
           ]
         }
       ]
     }
-    expect(problemsOf(report).map(problemLine)).toEqual(['content/a.md:3:1  error  x  frontmatter', 'data/markets/btc-usd.csv:7:2  error  y  data-value'])
+    expect(problemsOf(report).map(problemLine)).toEqual([
+      'content/a.md:3:1  error  x  frontmatter',
+      'data/markets/btc-usd.csv:7:2  error  y  data-value'
+    ])
   })
 })
 
@@ -87,12 +113,16 @@ describe('renderOverlay', () => {
     const html = renderOverlay(2, [hostile])
     expect(html).not.toContain('<script>')
     expect(html).not.toContain('<img')
-    expect(html).toContain('content/&lt;img src=x onerror=alert(1)&gt;.md:1:1  error  &lt;/code&gt;&lt;/li&gt;&lt;/ol&gt;&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;  frontmatter')
+    expect(html).toContain(
+      'content/&lt;img src=x onerror=alert(1)&gt;.md:1:1  error  &lt;/code&gt;&lt;/li&gt;&lt;/ol&gt;&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;  frontmatter'
+    )
   })
 
   it('has a labelled heading and a close button the client script can find', () => {
     const html = renderOverlay(1, [contradicted])
-    expect(html).toContain('<div id="factdesk-overlay" role="dialog" aria-modal="false" aria-labelledby="factdesk-overlay-title">')
+    expect(html).toContain(
+      '<div id="factdesk-overlay" role="dialog" aria-modal="false" aria-labelledby="factdesk-overlay-title">'
+    )
     expect(html).toContain('<h2 id="factdesk-overlay-title">')
     expect(html).toContain('<button type="button" id="factdesk-overlay-close"')
   })

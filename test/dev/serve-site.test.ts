@@ -4,8 +4,16 @@ import { injectBeforeBodyEnd } from '../../src/dev/serve-site.js'
 
 describe('injectBeforeBodyEnd', () => {
   it.each([
-    ['before </body>', '<html><body><p>x</p></body></html>', '<html><body><p>x</p>[S]</body></html>'],
-    ['before the last </body> when a page quotes one', '<body><pre>&lt;/body&gt;</pre><code></body></code></body>', '<body><pre>&lt;/body&gt;</pre><code></body></code>[S]</body>'],
+    [
+      'before </body>',
+      '<html><body><p>x</p></body></html>',
+      '<html><body><p>x</p>[S]</body></html>'
+    ],
+    [
+      'before the last </body> when a page quotes one',
+      '<body><pre>&lt;/body&gt;</pre><code></body></code></body>',
+      '<body><pre>&lt;/body&gt;</pre><code></body></code>[S]</body>'
+    ],
     ['whatever the case of the tag', '<BODY><P>x</BODY>', '<BODY><P>x[S]</BODY>'],
     ['at the end of a page without </body>', '<p>x', '<p>x[S]']
   ])('puts the snippet %s', (_case, html, expected) => {

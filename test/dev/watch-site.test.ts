@@ -41,7 +41,11 @@ async function watching(root: string, debounceMs = 50): Promise<() => Promise<st
 
 describe('watchSite', () => {
   it('reports a burst of writes across content/ and data/ as one change', async () => {
-    const root = await tempSite({ 'data/site.yaml': siteYaml, 'content/a.md': 'a', 'data/b.csv': 'b' })
+    const root = await tempSite({
+      'data/site.yaml': siteYaml,
+      'content/a.md': 'a',
+      'data/b.csv': 'b'
+    })
     const nextChange = await watching(root, 300)
     await writeFile(join(root, 'content/a.md'), 'a2')
     await writeFile(join(root, 'data/b.csv'), 'b2')
@@ -55,12 +59,17 @@ describe('watchSite', () => {
     await mkdir(join(root, 'templates/pages'), { recursive: true })
     await writeFile(join(root, 'templates/pages/brief.hbs'), '{{title}}')
     const seen = new Set<string>()
-    while (!seen.has('templates/pages/brief.hbs')) for (const path of await nextChange()) seen.add(path)
+    while (!seen.has('templates/pages/brief.hbs'))
+      for (const path of await nextChange()) seen.add(path)
     expect(seen).toContain('templates/pages/brief.hbs')
   })
 
   it('ignores the output folder and editor noise, and reports the real edit', async () => {
-    const root = await tempSite({ 'data/site.yaml': siteYaml, 'content/a.md': 'a', 'dist/index.html': 'x' })
+    const root = await tempSite({
+      'data/site.yaml': siteYaml,
+      'content/a.md': 'a',
+      'dist/index.html': 'x'
+    })
     const nextChange = await watching(root, 200)
     await writeFile(join(root, 'dist/index.html'), 'y')
     await writeFile(join(root, 'content/.a.md.swp'), 'swap')

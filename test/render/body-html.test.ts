@@ -21,7 +21,12 @@ function fragment(html: string): HastRoot {
 }
 
 /** A mark on the `occurrence`-th (1-based) appearance of `text` in `markdown`. */
-function markOf(markdown: string, text: string, status: FigureStatus = 'verified', occurrence = 1): FigureMark {
+function markOf(
+  markdown: string,
+  text: string,
+  status: FigureStatus = 'verified',
+  occurrence = 1
+): FigureMark {
   let start = -1
   for (let seen = 0; seen < occurrence; seen++) start = markdown.indexOf(text, start + 1)
   if (start < 0) throw new TypeError(`\`${text}\` not found`)
@@ -70,7 +75,10 @@ describe('renderBodyHtml', () => {
 
   it('marks several figures of one text node separately', () => {
     const markdown = 'Liquidations neared $2 billion; more than 90% were longs.'
-    const marks = [markOf(markdown, '$2 billion', 'verified'), markOf(markdown, 'more than 90%', 'unchecked')]
+    const marks = [
+      markOf(markdown, '$2 billion', 'verified'),
+      markOf(markdown, 'more than 90%', 'unchecked')
+    ]
     const found = marksIn(renderBodyHtml(parse(markdown), marks, markdown))
     expect(found.map((mark) => [toString(mark), mark.properties.dataStatus])).toEqual([
       ['$2 billion', 'verified'],
@@ -91,15 +99,27 @@ describe('renderBodyHtml', () => {
 
   it.each([
     ['a script element', '<script>alert(1)</script>', 'script'],
-    ['an inline event handler', '<img src="https://example.org/x.png" onerror="alert(1)">', 'img[onerror]'],
+    [
+      'an inline event handler',
+      '<img src="https://example.org/x.png" onerror="alert(1)">',
+      'img[onerror]'
+    ],
     ['a javascript: link', '<a href="javascript:alert(1)">x</a>', 'a[href^="javascript"]'],
     ['a Markdown javascript: link', '[x](javascript:alert(1))', 'a[href^="javascript"]'],
     ['a data: image', '<img src="data:image/svg+xml;base64,PHN2Zz4=">', 'img[src^="data"]'],
     ['an iframe', '<iframe src="https://evil.example/"></iframe>', 'iframe'],
-    ['an SVG carrying a script', '<svg><script>alert(1)</script><text>hi</text></svg>', 'svg, script'],
+    [
+      'an SVG carrying a script',
+      '<svg><script>alert(1)</script><text>hi</text></svg>',
+      'svg, script'
+    ],
     ['a style element', '<style>body { display: none }</style>', 'style'],
     ['an object element', '<object data="https://evil.example/x.swf"></object>', 'object'],
-    ['a form posting elsewhere', '<form action="https://evil.example/"><input name="q"></form>', 'form']
+    [
+      'a form posting elsewhere',
+      '<form action="https://evil.example/"><input name="q"></form>',
+      'form'
+    ]
   ])('strips %s from raw HTML', (_, hostile, selector) => {
     const markdown = `Before.\n\n${hostile}\n\nAfter.`
     const html = renderBodyHtml(parse(markdown), [], markdown)
@@ -117,19 +137,51 @@ describe('renderBodyHtml', () => {
     expect(toString(select('sup', tree) ?? tree)).toBe('1')
   })
 
+  it('keeps footnote and in-page links pointing at the prefixed ids', () => {
+    const markdown =
+      'A claim[^1], see <a href="#table">the table</a>.\n\n<div id="table">data</div>\n\n[^1]: A note.'
+    const tree = fragment(renderBodyHtml(parse(markdown), [], markdown))
+    const ids = new Set(selectAll('[id]', tree).map((element) => String(element.properties.id)))
+    const targets = selectAll('a[href^="#"]', tree).map((link) =>
+      String(link.properties.href).slice(1)
+    )
+    expect(targets.length).toBe(3)
+    expect(targets.filter((target) => !ids.has(target))).toEqual([])
+    expect([...ids].every((id) => id.startsWith('user-content-'))).toBe(true)
+  })
+
   it('does not let raw HTML forge a figure mark', () => {
     const markdown =
       'Real over 7% here.\n\n<span class="fd-fig fd-fig--verified" data-status="verified" title="Verified">99%</span>'
-    const html = renderBodyHtml(parse(markdown), [markOf(markdown, 'over 7%', 'unchecked')], markdown)
+    const html = renderBodyHtml(
+      parse(markdown),
+      [markOf(markdown, 'over 7%', 'unchecked')],
+      markdown
+    )
     const marks = marksIn(html)
-    expect(marks.map((mark) => [toString(mark), mark.properties.dataStatus])).toEqual([['over 7%', 'unchecked']])
+    expect(marks.map((mark) => [toString(mark), mark.properties.dataStatus])).toEqual([
+      ['over 7%', 'unchecked']
+    ])
     expect(selectAll('[data-status]', fragment(html))).toHaveLength(1)
   })
 
   it('without the Markdown source still marks figures of verbatim text', () => {
     const markdown = 'Bitcoin plummeted over 7% in a single day.'
-    expect(marksIn(renderBodyHtml(parse(markdown), [markOf(markdown, 'over 7%')])).map((m) => toString(m))).toEqual([
-      'over 7%'
+    expect(
+      marksIn(renderBodyHtml(parse(markdown), [markOf(markdown, 'over 7%')])).map((m) =>
+        toString(m)
+      )
+    ).toEqual(['over 7%'])
+  })
+})
+
+describe('table alignment', () => {
+  it('writes GFM column alignment as classes, not the obsolete align attribute', () => {
+    const html = renderBodyHtml(parse('| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n'), [])
+    const cells = selectAll('th, td', fragment(html)) as Element[]
+    expect(cells.map((cell) => cell.properties.align)).toEqual(Array(6).fill(undefined))
+    expect(cells.map((cell) => (cell.properties.className as string[] | undefined)?.[0])).toEqual([
+      'fd-align-left', 'fd-align-center', 'fd-align-right', 'fd-align-left', 'fd-align-center', 'fd-align-right'
     ])
   })
 })

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { collapseWhitespace, cutLine } from '../../src/render/excerpt.js'
 
@@ -14,6 +15,15 @@ const seed = JSON.parse(
 /** Counts graphemes the way a reader would. */
 function graphemeCount(text: string): number {
   return [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text)].length
+}
+
+/** The SPEC's rule spelled out with the segmenter alone. */
+function referenceCut(text: string, length: number): string {
+  const line = text.replace(/\s+/g, ' ').trim()
+  const segments = [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(line)].map(
+    (s) => s.segment
+  )
+  return segments.length <= length ? line : `${segments.slice(0, length - 1).join('')}…`
 }
 
 describe('cutLine', () => {
@@ -51,7 +61,9 @@ describe('cutLine', () => {
     const kept = line.slice(0, -1)
     expect(text.startsWith(kept)).toBe(true)
     // The kept part must end on a grapheme boundary of the original text.
-    const boundaries = [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text)].map((s) => s.index)
+    const boundaries = [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text)].map(
+      (s) => s.index
+    )
     expect(boundaries).toContain(kept.length)
   })
 
@@ -62,6 +74,38 @@ describe('cutLine', () => {
   it('does not count a surrogate pair as two characters', () => {
     expect(cutLine('😀😀😀', 3)).toBe('😀😀😀')
     expect(cutLine('😀😀😀😀', 3)).toBe('😀😀…')
+  })
+
+  it('cuts exactly as a grapheme-by-grapheme reference does, whatever the text', () => {
+    const pieces = [
+      'a',
+      'Z',
+      ' ',
+      'é',
+      'e\u0301',
+      '—',
+      '“',
+      '€',
+      '\u00ad',
+      '👍🏽',
+      '👨‍👩‍👧',
+      '🇵🇪',
+      'न',
+      '्',
+      'ते',
+      '한',
+      '\u200d',
+      '日'
+    ]
+    const texts = fc
+      .array(fc.constantFrom(...pieces), { maxLength: 40 })
+      .map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(texts, fc.integer({ min: 1, max: 30 }), (text, length) => {
+        expect(cutLine(text, length)).toBe(referenceCut(text, length))
+      }),
+      { numRuns: 500 }
+    )
   })
 
   it.each([0, -1, 2.5, Number.NaN])('refuses a length of %s', (length) => {

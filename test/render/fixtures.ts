@@ -77,7 +77,12 @@ export function makeArticle(spec: ArticleSpec): CheckedArticle {
   const marks = (spec.marks ?? []).map((mark): FigureMark => {
     const start = body.indexOf(mark.text)
     if (start < 0) throw new TypeError(`mark \`${mark.text}\` is not in the body`)
-    return { sourceStart: start, sourceEnd: start + mark.text.length, status: mark.status, title: mark.title ?? mark.status }
+    return {
+      sourceStart: start,
+      sourceEnd: start + mark.text.length,
+      status: mark.status,
+      title: mark.title ?? mark.status
+    }
   })
   const tree = markdownParser.parse(body)
   const frontmatter: Frontmatter = {
@@ -96,7 +101,8 @@ export function makeArticle(spec: ArticleSpec): CheckedArticle {
     checks: [],
     asserts: []
   }
-  if (spec.updated !== undefined) frontmatter.updated = DateTime.fromISO(spec.updated, { setZone: true })
+  if (spec.updated !== undefined)
+    frontmatter.updated = DateTime.fromISO(spec.updated, { setZone: true })
   if (spec.byline !== undefined) frontmatter.byline = spec.byline
   if (spec.dateline !== undefined) frontmatter.dateline = spec.dateline
   return {
@@ -130,7 +136,8 @@ export function makeArticles(count: number, start = '2025-11-01T08:00:00+08:00')
 /** The JSON report of `articles`, as the report stage would build it. */
 export function makeReport(articles: readonly CheckedArticle[]): Report {
   const figures = articles.flatMap((article) => article.figures)
-  const count = (status: FigureResult['status']): number => figures.filter((figure) => figure.status === status).length
+  const count = (status: FigureResult['status']): number =>
+    figures.filter((figure) => figure.status === status).length
   return {
     version: 1,
     summary: {
@@ -156,7 +163,10 @@ export function makeReport(articles: readonly CheckedArticle[]): Report {
 }
 
 /** A verified figure result for the report and the body. */
-export function makeFigure(text: string, status: FigureResult['status'] = 'verified'): FigureResult {
+export function makeFigure(
+  text: string,
+  status: FigureResult['status'] = 'verified'
+): FigureResult {
   return {
     text,
     line: 1,
@@ -176,7 +186,8 @@ export function makeFigure(text: string, status: FigureResult['status'] = 'verif
 export async function projectTemplates(): Promise<Templates> {
   const root = await mkdtemp(path.join(tmpdir(), 'factdesk-render-'))
   const { templates, problems } = await loadTemplates(root)
-  if (problems.length > 0) throw new TypeError(`project templates do not load: ${JSON.stringify(problems)}`)
+  if (problems.length > 0)
+    throw new TypeError(`project templates do not load: ${JSON.stringify(problems)}`)
   return templates
 }
 

@@ -1,0 +1,193 @@
+import { mkdir, readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { collapseWhitespace, cutLine } from '../../src/render/excerpt.js'
+import { describeInBrowser, launchChromium } from './chromium.js'
+import { buildSample, sampleRoot, serveFolder } from './sample-site.js'
+import type { Browser, Page } from 'playwright-core'
+import type { CheckedArticle } from '../../src/types.js'
+import type { BuiltSample } from './sample-site.js'
+
+const require = createRequire(import.meta.url)
+const axePath = require.resolve('axe-core/axe.min.js')
+const screenshots = join(sampleRoot, 'test-output', 'screenshots')
+const cryptoSlug = 'crypto-day-of-terror'
+
+describeInBrowser('the built sample site in Chromium', () => {
+  let browser: Browser
+  let sample: BuiltSample
+  let server: { origin: string; close(): Promise<void> }
+  let page: Page
+  /** Newest first, as listings and the seed feed order them (SPEC 8). */
+  let stories: CheckedArticle[]
+
+  beforeAll(async () => {
+    sample = await buildSample()
+    server = await serveFolder(sample.out)
+    browser = await launchChromium()
+    stories = [...sample.result.articles].sort(
+      (a, b) => b.frontmatter.date.toMillis() - a.frontmatter.date.toMillis()
+    )
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+    await sample?.remove()
+  })
+
+  async function open(path: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
+    await page?.close()
+    page = await browser.newPage({ viewport })
+    const response = await page.goto(`${server.origin}${path}`)
+    expect(response?.status(), `status of ${path}`).toBe(200)
+    return page
+  }
+
+  function brief(slug: string): CheckedArticle {
+    const found = stories.find((story) => story.frontmatter.slug === slug)
+    if (!found) throw new Error(`the sample site has no article ${slug}`)
+    return found
+  }
+
+  it('lists the stories on the home page as the seed feed does: the lead in full, then one cut line per story', async () => {
+    const home = await open('/')
+    const text = collapseWhitespace(await home.locator('body').innerText())
+    const { excerpt_length: length } = sample.result.settings
+    const [lead] = stories
+    if (!lead) throw new Error('the sample site has no stories')
+    const leadParagraph = collapseWhitespace(lead.lead)
+    expect(text).toContain(leadParagraph)
+    let cursor = text.indexOf(leadParagraph) + leadParagraph.length
+    for (const story of stories) {
+      const line = cutLine(story.lead, length)
+      expect(line.endsWith('…'), `the sample lead of ${story.file} is longer than a line`).toBe(
+        true
+      )
+      const at = text.indexOf(line, cursor)
+      expect(at, `"${line}" after the lead paragraph and the stories before it`).toBeGreaterThan(-1)
+      cursor = at + line.length
+    }
+    const latest = await (await fetch(`${server.origin}/latest.txt`)).text()
+    expect(latest).toBe(
+      `${[leadParagraph, ...stories.map((story) => cutLine(story.lead, length))].join('\n')}\n`
+    )
+  })
+
+  it('opens its brief from every listing link on the home page', async () => {
+    const home = await open('/')
+    const hrefs = await home
+      .locator('a[href]')
+      .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''))
+    const origin = server.origin
+    for (const story of stories) {
+      const links = [
+        ...new Set(hrefs.filter((href) => new URL(href, `${origin}/`).pathname === story.url))
+      ]
+      expect(links.length, `links to ${story.url} on the home page`).toBeGreaterThan(0)
+      for (const href of links) {
+        await open('/')
+        await Promise.all([
+          page.waitForURL(`${origin}${story.url}`),
+          page.locator(`a[href="${href}"]`).first().click()
+        ])
+        expect(collapseWhitespace(await page.locator('h1').first().innerText())).toBe(
+          collapseWhitespace(story.frontmatter.title)
+        )
+      }
+    }
+  })
+
+  it('gives every marked figure a hover text, and a verified one its checked value and data source', async () => {
+    const page = await open(brief(cryptoSlug).url)
+    const titles = await page
+      .locator('.fd-fig')
+      .evaluateAll((marks) => marks.map((mark) => mark.getAttribute('title') ?? ''))
+    expect(titles.length).toBeGreaterThan(0)
+    expect(titles.filter((title) => title.trim() === '')).toEqual([])
+    const verified = page.locator('.fd-fig--verified', { hasText: 'over 7%' }).first()
+    await verified.hover()
+    await expect.poll(() => verified.evaluate((mark) => mark.matches(':hover'))).toBe(true)
+    const title = (await verified.getAttribute('title')) ?? ''
+    expect(title).toContain('7.3')
+    expect(title).toContain('btc-usd')
+  })
+
+  it('shows a fact-check panel on a brief listing each check, with its data file linked', async () => {
+    const story = brief(cryptoSlug)
+    const page = await open(story.url)
+    const heading = page.getByRole('heading', { name: /fact.check/i }).first()
+    await expect.poll(() => heading.isVisible()).toBe(true)
+    const panel = heading.locator('xpath=..')
+    const text = collapseWhitespace(await panel.innerText())
+    for (const entry of story.panel) expect(text).toContain(entry.figure)
+    const dataLinks = await panel
+      .locator('a[href*="data/"]')
+      .evaluateAll((anchors) =>
+        anchors.map((anchor) => (anchor as unknown as { href: string }).href)
+      )
+    expect(dataLinks.some((href) => href.endsWith('/data/markets/btc-usd.csv'))).toBe(true)
+    for (const href of new Set(dataLinks)) expect((await fetch(href)).status, href).toBe(200)
+  })
+
+  it('renders /factcheck/ with every article and the status of its figures', async () => {
+    const page = await open('/factcheck/')
+    expect(await page.locator('h1').count()).toBeGreaterThan(0)
+    const paths = await page
+      .locator('a[href]')
+      .evaluateAll((anchors) =>
+        anchors.map((anchor) => (anchor as unknown as { href: string }).href)
+      )
+    for (const story of stories) {
+      expect(
+        paths.map((href) => new URL(href).pathname),
+        `a link to ${story.url}`
+      ).toContain(story.url)
+    }
+    const text = collapseWhitespace(await page.locator('body').innerText())
+    expect(text).toContain('over 7%')
+    expect(text.toLowerCase()).toContain('verified')
+  })
+
+  it.each([
+    ['the home page', '/'],
+    ['a brief', `/2025/11/04/${cryptoSlug}/`],
+    ['the fact-check report', '/factcheck/']
+  ])('has no serious or critical accessibility violation on %s (axe-core)', async (_name, path) => {
+    const page = await open(path)
+    await page.addScriptTag({ path: axePath })
+    const violations = await page.evaluate<
+      { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[]
+    >('axe.run(document, { resultTypes: ["violations"] }).then((result) => result.violations)')
+    const serious = violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map(
+        (violation) =>
+          `${violation.impact} ${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`
+      )
+    expect(serious).toEqual([])
+  })
+
+  it.each([
+    ['phone', 390, 844],
+    ['desktop', 1280, 800]
+  ])(
+    'saves screenshots of the home page and a brief at %s width, without sideways scrolling',
+    async (_name, width, height) => {
+      await mkdir(screenshots, { recursive: true })
+      for (const [name, path] of [
+        ['home', '/'],
+        ['brief', `/2025/11/04/${cryptoSlug}/`]
+      ] as const) {
+        const page = await open(path, { width, height })
+        const file = join(screenshots, `${name}-${width}x${height}.png`)
+        await page.screenshot({ path: file, fullPage: true })
+        const png = await readFile(file)
+        expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
+        // The IHDR chunk holds the image width: a page wider than the window scrolls sideways.
+        expect(png.readUInt32BE(16), `${name} at ${width}px`).toBe(width)
+      }
+    }
+  )
+})

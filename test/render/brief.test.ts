@@ -1,0 +1,205 @@
+import type { Element, Root } from 'hast'
+import { select, selectAll } from 'hast-util-select'
+import { toString } from 'hast-util-to-string'
+import { describe, expect, it } from 'vitest'
+import { renderSite } from '../../src/render/site.js'
+import type { CheckedArticle, Settings } from '../../src/types.js'
+import { makeArticle, makeFigure, makeReport, makeSettings, projectTemplates } from './fixtures.js'
+import { pageOf } from './site-files.js'
+
+const templates = await projectTemplates()
+const settings = makeSettings({ base: '/news/' })
+
+const hostileTitle = 'Bitcoin </script><script>alert(1)</script> & “more” {{title}}'
+
+const article = makeArticle({
+  slug: 'crypto-day-of-terror',
+  title: hostileTitle,
+  date: '2025-11-04T10:30:00Z',
+  updated: '2025-11-05T01:00:00Z',
+  section: 'markets',
+  tags: ['bitcoin', 'Ethereum'],
+  byline: 'Markets desk',
+  dateline: 'HONG KONG',
+  body: 'Bitcoin plummeted over 7% in a single day; 470,000 investors were liquidated.\n\nSecond paragraph.',
+  marks: [
+    { text: 'over 7%', status: 'verified', title: 'Verified: -7.41% (data/markets/btc-usd.csv)' },
+    {
+      text: '470,000 investors',
+      status: 'unchecked',
+      title: 'Unchecked: no check covers this figure'
+    }
+  ],
+  figures: [makeFigure('over 7%'), makeFigure('470,000 investors', 'unchecked')],
+  corrections: [
+    { date: '2025-11-05T02:00:00Z', text: 'Older correction.' },
+    { date: '2025-11-06T02:00:00Z', text: 'Newer correction.' }
+  ],
+  sources: [
+    { name: 'CoinGlass', url: 'https://www.coinglass.com/' },
+    { name: 'Trap', url: 'javascript:alert(1)' },
+    { name: 'Newsroom notes' }
+  ],
+  panel: [
+    {
+      figure: 'over 7%',
+      status: 'verified',
+      explanation: 'btc close fell 7.41% from 3 Nov to 4 Nov 2025',
+      actual: -7.41,
+      expr: 'pct_change(btc.close, "2025-11-03", "2025-11-04")',
+      note: 'closing prices, UTC',
+      dataFiles: ['data/markets/btc-usd.csv'],
+      message: 'stated over 7%, data -7.41%'
+    }
+  ],
+  asserts: [
+    {
+      expr: 'lowest_since(btc.low, "2025-11-04", "2025-07-01")',
+      says: 'lowest level since June',
+      status: 'verified',
+      message: ''
+    }
+  ]
+})
+
+function renderBrief(articles: CheckedArticle[], siteSettings: Settings = settings): Root {
+  const { files } = renderSite({
+    settings: siteSettings,
+    articles,
+    report: makeReport(articles),
+    dataFiles: [
+      { path: 'data/markets/btc-usd.csv', content: new TextEncoder().encode('date,close\n') }
+    ],
+    templates
+  })
+  return pageOf(files, `${articles[0]?.url.slice(1)}index.html`)
+}
+
+const page = renderBrief([article])
+const meta = (property: string): string | undefined => {
+  const element = select(`meta[property="${property}"]`, page)
+  return element === undefined ? undefined : String(element.properties.content)
+}
+
+describe('brief head', () => {
+  it('links the canonical absolute URL under base', () => {
+    expect(select('link[rel="canonical"]', page)?.properties.href).toBe(
+      'https://news.example.org/news/2025/11/04/crypto-day-of-terror/'
+    )
+  })
+
+  it.each([
+    ['og:type', 'article'],
+    ['og:title', hostileTitle],
+    ['og:url', 'https://news.example.org/news/2025/11/04/crypto-day-of-terror/'],
+    ['og:site_name', 'The Ledger'],
+    [
+      'og:description',
+      'Bitcoin plummeted over 7% in a single day; 470,000 investors were liquidated.'
+    ],
+    ['article:published_time', '2025-11-04T18:30:00+08:00']
+  ])('carries Open Graph %s', (property, content) => {
+    expect(meta(property)).toBe(content)
+  })
+
+  it('has NewsArticle JSON-LD that parses and that a </script> title cannot close', () => {
+    const scripts = selectAll('script', page)
+    expect(scripts).toHaveLength(1)
+    const [script] = scripts
+    expect(script?.properties.type).toBe('application/ld+json')
+    const data = JSON.parse(toString(script as Element)) as Record<string, unknown>
+    expect(data).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: hostileTitle,
+      datePublished: '2025-11-04T18:30:00+08:00',
+      dateModified: '2025-11-05T09:00:00+08:00',
+      author: { name: 'Markets desk' },
+      publisher: { name: 'The Ledger' },
+      mainEntityOfPage: { '@id': 'https://news.example.org/news/2025/11/04/crypto-day-of-terror/' },
+      url: 'https://news.example.org/news/2025/11/04/crypto-day-of-terror/'
+    })
+  })
+
+  it('prints the title as text everywhere', () => {
+    expect(toString(select('title', page) ?? page)).toBe(`${hostileTitle} — The Ledger`)
+    expect(toString(select('h1', page) ?? page)).toBe(hostileTitle)
+  })
+})
+
+describe('brief body', () => {
+  it('shows byline, dateline and times in the site time zone', () => {
+    expect(toString(select('.brief__byline', page) ?? page)).toContain('Markets desk')
+    expect(toString(select('.brief__dateline', page) ?? page)).toBe('HONG KONG')
+    const times = selectAll('.brief__times time', page).map((time) => time.properties.dateTime)
+    expect(times).toEqual(['2025-11-04T18:30:00+08:00', '2025-11-05T09:00:00+08:00'])
+  })
+
+  it('puts corrections before the body, newest first', () => {
+    const corrections = selectAll('.corrections li', page).map((item) => toString(item))
+    expect(corrections).toHaveLength(2)
+    expect(corrections[0]).toContain('Newer correction.')
+    expect(corrections[1]).toContain('Older correction.')
+    const order = selectAll('.corrections, .brief__body', page).map(
+      (element) => element.properties.className
+    )
+    expect(order).toEqual([['corrections'], ['brief__body']])
+  })
+
+  it('marks each figure of the body with its status and hover text', () => {
+    const marks = selectAll('.brief__body span.fd-fig', page).map((mark) => [
+      toString(mark),
+      mark.properties.dataStatus,
+      mark.properties.title
+    ])
+    expect(marks).toEqual([
+      ['over 7%', 'verified', 'Verified: -7.41% (data/markets/btc-usd.csv)'],
+      ['470,000 investors', 'unchecked', 'Unchecked: no check covers this figure']
+    ])
+  })
+
+  it('lists each check in the fact-check panel with its value and data file link', () => {
+    const panel = select('aside.fact-panel', page)
+    expect(panel).toBeDefined()
+    const check = select('.check', panel ?? page)
+    const text = toString(check ?? page)
+    expect(text).toContain('Verified')
+    expect(text).toContain('over 7%')
+    expect(text).toContain('btc close fell 7.41% from 3 Nov to 4 Nov 2025')
+    expect(text).toContain('-7.41')
+    expect(text).toContain('closing prices, UTC')
+    expect(select('a[href="/news/data/markets/btc-usd.csv"]', check ?? page)).toBeDefined()
+    expect(toString(select('.fact-panel__asserts', panel ?? page) ?? page)).toContain(
+      'lowest level since June'
+    )
+    expect(toString(select('.fact-panel__summary', panel ?? page) ?? page)).toBe(
+      '2 figures: 1 verified, 1 unchecked'
+    )
+  })
+
+  it('links only sources with http(s) URLs', () => {
+    const sources = selectAll('.brief__sources li', page).map((item) => [
+      toString(item),
+      select('a', item)?.properties.href
+    ])
+    expect(sources).toEqual([
+      ['CoinGlass', 'https://www.coinglass.com/'],
+      ['Trap', undefined],
+      ['Newsroom notes', undefined]
+    ])
+  })
+
+  it('links each tag to its page', () => {
+    expect(selectAll('.brief__tags a', page).map((link) => link.properties.href)).toEqual([
+      '/news/tags/bitcoin/',
+      '/news/tags/ethereum/'
+    ])
+  })
+
+  it('has no inline event handler or script other than the JSON-LD', () => {
+    const handlers = selectAll('*', page).filter((element) =>
+      Object.keys(element.properties).some((name) => /^on[A-Z]/.test(name))
+    )
+    expect(handlers).toEqual([])
+  })
+})
