@@ -12,10 +12,9 @@ import {
   hundredExponent,
   onePronounMarkers,
   oneIdioms,
-  spacedScales,
-  spelledTens,
-  spelledUnits
+  spacedScales
 } from './lexicon.js'
+import { readSpelledNumber } from './spelled-number.js'
 import { countedNounAt, unitAt } from './unit.js'
 import { isDateOrClock, isNamedNumber, numberChainEnd } from './not-figure.js'
 
@@ -33,8 +32,6 @@ export interface Amount {
   scaled: boolean
   negative: boolean
   unit: string | null
-  /** True when the unit is a currency written before the number (`$`, `US$`, `USD 5`). */
-  currencyFirst: boolean
   /** True when the unit is a counted noun (`investors`) rather than `%`, `pp` or a currency. */
   counted: boolean
   /** `~` written before the number (SPEC 5: `about`). */
@@ -47,9 +44,7 @@ export interface Amount {
 
 /** What stands at a token: an amount, a number that is no figure, or nothing numeric. */
 export type AmountRead =
-  | { kind: 'amount'; amount: Amount }
-  | { kind: 'not-figure'; next: number }
-  | { kind: 'none' }
+  { kind: 'amount'; amount: Amount } | { kind: 'not-figure'; next: number } | { kind: 'none' }
 
 /** How the amount is reached: `joined` when it is the second half of `10-12%`. */
 export interface AmountContext {
@@ -58,13 +53,17 @@ export interface AmountContext {
 
 const none: AmountRead = { kind: 'none' }
 const leftOpeners = new Set(['(', '[', '{', '"', '“', '‘', "'", '’', '«', '—', '*'])
-const signs = new Map([['-', true], ['−', true], ['+', false]])
+const signs = new Map([
+  ['-', true],
+  ['−', true],
+  ['+', false]
+])
 
 /** Read the amount that starts at token `from`, if any. */
 export function readAmount(view: TokenView, from: number, context: AmountContext): AmountRead {
   let index = from
   const sign = view.symbol(index)
-  if (sign === '±' && view.attached(index + 1)) {
+  if (sign === '±' && (view.attached(index + 1) || view.spaced(index + 1))) {
     return { kind: 'not-figure', next: numberChainEnd(view, index + 1) }
   }
   const tilde = sign === '~' && view.attached(index + 1)
@@ -130,14 +129,14 @@ export function readAmount(view: TokenView, from: number, context: AmountContext
     scaled,
     negative: signed && negative === true,
     unit,
-    currencyFirst: currency !== null,
     counted,
     tilde,
     yearLike: false,
     dashNext: base.dashNext
   }
   amount.yearLike = isYearLike(view, amount, signed)
-  if (base.spelled === 1 && !oneIsACount(view, amount)) return { kind: 'not-figure', next: core + 1 }
+  if (base.spelled === 1 && !oneIsACount(view, amount))
+    return { kind: 'not-figure', next: core + 1 }
   return { kind: 'amount', amount }
 }
 
@@ -235,27 +234,14 @@ function readDigits(view: TokenView, core: number, hasCurrency: boolean): BaseRe
   return result
 }
 
-/** `three`, `twenty-five`, `twenty five`; a hyphenated word after it makes a compound. */
+/** A spelled number as a base number; a hyphenated compound (`one-off`) is no figure. */
 function readSpelled(view: TokenView, core: number): BaseRead {
-  const word = view.word(core)
-  if (word === undefined) return null
-  const tens = spelledTens.get(word)
-  let value = tens ?? spelledUnits.get(word)
-  if (value === undefined) return null
-  let next = core + 1
-  if (tens !== undefined) {
-    const joined = view.attachedSymbol(next) === '-' && view.attached(next + 1)
-    const unitWord = joined ? view.word(next + 1) : view.spacedWord(next)
-    const unit = spelledUnits.get(unitWord ?? '')
-    if (unit !== undefined && unit < 10) {
-      value += unit
-      next += joined ? 2 : 1
-    }
+  const spelled = readSpelledNumber(view, core)
+  if (spelled === null || spelled.kind === 'compound') {
+    return spelled && { kind: 'not-figure', next: spelled.next }
   }
-  if (view.attachedSymbol(next) === '-' && view.attachedWord(next + 1) !== undefined) {
-    return { kind: 'not-figure', next: next + 2 }
-  }
-  const base: BaseNumber = {
+  const { value, next } = spelled
+  return {
     kind: 'number',
     plain: String(value),
     exponent: 0,
@@ -264,7 +250,6 @@ function readSpelled(view: TokenView, core: number): BaseRead {
     dashNext: false,
     spelled: value
   }
-  return base
 }
 
 /**

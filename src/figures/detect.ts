@@ -104,7 +104,10 @@ function amountFigure(
   const value = valueOf(amount, amount.exponent)
   if (!Number.isFinite(value)) return { kind: 'skip', next: amount.last + 1 }
   const { unit, counted } = amount
-  return { kind: 'figure', figure: { first, last: amount.last, value, unit, approx, phrase, counted } }
+  return {
+    kind: 'figure',
+    figure: { first, last: amount.last, value, unit, approx, phrase, counted }
+  }
 }
 
 /** `between 10 and 12%`: a range only when both amounts are there and agree on their unit. */

@@ -87,7 +87,9 @@ export const spelledTens: ReadonlyMap<string, number> = new Map(
 )
 
 /** Currency signs written before the number. */
-export const currencySigns: ReadonlyMap<string, string> = pairs('$ USD|€ EUR|£ GBP|¥ JPY|₹ INR|₩ KRW')
+export const currencySigns: ReadonlyMap<string, string> = pairs(
+  '$ USD|€ EUR|£ GBP|¥ JPY|₹ INR|₩ KRW'
+)
 
 /** Letters written right before `$` or `¥` that name another currency (`US$`, `HK$`, `CN¥`). */
 export const currencySignPrefixes: ReadonlyMap<string, string> = pairs(
@@ -199,7 +201,7 @@ export const oneIdioms: ReadonlySet<string> = new Set(
 
 /** Lower-cased words before `one` that make it a pronoun (`no one`, `the one`). */
 export const onePronounMarkers: ReadonlySet<string> = new Set(
-  list('the|no|any|every|each|this|that|which|such|only|last|at')
+  list('the|no|any|every|each|this|that|which|such|at')
 )
 
 function list(words: string): string[] {
@@ -219,6 +221,10 @@ function pairs(entries: string): ReadonlyMap<string, string> {
   )
 }
 
-function scales(exponent: number, needsCurrency: boolean, words: string): [string, AttachedScale][] {
+function scales(
+  exponent: number,
+  needsCurrency: boolean,
+  words: string
+): [string, AttachedScale][] {
   return list(words).map((word) => [word, { exponent, needsCurrency }])
 }

@@ -40,7 +40,9 @@ export function isDateOrClock(view: TokenView, first: number, core: number, next
   if (view.spacedWord(next) === 'of' && isMonthAt(view, next + 1, true)) return true
   if (!view.spaced(first)) return false
   if (isMonthAt(view, first - 1, false)) return true
-  return view.symbol(first - 1) === '.' && view.attached(first - 1) && isMonthAt(view, first - 2, false)
+  return (
+    view.symbol(first - 1) === '.' && view.attached(first - 1) && isMonthAt(view, first - 2, false)
+  )
 }
 
 /** `No. 5`, `Vol. 3`: a number after a reference abbreviation is a label, not a figure. */

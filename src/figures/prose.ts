@@ -40,6 +40,9 @@ export function extractProse(tree: Root, markdown?: string): Prose {
       builder.addSeparator('\n')
     } else if (objectNodes.has(node.type) || (node.type === 'link' && isBareUrl(node))) {
       builder.addSeparator(objectSeparator)
+    } else if (inline && !('children' in node)) {
+      // An inline node of a syntax extension (math, a directive) is not prose either.
+      builder.addSeparator(objectSeparator)
     } else if (!skippedNodes.has(node.type) && 'children' in node) {
       if (textBlocks.has(node.type)) builder.startBlock()
       const childrenInline = inline || textBlocks.has(node.type)

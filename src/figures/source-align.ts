@@ -87,7 +87,12 @@ function referenceLength(markdown: string, offset: number): number {
 }
 
 /** A reference written in the source that the value holds decoded (not as literal text). */
-function isDecodedReference(value: string, index: number, markdown: string, cursor: number): boolean {
+function isDecodedReference(
+  value: string,
+  index: number,
+  markdown: string,
+  cursor: number
+): boolean {
   const length = referenceLength(markdown, cursor)
   return length > 0 && !value.startsWith(markdown.slice(cursor, cursor + length), index)
 }

@@ -1,0 +1,41 @@
+/**
+ * Runs the real pipeline the build uses on a Markdown string (remark-parse + remark-gfm, then
+ * prose extraction and detection), so that figure tests read like the articles editors write.
+ */
+import { unified } from 'unified'
+import remarkParse from 'remark-parse'
+import remarkGfm from 'remark-gfm'
+import type { Approx, Direction, Figure, Prose } from '../../src/types.js'
+import { extractProse } from '../../src/figures/prose.js'
+import { detectFigures } from '../../src/figures/detect.js'
+
+/** What a detection table row expects of one figure. */
+export type Expected = readonly [
+  text: string,
+  value: Figure['value'],
+  unit: string | null,
+  approx: Approx,
+  direction: Direction | null
+]
+
+/** Parse `markdown` as the build does and return its prose. */
+export function proseOf(markdown: string): Prose {
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown)
+  return extractProse(tree, markdown)
+}
+
+/** Every figure of `markdown`, as the build would find it. */
+export function readFigures(markdown: string, notFigures: readonly string[] = []): Figure[] {
+  return detectFigures(proseOf(markdown), markdown, { notFigures })
+}
+
+/** The fields a detection table compares, in table order. */
+export function summarize(figures: readonly Figure[]): Expected[] {
+  return figures.map((figure) => [
+    figure.text,
+    figure.value,
+    figure.unit,
+    figure.approx,
+    figure.direction
+  ])
+}
