@@ -6,12 +6,9 @@
  */
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { loadDataStore } from './checks/datasets/load-data-store.js'
+import { runArticleStages } from './article-stages.js'
 import { findArticles } from './content/find-articles.js'
-import { loadArticle } from './content/load-article.js'
-import { outputPathOf } from './content/permalink.js'
 import { writeSite } from './output/write-site.js'
-import { processArticle } from './process-article.js'
 import { loadTemplates } from './render/templates.js'
 import { renderSite } from './render/site.js'
 import { buildReport } from './report/build-report.js'
@@ -19,7 +16,6 @@ import { exitStatus } from './report/exit-status.js'
 import { collectEntries } from './report/collect-entries.js'
 import { loadSettings } from './settings/load-settings.js'
 import type { DateTime } from 'luxon'
-import type { ArticleLoad } from './content/load-article.js'
 import type { CheckedArticle, OutputFile, Problem, Report, Settings } from './types.js'
 
 /** What to build and how. */
@@ -36,6 +32,10 @@ export interface BuildOptions {
   now: DateTime
   /** Write the site when the build passes (`build`); false for `check` and the dev server. */
   write: boolean
+  /** Build cache folder; undefined: no cache. The CLI uses `ROOT/node_modules/.cache/factdesk`. */
+  cacheDir?: string
+  /** Worker threads for the per-article stages; default: all cores for large sites, 1 for small. */
+  workers?: number
   /** Called as stages progress, for a terminal progress line. */
   onProgress?: (stage: 'loaded' | 'checked' | 'rendered' | 'written', done: number, total: number) => void
 }
@@ -62,27 +62,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const found = await findArticles(root)
   siteProblems.push(...found.problems)
-  const loads = await Promise.all(found.files.map((file) => loadArticle(root, file, settings)))
-  options.onProgress?.('loaded', loads.length, loads.length)
-  const published = loads.filter((load) => isPublished(load, options))
-  rejectDuplicatePermalinks(published)
-
-  const dataPaths = new Set(published.flatMap((load) => Object.values(load.article?.frontmatter.data ?? {})))
-  const { store, problems: dataProblems } = await loadDataStore(root, dataPaths)
-  siteProblems.push(...dataProblems)
-
-  const articles: CheckedArticle[] = []
-  for (const load of published) {
-    if (!load.article || load.problems.some((problem) => problem.severity === 'error')) continue
-    const checked = processArticle(load.article, { settings, store, strict: options.strict })
-    checked.problems.unshift(...load.problems)
-    articles.push(checked)
-    options.onProgress?.('checked', articles.length, published.length)
-  }
+  const { published, articles, briefs } = await runArticleStages(found.files, settings, templatesLoad.templates, siteProblems, options)
 
   const dataFiles = await readDataFiles(root, articles)
   const draft = buildReport(collectEntries({ loads: published, articles, siteProblems, settings, strict: options.strict }))
-  const rendered = renderSite({ settings, articles, report: draft, dataFiles, templates: templatesLoad.templates })
+  const rendered = renderSite({ settings, articles, report: draft, dataFiles, templates: templatesLoad.templates, briefs })
   const renderProblems = [...rendered.problems, ...duplicateOutputs(rendered.files)]
   siteProblems.push(...renderProblems)
   options.onProgress?.('rendered', rendered.files.length, rendered.files.length)
@@ -100,36 +84,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     options.onProgress?.('written', written, written)
   }
   return { report, exit, settings, articles, files: rendered.files, written }
-}
-
-function isPublished(load: ArticleLoad, options: BuildOptions): boolean {
-  const frontmatter = load.article?.frontmatter
-  if (!frontmatter) return true
-  if (frontmatter.draft && !options.drafts) return false
-  return !(frontmatter.embargo && frontmatter.embargo > options.now)
-}
-
-/** SPEC 4: two articles with the same output path are an input error, reported on both. */
-function rejectDuplicatePermalinks(loads: ArticleLoad[]): void {
-  const byPath = new Map<string, ArticleLoad[]>()
-  for (const load of loads) {
-    if (!load.article) continue
-    const path = outputPathOf(load.article.url)
-    byPath.set(path, [...(byPath.get(path) ?? []), load])
-  }
-  for (const [path, clashing] of byPath) {
-    if (clashing.length < 2) continue
-    for (const load of clashing) {
-      const others = clashing.filter((other) => other !== load).map((other) => other.file).join(', ')
-      load.problems.push({
-        severity: 'error',
-        line: 1,
-        column: 1,
-        rule: 'permalink-duplicate',
-        message: `this article and ${others} would both be written to ${path}; give one of them another slug`
-      })
-    }
-  }
 }
 
 function duplicateOutputs(files: readonly OutputFile[]): Problem[] {

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { DateTime } from 'luxon'
 import { build } from './build.js'
+import { cacheDirOf } from './cache/cache-dir.js'
 import { parseArguments, usage } from './cli/arguments.js'
 import { createProgress } from './cli/progress.js'
 import { newArticle } from './commands/new-article.js'
@@ -94,6 +95,7 @@ async function runBuild(io: Io, command: 'build' | 'check', values: Values, root
     drafts: values.drafts,
     now,
     write: command === 'build',
+    ...(values['no-cache'] ? {} : { cacheDir: cacheDirOf(root) }),
     ...(progress.onProgress ? { onProgress: progress.onProgress } : {})
   })
   progress.done()

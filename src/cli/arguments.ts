@@ -20,6 +20,7 @@ Options:
   --now ISO        the instant embargoes are compared with (default: SOURCE_DATE_EPOCH or now)
   --format F       text (default), json or github
   --quiet          print errors only
+  --no-cache       build without the cache in ROOT/node_modules/.cache/factdesk/
   --port N         dev: the port to serve on (default 4321)
   --section S      new: the article's section (default news)
   --date ISO       new: the publication date (default now)
@@ -37,6 +38,7 @@ const options = {
   now: { type: 'string' },
   format: { type: 'string', default: 'text' },
   quiet: { type: 'boolean', default: false },
+  'no-cache': { type: 'boolean', default: false },
   port: { type: 'string', default: '4321' },
   section: { type: 'string' },
   date: { type: 'string' },

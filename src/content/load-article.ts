@@ -28,12 +28,21 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 /** Reads and validates the article at site-relative path `file`. */
 export async function loadArticle(root: string, file: string, settings: Settings): Promise<ArticleLoad> {
-  let bytes: Uint8Array
+  const bytes = await readArticle(root, file)
+  return bytes instanceof Uint8Array ? decodeArticle(file, bytes, settings) : { file, problems: [bytes] }
+}
+
+/** The bytes of an article file, or the problem that kept them from being read. */
+export async function readArticle(root: string, file: string): Promise<Uint8Array | Problem> {
   try {
-    bytes = await readFile(join(root, file))
+    return await readFile(join(root, file))
   } catch (error) {
-    return { file, problems: [unreadable(`cannot read the file: ${error instanceof Error ? error.message : String(error)}`)] }
+    return unreadable(`cannot read the file: ${error instanceof Error ? error.message : String(error)}`)
   }
+}
+
+/** Decodes article bytes as UTF-8 text and validates them; binary or non-UTF-8 files are refused. */
+export function decodeArticle(file: string, bytes: Uint8Array, settings: Settings): ArticleLoad {
   let text: string
   try {
     text = utf8.decode(bytes)
@@ -63,7 +72,7 @@ export function parseArticle(file: string, source: string, settings: Settings): 
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     return { file, problems: [frontmatterError(2, 1, 'frontmatter must be a mapping of keys such as title: and date:')] }
   }
-  const problems = unknownKeyWarnings(raw, yaml)
+  const problems = [...yamlWarnings(yaml), ...unknownKeyWarnings(raw, yaml)]
   const result = frontmatterSchema(settings.timezone).safeParse(raw, { reportInput: true })
   if (!result.success) {
     problems.push(...issuesToProblems(result.error.issues, yaml, frontmatterOrigin, 'frontmatter', (key) => `"${key}"`))
@@ -138,6 +147,17 @@ function unknownKeyWarnings(raw: object, yaml: ParsedYaml): Problem[] {
     })
   }
   return problems
+}
+
+/** An unknown tag such as `!!js/function` is read as plain text; the editor should know. */
+function yamlWarnings(yaml: ParsedYaml): Problem[] {
+  return yaml.warnings.map((warning) => ({
+    severity: 'warning',
+    line: warning.point.line + frontmatterOrigin.lineOffset,
+    column: warning.point.column,
+    rule: 'frontmatter',
+    message: `${warning.message}; the value is read as plain text`
+  }))
 }
 
 function pointIn(yaml: ParsedYaml, path: (string | number)[]): { line: number; column: number } {

@@ -7,6 +7,7 @@
  */
 import { createServer } from 'node:http'
 import { join } from 'node:path'
+import { cacheDirOf } from '../cache/cache-dir.js'
 import { clientPath, clientScript, createLiveReload, eventsPath } from './live-reload.js'
 import { problemLine, problemsOf, renderOverlay } from './overlay.js'
 import { serveSite } from './serve-site.js'
@@ -72,7 +73,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         strict: options.strict,
         drafts: options.drafts,
         now: options.now,
-        write: false
+        write: false,
+        // The cache makes a rebuild redo only the articles a change touched.
+        cacheDir: cacheDirOf(root)
       })
       next = nextSite(site, result)
       logResult(log, result, performance.now() - started)

@@ -47,7 +47,7 @@ export interface PageHead {
 /** The site view shared by every page of one build. */
 export function siteView(
   settings: Settings,
-  articles: readonly CheckedArticle[],
+  articles: readonly { frontmatter: { section: string } }[],
   stylesheetPath: string
 ): SiteView {
   const sections = [...new Set(articles.map((article) => article.frontmatter.section))].sort()

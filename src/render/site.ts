@@ -30,6 +30,11 @@ export interface SiteInput {
   /** Data files to publish under their site-relative paths, e.g. `data/markets/btc-usd.csv`. */
   dataFiles: readonly { path: string; content: Uint8Array }[]
   templates: Templates
+  /**
+   * Briefs already rendered (by worker threads, or taken from the build cache), by article file.
+   * They must have been rendered with the same settings, templates and `siteView`.
+   */
+  briefs?: ReadonlyMap<string, RenderedPage | { problem: Problem }>
 }
 
 /** Renders every file of the site; problems (templates, unsafe paths, collisions) come back too. */
@@ -55,7 +60,7 @@ export function renderSite(input: SiteInput): { files: OutputFile[]; problems: P
 
   const briefs = new Set<string>()
   for (const article of sorted) {
-    const brief = renderBrief({ settings, site, templates, dataPaths }, article)
+    const brief = input.briefs?.get(article.file) ?? renderBrief({ settings, site, templates, dataPaths }, article)
     if ('problem' in brief) {
       problems.push(brief.problem)
       continue

@@ -7,6 +7,7 @@
 import { readdir, readFile, realpath } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { createHash } from 'node:crypto'
 import Handlebars from 'handlebars'
 import type { Problem } from '../types.js'
 import { templateProblem } from './template-problems.js'
@@ -27,6 +28,8 @@ export interface Templates {
   partials: readonly string[]
   /** `templates/style.css`. */
   stylesheet: string
+  /** Hash of every template source used and the stylesheet: the build cache keys pages on it. */
+  fingerprint: string
 }
 
 /** The project's own templates, found next to `src/` and next to the compiled `lib/` alike. */
@@ -47,6 +50,7 @@ export async function loadTemplates(
   const sameFolder = (await canonical(siteTemplates)) === (await canonical(projectTemplates))
   const env = Handlebars.create()
   const problems: Problem[] = []
+  const fingerprint = createHash('sha256')
   const compiled: Record<(typeof kinds)[number], Map<string, CompiledTemplate>> = {
     layouts: new Map(),
     pages: new Map(),
@@ -74,6 +78,7 @@ export async function loadTemplates(
           continue
         }
         compiled[kind].set(name, { file, render: result.render })
+        fingerprint.update(`${file}\0${source}\0`)
         break
       }
     }
@@ -85,7 +90,8 @@ export async function loadTemplates(
       layouts: compiled.layouts,
       pages: compiled.pages,
       partials: [...compiled.partials.keys()],
-      stylesheet
+      stylesheet,
+      fingerprint: fingerprint.update(stylesheet).digest('hex')
     },
     problems
   }

@@ -42,10 +42,15 @@ export function collectEntries(sources: EntrySources): ReportArticle[] {
       problems: load.problems
     }
   })
+  // A problem found later about an article (a rendered page colliding with its brief) joins that
+  // article's entry: one entry per file, or a reader of the report would see the file twice.
+  const entryOf = new Map(entries.map((entry) => [entry.file, entry]))
   const byFile = new Map<string, Problem[]>()
   for (const problem of sources.siteProblems) {
     const file = problem.file ?? 'data/site.yaml'
-    byFile.set(file, [...(byFile.get(file) ?? []), problem])
+    const entry = entryOf.get(file)
+    if (entry) entry.problems = [...entry.problems, inOwnFile(problem)]
+    else byFile.set(file, [...(byFile.get(file) ?? []), problem])
   }
   for (const file of [...byFile.keys()].sort()) {
     entries.push({
@@ -59,4 +64,11 @@ export function collectEntries(sources: EntrySources): ReportArticle[] {
     })
   }
   return entries
+}
+
+/** `Problem.file` names a file other than the entry's own; inside its own entry it is dropped. */
+function inOwnFile(problem: Problem): Problem {
+  const own: Problem = { ...problem }
+  delete own.file
+  return own
 }

@@ -42,12 +42,17 @@ export function parseSettings(text: string): LoadedSettings {
       )
     }
   }
+  // An unknown tag (`!!js/function`) is read as plain text: worth a warning, not a failure.
+  const warnings = yaml.warnings.map((warning): Problem => ({
+    ...problem(warning.point.line, warning.point.column, `${warning.message}; the value is read as plain text`),
+    severity: 'warning'
+  }))
   const result = settingsSchema.safeParse(yaml.value ?? {}, { reportInput: true })
-  if (result.success) return { settings: result.data, problems: [] }
-  const problems = issuesToProblems(result.error.issues, yaml, { lineOffset: 0 }, 'settings', (key) =>
+  if (result.success) return { settings: result.data, problems: warnings }
+  const errors = issuesToProblems(result.error.issues, yaml, { lineOffset: 0 }, 'settings', (key) =>
     key === '' ? 'at the top level' : `"${key}"`
   ).map((entry) => ({ ...entry, file: settingsFile }))
-  return { settings: defaultSettings(), problems }
+  return { settings: defaultSettings(), problems: [...warnings, ...errors] }
 }
 
 /** Every setting at its default. */

@@ -17,6 +17,11 @@ export interface ParsedYaml {
   value: unknown
   /** Parse errors with their positions. */
   errors: { message: string; point: YamlPoint }[]
+  /**
+   * What the parser read but did not understand, such as an unknown tag (`!!js/function`): the
+   * value is kept as plain data, but the writer meant something else and should hear about it.
+   */
+  warnings: { message: string; point: YamlPoint }[]
   /** Position of the value at `path` (or of its key, with `key: true`); the nearest parent when absent. */
   pointOf(path: readonly PropertyKey[], options?: { key?: boolean }): YamlPoint
 }
@@ -36,6 +41,10 @@ export function parseYaml(text: string): ParsedYaml {
     message: firstLine(error.message),
     point: toPoint(error.pos[0])
   }))
+  const warnings = document.warnings.map((warning) => ({
+    message: firstLine(warning.message),
+    point: toPoint(warning.pos[0])
+  }))
   let value: unknown
   if (errors.length === 0) {
     try {
@@ -48,6 +57,7 @@ export function parseYaml(text: string): ParsedYaml {
   return {
     value,
     errors,
+    warnings,
     pointOf(path, options = {}) {
       return toPoint(offsetOf(document, path, options.key === true))
     }

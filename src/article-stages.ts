@@ -1,0 +1,175 @@
+/**
+ * Stages 1 (load) and 2 (fact-check + brief) on every article file, skipping the work the build
+ * cache already holds and running the rest on worker threads for large sites. What a cached
+ * result was made from is hashed into its key: the article's bytes, the settings, the data files
+ * it reads, the templates, the site navigation and factdesk's own code.
+ */
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { hashOf, openArticleCache, withMarkdown } from './cache/article-cache.js'
+import { codeFingerprint } from './cache/code-fingerprint.js'
+import { loadDataStore } from './checks/datasets/load-data-store.js'
+import { readArticle } from './content/load-article.js'
+import { outputPathOf } from './content/permalink.js'
+import { createRunner } from './parallel/article-runner.js'
+import { stylesheetFile } from './render/assets.js'
+import { newestFirst } from './render/order.js'
+import { siteView } from './render/page-context.js'
+import type { CacheEntry } from './cache/article-cache.js'
+import type { ArticleLoad } from './content/load-article.js'
+import type { Processed } from './parallel/article-tasks.js'
+import type { Templates } from './render/templates.js'
+import type { BuildOptions } from './build.js'
+import type { CheckedArticle, LoadedArticle, Problem, Settings } from './types.js'
+
+/** The articles of a build after stages 1 and 2. */
+export interface StagedArticles {
+  /** Every article file that is published (not a draft, not embargoed), loaded or not. */
+  published: ArticleLoad[]
+  articles: CheckedArticle[]
+  /** Rendered briefs by article file. */
+  briefs: Map<string, Processed['brief']>
+  /** How many articles stage 2 really ran for (the rest came from the cache). */
+  processedCount: number
+}
+
+/** Runs stages 1 and 2; problems of data files go into `siteProblems`. */
+export async function runArticleStages(
+  files: readonly string[],
+  settings: Settings,
+  templates: Templates,
+  siteProblems: Problem[],
+  options: BuildOptions
+): Promise<StagedArticles> {
+  const { root } = options
+  const cache = openArticleCache(options.cacheDir)
+  const salt = hashOf(await codeFingerprint(), JSON.stringify(settings))
+  const runner = createRunner({
+    root,
+    settings,
+    strict: options.strict,
+    count: files.length,
+    ...(options.workers === undefined ? {} : { workers: options.workers })
+  })
+  try {
+    // Stage 1: load, from the cache where the bytes are unchanged.
+    const read = await Promise.all(files.map(async (file) => ({ file, bytes: await readArticle(root, file) })))
+    const entries = new Map<string, { key: string; entry: CacheEntry | undefined }>()
+    await Promise.all(
+      read.map(async ({ file, bytes }) => {
+        if (!(bytes instanceof Uint8Array)) return
+        const key = hashOf(salt, file, bytes)
+        entries.set(file, { key, entry: await cache.get(key) })
+      })
+    )
+    const toLoad = read.flatMap((item) =>
+      item.bytes instanceof Uint8Array && !entries.get(item.file)?.entry ? [{ file: item.file, bytes: item.bytes }] : []
+    )
+    const fresh = new Map((await runner.load(toLoad)).map((load) => [load.file, load]))
+    const loaded = read.map((item): ArticleLoad => {
+      if (!(item.bytes instanceof Uint8Array)) return { file: item.file, problems: [item.bytes] }
+      return entries.get(item.file)?.entry?.load ?? fresh.get(item.file) ?? { file: item.file, problems: [] }
+    })
+    options.onProgress?.('loaded', loaded.length, loaded.length)
+    // Problems between articles (a shared permalink) belong to this build, not to the cached load.
+    const loads = loaded.map((load) => ({ ...load, problems: [...load.problems] }))
+    const published = loads.filter((load) => isPublished(load, options))
+    rejectDuplicatePermalinks(published)
+
+    const dataPaths = [...new Set(published.flatMap((load) => Object.values(load.article?.frontmatter.data ?? {})))].sort()
+    const { store, problems: dataProblems } = await loadDataStore(root, dataPaths)
+    siteProblems.push(...dataProblems)
+    const dataHashes = await hashDataFiles(root, dataPaths)
+
+    // Stage 2: fact-check and render briefs, from the cache where every input is unchanged.
+    const ready = published.flatMap((load) =>
+      load.article && !load.problems.some((problem) => problem.severity === 'error') ? [load.article] : []
+    )
+    const brief = {
+      settings,
+      site: siteView(settings, newestFirst(ready), stylesheetFile(templates.stylesheet).path),
+      templates,
+      dataPaths: new Set([...store.datasets.values()].map((dataset) => dataset.file))
+    }
+    const pageSalt = hashOf(String(options.strict), templates.fingerprint, JSON.stringify(brief.site), [...brief.dataPaths].sort().join('\n'))
+    const stageTwoKey = (article: LoadedArticle): string =>
+      hashOf(
+        entries.get(article.file)?.key ?? '',
+        pageSalt,
+        ...Object.entries(article.frontmatter.data)
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .flatMap(([alias, path]) => [alias, dataHashes.get(path) ?? 'missing'])
+      )
+    const results = new Map<string, Processed>()
+    const toProcess: LoadedArticle[] = []
+    for (const article of ready) {
+      const cached = entries.get(article.file)?.entry?.processed
+      if (cached && cached.key === stageTwoKey(article)) results.set(article.file, withMarkdown(cached.value, article.markdown))
+      else toProcess.push(article)
+    }
+    for (const processed of await runner.process(toProcess, brief, store)) results.set(processed.article.file, processed)
+
+    // Keep what was computed for the next build.
+    const used = new Set<string>()
+    for (const load of loaded) {
+      const slot = entries.get(load.file)
+      if (!slot) continue
+      used.add(slot.key)
+      const processed = results.get(load.file)
+      const key = load.article ? stageTwoKey(load.article) : ''
+      const unchanged = slot.entry && (!processed || slot.entry.processed?.key === key)
+      if (!unchanged) cache.put(slot.key, { load, ...(processed && load.article ? { processed: { key, value: processed } } : {}) })
+    }
+    await cache.finish(used)
+
+    const loadProblems = new Map(published.map((load) => [load.file, load.problems]))
+    const articles = ready.flatMap((article) => {
+      const processed = results.get(article.file)
+      if (!processed) return []
+      return [{ ...processed.article, problems: [...(loadProblems.get(article.file) ?? []), ...processed.article.problems] }]
+    })
+    options.onProgress?.('checked', articles.length, ready.length)
+    const briefs = new Map([...results].map(([file, processed]) => [file, processed.brief]))
+    return { published, articles, briefs, processedCount: toProcess.length }
+  } finally {
+    await runner.close()
+  }
+}
+
+async function hashDataFiles(root: string, paths: readonly string[]): Promise<Map<string, string>> {
+  const hashes = await Promise.all(
+    paths.map(async (path) => [path, await readFile(join(root, 'data', path)).then((bytes) => hashOf(bytes), () => 'unreadable')] as const)
+  )
+  return new Map(hashes)
+}
+
+function isPublished(load: ArticleLoad, options: BuildOptions): boolean {
+  const frontmatter = load.article?.frontmatter
+  if (!frontmatter) return true
+  if (frontmatter.draft && !options.drafts) return false
+  return !(frontmatter.embargo && frontmatter.embargo > options.now)
+}
+
+/** SPEC 4: two articles with the same output path are an input error, reported on both. */
+function rejectDuplicatePermalinks(loads: ArticleLoad[]): void {
+  const byPath = new Map<string, ArticleLoad[]>()
+  for (const load of loads) {
+    if (!load.article) continue
+    const path = outputPathOf(load.article.url)
+    byPath.set(path, [...(byPath.get(path) ?? []), load])
+  }
+  for (const [path, clashing] of byPath) {
+    if (clashing.length < 2) continue
+    for (const load of clashing) {
+      const others = clashing.filter((other) => other !== load).map((other) => other.file).join(', ')
+      load.problems.push({
+        severity: 'error',
+        line: 1,
+        column: 1,
+        rule: 'permalink-duplicate',
+        message: `this article and ${others} would both be written to ${path}; give one of them another slug`
+      })
+    }
+  }
+}
+

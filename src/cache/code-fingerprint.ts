@@ -1,0 +1,29 @@
+/**
+ * A fingerprint of factdesk itself: its version and the hash of its own code. Cache entries made
+ * by other code are never reused, also between two builds of an unreleased version.
+ */
+import { createHash } from 'node:crypto'
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+let fingerprint: Promise<string> | undefined
+
+/** The fingerprint of the running factdesk code (computed once per process). */
+export function codeFingerprint(): Promise<string> {
+  fingerprint ??= compute()
+  return fingerprint
+}
+
+async function compute(): Promise<string> {
+  const codeRoot = fileURLToPath(new URL('../', import.meta.url))
+  const hash = createHash('sha256')
+  hash.update(await readFile(new URL('../../package.json', import.meta.url)))
+  const entries = await readdir(codeRoot, { recursive: true, withFileTypes: true })
+  const files = entries
+    .filter((entry) => entry.isFile() && /\.(js|ts)$/.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort()
+  for (const file of files) hash.update(file.slice(codeRoot.length)).update(await readFile(file))
+  return hash.digest('hex')
+}

@@ -1,0 +1,121 @@
+/**
+ * Runs the per-article stages across the machine's cores (piscina worker threads), or in this
+ * thread for small sites, where starting workers costs more than it saves, and when running from
+ * TypeScript sources (tests), which worker threads cannot load.
+ */
+import { availableParallelism } from 'node:os'
+import { serialize } from 'node:v8'
+import { Piscina } from 'piscina'
+import { loadBatch, processBatch } from './article-tasks.js'
+import { fromWire, toWire } from './wire.js'
+import type { DataStore } from '../checks/datasets/dataset.js'
+import type { ArticleLoad } from '../content/load-article.js'
+import type { BriefInput } from '../render/brief.js'
+import type { LoadedArticle, Settings } from '../types.js'
+import type { ArticleBytes, Processed } from './article-tasks.js'
+import type { WorkerTask } from './article-worker.js'
+
+/** Below this many articles a build stays on one thread. */
+const minArticlesForWorkers = 64
+
+/** Runs article batches; `close` releases the threads. */
+export interface ArticleRunner {
+  load(items: readonly ArticleBytes[]): Promise<ArticleLoad[]>
+  process(articles: readonly LoadedArticle[], brief: BriefInput, store: DataStore): Promise<Processed[]>
+  close(): Promise<void>
+}
+
+/** Chooses in-process or worker threads for a build of `count` articles. */
+export function createRunner(options: { root: string; settings: Settings; strict: boolean; count: number; workers?: number }): ArticleRunner {
+  const threads = options.workers ?? defaultThreads(options.count)
+  const workerFile = new URL(`./article-worker${extensionOf(import.meta.url)}`, import.meta.url)
+  if (threads <= 1 || !workerFile.pathname.endsWith('.js')) return inProcessRunner(options)
+  return poolRunner(options, threads, workerFile)
+}
+
+function defaultThreads(count: number): number {
+  const configured = Number(process.env.FACTDESK_WORKERS)
+  if (Number.isInteger(configured) && configured > 0) return configured
+  return count < minArticlesForWorkers ? 1 : availableParallelism()
+}
+
+function inProcessRunner(options: { settings: Settings; strict: boolean }): ArticleRunner {
+  return {
+    load: async (items) => loadBatch(items, options.settings),
+    process: async (articles, brief, store) => processBatch(articles, { settings: options.settings, strict: options.strict, store, brief }),
+    close: async () => {}
+  }
+}
+
+function poolRunner(options: { root: string; settings: Settings; strict: boolean }, threads: number, workerFile: URL): ArticleRunner {
+  // Started on the first batch: a build served wholly from the cache starts no thread at all.
+  let pool: Piscina | undefined
+  const run = (task: WorkerTask, transferList?: ArrayBuffer[]) => {
+    pool ??= new Piscina({ filename: workerFile.href, minThreads: threads, maxThreads: threads, idleTimeout: 1_000 })
+    return pool.run(task, transferList ? { transferList } : {}) as Promise<unknown>
+  }
+  return {
+    async load(items) {
+      if (items.length === 0) return []
+      const batches = chunk(items, batchSize(items.length, threads))
+      const results = await Promise.all(
+        batches.map((batch) => {
+          // Copies, so the caller keeps its bytes; transferring the copies avoids a second copy.
+          const copies = batch.map((item) => ({ file: item.file, bytes: new Uint8Array(item.bytes) }))
+          return run({ kind: 'load', settings: options.settings, items: copies }, copies.map((item) => item.bytes.buffer as ArrayBuffer))
+        })
+      )
+      return results.flatMap((result) => fromWire<ArticleLoad[]>(result))
+    },
+    async process(articles, brief, store) {
+      if (articles.length === 0) return []
+      const shared = shareStore(store)
+      const dataPaths = [...store.datasets.values()].map((dataset) => dataset.file)
+      const batches = chunk(articles, batchSize(articles.length, threads))
+      const results = await Promise.all(
+        batches.map((batch) =>
+          run({
+            kind: 'process',
+            root: options.root,
+            settings: options.settings,
+            strict: options.strict,
+            store: shared,
+            site: brief.site,
+            dataPaths,
+            articles: batch.map(toWire)
+          })
+        )
+      )
+      return results.flatMap((result) => fromWire<Processed[]>(result))
+    },
+    close: async () => {
+      await pool?.destroy()
+    }
+  }
+}
+
+let storeCounter = 0
+
+/** The data store serialized once into shared memory: every worker reads the same bytes. */
+function shareStore(store: DataStore): { id: string; bytes: SharedArrayBuffer } {
+  const serialized = serialize(new Map(store.datasets))
+  const bytes = new SharedArrayBuffer(serialized.byteLength)
+  new Uint8Array(bytes).set(serialized)
+  storeCounter += 1
+  return { id: `${process.pid}-${storeCounter}`, bytes }
+}
+
+// Several batches per thread keep both threads busy to the end; not so many that messaging dominates.
+function batchSize(count: number, threads: number): number {
+  return Math.max(8, Math.min(128, Math.ceil(count / (threads * 6))))
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = []
+  for (let index = 0; index < items.length; index += size) chunks.push(items.slice(index, index + size))
+  return chunks
+}
+
+function extensionOf(url: string): string {
+  return url.endsWith('.ts') ? '.ts' : '.js'
+}

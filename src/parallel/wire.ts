@@ -1,0 +1,52 @@
+/**
+ * Articles crossing a thread or the build cache. Structured cloning and v8 serialization keep
+ * plain data but drop prototypes, and luxon dates are class instances: they travel as ISO text
+ * with their zone, and come back as equal DateTimes, so a page rendered from a worker's or the
+ * cache's article is byte-identical to one rendered from the original.
+ */
+import { DateTime } from 'luxon'
+
+const dateTimeMarker = '$dateTime'
+
+interface WireDateTime {
+  [dateTimeMarker]: string
+  zone: string
+}
+
+/** A copy of `value` with every DateTime replaced by a plain marker object. */
+export function toWire(value: unknown): unknown {
+  if (DateTime.isDateTime(value)) return { [dateTimeMarker]: value.toISO() ?? '', zone: value.zoneName ?? 'UTC' }
+  if (Array.isArray(value)) return value.map(toWire)
+  if (isPlainObject(value)) {
+    const copy: Record<string, unknown> = {}
+    for (const [key, entry] of Object.entries(value)) copy[key] = toWire(entry)
+    return copy
+  }
+  return value
+}
+
+/** The inverse of `toWire`; the caller states what the value was. */
+export function fromWire<T>(value: unknown): T {
+  return revive(value) as T
+}
+
+function revive(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(revive)
+  if (isPlainObject(value)) {
+    if (isWireDateTime(value)) return DateTime.fromISO(value[dateTimeMarker], { zone: value.zone })
+    const copy: Record<string, unknown> = {}
+    for (const [key, entry] of Object.entries(value)) copy[key] = revive(entry)
+    return copy
+  }
+  return value
+}
+
+function isWireDateTime(value: Record<string, unknown>): value is Record<string, unknown> & WireDateTime {
+  return typeof value[dateTimeMarker] === 'string' && typeof value.zone === 'string'
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false
+  const prototype: unknown = Object.getPrototypeOf(value)
+  return prototype === Object.prototype || prototype === null
+}
