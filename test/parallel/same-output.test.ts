@@ -1,0 +1,76 @@
+/**
+ * Nothing gets less correct for speed (issue 5): the same site builds to the same bytes on one
+ * thread and on worker threads, and with a cold, a warm and no cache; a warm cache re-checks
+ * only what an edit touched.
+ */
+import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { readTree } from '../helpers/read-tree.js'
+import { runCompiled } from '../helpers/compiled-cli.js'
+import { runCli } from '../helpers/run-cli.js'
+
+let root: string
+
+/** The sample newsroom, each story copied 12 times under other slugs: enough to start workers. */
+async function makeSite(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'factdesk-same-'))
+  await cp('data', join(dir, 'data'), { recursive: true })
+  const folder = 'content/2025/11/04'
+  for (const name of await readdir(folder)) {
+    for (let copy = 0; copy < 12; copy++) {
+      await cp(join(folder, name), join(dir, 'content', `${name.replace(/\.md$/, '')}-${copy}.md`))
+    }
+  }
+  return dir
+}
+
+async function buildTree(out: string, argv: string[], env: Record<string, string>, compiled: boolean) {
+  const args = ['build', '--root', root, '--out', join(root, out), ...argv]
+  const run = compiled ? await runCompiled(args, env) : await runCli(args, env)
+  expect(run.exit, run.stderr + run.stdout).toBe(0)
+  return readTree(join(root, out))
+}
+
+beforeAll(async () => {
+  root = await makeSite()
+}, 60_000)
+
+describe('the same bytes however the build runs', () => {
+  it('builds identical sites on one thread, on two worker threads, and from a cold and a warm cache', async () => {
+    const reference = await buildTree('ref', ['--no-cache'], {}, false)
+    expect(reference.size).toBeGreaterThan(72)
+    const workers = await buildTree('workers', ['--no-cache'], { FACTDESK_WORKERS: '2' }, true)
+    expect(workers).toEqual(reference)
+    const cold = await buildTree('cold', [], { FACTDESK_WORKERS: '2' }, true)
+    expect(cold).toEqual(reference)
+    const warm = await buildTree('warm', [], { FACTDESK_WORKERS: '2' }, true)
+    expect(warm).toEqual(reference)
+    const warmInProcess = await buildTree('warm-in-process', [], {}, false)
+    expect(warmInProcess).toEqual(reference)
+  }, 180_000)
+
+  it('re-renders an edited article from a warm cache exactly as a cold build does', async () => {
+    await buildTree('before-edit', [], { FACTDESK_WORKERS: '2' }, true)
+    const file = join(root, 'content', 'crypto-day-of-terror-3.md')
+    await writeFile(file, (await readFile(file, 'utf8')).replace('turned into a day of terror', 'became a day of terror'))
+    const edited = await buildTree('after-edit', [], { FACTDESK_WORKERS: '2' }, true)
+    const uncached = await buildTree('after-edit-uncached', ['--no-cache'], {}, false)
+    expect(edited).toEqual(uncached)
+    const brief = edited.get('2025/11/04/crypto-day-of-terror-3/index.html')?.toString() ?? ''
+    expect(brief).toContain('became a day of terror')
+  }, 180_000)
+
+  it('re-checks articles against an edited data file instead of trusting the cache', async () => {
+    await buildTree('before-data', [], {}, false)
+    const data = join(root, 'data/markets/btc-usd.csv')
+    const original = await readFile(data, 'utf8')
+    // Nov 4's close, made to rise: "plummeted over 7%" is now contradicted.
+    await writeFile(data, original.replace(/^(2025-11-04,[^,]+,[^,]+,[^,]+,)[^\n]+$/m, '$1120000'))
+    const run = await runCli(['check', '--root', root, '--format', 'json'])
+    expect(run.exit).toBe(1)
+    await writeFile(data, original)
+    expect((await runCli(['check', '--root', root])).exit).toBe(0)
+  }, 120_000)
+})

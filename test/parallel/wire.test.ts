@@ -1,0 +1,45 @@
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { deserialize, serialize } from 'node:v8'
+import { DateTime } from 'luxon'
+import { describe, expect, it } from 'vitest'
+import { hashOf, openArticleCache } from '../../src/cache/article-cache.js'
+import { fromWire, toWire } from '../../src/parallel/wire.js'
+
+describe('wire values', () => {
+  it('bring luxon dates back equal, zone included, through v8 serialization', () => {
+    const value = {
+      date: DateTime.fromISO('2025-11-04T18:30:00+08:00', { setZone: true }),
+      local: DateTime.fromISO('2025-11-04', { zone: 'Asia/Shanghai' }),
+      list: [{ at: DateTime.fromISO('2025-01-01T00:00:00Z', { setZone: true }) }],
+      plain: { n: 1, s: 'x', none: null }
+    }
+    const back = fromWire<typeof value>(deserialize(serialize(toWire(value))))
+    expect(back.date.toISO()).toBe(value.date.toISO())
+    expect(back.local.zoneName).toBe('Asia/Shanghai')
+    expect(back.local.equals(value.local)).toBe(true)
+    expect(back.list[0]?.at.toMillis()).toBe(value.list[0]?.at.toMillis())
+    expect(back.plain).toEqual(value.plain)
+  })
+})
+
+describe('the article cache', () => {
+  it('treats a damaged entry as a miss and prunes entries no build used', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'factdesk-cache-'))
+    const cache = openArticleCache(dir)
+    const key = hashOf('a')
+    cache.put(key, { load: { file: 'content/a.md', problems: [] } })
+    cache.put(hashOf('b'), { load: { file: 'content/b.md', problems: [] } })
+    await cache.finish(new Set([key]))
+    expect(await readdir(join(dir, 'articles'))).toEqual([`${key}.v8`])
+    expect((await cache.get(key))?.load.file).toBe('content/a.md')
+    await writeFile(join(dir, 'articles', `${key}.v8`), 'not v8 data')
+    expect(await cache.get(key)).toBeUndefined()
+  })
+
+  it('keys differ whenever any part differs, including how parts are split', () => {
+    expect(hashOf('ab', 'c')).not.toBe(hashOf('a', 'bc'))
+    expect(hashOf('a')).toBe(hashOf('a'))
+  })
+})
