@@ -25,12 +25,15 @@ interface Feature {
   fromMarkdown: () => FromMarkdownExtension | FromMarkdownExtension[]
 }
 
+/** What can start a GFM autolink literal; also matched against text nodes (see parse-markdown.ts). */
+export const autolinkTrigger = /@|www\.|https?:\/\//i
+
 // Same order as micromark-extension-gfm, so constructs compete exactly as in remark-gfm.
 const features: readonly Feature[] = [
   {
     name: 'autolink-literal',
     // www. and http(s):// links, and e-mail addresses (mailto:/xmpp: ones contain @ too).
-    mayOccur: (markdown) => markdown.includes('@') || /www\.|https?:\/\//i.test(markdown),
+    mayOccur: (markdown) => autolinkTrigger.test(markdown),
     micromark: () => gfmAutolinkLiteral(),
     fromMarkdown: () => gfmAutolinkLiteralFromMarkdown()
   },
@@ -67,9 +70,14 @@ export interface GfmSelection {
   fromMarkdownExtensions: (FromMarkdownExtension | FromMarkdownExtension[])[]
 }
 
-/** Picks the GFM constructs `markdown` may use, by a linear scan for their trigger characters. */
-export function selectGfm(markdown: string): GfmSelection {
-  const chosen = features.filter((feature) => feature.mayOccur(markdown))
+/**
+ * Picks the GFM constructs `markdown` may use, by a linear scan for their trigger characters.
+ * `autolinks: false` leaves autolink literals out even when triggered (see parse-markdown.ts).
+ */
+export function selectGfm(markdown: string, options: { autolinks?: boolean } = {}): GfmSelection {
+  const chosen = features.filter(
+    (feature) => feature.mayOccur(markdown) && (options.autolinks !== false || feature.name !== 'autolink-literal')
+  )
   return {
     key: chosen.map((feature) => feature.name).join('+'),
     micromarkExtensions: chosen.map((feature) => feature.micromark()),

@@ -6,21 +6,39 @@
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { toString } from 'mdast-util-to-string'
-import { selectGfm } from './gfm-features.js'
-import type { Root } from 'mdast'
+import { autolinkTrigger, selectGfm } from './gfm-features.js'
+import type { Root, RootContent } from 'mdast'
 import type { GfmSelection } from './gfm-features.js'
 
 const processors = new Map<string, ReturnType<typeof createProcessor>>()
 
-/** Parses an article body (frontmatter blanked, so positions are file positions). */
+/**
+ * Parses an article body (frontmatter blanked, so positions are file positions).
+ *
+ * Autolink literals are the costliest GFM construct (tried at every word) and most articles
+ * trigger it only with URLs inside `[text](https://...)`, where it never runs. So the body is
+ * parsed without it first; only when a text node holds something that could start an autolink
+ * (`www.`, `http://`, `@`) is it parsed again with it. Without the construct such text stays text,
+ * so this finds every body the construct could change, and the tree is the full-GFM tree.
+ */
 export function parseMarkdown(markdown: string): Root {
-  const selection = selectGfm(markdown)
+  const tree = parseWith(selectGfm(markdown, { autolinks: false }), markdown)
+  if (!autolinkTrigger.test(markdown) || !textMatches(tree, autolinkTrigger)) return tree
+  return parseWith(selectGfm(markdown), markdown)
+}
+
+function parseWith(selection: GfmSelection, markdown: string): Root {
   let processor = processors.get(selection.key)
   if (processor === undefined) {
     processor = createProcessor(selection)
     processors.set(selection.key, processor)
   }
   return processor.parse(markdown)
+}
+
+function textMatches(node: Root | RootContent, pattern: RegExp): boolean {
+  if (node.type === 'text') return pattern.test(node.value)
+  return 'children' in node && node.children.some((child) => textMatches(child, pattern))
 }
 
 function createProcessor(selection: GfmSelection) {

@@ -13,7 +13,7 @@ const runs = Number(process.env.FACTDESK_FUZZ_RUNS ?? 300)
 const piece = fc.constantFrom(
   'www.example.com', 'https://x.org/a?b', 'mail@example.org', 'a | b\n--- | ---\n1 | 2\n', '~~gone~~', '~one~',
   '[^1]', '\n\n[^1]: note\n', '- [ ] todo\n', '* [x] done\n', '| x |', '`code | pipe`', '<b>html</b>', '**strong**',
-  '_em_', '\n', '\n\n', ' ', 'word', '7%', '$1.9 billion', '# Heading\n', '> quote\n', '[link](https://a.b)', '\\|', '@', 'http://'
+  '_em_', '\n', '\n\n', ' ', 'word', '7%', '$1.9 billion', '# Heading\n', '> quote\n', '[link](https://a.b)', '\\|', '@', 'http://', 'x](https://a.b y)', '](www.x.com', '\n[a]: https://b.c\n', '<https://x.y>', '![www.a.b](c)'
 )
 
 describe('parseMarkdown', () => {
