@@ -2,7 +2,7 @@
  * What every page shows around its content (SPEC 8): the site's name and navigation, the hashed
  * stylesheet and the feed links, and the page's own head: title, canonical link, Open Graph.
  */
-import type { CheckedArticle, Settings } from '../types.js'
+import type { Settings } from '../types.js'
 import { absoluteUrl, siteHref } from './urls.js'
 
 /** A link as templates print it. */
