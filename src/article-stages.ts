@@ -6,13 +6,14 @@
  */
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { hashOf, openArticleCache, withMarkdown } from './cache/article-cache.js'
+import { hashOf, openArticleCache } from './cache/article-cache.js'
 import { codeFingerprint } from './cache/code-fingerprint.js'
 import { loadDataStore } from './checks/datasets/load-data-store.js'
 import { readArticle } from './content/load-article.js'
 import { outputPathOf } from './content/permalink.js'
 import { createRunner } from './parallel/article-runner.js'
 import { stylesheetFile } from './render/assets.js'
+import { renderBrief } from './render/brief.js'
 import { newestFirst } from './render/order.js'
 import { siteView } from './render/page-context.js'
 import type { CacheEntry } from './cache/article-cache.js'
@@ -91,21 +92,30 @@ export async function runArticleStages(
       templates,
       dataPaths: new Set([...store.datasets.values()].map((dataset) => dataset.file))
     }
-    const pageSalt = hashOf(String(options.strict), templates.fingerprint, JSON.stringify(brief.site), [...brief.dataPaths].sort().join('\n'))
-    const stageTwoKey = (article: LoadedArticle): string =>
+    const checkKey = (article: LoadedArticle): string =>
       hashOf(
         entries.get(article.file)?.key ?? '',
-        pageSalt,
+        String(options.strict),
         ...Object.entries(article.frontmatter.data)
           .sort(([a], [b]) => (a < b ? -1 : 1))
           .flatMap(([alias, path]) => [alias, dataHashes.get(path) ?? 'missing'])
       )
+    const pageSalt = hashOf(templates.fingerprint, JSON.stringify(brief.site), [...brief.dataPaths].sort().join('\n'))
+    const briefKey = (key: string): string => hashOf(key, pageSalt)
+
+    // A template edit re-renders briefs without re-checking; a data edit re-checks its readers.
     const results = new Map<string, Processed>()
     const toProcess: LoadedArticle[] = []
     for (const article of ready) {
-      const cached = entries.get(article.file)?.entry?.processed
-      if (cached && cached.key === stageTwoKey(article)) results.set(article.file, withMarkdown(cached.value, article.markdown))
-      else toProcess.push(article)
+      const entry = entries.get(article.file)?.entry
+      const key = checkKey(article)
+      if (entry?.checked?.key !== key) {
+        toProcess.push(article)
+        continue
+      }
+      const checked = { ...entry.checked.value, markdown: article.markdown }
+      const cachedBrief = entry.brief?.key === briefKey(key) ? entry.brief.value : undefined
+      results.set(article.file, { article: checked, brief: cachedBrief ?? renderBrief(brief, checked) })
     }
     for (const processed of await runner.process(toProcess, brief, store)) results.set(processed.article.file, processed)
 
@@ -115,10 +125,16 @@ export async function runArticleStages(
       const slot = entries.get(load.file)
       if (!slot) continue
       used.add(slot.key)
-      const processed = results.get(load.file)
-      const key = load.article ? stageTwoKey(load.article) : ''
-      const unchanged = slot.entry && (!processed || slot.entry.processed?.key === key)
-      if (!unchanged) cache.put(slot.key, { load, ...(processed && load.article ? { processed: { key, value: processed } } : {}) })
+      const result = results.get(load.file)
+      const key = load.article ? checkKey(load.article) : ''
+      const fresh =
+        !slot.entry || (result !== undefined && (slot.entry.checked?.key !== key || slot.entry.brief?.key !== briefKey(key)))
+      if (fresh) {
+        cache.put(slot.key, {
+          load,
+          ...(result ? { checked: { key, value: result.article }, brief: { key: briefKey(key), value: result.brief } } : {})
+        })
+      }
     }
     await cache.finish(used)
 

@@ -11,12 +11,15 @@ import { deserialize, serialize } from 'node:v8'
 import { fromWire, toWire } from '../parallel/wire.js'
 import type { ArticleLoad } from '../content/load-article.js'
 import type { Processed } from '../parallel/article-tasks.js'
+import type { CheckedArticle } from '../types.js'
 
 /** What the cache keeps for one article. */
 export interface CacheEntry {
   load: ArticleLoad
-  /** Stage 2's result, valid while its inputs hash to `key`. Stored without the article's Markdown. */
-  processed?: { key: string; value: Processed }
+  /** The fact-checked article, valid while its inputs hash to `key`. Stored without its Markdown. */
+  checked?: { key: string; value: CheckedArticle }
+  /** The rendered brief, valid while the checked article, templates and navigation hash to `key`. */
+  brief?: { key: string; value: Processed['brief'] }
 }
 
 /** Reads and writes article entries; a disabled cache finds nothing and keeps nothing. */
@@ -56,8 +59,8 @@ export function openArticleCache(dir: string | undefined): ArticleCache {
     },
     put(key, entry) {
       made ??= mkdir(folder, { recursive: true })
-      const stored = entry.processed
-        ? { ...entry, processed: { ...entry.processed, value: withoutMarkdown(entry.processed.value) } }
+      const stored = entry.checked
+        ? { ...entry, checked: { ...entry.checked, value: { ...entry.checked.value, markdown: '' } } }
         : entry
       const file = join(folder, `${key}.v8`)
       // Write then rename, so a reader never sees half an entry.
@@ -81,11 +84,3 @@ export function openArticleCache(dir: string | undefined): ArticleCache {
   }
 }
 
-/** Restores the Markdown a stored result was saved without. */
-export function withMarkdown(processed: Processed, markdown: string): Processed {
-  return { ...processed, article: { ...processed.article, markdown } }
-}
-
-function withoutMarkdown(processed: Processed): Processed {
-  return { ...processed, article: { ...processed.article, markdown: '' } }
-}

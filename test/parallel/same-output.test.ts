@@ -73,4 +73,16 @@ describe('the same bytes however the build runs', () => {
     await writeFile(data, original)
     expect((await runCli(['check', '--root', root])).exit).toBe(0)
   }, 120_000)
+
+  it('re-renders briefs after a template edit without serving stale pages from the cache', async () => {
+    await buildTree('before-template', [], {}, false)
+    const { mkdir } = await import('node:fs/promises')
+    await mkdir(join(root, 'templates', 'partials'), { recursive: true })
+    const footer = await readFile('templates/partials/site-footer.hbs', 'utf8')
+    await writeFile(join(root, 'templates', 'partials', 'site-footer.hbs'), footer.replace('</footer>', '<p>Edited footer</p></footer>'))
+    const cached = await buildTree('template-cached', [], {}, false)
+    const uncached = await buildTree('template-uncached', ['--no-cache'], {}, false)
+    expect(cached).toEqual(uncached)
+    expect(cached.get('2025/11/04/crypto-day-of-terror-0/index.html')?.toString()).toContain('Edited footer')
+  }, 120_000)
 })
