@@ -29,13 +29,16 @@ const urlLike = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)/i
 export function extractProse(tree: Root, markdown?: string): Prose {
   const builder = new ProseBuilder(markdown)
   const stack: { node: Nodes; inline: boolean }[] = [{ node: tree, inline: false }]
+  // Inside an inline <script> or <style>: its text is code, which the sanitizer drops from the page.
+  let rawTextElement: string | undefined
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
     const { node, inline } = item
     if (node.position) builder.cursor = Math.max(builder.cursor, node.position.start.offset ?? 0)
     if (node.type === 'text') {
-      builder.addText(node.value, node.position?.start.offset, node.position?.end.offset)
+      if (rawTextElement === undefined) builder.addText(node.value, node.position?.start.offset, node.position?.end.offset)
     } else if (node.type === 'html') {
       if (inline) builder.addSeparator(' ')
+      rawTextElement = inline ? rawTextAfter(node.value, rawTextElement) : undefined
     } else if (node.type === 'break') {
       builder.addSeparator('\n')
     } else if (objectNodes.has(node.type) || (node.type === 'link' && isBareUrl(node))) {
@@ -44,7 +47,10 @@ export function extractProse(tree: Root, markdown?: string): Prose {
       // An inline node of a syntax extension (math, a directive) is not prose either.
       builder.addSeparator(objectSeparator)
     } else if (!skippedNodes.has(node.type) && 'children' in node) {
-      if (textBlocks.has(node.type)) builder.startBlock()
+      if (textBlocks.has(node.type)) {
+        builder.startBlock()
+        rawTextElement = undefined
+      }
       const childrenInline = inline || textBlocks.has(node.type)
       for (let index = node.children.length - 1; index >= 0; index--) {
         const child = node.children[index]
@@ -53,6 +59,16 @@ export function extractProse(tree: Root, markdown?: string): Prose {
     }
   }
   return builder.finish()
+}
+
+/** The raw-text element (`script`, `style`) open after an inline HTML node, if any. */
+function rawTextAfter(html: string, open: string | undefined): string | undefined {
+  if (open !== undefined) return new RegExp(`</${open}\\s*>`, 'i').test(html) ? undefined : open
+  const opening = /<(script|style)\b[^>]*>/i.exec(html)
+  if (!opening?.[1]) return undefined
+  const name = opening[1].toLowerCase()
+  const rest = html.slice(opening.index + opening[0].length)
+  return new RegExp(`</${name}\\s*>`, 'i').test(rest) || opening[0].endsWith('/>') ? undefined : name
 }
 
 /**

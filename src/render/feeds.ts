@@ -26,7 +26,7 @@ export function renderFeeds(settings: Settings, sorted: readonly CheckedArticle[
   }
   return [
     { path: 'feed.xml', content: `${build('rss').rss2()}\n` },
-    { path: 'atom.xml', content: `${build('atom').atom1()}\n` },
+    { path: 'atom.xml', content: `${ltInCategories(build('atom').atom1())}\n` },
     {
       path: 'feed.json',
       content: `${JSON.stringify(toJsonFeed11(build('json').json1(), settings), null, 2)}\n`
@@ -67,7 +67,7 @@ function feedItem(settings: Settings, article: CheckedArticle, flavour: Flavour)
       flavour === 'atom'
         ? cdataSafe(escapeHtml(title))
         : flavour === 'rss'
-          ? cdataSafe(title)
+          ? cdataSafe(escapeHtml(title))
           : title,
     description: flavour === 'json' ? lead : cdataSafe(escapeHtml(lead)),
     content: flavour === 'json' ? article.html : cdataSafe(xmlSafe(article.html)),
@@ -75,8 +75,7 @@ function feedItem(settings: Settings, article: CheckedArticle, flavour: Flavour)
     published: frontmatter.date.toJSDate(),
     author: [{ name: xmlSafe(frontmatter.byline ?? settings.title) }],
     category: frontmatter.tags.map((tag) => {
-      const name = xmlSafe(tag)
-      // Atom puts the tag in an attribute, where the library escapes `&` and `"` but not `<`.
+      const name = xmlSafe(collapseWhitespace(tag))
       return { name, term: name.includes('<') ? tagSlug(name) : name }
     })
   }
@@ -104,6 +103,20 @@ function toJsonFeed11(json: string, settings: Settings): Record<string, unknown>
       return { ...rest, authors: [itemAuthor] }
     })
   }
+}
+
+/**
+ * The library escapes `&` and `"` in attribute values but not `<`, which XML forbids there: a tag
+ * named `</script>` would make the Atom feed unreadable. Tags are the only article text Atom puts
+ * in attributes, each `<category label=".." term=".."/>` on a line of its own; text elsewhere had
+ * its `<` escaped, so no other line can start like that.
+ */
+function ltInCategories(xml: string): string {
+  return xml.replace(
+    /^(\s*<category label=")([^"\n]*)(" term=")([^"\n]*)("\/>)$/gm,
+    (_line, open: string, label: string, middle: string, term: string, close: string) =>
+      `${open}${label.replaceAll('<', '&lt;')}${middle}${term.replaceAll('<', '&lt;')}${close}`
+  )
 }
 
 /** Text as HTML source: `&`, `<`, `>` and quotes escaped. */

@@ -26,7 +26,10 @@ export async function loadSettings(root: string): Promise<LoadedSettings> {
     text = await readFile(join(root, settingsFile), 'utf8')
   } catch (error) {
     if (isMissing(error)) return { settings: defaultSettings(), problems: [] }
-    return { settings: defaultSettings(), problems: [problem(1, 1, `cannot read ${settingsFile}: ${String(error)}`)] }
+    return {
+      settings: defaultSettings(),
+      problems: [problem(1, 1, `cannot read ${settingsFile}: ${String(error)}`)]
+    }
   }
   return parseSettings(text)
 }
@@ -38,19 +41,31 @@ export function parseSettings(text: string): LoadedSettings {
     return {
       settings: defaultSettings(),
       problems: yaml.errors.map((error) =>
-        problem(error.point.line, error.point.column, `${settingsFile} is not valid YAML: ${error.message}`)
+        problem(
+          error.point.line,
+          error.point.column,
+          `${settingsFile} is not valid YAML: ${error.message}`
+        )
       )
     }
   }
   // An unknown tag (`!!js/function`) is read as plain text: worth a warning, not a failure.
   const warnings = yaml.warnings.map((warning): Problem => ({
-    ...problem(warning.point.line, warning.point.column, `${warning.message}; the value is read as plain text`),
+    ...problem(
+      warning.point.line,
+      warning.point.column,
+      `${warning.message}; the value is read as plain text`
+    ),
     severity: 'warning'
   }))
   const result = settingsSchema.safeParse(yaml.value ?? {}, { reportInput: true })
   if (result.success) return { settings: result.data, problems: warnings }
-  const errors = issuesToProblems(result.error.issues, yaml, { lineOffset: 0 }, 'settings', (key) =>
-    key === '' ? 'at the top level' : `"${key}"`
+  const errors = issuesToProblems(
+    result.error.issues,
+    yaml,
+    { lineOffset: 0 },
+    'settings',
+    (key) => (key === '' ? 'at the top level' : `"${key}"`)
   ).map((entry) => ({ ...entry, file: settingsFile }))
   return { settings: defaultSettings(), problems: [...warnings, ...errors] }
 }

@@ -70,7 +70,9 @@ function offsetOf(document: Document, path: readonly PropertyKey[], key: boolean
   for (const [index, segment] of path.entries()) {
     const last = index === path.length - 1
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === segment)
+      const pair = node.items.find(
+        (item) => isPair(item) && isScalar(item.key) && item.key.value === segment
+      )
       if (!pair) return offset
       if (last && key) return rangeStart(pair.key) ?? offset
       node = pair.value

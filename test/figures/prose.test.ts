@@ -92,6 +92,8 @@ describe('what is not prose', () => {
     ['inline code', 'Run `fell 5%` now.'],
     ['a raw HTML block and its attributes', '<div title="5%">\nIt fell 6%\n</div>'],
     ['an inline HTML attribute', 'A <span title="5%">word</span> here.'],
+    ['text inside an inline <script>', 'A <script>x = 5 + 7</script> word.'],
+    ['text inside an inline <style>', 'A <style>p { width: 50% }</style> word.'],
     ['a bare URL', 'See https://example.org/5 now.'],
     ['a www autolink literal', 'See www.example.com/7 now.'],
     ['an angle-bracket autolink', 'See <https://example.org/8> now.'],
