@@ -67,7 +67,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const dataFiles = await readDataFiles(root, articles)
   const draft = buildReport(collectEntries({ loads: published, articles, siteProblems, settings, strict: options.strict }))
   const rendered = renderSite({ settings, articles, report: draft, dataFiles, templates: templatesLoad.templates, briefs })
-  const renderProblems = [...rendered.problems, ...duplicateOutputs(rendered.files)]
+  const renderProblems = rendered.problems
   siteProblems.push(...renderProblems)
   options.onProgress?.('rendered', rendered.files.length, rendered.files.length)
 
@@ -84,25 +84,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     options.onProgress?.('written', written, written)
   }
   return { report, exit, settings, articles, files: rendered.files, written }
-}
-
-function duplicateOutputs(files: readonly OutputFile[]): Problem[] {
-  const seen = new Set<string>()
-  const problems: Problem[] = []
-  for (const file of files) {
-    if (seen.has(file.path)) {
-      problems.push({
-        severity: 'error',
-        line: 1,
-        column: 1,
-        rule: 'permalink-duplicate',
-        message: `two pages would be written to ${file.path}; a slug, section or tag collides with another page`,
-        file: 'data/site.yaml'
-      })
-    }
-    seen.add(file.path)
-  }
-  return problems
 }
 
 async function readDataFiles(root: string, articles: readonly CheckedArticle[]): Promise<{ path: string; content: Uint8Array }[]> {

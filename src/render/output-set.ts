@@ -8,14 +8,16 @@ import type { OutputFile, Problem } from '../types.js'
 /** Collects output files by path, refusing a second file at a path already taken. */
 export class OutputSet {
   readonly #files = new Map<string, OutputFile>()
-  readonly #owners = new Map<string, string>()
+  readonly #owners = new Map<string, { owner: string; file: string | undefined }>()
 
   /** `problems` receives a problem for every refused file. */
   constructor(private readonly problems: Problem[]) {}
 
   /**
    * Adds `file` and tells whether it was added; `owner` names what produced it, `ownerFile` is
-   * the site file a refusal is reported on.
+   * the site file it comes from. A refusal is reported on the file that took the path first:
+   * briefs are added before listings, so a slug that lands on a section page is blamed on the
+   * article with that slug, not on the stories listed there.
    */
   add(file: OutputFile, owner: string, ownerFile?: string): boolean {
     const taken = this.#owners.get(file.path)
@@ -25,14 +27,15 @@ export class OutputSet {
         line: 1,
         column: 1,
         rule: 'permalink-duplicate',
-        message: `${owner} would be written to ${file.path}, which ${taken} already uses; rename the slug, section or tag`
+        message: `${owner} would be written to ${file.path}, which ${taken.owner} already uses; rename the slug, section or tag`
       }
-      if (ownerFile !== undefined) problem.file = ownerFile
+      const blamed = taken.file ?? ownerFile
+      if (blamed !== undefined) problem.file = blamed
       this.problems.push(problem)
       return false
     }
     this.#files.set(file.path, file)
-    this.#owners.set(file.path, owner)
+    this.#owners.set(file.path, { owner, file: ownerFile })
     return true
   }
 
