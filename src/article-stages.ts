@@ -4,10 +4,10 @@
  * result was made from is hashed into its key: the article's bytes, the settings, the data files
  * it reads, the templates, the site navigation and factdesk's own code.
  */
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { hashOf, openArticleCache } from './cache/article-cache.js'
 import { codeFingerprint } from './cache/code-fingerprint.js'
+import { readBounded } from './io/read-bounded.js'
 import { loadDataStore } from './checks/datasets/load-data-store.js'
 import { readArticle } from './content/load-article.js'
 import { outputPathOf } from './content/permalink.js'
@@ -154,7 +154,7 @@ export async function runArticleStages(
 
 async function hashDataFiles(root: string, paths: readonly string[]): Promise<Map<string, string>> {
   const hashes = await Promise.all(
-    paths.map(async (path) => [path, await readFile(join(root, 'data', path)).then((bytes) => hashOf(bytes), () => 'unreadable')] as const)
+    paths.map(async (path) => [path, await readBounded(join(root, 'data', path)).then((bytes) => hashOf(bytes), () => 'unreadable')] as const)
   )
   return new Map(hashes)
 }

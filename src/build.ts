@@ -4,9 +4,9 @@
  * module. Problems never stop the build early: every file is checked and every problem reported
  * in one run, and the output is written only when the build passed.
  */
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { runArticleStages } from './article-stages.js'
+import { readBounded } from './io/read-bounded.js'
 import { findArticles } from './content/find-articles.js'
 import { writeSite } from './output/write-site.js'
 import { loadTemplates } from './render/templates.js'
@@ -88,5 +88,5 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
 async function readDataFiles(root: string, articles: readonly CheckedArticle[]): Promise<{ path: string; content: Uint8Array }[]> {
   const paths = [...new Set(articles.flatMap((article) => article.panel.flatMap((entry) => entry.dataFiles)))].sort()
-  return Promise.all(paths.map(async (path) => ({ path, content: await readFile(join(root, path)) })))
+  return Promise.all(paths.map(async (path) => ({ path, content: await readBounded(join(root, path)) })))
 }

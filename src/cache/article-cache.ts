@@ -5,7 +5,8 @@
  * one; the folder is safe to delete at any time. Entries no build used are pruned.
  */
 import { createHash } from 'node:crypto'
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
+import { readBounded } from '../io/read-bounded.js'
 import { join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import { fromWire, toWire } from '../parallel/wire.js'
@@ -48,7 +49,7 @@ export function openArticleCache(dir: string | undefined): ArticleCache {
   let made: Promise<unknown> | undefined
   return {
     async get(key) {
-      const bytes = await readFile(join(folder, `${key}.v8`)).catch(() => undefined)
+      const bytes = await readBounded(join(folder, `${key}.v8`)).catch(() => undefined)
       if (bytes === undefined) return undefined
       try {
         return fromWire<CacheEntry>(deserialize(bytes))

@@ -3,9 +3,9 @@
  * with positions, validates it, and derives the slug and URL. Every problem is positioned in the
  * article file; the caller keeps going with the next file.
  */
-import { readFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import matter from 'gray-matter'
+import { readBounded } from '../io/read-bounded.js'
 import { issuesToProblems } from '../schema/issues-to-problems.js'
 import { didYouMean } from '../text/did-you-mean.js'
 import { parseYaml } from '../yaml/parse-yaml.js'
@@ -34,37 +34,11 @@ export async function loadArticle(root: string, file: string, settings: Settings
 
 /** The bytes of an article file, or the problem that kept them from being read. */
 export async function readArticle(root: string, file: string): Promise<Uint8Array | Problem> {
-  await takeReadSlot()
   try {
-    return await readFile(join(root, file))
+    return await readBounded(join(root, file))
   } catch (error) {
     return unreadable(`cannot read the file: ${error instanceof Error ? error.message : String(error)}`)
-  } finally {
-    giveBackReadSlot()
   }
-}
-
-/**
- * Article files open at once. Callers read every article of a site together; unbounded, a site of
- * 40,000 articles runs out of file handles (EMFILE) and half its articles come back unreadable.
- */
-const maxOpenReads = 64
-let openReads = 0
-const waitingReads: (() => void)[] = []
-
-async function takeReadSlot(): Promise<void> {
-  if (openReads < maxOpenReads) {
-    openReads++
-    return
-  }
-  // The slot is handed over by the reader that finishes, so the count never overshoots.
-  await new Promise<void>((resolve) => waitingReads.push(resolve))
-}
-
-function giveBackReadSlot(): void {
-  const next = waitingReads.shift()
-  if (next) next()
-  else openReads--
 }
 
 /** Decodes article bytes as UTF-8 text and validates them; binary or non-UTF-8 files are refused. */

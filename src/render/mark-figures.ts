@@ -17,14 +17,14 @@ export function markFigures(tree: Root, marks: readonly FigureMark[], markdown?:
   const sorted = [...marks].sort(
     (a, b) => a.sourceStart - b.sourceStart || a.sourceEnd - b.sourceEnd
   )
-  const marked = markNode(tree, sorted, markdown)
+  const marked = markNode(tree, indexMarks(sorted), markdown)
   return marked === undefined ? tree : (marked[0] as Root)
 }
 
 /** The replacement of `node` (one node, or several for a split text), or undefined if unchanged. */
 function markNode(
   node: Nodes,
-  marks: readonly FigureMark[],
+  marks: MarkIndex,
   markdown?: string
 ): Nodes[] | undefined {
   if (node.type === 'text') return splitText(node, marks, markdown)
@@ -51,7 +51,7 @@ function markNode(
 /** The pieces of one text node: unmarked runs stay text, marked runs are wrapped. */
 function splitText(
   node: Text,
-  marks: readonly FigureMark[],
+  marks: MarkIndex,
   markdown?: string
 ): Nodes[] | undefined {
   const start = node.position?.start.offset
@@ -66,7 +66,7 @@ function splitText(
     if (index < node.value.length && owners[index] === owners[runStart]) continue
     const owner = owners[runStart] ?? -1
     const piece: Text = { type: 'text', value: node.value.slice(runStart, index) }
-    const mark = marks[owner]
+    const mark = marks.sorted[owner]
     pieces.push(mark === undefined ? piece : wrap(piece, mark))
     runStart = index
   }
@@ -92,24 +92,55 @@ function wrap(piece: Text, mark: FigureMark): Emphasis {
   }
 }
 
-/** Index of the earliest-starting mark covering `offset`, or -1: overlapping marks never nest. */
-function markAt(marks: readonly FigureMark[], offset: number): number {
-  const last = lastStartingAtOrBefore(marks, offset)
-  for (let index = 0; index <= last; index++) {
-    const mark = marks[index]
-    if (mark !== undefined && offset < mark.sourceEnd) return index
+/**
+ * Marks sorted by start, with the running maximum of their ends: both look-ups below become
+ * binary searches, so marking stays linear in the article however many figures it holds.
+ */
+interface MarkIndex {
+  sorted: readonly FigureMark[]
+  /** `maxEnd[i]` is the largest `sourceEnd` of `sorted[0..i]`; it never decreases. */
+  maxEnd: readonly number[]
+}
+
+function indexMarks(sorted: readonly FigureMark[]): MarkIndex {
+  const maxEnd: number[] = []
+  let running = Number.NEGATIVE_INFINITY
+  for (const mark of sorted) {
+    running = Math.max(running, mark.sourceEnd)
+    maxEnd.push(running)
   }
-  return -1
+  return { sorted, maxEnd }
+}
+
+/** Index of the earliest-starting mark covering `offset`, or -1: overlapping marks never nest. */
+function markAt(marks: MarkIndex, offset: number): number {
+  const last = lastStartingAtOrBefore(marks.sorted, offset)
+  // The first mark whose running end passes `offset` ends past it itself, so it covers `offset`.
+  const first = firstEndingAfter(marks.maxEnd, offset)
+  return first !== -1 && first <= last ? first : -1
 }
 
 /** Whether any mark overlaps the source range [start, end). */
-function overlapsAny(marks: readonly FigureMark[], start: number, end: number): boolean {
-  const last = lastStartingAtOrBefore(marks, end - 1)
-  for (let index = last; index >= 0; index--) {
-    const mark = marks[index]
-    if (mark !== undefined && mark.sourceEnd > start) return true
+function overlapsAny(marks: MarkIndex, start: number, end: number): boolean {
+  const last = lastStartingAtOrBefore(marks.sorted, end - 1)
+  return last >= 0 && (marks.maxEnd[last] ?? Number.NEGATIVE_INFINITY) > start
+}
+
+/** Binary search over the running ends: the first index whose end is > offset, or -1. */
+function firstEndingAfter(maxEnd: readonly number[], offset: number): number {
+  let low = 0
+  let high = maxEnd.length - 1
+  let found = -1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    if ((maxEnd[middle] ?? Number.NEGATIVE_INFINITY) > offset) {
+      found = middle
+      high = middle - 1
+    } else {
+      low = middle + 1
+    }
   }
-  return false
+  return found
 }
 
 /** Binary search: the last mark whose start is <= offset, or -1. */
