@@ -5,7 +5,7 @@
  * it reads, the templates, the site navigation and factdesk's own code.
  */
 import { join } from 'node:path'
-import { hashOf, openArticleCache } from './cache/article-cache.js'
+import { hashOf, openArticleCache, withLoad } from './cache/article-cache.js'
 import { codeFingerprint } from './cache/code-fingerprint.js'
 import { readBounded } from './io/read-bounded.js'
 import { loadDataStore } from './checks/datasets/load-data-store.js'
@@ -111,19 +111,18 @@ export async function runArticleStages(
         toProcess.push(article)
         continue
       }
-      const checked = { ...entry.checked.value, markdown: article.markdown }
+      const checked = withLoad(article, entry.checked.value)
       const cachedBrief = entry.brief?.key === briefKey(key) ? entry.brief.value : undefined
       results.set(article.file, { article: checked, brief: cachedBrief ?? renderBrief(brief, checked) })
     }
-    for (const processed of await runner.process(toProcess, brief, store)) results.set(processed.article.file, processed)
-
-    // Keep what was computed for the next build.
-    const used = new Set<string>()
-    for (const load of loaded) {
+    // Keep what was computed for the next build: fresh results as their batch returns, so the
+    // cache is written while the workers still parse, and then every other entry that changed.
+    const loadOf = new Map(loaded.map((load) => [load.file, load]))
+    const kept = new Set<string>()
+    const keep = (load: ArticleLoad, result: Processed | undefined): void => {
       const slot = entries.get(load.file)
-      if (!slot) continue
-      used.add(slot.key)
-      const result = results.get(load.file)
+      if (!slot || kept.has(load.file)) return
+      kept.add(load.file)
       const key = load.article ? checkKey(load.article) : ''
       const fresh =
         !slot.entry || (result !== undefined && (slot.entry.checked?.key !== key || slot.entry.brief?.key !== briefKey(key)))
@@ -133,6 +132,20 @@ export async function runArticleStages(
           ...(result ? { checked: { key, value: result.article }, brief: { key: briefKey(key), value: result.brief } } : {})
         })
       }
+    }
+    const processed = await runner.process(toProcess, brief, store, (batch) => {
+      for (const result of batch) {
+        const load = loadOf.get(result.article.file)
+        if (load) keep(load, result)
+      }
+    })
+    for (const result of processed) results.set(result.article.file, result)
+    const used = new Set<string>()
+    for (const load of loaded) {
+      const slot = entries.get(load.file)
+      if (!slot) continue
+      used.add(slot.key)
+      keep(load, results.get(load.file))
     }
     await cache.finish(used)
 

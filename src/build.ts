@@ -4,7 +4,8 @@
  * module. Problems never stop the build early: every file is checked and every problem reported
  * in one run, and the output is written only when the build passed.
  */
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
+import { hashOf } from './cache/article-cache.js'
 import { runArticleStages } from './article-stages.js'
 import { readBounded } from './io/read-bounded.js'
 import { findArticles } from './content/find-articles.js'
@@ -15,6 +16,7 @@ import { buildReport } from './report/build-report.js'
 import { exitStatus } from './report/exit-status.js'
 import { collectEntries } from './report/collect-entries.js'
 import { loadSettings } from './settings/load-settings.js'
+import type { WriteOptions } from './output/write-site.js'
 import type { DateTime } from 'luxon'
 import type { CheckedArticle, OutputFile, Problem, Report, Settings } from './types.js'
 
@@ -80,10 +82,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const exit = exitStatus(report.articles.flatMap((entry) => entry.problems))
   let written = 0
   if (options.write && exit === 0) {
-    written = await writeSite(options.out, rendered.files)
+    written = await writeSite(options.out, rendered.files, spareOf(options))
     options.onProgress?.('written', written, written)
   }
   return { report, exit, settings, articles, files: rendered.files, written }
+}
+
+/** The cache keeps each output folder's previous build, so the next write only redoes changes. */
+function spareOf(options: BuildOptions): WriteOptions {
+  if (options.cacheDir === undefined) return {}
+  return { spare: join(options.cacheDir, 'output', hashOf(resolve(options.out)).slice(0, 16)) }
 }
 
 async function readDataFiles(root: string, articles: readonly CheckedArticle[]): Promise<{ path: string; content: Uint8Array }[]> {

@@ -5,20 +5,23 @@
  * one; the folder is safe to delete at any time. Entries no build used are pruned.
  */
 import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
-import { readBounded } from '../io/read-bounded.js'
 import { join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import { fromWire, toWire } from '../parallel/wire.js'
 import type { ArticleLoad } from '../content/load-article.js'
 import type { Processed } from '../parallel/article-tasks.js'
-import type { CheckedArticle } from '../types.js'
+import type { CheckedArticle, LoadedArticle } from '../types.js'
 
 /** What the cache keeps for one article. */
 export interface CacheEntry {
   load: ArticleLoad
-  /** The fact-checked article, valid while its inputs hash to `key`. Stored without its Markdown. */
-  checked?: { key: string; value: CheckedArticle }
+  /**
+   * The fact-checked article, valid while its inputs hash to `key`. Stored without the fields it
+   * shares with `load.article` (the Markdown, the frontmatter): `withLoad` puts them back.
+   */
+  checked?: { key: string; value: CheckedArticle | CheckedPart }
   /** The rendered brief, valid while the checked article, templates and navigation hash to `key`. */
   brief?: { key: string; value: Processed['brief'] }
 }
@@ -27,9 +30,12 @@ export interface CacheEntry {
 export interface ArticleCache {
   get(key: string): Promise<CacheEntry | undefined>
   put(key: string, entry: CacheEntry): void
-  /** Waits for pending writes and removes entries this build did not use. */
+  /** Removes the entries this build did not use. */
   finish(usedKeys: ReadonlySet<string>): Promise<void>
 }
+
+/** Entry writes in flight at once. */
+const maxWrites = 8
 
 /** SHA-256 of the parts, each length-prefixed so that no two different part lists collide. */
 export function hashOf(...parts: (string | Uint8Array)[]): string {
@@ -45,11 +51,31 @@ export function hashOf(...parts: (string | Uint8Array)[]): string {
 export function openArticleCache(dir: string | undefined): ArticleCache {
   if (dir === undefined) return { get: async () => undefined, put: () => {}, finish: async () => {} }
   const folder = join(dir, 'articles')
-  const pending: Promise<void>[] = []
+  // Writes run a few at a time, each entry serialized only when its turn comes: thousands of
+  // entries serialized at once would hold their bytes in memory until the disk caught up, and
+  // blocking writes would keep the main thread from feeding the workers.
+  const queue: ({ file: string; entry: CacheEntry } | undefined)[] = []
+  let next = 0
+  let running = 0
+  let drained: (() => void) | undefined
   let made: Promise<unknown> | undefined
+  const pump = (): void => {
+    for (; running < maxWrites && next < queue.length; next++) {
+      const job = queue[next]
+      // Released as it is taken, so a written entry's memory can go before the build ends.
+      queue[next] = undefined
+      if (job === undefined) continue
+      running++
+      void writeEntry((made ??= mkdir(folder, { recursive: true })), job.file, job.entry).finally(() => {
+        running--
+        pump()
+        if (running === 0 && next === queue.length) drained?.()
+      })
+    }
+  }
   return {
     async get(key) {
-      const bytes = await readBounded(join(folder, `${key}.v8`)).catch(() => undefined)
+      const bytes = readIfThere(join(folder, `${key}.v8`))
       if (bytes === undefined) return undefined
       try {
         return fromWire<CacheEntry>(deserialize(bytes))
@@ -59,22 +85,11 @@ export function openArticleCache(dir: string | undefined): ArticleCache {
       }
     },
     put(key, entry) {
-      made ??= mkdir(folder, { recursive: true })
-      const stored = entry.checked
-        ? { ...entry, checked: { ...entry.checked, value: { ...entry.checked.value, markdown: '' } } }
-        : entry
-      const file = join(folder, `${key}.v8`)
-      // Write then rename, so a reader never sees half an entry.
-      const temporary = `${file}.${process.pid}.tmp`
-      pending.push(
-        made
-          .then(() => writeFile(temporary, serialize(toWire(stored))))
-          .then(() => rename(temporary, file))
-          .catch(() => rm(temporary, { force: true }))
-      )
+      queue.push({ file: join(folder, `${key}.v8`), entry })
+      pump()
     },
     async finish(usedKeys) {
-      await Promise.all(pending)
+      if (running > 0 || next < queue.length) await new Promise<void>((resolve) => (drained = resolve))
       const names = await readdir(folder).catch(() => [] as string[])
       await Promise.all(
         names
@@ -85,3 +100,43 @@ export function openArticleCache(dir: string | undefined): ArticleCache {
   }
 }
 
+
+/** The fields a checked article adds to its loaded article; what the cache stores of it. */
+type CheckedPart = Omit<CheckedArticle, keyof LoadedArticle>
+
+function withoutLoad(checked: CheckedArticle | CheckedPart): CheckedPart {
+  const { mode, lead, html, figures, asserts, panel, problems } = checked
+  return { mode, lead, html, figures, asserts, panel, problems }
+}
+
+/** The checked article a cache entry holds, whole again with the loaded article it was checked from. */
+export function withLoad(article: LoadedArticle, checked: CheckedArticle | CheckedPart): CheckedArticle {
+  return { file: article.file, frontmatter: article.frontmatter, markdown: article.markdown, url: article.url, ...withoutLoad(checked) }
+}
+
+/** Writes one entry, then renames it into place, so a reader never sees half an entry. */
+async function writeEntry(made: Promise<unknown>, file: string, entry: CacheEntry): Promise<void> {
+  const stored = entry.checked ? { ...entry, checked: { ...entry.checked, value: withoutLoad(entry.checked.value) } } : entry
+  const temporary = `${file}.${process.pid}.tmp`
+  try {
+    await made
+    await writeFile(temporary, serialize(toWire(stored)))
+    await rename(temporary, file)
+  } catch {
+    // The cache is an optimization: a folder that cannot be written only costs speed.
+    await rm(temporary, { force: true })
+  }
+}
+
+/**
+ * A synchronous read: a warm build reads thousands of entries back to back, and one blocking call
+ * each costs a fraction of the promise machinery of an asynchronous read, with no handle limit to
+ * respect (each file is closed before the next opens).
+ */
+function readIfThere(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path)
+  } catch {
+    return undefined
+  }
+}

@@ -1,9 +1,11 @@
 /**
  * Finds the article files of a site: every `.md` under `content/`, sorted so builds are
  * deterministic. A symlink that leads outside the site is refused rather than followed, so a
- * checkout cannot publish files from elsewhere on the machine.
+ * checkout cannot publish files from elsewhere on the machine. The walk is synchronous: a content
+ * folder holds a folder per day, and a thousand awaited listings in a row cost ten times their
+ * blocking form.
  */
-import { lstat, readdir, realpath } from 'node:fs/promises'
+import { lstatSync, readdirSync, realpathSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import type { Problem } from '../types.js'
 
@@ -17,16 +19,16 @@ export interface FoundArticles {
 export async function findArticles(root: string): Promise<FoundArticles> {
   const files: string[] = []
   const problems: Problem[] = []
-  const realRoot = await realpath(root)
-  await walk(join(root, 'content'), realRoot, root, files, problems)
+  const realRoot = realpathSync(root)
+  walk(join(root, 'content'), realRoot, root, files, problems)
   files.sort()
   return { files, problems }
 }
 
-async function walk(dir: string, realRoot: string, root: string, files: string[], problems: Problem[]): Promise<void> {
+function walk(dir: string, realRoot: string, root: string, files: string[], problems: Problem[]): void {
   let entries
   try {
-    entries = await readdir(dir, { withFileTypes: true })
+    entries = readdirSync(dir, { withFileTypes: true })
   } catch (error) {
     if (isCode(error, 'ENOENT')) return
     throw error
@@ -38,19 +40,27 @@ async function walk(dir: string, realRoot: string, root: string, files: string[]
     let isDirectory = entry.isDirectory()
     let isFile = entry.isFile()
     if (entry.isSymbolicLink()) {
-      const target = await realpath(path).catch(() => undefined)
+      const target = realTarget(path)
       if (target === undefined || !isInside(target, realRoot)) {
         if (isDirectory || entry.name.endsWith('.md') || target === undefined) {
           problems.push(unsafe(file, target === undefined ? 'is a broken symbolic link' : 'is a symbolic link that leads outside the site; copy the file in instead'))
         }
         continue
       }
-      const stats = await lstat(target)
+      const stats = lstatSync(target)
       isDirectory = stats.isDirectory()
       isFile = stats.isFile()
     }
-    if (isDirectory) await walk(path, realRoot, root, files, problems)
+    if (isDirectory) walk(path, realRoot, root, files, problems)
     else if (isFile && entry.name.toLowerCase().endsWith('.md')) files.push(file)
+  }
+}
+
+function realTarget(path: string): string | undefined {
+  try {
+    return realpathSync(path)
+  } catch {
+    return undefined
   }
 }
 

@@ -3,12 +3,17 @@
  * interleave their swaps. The lock is a folder created atomically beside the output; a lock left
  * by a killed build (its process is gone) is taken over.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { setTimeout as sleep } from 'node:timers/promises'
 
 /** How long a second build waits for the first before giving up. */
 const waitMs = 60_000
 const pollMs = 100
+/**
+ * A build writes its pid into the lock right after creating it; a lock still without one after
+ * this long was left by a build killed between the two steps.
+ */
+const ownerlessMs = 2_000
 
 /** Runs `work` holding the lock of output folder `out`. */
 export async function withBuildLock<T>(out: string, work: () => Promise<T>): Promise<T> {
@@ -32,7 +37,7 @@ async function acquire(lock: string): Promise<void> {
       if (!isCode(error, 'EEXIST')) throw error
     }
     const owner = Number(await readFile(`${lock}/pid`, 'utf8').catch(() => ''))
-    if (owner > 0 && !isAlive(owner)) {
+    if (owner > 0 ? !isAlive(owner) : await ownerlessFor(lock, ownerlessMs)) {
       await rm(lock, { recursive: true, force: true })
       continue
     }
@@ -41,6 +46,15 @@ async function acquire(lock: string): Promise<void> {
     }
     await sleep(pollMs)
   }
+}
+
+/** Whether `lock` holds no pid and was made more than `ms` ago (false when it is already gone). */
+async function ownerlessFor(lock: string, ms: number): Promise<boolean> {
+  const made = await stat(lock).then(
+    (stats) => stats.mtimeMs,
+    () => undefined
+  )
+  return made !== undefined && Date.now() - made > ms
 }
 
 function isAlive(pid: number): boolean {

@@ -1,19 +1,37 @@
 /**
  * Writes a built site so that the output folder only ever holds a build that passed (SPEC 7):
- * files go into a fresh sibling folder, which is swapped into place once complete. A build that
- * fails or is killed mid-way leaves the previous output as it was; its leftovers are removed by
- * the next build.
+ * files go into a staging folder beside the output, which is swapped into place once complete. A
+ * build that fails or is killed mid-way leaves the previous output as it was; its leftovers are
+ * removed by the next build.
+ *
+ * The staging folder is fresh, or, given a `spare` folder, the output the previous swap retired,
+ * kept there instead of deleted: bringing it up to date rewrites only the pages that changed,
+ * where a fresh folder recreates thousands of folders and files on every build.
  */
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
-import { basename, dirname, join, resolve, sep } from 'node:path'
+import { renameSync } from 'node:fs'
+import { mkdir, readdir, rename, rm } from 'node:fs/promises'
+import { basename, dirname, join, resolve } from 'node:path'
 import { withBuildLock } from './build-lock.js'
+import { fillStaging } from './fill-staging.js'
 import type { OutputFile } from '../types.js'
+
+export { safeJoin } from './fill-staging.js'
 
 const stagingPrefix = '.factdesk-staging-'
 const retiredPrefix = '.factdesk-retired-'
 
+/** How a site is written. */
+export interface WriteOptions {
+  /**
+   * Where the output before last is kept between builds, to be brought up to date by the next
+   * one: a folder only this output uses, on the output's file system (a rename moves it). It is
+   * a cache: deleting it costs the next build a full write, nothing more.
+   */
+  spare?: string
+}
+
 /** Writes `files` into `out`, replacing its previous content in one swap. Returns pages written. */
-export async function writeSite(out: string, files: readonly OutputFile[]): Promise<number> {
+export async function writeSite(out: string, files: readonly OutputFile[], options: WriteOptions = {}): Promise<number> {
   const target = resolve(out)
   const parent = dirname(target)
   await mkdir(parent, { recursive: true })
@@ -22,8 +40,10 @@ export async function writeSite(out: string, files: readonly OutputFile[]): Prom
     await removeLeftovers(target)
     const staging = join(parent, `${stagingPrefix}${basename(target)}-${process.pid}-${Date.now()}`)
     try {
-      await writeAll(staging, files)
-      await swapIn(staging, target)
+      if (options.spare !== undefined) await moveIfThere(options.spare, staging)
+      fillStaging(staging, target, files)
+      const retired = swapIn(staging, target)
+      if (retired !== undefined) await keepOrRemove(retired, options.spare)
     } catch (error) {
       await rm(staging, { recursive: true, force: true })
       throw error
@@ -32,32 +52,46 @@ export async function writeSite(out: string, files: readonly OutputFile[]): Prom
   })
 }
 
-async function writeAll(staging: string, files: readonly OutputFile[]): Promise<void> {
-  const folders = new Set<string>()
-  for (const file of files) folders.add(dirname(safeJoin(staging, file.path)))
-  await mkdir(staging, { recursive: true })
-  for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true })
-  // Bounded parallelism: enough to keep the disk busy without opening thousands of handles.
-  const queue = [...files]
-  const workers = Array.from({ length: 16 }, async () => {
-    for (let file = queue.pop(); file; file = queue.pop()) {
-      await writeFile(safeJoin(staging, file.path), file.content)
-    }
+/** Renames `from` to `to` when `from` exists and can be moved there (same file system). */
+async function moveIfThere(from: string, to: string): Promise<void> {
+  await rename(from, to).catch(async (error: unknown) => {
+    if (isCode(error, 'ENOENT')) return
+    // On another file system, or otherwise unmovable: it cannot serve, so it only takes space.
+    await rm(from, { recursive: true, force: true })
   })
-  await Promise.all(workers)
 }
 
-async function swapIn(staging: string, target: string): Promise<void> {
+/** Keeps the retired output as the next build's spare, or removes it. */
+async function keepOrRemove(retired: string, spare: string | undefined): Promise<void> {
+  if (spare !== undefined) {
+    const kept = await mkdir(dirname(spare), { recursive: true })
+      .then(() => rename(retired, spare))
+      .then(
+        () => true,
+        () => false
+      )
+    if (kept) return
+  }
+  await rm(retired, { recursive: true, force: true })
+}
+
+/**
+ * Swaps `staging` in as `target`; returns where the previous output went. POSIX cannot replace a
+ * non-empty folder in one step, so this is two renames, made back to back with blocking calls:
+ * the moment without an output folder lasts two system calls, not a turn of the event loop. A
+ * build killed inside it leaves the retired folder, which the next build puts back first.
+ */
+function swapIn(staging: string, target: string): string | undefined {
   const retired = join(dirname(target), `${retiredPrefix}${basename(target)}-${process.pid}-${Date.now()}`)
-  const hadPrevious = await rename(target, retired).then(
-    () => true,
-    (error: unknown) => {
-      if (isCode(error, 'ENOENT')) return false
-      throw error
-    }
-  )
-  await rename(staging, target)
-  if (hadPrevious) await rm(retired, { recursive: true, force: true })
+  let hadPrevious = true
+  try {
+    renameSync(target, retired)
+  } catch (error) {
+    if (!isCode(error, 'ENOENT')) throw error
+    hadPrevious = false
+  }
+  renameSync(staging, target)
+  return hadPrevious ? retired : undefined
 }
 
 /**
@@ -81,15 +115,6 @@ async function removeLeftovers(target: string): Promise<void> {
       await rm(join(dirname(target), sibling), { recursive: true, force: true })
     }
   }
-}
-
-/** Joins an output path under `root`, refusing any path that would leave it (SPEC 9). */
-export function safeJoin(root: string, path: string): string {
-  const joined = resolve(root, path)
-  if (!joined.startsWith(resolve(root) + sep)) {
-    throw new TypeError(`output path \`${path}\` leaves the output folder`)
-  }
-  return joined
 }
 
 function isCode(error: unknown, code: string): boolean {

@@ -5,9 +5,8 @@
  */
 import { availableParallelism } from 'node:os'
 import { serialize } from 'node:v8'
-import { Piscina } from 'piscina'
-import { loadBatch, processBatch } from './article-tasks.js'
 import { fromWire, toWire } from './wire.js'
+import type { Piscina } from 'piscina'
 import type { DataStore } from '../checks/datasets/dataset.js'
 import type { ArticleLoad } from '../content/load-article.js'
 import type { BriefInput } from '../render/brief.js'
@@ -21,7 +20,8 @@ const minArticlesForWorkers = 64
 /** Runs article batches; `close` releases the threads. */
 export interface ArticleRunner {
   load(items: readonly ArticleBytes[]): Promise<ArticleLoad[]>
-  process(articles: readonly LoadedArticle[], brief: BriefInput, store: DataStore): Promise<Processed[]>
+  /** `onBatch` sees each batch's results as it completes, while later batches still run. */
+  process(articles: readonly LoadedArticle[], brief: BriefInput, store: DataStore, onBatch?: (batch: Processed[]) => void): Promise<Processed[]>
   close(): Promise<void>
 }
 
@@ -29,8 +29,17 @@ export interface ArticleRunner {
 export function createRunner(options: { root: string; settings: Settings; strict: boolean; count: number; workers?: number }): ArticleRunner {
   const threads = options.workers ?? defaultThreads(options.count)
   const workerFile = new URL(`./article-worker${extensionOf(import.meta.url)}`, import.meta.url)
-  if (threads <= 1 || !workerFile.pathname.endsWith('.js')) return inProcessRunner(options)
-  return poolRunner(options, threads, workerFile)
+  const inProcess = inProcessRunner(options)
+  if (threads <= 1 || !workerFile.pathname.endsWith('.js')) return inProcess
+  const pool = poolRunner(options, threads, workerFile)
+  // A warm build of a large site that re-does a handful of articles (one edited story) is done
+  // before a pool of threads could even start.
+  return {
+    load: (items) => (items.length < minArticlesForWorkers ? inProcess : pool).load(items),
+    process: (articles, brief, store, onBatch) =>
+      (articles.length < minArticlesForWorkers ? inProcess : pool).process(articles, brief, store, onBatch),
+    close: () => pool.close()
+  }
 }
 
 function defaultThreads(count: number): number {
@@ -39,20 +48,31 @@ function defaultThreads(count: number): number {
   return count < minArticlesForWorkers ? 1 : availableParallelism()
 }
 
+// The Markdown, figure and check modules load on first use: a build served from the cache, or one
+// whose workers do the parsing, never pays for loading them on the main thread.
+const articleTasks = () => import('./article-tasks.js')
+
 function inProcessRunner(options: { settings: Settings; strict: boolean }): ArticleRunner {
   return {
-    load: async (items) => loadBatch(items, options.settings),
-    process: async (articles, brief, store) => processBatch(articles, { settings: options.settings, strict: options.strict, store, brief }),
+    load: async (items) => (items.length === 0 ? [] : (await articleTasks()).loadBatch(items, options.settings)),
+    async process(articles, brief, store, onBatch) {
+      if (articles.length === 0) return []
+      const processed = (await articleTasks()).processBatch(articles, { settings: options.settings, strict: options.strict, store, brief })
+      onBatch?.(processed)
+      return processed
+    },
     close: async () => {}
   }
 }
 
 function poolRunner(options: { root: string; settings: Settings; strict: boolean }, threads: number, workerFile: URL): ArticleRunner {
   // Started on the first batch: a build served wholly from the cache starts no thread at all.
-  let pool: Piscina | undefined
-  const run = (task: WorkerTask, transferList?: ArrayBuffer[]) => {
-    pool ??= new Piscina({ filename: workerFile.href, minThreads: threads, maxThreads: threads, idleTimeout: 1_000 })
-    return pool.run(task, transferList ? { transferList } : {}) as Promise<unknown>
+  let pool: Promise<Piscina> | undefined
+  const run = async (task: WorkerTask, transferList?: ArrayBuffer[]) => {
+    pool ??= import('piscina').then(
+      ({ Piscina }) => new Piscina({ filename: workerFile.href, minThreads: threads, maxThreads: threads, idleTimeout: 1_000 })
+    )
+    return (await pool).run(task, transferList ? { transferList } : {}) as Promise<unknown>
   }
   return {
     async load(items) {
@@ -67,7 +87,7 @@ function poolRunner(options: { root: string; settings: Settings; strict: boolean
       )
       return results.flatMap((result) => fromWire<ArticleLoad[]>(result))
     },
-    async process(articles, brief, store) {
+    async process(articles, brief, store, onBatch) {
       if (articles.length === 0) return []
       const shared = shareStore(store)
       const dataPaths = [...store.datasets.values()].map((dataset) => dataset.file)
@@ -83,13 +103,17 @@ function poolRunner(options: { root: string; settings: Settings; strict: boolean
             site: brief.site,
             dataPaths,
             articles: batch.map(toWire)
+          }).then((result) => {
+            const processed = fromWire<Processed[]>(result)
+            onBatch?.(processed)
+            return processed
           })
         )
       )
-      return results.flatMap((result) => fromWire<Processed[]>(result))
+      return results.flat()
     },
     close: async () => {
-      await pool?.destroy()
+      await (await pool)?.destroy()
     }
   }
 }

@@ -55,4 +55,35 @@ describe('writeSite', () => {
     expect(() => safeJoin('/tmp/out', '/etc/passwd')).toThrow(TypeError)
     expect(safeJoin('/tmp/out', 'a/b.html')).toBe('/tmp/out/a/b.html')
   })
+
+  it('keeps the retired output as a spare and brings it up to date on the next build', async () => {
+    const dir = await parent()
+    const out = join(dir, 'dist')
+    const spare = join(dir, 'cache', 'output', 'dist')
+    const edition = (tag: string) => [
+      { path: 'index.html', content: `home ${tag}` },
+      { path: 'same/index.html', content: 'unchanged' },
+      { path: `only-${tag}/index.html`, content: tag }
+    ]
+    await writeSite(out, edition('a'), { spare })
+    await writeSite(out, edition('b'), { spare })
+    expect([...(await readTree(spare)).keys()]).toEqual(['index.html', 'only-a/index.html', 'same/index.html'])
+    await writeSite(out, edition('c'), { spare })
+    expect(await readTree(out)).toEqual(new Map(edition('c').map((file) => [file.path, Buffer.from(file.content)])))
+    expect(await readTree(spare)).toEqual(new Map(edition('b').map((file) => [file.path, Buffer.from(file.content)])))
+    expect(await readdir(dir)).toEqual(['cache', 'dist'])
+  })
+
+  it('writes in full when the spare is missing or damaged', async () => {
+    const dir = await parent()
+    const out = join(dir, 'dist')
+    const spare = join(dir, 'spare')
+    await writeSite(out, [{ path: 'index.html', content: 'one' }], { spare })
+    await writeSite(out, [{ path: 'index.html', content: 'two' }], { spare })
+    await writeFile(join(spare, 'index.html'), 'tampered')
+    await mkdir(join(spare, 'junk'))
+    await writeSite(out, [{ path: 'index.html', content: 'three' }], { spare })
+    expect([...(await readTree(out)).entries()]).toEqual([['index.html', Buffer.from('three')]])
+    expect(await readdir(out)).toEqual(['index.html'])
+  })
 })

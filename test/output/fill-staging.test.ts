@@ -1,0 +1,116 @@
+/**
+ * Filling the staging folder from whatever it holds: nothing, or an earlier build (the spare the
+ * previous swap retired, or one a killed build left half-updated). It must end holding exactly
+ * the new files, never write into a file it shares with the live output, and borrow unchanged
+ * files from the live output as hard links.
+ */
+import { link, lstat, mkdir, mkdtemp, readdir, readFile, stat, symlink, utimes, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { fillStaging } from '../../src/output/fill-staging.js'
+import { readTree } from '../helpers/read-tree.js'
+import type { OutputFile } from '../../src/types.js'
+
+async function folders(): Promise<{ staging: string; live: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'factdesk-fill-'))
+  const staging = join(dir, 'staging')
+  const live = join(dir, 'live')
+  await mkdir(live)
+  return { staging, live }
+}
+
+/** Every entry under `dir`, files, folders and links alike, as sorted relative paths. */
+async function entries(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true })).map((name) => name.split('\\').join('/')).sort()
+}
+
+async function write(dir: string, files: Record<string, string>): Promise<void> {
+  for (const [path, content] of Object.entries(files)) {
+    await mkdir(join(dir, path, '..'), { recursive: true })
+    await writeFile(join(dir, path), content)
+  }
+}
+
+function asTree(files: readonly OutputFile[]): Map<string, Buffer> {
+  return new Map(files.map((file) => [file.path, Buffer.from(file.content)]))
+}
+
+const site: OutputFile[] = [
+  { path: 'index.html', content: 'home' },
+  { path: '2025/11/04/story/index.html', content: 'story' },
+  { path: 'feed.xml', content: new Uint8Array([60, 63, 120]) }
+]
+
+describe('fillStaging', () => {
+  it('writes every file into an empty staging folder', async () => {
+    const { staging, live } = await folders()
+    fillStaging(staging, live, site)
+    expect(await readTree(staging)).toEqual(asTree(site))
+  })
+
+  it('turns any earlier state into exactly the new files', async () => {
+    const { staging, live } = await folders()
+    await write(staging, {
+      'index.html': 'old home',
+      'feed.xml': '<?x',
+      'gone/index.html': 'a page no longer built',
+      '2025/11/04/story': 'a file where a folder belongs',
+      'stale.txt': 'stale'
+    })
+    await mkdir(join(staging, 'feed.xml.d'))
+    await symlink('/etc/passwd', join(staging, 'robots.txt'))
+    // A page cut short by a killed build: same path, wrong bytes.
+    await write(staging, { 'half.html': 'hal' })
+    const files = [...site, { path: 'half.html', content: 'half a page, now whole' }]
+    fillStaging(staging, live, files)
+    expect(await readTree(staging)).toEqual(asTree(files))
+    expect(await entries(staging)).toEqual(['2025', '2025/11', '2025/11/04', '2025/11/04/story', '2025/11/04/story/index.html', 'feed.xml', 'half.html', 'index.html'])
+  })
+
+  it('keeps a file that already holds the right bytes, modification time and all', async () => {
+    const { staging, live } = await folders()
+    await write(staging, { 'index.html': 'home' })
+    const past = new Date('2025-01-01T00:00:00Z')
+    await utimes(join(staging, 'index.html'), past, past)
+    fillStaging(staging, live, site)
+    expect((await stat(join(staging, 'index.html'))).mtime).toEqual(past)
+  })
+
+  it('links unchanged files from the live output and writes only the changed ones', async () => {
+    const { staging, live } = await folders()
+    await write(live, { 'index.html': 'home', '2025/11/04/story/index.html': 'the old story' })
+    fillStaging(staging, live, site)
+    const home = await stat(join(staging, 'index.html'))
+    expect(home.ino).toBe((await stat(join(live, 'index.html'))).ino)
+    expect((await stat(join(staging, '2025/11/04/story/index.html'))).ino).not.toBe((await stat(join(live, '2025/11/04/story/index.html'))).ino)
+    expect(await readTree(staging)).toEqual(asTree(site))
+  })
+
+  it('never writes into a file it shares with the live output', async () => {
+    const { staging, live } = await folders()
+    await write(live, { 'index.html': 'live home' })
+    await mkdir(staging)
+    // A spare whose page is a hard link to the live page, as an earlier build left it.
+    await link(join(live, 'index.html'), join(staging, 'index.html'))
+    fillStaging(staging, live, site)
+    expect(await readFile(join(live, 'index.html'), 'utf8')).toBe('live home')
+    expect(await readFile(join(staging, 'index.html'), 'utf8')).toBe('home')
+  })
+
+  it('does not borrow a live file that is a symbolic link, even one holding the right bytes', async () => {
+    const { staging, live } = await folders()
+    await write(live, { 'elsewhere.txt': 'home' })
+    await symlink(join(live, 'elsewhere.txt'), join(live, 'index.html'))
+    fillStaging(staging, live, site)
+    expect((await lstat(join(staging, 'index.html'))).isSymbolicLink()).toBe(false)
+    expect(await readFile(join(staging, 'index.html'), 'utf8')).toBe('home')
+  })
+
+  it('refuses an output path that leaves the folder before touching anything', async () => {
+    const { staging, live } = await folders()
+    await write(staging, { 'keep.html': 'kept' })
+    expect(() => fillStaging(staging, live, [...site, { path: '../out.html', content: 'x' }])).toThrow(/leaves the output folder/)
+    expect(await entries(staging)).toEqual(['keep.html'])
+  })
+})
