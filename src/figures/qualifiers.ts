@@ -25,12 +25,17 @@ export interface ApproximatorMatch {
 /** How far back a movement word may stand: `fell sharply by 7%` has two words between. */
 const movementReach = 4
 const articles = new Set(['a', 'an', 'the'])
+/** The first word of every approximator phrase. */
+const approximatorStarts = new Set([...approximators.keys()].map((phrase) => phrase.split(' ')[0]))
 
 /**
  * The longest approximator phrase that starts at token `index` (case-insensitive), so that
  * `just over` wins over `over` and `no more than` over `more than`.
  */
 export function approximatorAt(view: TokenView, index: number): ApproximatorMatch | null {
+  // Asked at every token: most words start no phrase, and are turned away before any phrase is built.
+  const first = view.word(index)
+  if (first === undefined || !approximatorStarts.has(first)) return null
   const words: string[] = []
   for (let offset = 0; offset < longestApproximator; offset++) {
     const word = offset === 0 ? view.word(index) : view.spacedWord(index + offset)
