@@ -12,14 +12,16 @@ import { deserialize, serialize } from 'node:v8'
 import { fromWire, toWire } from '../parallel/wire.js'
 import type { ArticleLoad } from '../content/load-article.js'
 import type { Processed } from '../parallel/article-tasks.js'
-import type { CheckedArticle, LoadedArticle } from '../types.js'
+import { withoutLoad } from '../checked-part.js'
+import type { CheckedPart } from '../checked-part.js'
+import type { CheckedArticle } from '../types.js'
 
 /** What the cache keeps for one article. */
 export interface CacheEntry {
   load: ArticleLoad
   /**
    * The fact-checked article, valid while its inputs hash to `key`. Stored without the fields it
-   * shares with `load.article` (the Markdown, the frontmatter): `withLoad` puts them back.
+   * shares with `load.article` (the Markdown, the frontmatter): `withLoad` of `checked-part.ts` puts them back.
    */
   checked?: { key: string; value: CheckedArticle | CheckedPart }
   /** The rendered brief, valid while the checked article, templates and navigation hash to `key`. */
@@ -100,19 +102,6 @@ export function openArticleCache(dir: string | undefined): ArticleCache {
   }
 }
 
-
-/** The fields a checked article adds to its loaded article; what the cache stores of it. */
-type CheckedPart = Omit<CheckedArticle, keyof LoadedArticle>
-
-function withoutLoad(checked: CheckedArticle | CheckedPart): CheckedPart {
-  const { mode, lead, html, figures, asserts, panel, problems } = checked
-  return { mode, lead, html, figures, asserts, panel, problems }
-}
-
-/** The checked article a cache entry holds, whole again with the loaded article it was checked from. */
-export function withLoad(article: LoadedArticle, checked: CheckedArticle | CheckedPart): CheckedArticle {
-  return { file: article.file, frontmatter: article.frontmatter, markdown: article.markdown, url: article.url, ...withoutLoad(checked) }
-}
 
 /** Writes one entry, then renames it into place, so a reader never sees half an entry. */
 async function writeEntry(made: Promise<unknown>, file: string, entry: CacheEntry): Promise<void> {

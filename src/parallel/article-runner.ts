@@ -6,6 +6,8 @@
 import { availableParallelism } from 'node:os'
 import { serialize } from 'node:v8'
 import { fromWire, toWire } from './wire.js'
+import { withLoad } from '../checked-part.js'
+import type { CheckedPart } from '../checked-part.js'
 import type { Piscina } from 'piscina'
 import type { DataStore } from '../checks/datasets/dataset.js'
 import type { ArticleLoad } from '../content/load-article.js'
@@ -13,6 +15,12 @@ import type { BriefInput } from '../render/brief.js'
 import type { LoadedArticle, Settings } from '../types.js'
 import type { ArticleBytes, Processed } from './article-tasks.js'
 import type { WorkerTask } from './article-worker.js'
+
+/** What a worker sends back for one article: the checked part, without the loaded article. */
+interface ProcessedPart {
+  article: CheckedPart
+  brief: Processed['brief']
+}
 
 /** Below this many articles a build stays on one thread. */
 const minArticlesForWorkers = 64
@@ -104,7 +112,11 @@ function poolRunner(options: { root: string; settings: Settings; strict: boolean
             dataPaths,
             articles: batch.map(toWire)
           }).then((result) => {
-            const processed = fromWire<Processed[]>(result)
+            const parts = fromWire<ProcessedPart[]>(result)
+            const processed = batch.flatMap((article, index): Processed[] => {
+              const part = parts[index]
+              return part ? [{ article: withLoad(article, part.article), brief: part.brief }] : []
+            })
             onBatch?.(processed)
             return processed
           })

@@ -9,7 +9,8 @@ import { renderBrief } from '../render/brief.js'
 import type { DataStore } from '../checks/datasets/dataset.js'
 import type { ArticleLoad } from '../content/load-article.js'
 import type { BriefInput } from '../render/brief.js'
-import type { RenderedPage } from '../render/render-page.js'
+import { encodePage } from '../render/render-page.js'
+import type { EncodedPage } from '../render/render-page.js'
 import type { CheckedArticle, LoadedArticle, Problem, Settings } from '../types.js'
 
 /** One article file's bytes, read by the main thread (which hashes them for the cache). */
@@ -34,13 +35,13 @@ export interface ProcessContext {
 /** A checked article and its rendered brief (or the template problem that stopped it). */
 export interface Processed {
   article: CheckedArticle
-  brief: RenderedPage | { problem: Problem }
+  brief: EncodedPage | { problem: Problem }
 }
 
 /** Stage 2: fact-check a batch of loaded articles and render their briefs. */
 export function processBatch(articles: readonly LoadedArticle[], context: ProcessContext): Processed[] {
   return articles.map((loaded) => {
     const article = processArticle(loaded, { settings: context.settings, store: context.store, strict: context.strict })
-    return { article, brief: renderBrief(context.brief, article) }
+    return { article, brief: encodePage(renderBrief(context.brief, article)) }
   })
 }

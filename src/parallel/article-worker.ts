@@ -7,6 +7,7 @@ import { createDataStore } from '../checks/datasets/dataset.js'
 import { loadTemplates } from '../render/templates.js'
 import { loadBatch, processBatch } from './article-tasks.js'
 import { fromWire, toWire } from './wire.js'
+import { withoutLoad } from '../checked-part.js'
 import type { DataStore, Dataset } from '../checks/datasets/dataset.js'
 import type { Templates } from '../render/templates.js'
 import type { SiteView } from '../render/page-context.js'
@@ -43,7 +44,8 @@ export default async function run(task: WorkerTask): Promise<unknown> {
     store,
     brief: { settings: task.settings, site: task.site, templates, dataPaths: new Set(task.dataPaths) }
   })
-  return toWire(processed)
+  // The main thread holds the loaded articles already: only what checking added goes back.
+  return toWire(processed.map((item) => ({ article: withoutLoad(item.article), brief: item.brief })))
 }
 
 function storeOf(reference: { id: string; bytes: SharedArrayBuffer }): DataStore {

@@ -34,6 +34,9 @@ export function fromWire<T>(value: unknown): T {
 
 function revive(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(revive)
+  // v8.deserialize hands back typed arrays as views into the buffer it read from: a page's bytes
+  // would keep a whole cache entry's file alive. A copy lets that buffer go.
+  if (value instanceof Uint8Array) return value.byteLength === value.buffer.byteLength ? value : new Uint8Array(value)
   if (isPlainObject(value)) {
     if (isWireDateTime(value)) return DateTime.fromMillis(value[dateTimeMarker], { zone: value.zone })
     const copy: Record<string, unknown> = {}

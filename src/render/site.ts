@@ -16,7 +16,8 @@ import { renderNotFound } from './not-found.js'
 import { newestFirst } from './order.js'
 import { OutputSet } from './output-set.js'
 import { siteView } from './page-context.js'
-import type { RenderedPage } from './render-page.js'
+import { encodePage } from './render-page.js'
+import type { EncodedPage, PageRef, RenderedPage } from './render-page.js'
 import { renderRobots, renderSitemap } from './sitemap.js'
 import { type StoryView, storyView } from './story-view.js'
 import type { Templates } from './templates.js'
@@ -34,7 +35,7 @@ export interface SiteInput {
    * Briefs already rendered (by worker threads, or taken from the build cache), by article file.
    * They must have been rendered with the same settings, templates and `siteView`.
    */
-  briefs?: ReadonlyMap<string, RenderedPage | { problem: Problem }>
+  briefs?: ReadonlyMap<string, EncodedPage | { problem: Problem }>
 }
 
 /** Renders every file of the site; problems (templates, unsafe paths, collisions) come back too. */
@@ -47,20 +48,20 @@ export function renderSite(input: SiteInput): { files: OutputFile[]; problems: P
   const dataPaths = copyDataFiles(input.dataFiles, output, problems)
   const sorted = newestFirst(input.articles.filter((article) => isPublishable(article, problems)))
   const site = siteView(settings, sorted, stylesheet.path)
-  const pages: RenderedPage[] = []
-  const addPage = (page: RenderedPage, owner: string, ownerFile?: string): boolean => {
+  const pages: PageRef[] = []
+  const addPage = (page: RenderedPage | EncodedPage, owner: string, ownerFile?: string): boolean => {
     const added = output.add(
-      { path: outputFileOf(page.sitePath), content: page.html },
+      { path: outputFileOf(page.sitePath), content: 'bytes' in page ? page.bytes : page.html },
       owner,
       ownerFile
     )
-    if (added) pages.push(page)
+    if (added) pages.push(page.lastmod === undefined ? { sitePath: page.sitePath } : { sitePath: page.sitePath, lastmod: page.lastmod })
     return added
   }
 
   const briefs = new Set<string>()
   for (const article of sorted) {
-    const brief = input.briefs?.get(article.file) ?? renderBrief({ settings, site, templates, dataPaths }, article)
+    const brief = input.briefs?.get(article.file) ?? encodePage(renderBrief({ settings, site, templates, dataPaths }, article))
     if ('problem' in brief) {
       problems.push(brief.problem)
       continue

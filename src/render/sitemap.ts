@@ -4,11 +4,11 @@
  */
 import { js2xml } from 'xml-js'
 import type { Settings } from '../types.js'
-import type { RenderedPage } from './render-page.js'
+import type { PageRef } from './render-page.js'
 import { absoluteUrl } from './urls.js'
 
 /** The sitemap of `pages`, ordered by address so that it is the same on every build. */
-export function renderSitemap(settings: Settings, pages: readonly RenderedPage[]): string {
+export function renderSitemap(settings: Settings, pages: readonly PageRef[]): string {
   const entries = pages
     .map((page) => ({ loc: absoluteUrl(settings, page.sitePath), lastmod: page.lastmod }))
     .sort((a, b) => (a.loc < b.loc ? -1 : a.loc > b.loc ? 1 : 0))

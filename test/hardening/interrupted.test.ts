@@ -67,10 +67,18 @@ describe('a build killed with SIGKILL', () => {
     ]
     let current: Edition = 'new'
     const outcomes = { killedBeforeWriting: 0, killedWhileWriting: 0, finished: 0 }
-    const killAt = async (delay: number): Promise<void> => {
+    /** Starts a build of the other edition and kills it `delay` ms after `trigger`. */
+    const killAt = async (delay: number, trigger: 'start' | 'writing' = 'start'): Promise<void> => {
       const target: Edition = current === 'old' ? 'new' : 'old'
       const child = startCli(['build', '--root', sites[target], '--out', out, '--quiet'])
-      const end = ended(child)
+      let exited = false
+      const end = ended(child).then((result) => {
+        exited = true
+        return result
+      })
+      if (trigger === 'writing') {
+        while (!exited && !(await leftovers(published)).some((name) => name.includes('staging'))) await sleep(1)
+      }
       await sleep(delay)
       child.kill('SIGKILL')
       const result = await end
@@ -79,7 +87,7 @@ describe('a build killed with SIGKILL', () => {
       )
       expect(
         [digests[current], digests[target]],
-        `after a kill at ${Math.round(delay)} ms`
+        `after a kill at ${Math.round(delay)} ms from ${trigger}`
       ).toContain(digest)
       const writing = (await leftovers(published)).some((name) => name.includes('staging'))
       if (result.signal !== 'SIGKILL') outcomes.finished++
@@ -93,14 +101,14 @@ describe('a build killed with SIGKILL', () => {
       current = target
     }
     for (const delay of points) await killAt(delay)
-    // Writing an up-to-date spare takes a few dozen milliseconds, and build times wander by as
-    // much: sweep again, the writing window first, until enough kills have landed in each phase.
+    // Writing an up-to-date spare takes a few dozen milliseconds, and build times wander by more
+    // than that when other tests share the machine: kill more builds, those meant to land while
+    // writing timed from the moment their staging folder appears, until both counts are reached.
     const killed = () => outcomes.killedBeforeWriting + outcomes.killedWhileWriting
     for (let extra = 0; extra < 40 && (outcomes.killedWhileWriting < wantedWhileWriting || killed() < wantedKills); extra++) {
-      const from = outcomes.killedWhileWriting < wantedWhileWriting ? timing.writing * 0.9 : 0.02 * timing.total
-      const delay = from + ((timing.total - from) * (extra % 10)) / 10
-      points.push(delay)
-      await killAt(delay)
+      points.push(extra)
+      if (outcomes.killedWhileWriting < wantedWhileWriting) await killAt(extra % 4, 'writing')
+      else await killAt(0.02 * timing.total + ((timing.writing - 0.02 * timing.total) * (extra % 10)) / 10)
     }
     console.info(
       `SIGKILL at ${points.length} points over a ${Math.round(timing.total)} ms build (writing from ${Math.round(timing.writing)} ms):`,

@@ -22,6 +22,14 @@ describe('wire values', () => {
     expect(back.list[0]?.at.toMillis()).toBe(value.list[0]?.at.toMillis())
     expect(back.plain).toEqual(value.plain)
   })
+
+  it('bring bytes back equal and on their own buffer, not a view into what was read', () => {
+    const page = { sitePath: '/a/', bytes: Buffer.from('<p>Bitcoin fell 7% — again…</p>') }
+    const read = serialize(toWire({ padding: 'x'.repeat(10_000), page }))
+    const back = fromWire<{ page: typeof page }>(deserialize(read))
+    expect(Buffer.from(back.page.bytes).equals(page.bytes)).toBe(true)
+    expect(back.page.bytes.buffer.byteLength).toBe(page.bytes.byteLength)
+  })
 })
 
 describe('the article cache', () => {

@@ -7,13 +7,22 @@ import { selectAll } from 'hast-util-select'
 import type { OutputFile } from '../../src/types.js'
 import { parseHtml } from './fixtures.js'
 
-/** The text of a rendered file; fails the test when it is missing or binary. */
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+/**
+ * The text of a rendered file; fails the test when it is missing or not UTF-8. Briefs come as
+ * UTF-8 bytes (that is how they travel from worker threads), other pages as text.
+ */
 export function textOf(files: readonly OutputFile[], path: string): string {
   const file = files.find((candidate) => candidate.path === path)
   if (file === undefined)
     throw new TypeError(`no file \`${path}\` in ${files.map((f) => f.path).join(', ')}`)
-  if (typeof file.content !== 'string') throw new TypeError(`\`${path}\` is not text`)
-  return file.content
+  if (typeof file.content === 'string') return file.content
+  try {
+    return utf8.decode(file.content)
+  } catch {
+    throw new TypeError(`\`${path}\` is not UTF-8 text`)
+  }
 }
 
 /** A rendered page, parsed. */
