@@ -26,6 +26,8 @@ export function fillStaging(staging: string, live: string, files: readonly Outpu
   for (const path of wanted.keys()) {
     for (let folder = dirname(path); folder !== '.' && !folders.has(folder); folder = dirname(folder)) folders.add(folder)
   }
+  // Whatever stood at the spare's place was moved here; a spare that is no folder cannot serve.
+  if (lstatSync(staging, { throwIfNoEntry: false })?.isDirectory() === false) rmSync(staging, { force: true })
   mkdirSync(staging, { recursive: true })
   const present = prune(staging, '', wanted, folders)
   for (const folder of [...folders].sort()) {

@@ -68,6 +68,13 @@ describe('fillStaging', () => {
     expect(await entries(staging)).toEqual(['2025', '2025/11', '2025/11/04', '2025/11/04/story', '2025/11/04/story/index.html', 'feed.xml', 'half.html', 'index.html'])
   })
 
+  it('replaces a staging place that holds a file instead of a folder', async () => {
+    const { staging, live } = await folders()
+    await writeFile(staging, 'not a folder')
+    fillStaging(staging, live, site)
+    expect(await readTree(staging)).toEqual(asTree(site))
+  })
+
   it('keeps a file that already holds the right bytes, modification time and all', async () => {
     const { staging, live } = await folders()
     await write(staging, { 'index.html': 'home' })
