@@ -77,14 +77,22 @@ export async function runArticleStages(
       templates,
       dataPaths: new Set([...store.datasets.values()].map((dataset) => dataset.file))
     }
-    const checkKey = (article: LoadedArticle): string =>
-      hashOf(
-        entries.get(article.file)?.key ?? '',
-        String(options.strict),
-        ...Object.entries(article.frontmatter.data)
-          .sort(([a], [b]) => (a < b ? -1 : 1))
-          .flatMap(([alias, path]) => [alias, dataHashes.get(path) ?? 'missing'])
-      )
+    // Asked once when choosing what to re-check and again when keeping results: hashed once.
+    const checkKeys = new Map<string, string>()
+    const checkKey = (article: LoadedArticle): string => {
+      let key = checkKeys.get(article.file)
+      if (key === undefined) {
+        key = hashOf(
+          entries.get(article.file)?.key ?? '',
+          String(options.strict),
+          ...Object.entries(article.frontmatter.data)
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .flatMap(([alias, path]) => [alias, dataHashes.get(path) ?? 'missing'])
+        )
+        checkKeys.set(article.file, key)
+      }
+      return key
+    }
     const pageSalt = hashOf(templates.fingerprint, JSON.stringify(brief.site), [...brief.dataPaths].sort().join('\n'))
     const briefKey = (key: string): string => hashOf(key, pageSalt)
 

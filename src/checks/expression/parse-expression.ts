@@ -7,7 +7,7 @@
 import { depthOf } from './ast.js'
 import type { BinaryOperator, Expression } from './ast.js'
 import { ExpressionFailure } from './failure.js'
-import { tokenize } from './tokenize.js'
+import { describeToken, tokenize } from './tokenize.js'
 import type { SymbolText, Token } from './tokenize.js'
 
 /** Longest expression accepted, in characters. */
@@ -64,7 +64,7 @@ class Parser {
     const next = this.peek()
     if (next.kind !== 'end') {
       fail(
-        `expected an operator or the end of the expression at column ${next.start + 1}, found ${show(next)}`,
+        `expected an operator or the end of the expression at column ${next.start + 1}, found ${describeToken(next)}`,
         next.start + 1
       )
     }
@@ -155,7 +155,7 @@ class Parser {
         const name = this.next()
         if (name.kind !== 'name') {
           fail(
-            `expected a column or key name after "." at column ${token.start + 1}, found ${show(name)}`,
+            `expected a column or key name after "." at column ${token.start + 1}, found ${describeToken(name)}`,
             name.start + 1
           )
         }
@@ -222,9 +222,9 @@ class Parser {
         break
     }
     const previous = this.tokens[this.at - 2]
-    const after = previous === undefined ? '' : ` after ${show(previous)}`
+    const after = previous === undefined ? '' : ` after ${describeToken(previous)}`
     return fail(
-      `expected a value${after} at column ${token.start + 1}, found ${show(token)}`,
+      `expected a value${after} at column ${token.start + 1}, found ${describeToken(token)}`,
       token.start + 1
     )
   }
@@ -246,7 +246,7 @@ class Parser {
     if (isSymbol(token, text)) return token
     const opener = text === ')' ? '(' : '['
     return fail(
-      `"${opener}" at column ${open.start + 1} is never closed: expected "${text}" at column ${token.start + 1}, found ${show(token)}`,
+      `"${opener}" at column ${open.start + 1} is never closed: expected "${text}" at column ${token.start + 1}, found ${describeToken(token)}`,
       token.start + 1
     )
   }
@@ -285,21 +285,6 @@ function binary(operator: BinaryOperator, left: Expression, right: Expression): 
 
 function isSymbol(token: Token, text: SymbolText): boolean {
   return token.kind === 'symbol' && token.text === text
-}
-
-function show(token: Token): string {
-  switch (token.kind) {
-    case 'end':
-      return 'the end of the expression'
-    case 'number':
-      return `the number ${token.value}`
-    case 'string':
-      return `the string "${token.value.length > 30 ? `${token.value.slice(0, 30)}…` : token.value}"`
-    case 'name':
-      return `"${token.text.length > 30 ? `${token.text.slice(0, 30)}…` : token.text}"`
-    case 'symbol':
-      return `"${token.text}"`
-  }
 }
 
 function fail(message: string, column: number): never {

@@ -143,3 +143,19 @@ function matchAt(pattern: RegExp, source: string, at: number): string {
   pattern.lastIndex = at
   return pattern.exec(source)?.[0] ?? ''
 }
+
+/** A token as a syntax message names it: `the number 7`, `"btc"`, `the end of the expression`. */
+export function describeToken(token: Token): string {
+  switch (token.kind) {
+    case 'end':
+      return 'the end of the expression'
+    case 'number':
+      return `the number ${token.value}`
+    case 'string':
+      return `the string "${token.value.length > 30 ? `${token.value.slice(0, 30)}…` : token.value}"`
+    case 'name':
+      return `"${token.text.length > 30 ? `${token.text.slice(0, 30)}…` : token.text}"`
+    case 'symbol':
+      return `"${token.text}"`
+  }
+}
