@@ -16,6 +16,9 @@ import { createRunner } from './parallel/article-runner.js'
 import { stylesheetFile } from './render/assets.js'
 import { renderBrief } from './render/brief.js'
 import { encodePage } from './render/render-page.js'
+import type { EncodedPage, WrittenPage } from './render/render-page.js'
+import { feedLength } from './render/feeds.js'
+import { isSafeSitePath, outputFileOf } from './render/urls.js'
 import { newestFirst } from './render/order.js'
 import { siteView } from './render/page-context.js'
 import type { ArticleCache, CacheEntry } from './cache/article-cache.js'
@@ -24,16 +27,24 @@ import type { ArticleLoad } from './content/load-article.js'
 import type { Processed } from './parallel/article-tasks.js'
 import type { Templates } from './render/templates.js'
 import type { BuildOptions } from './build.js'
-import type { CheckedArticle, LoadedArticle, Problem, Settings } from './types.js'
+import type { CheckedArticle, LoadedArticle, OutputFile, Problem, Settings } from './types.js'
 
 /** The articles of a build after stages 1 and 2. */
 export interface StagedArticles {
-  /** Every article file that is published (not a draft, not embargoed), loaded or not. */
+  /**
+   * Every article file that is published (not a draft, not embargoed), loaded or not. Past stage
+   * 2 nothing reads an article's Markdown, so these and `articles` come without it (`''`), and
+   * `articles` without body HTML (`''`) outside the feeds: a site of 40,000 articles would
+   * otherwise hold both until the build ends.
+   */
   published: ArticleLoad[]
   articles: CheckedArticle[]
-  /** Rendered briefs by article file. */
-  briefs: Map<string, Processed['brief']>
+  /** Rendered briefs by article file; those a sink took are only where they went. */
+  briefs: Map<string, Processed['brief'] | WrittenPage>
 }
+
+/** Where finished briefs go as batches complete, so their bytes need not wait in memory. */
+export type BriefSink = (file: OutputFile) => void
 
 /** Runs stages 1 and 2; problems of data files go into `siteProblems`. */
 export async function runArticleStages(
@@ -41,7 +52,8 @@ export async function runArticleStages(
   settings: Settings,
   templates: Templates,
   siteProblems: Problem[],
-  options: BuildOptions
+  options: BuildOptions,
+  sink?: BriefSink
 ): Promise<StagedArticles> {
   const { root } = options
   const cache = openArticleCache(options.cacheDir)
@@ -93,29 +105,18 @@ export async function runArticleStages(
       }
       return key
     }
+    // Past stage 2 an article is only listed and reported; the feeds alone show whole bodies.
+    const inFeeds = new Set(newestFirst(ready).slice(0, feedLength).map((article) => article.file))
+    const settle = (result: Processed): Settled => ({
+      article: inFeeds.has(result.article.file) ? result.article : { ...result.article, html: '' },
+      brief: sink && 'bytes' in result.brief && isSafeSitePath(result.article.url) ? streamed(result.brief, sink) : result.brief
+    })
     const pageSalt = hashOf(templates.fingerprint, JSON.stringify(brief.site), [...brief.dataPaths].sort().join('\n'))
     const briefKey = (key: string): string => hashOf(key, pageSalt)
 
-    // A template edit re-renders briefs without re-checking; a data edit re-checks its readers.
-    const results = new Map<string, Processed>()
-    const toProcess: LoadedArticle[] = []
-    for (const article of ready) {
-      const entry = entries.get(article.file)?.entry
-      const key = checkKey(article)
-      if (entry?.checked?.key !== key) {
-        toProcess.push(article)
-        // A stale result is only in the way: a data edit on a large site would otherwise hold
-        // every old result and every new one at once.
-        if (entry) forgetResults(entry)
-        continue
-      }
-      const checked = withLoad(article, entry.checked.value)
-      const cachedBrief = entry.brief?.key === briefKey(key) ? entry.brief.value : undefined
-      if (cachedBrief === undefined) delete entry.brief
-      results.set(article.file, { article: checked, brief: cachedBrief ?? encodePage(renderBrief(brief, checked)) })
-    }
     // Keep what was computed for the next build: fresh results as their batch returns, so the
-    // cache is written while the workers still parse, and then every other entry that changed.
+    // cache is written while the workers still parse, then every other entry that changed. Each is
+    // kept before its brief goes to the sink.
     const loadOf = new Map(loaded.map((load) => [load.file, load]))
     const kept = new Set<string>()
     const keep = (load: ArticleLoad, result: Processed | undefined): void => {
@@ -132,19 +133,42 @@ export async function runArticleStages(
         })
       }
     }
-    const processed = await runner.process(toProcess, brief, store, (batch) => {
+    // A template edit re-renders briefs without re-checking; a data edit re-checks its readers.
+    const results = new Map<string, Settled>()
+    const toProcess: LoadedArticle[] = []
+    for (const article of ready) {
+      const entry = entries.get(article.file)?.entry
+      const key = checkKey(article)
+      if (entry?.checked?.key !== key) {
+        toProcess.push(article)
+        // A stale result is only in the way: a data edit on a large site would otherwise hold
+        // every old result and every new one at once.
+        if (entry) forgetResults(entry)
+        continue
+      }
+      const checked = withLoad(article, entry.checked.value)
+      const cachedBrief = entry.brief?.key === briefKey(key) ? entry.brief.value : undefined
+      if (cachedBrief === undefined) delete entry.brief
+      const result = { article: checked, brief: cachedBrief ?? encodePage(renderBrief(brief, checked)) }
+      const load = loadOf.get(article.file)
+      if (load) keep(load, result)
+      results.set(article.file, settle(result))
+      // Settled, the entry's copy of the result would only hold its bytes until the build ends.
+      forgetResults(entry)
+    }
+    await runner.process(toProcess, brief, store, (batch) => {
       for (const result of batch) {
         const load = loadOf.get(result.article.file)
         if (load) keep(load, result)
+        results.set(result.article.file, settle(result))
       }
     })
-    for (const result of processed) results.set(result.article.file, result)
     const used = new Set<string>()
     for (const load of loaded) {
       const slot = entries.get(load.file)
       if (!slot) continue
       used.add(slot.key)
-      keep(load, results.get(load.file))
+      keep(load, undefined)
     }
     await cache.finish(used)
 
@@ -152,17 +176,32 @@ export async function runArticleStages(
     const articles = ready.flatMap((article) => {
       const processed = results.get(article.file)
       if (!processed) return []
-      return [{ ...processed.article, problems: [...(loadProblems.get(article.file) ?? []), ...processed.article.problems] }]
+      const problems = [...(loadProblems.get(article.file) ?? []), ...processed.article.problems]
+      return [{ ...processed.article, markdown: '', problems }]
     })
     options.onProgress?.('checked', articles.length, ready.length)
     const briefs = new Map([...results].map(([file, processed]) => [file, processed.brief]))
-    return { published, articles, briefs }
+    // Nothing past stage 2 reads the Markdown: the loaded texts go with this function's scope.
+    const slim = published.map((load) => (load.article ? { ...load, article: { ...load.article, markdown: '' } } : load))
+    return { published: slim, articles, briefs }
   } finally {
     await runner.close()
   }
 }
 
 type CacheSlots = Map<string, { key: string; entry: CacheEntry | undefined }>
+
+/** A result as the rest of the build keeps it: the brief maybe written already, the body maybe gone. */
+interface Settled {
+  article: CheckedArticle
+  brief: Processed['brief'] | WrittenPage
+}
+
+/** Writes `page` to `sink` and keeps only where it went. */
+function streamed(page: EncodedPage, sink: BriefSink): WrittenPage {
+  sink({ path: outputFileOf(page.sitePath), content: page.bytes })
+  return page.lastmod === undefined ? { sitePath: page.sitePath, written: true } : { sitePath: page.sitePath, lastmod: page.lastmod, written: true }
+}
 
 /**
  * Stage 1. A function of its own so that the files' bytes can go as soon as it returns: a site of

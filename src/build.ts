@@ -9,16 +9,16 @@ import { hashOf } from './cache/article-cache.js'
 import { runArticleStages } from './article-stages.js'
 import { readBounded } from './io/read-bounded.js'
 import { findArticles } from './content/find-articles.js'
-import { writeSite } from './output/write-site.js'
+import { openOutput } from './output/write-site.js'
 import { loadTemplates } from './render/templates.js'
 import { renderSite } from './render/site.js'
 import { buildReport } from './report/build-report.js'
 import { exitStatus } from './report/exit-status.js'
 import { collectEntries } from './report/collect-entries.js'
 import { loadSettings } from './settings/load-settings.js'
-import type { WriteOptions } from './output/write-site.js'
+import type { OutputWriter, WriteOptions } from './output/write-site.js'
 import type { DateTime } from 'luxon'
-import type { CheckedArticle, OutputFile, Problem, Report, Settings } from './types.js'
+import type { CheckedArticle, ChunkedFile, OutputFile, Problem, Report, Settings } from './types.js'
 
 /** What to build and how. */
 export interface BuildOptions {
@@ -47,8 +47,12 @@ export interface BuildResult {
   report: Report
   exit: 0 | 1 | 2
   settings: Settings
+  /** The checked articles, without Markdown, and without body HTML outside the feeds. */
   articles: CheckedArticle[]
-  /** The rendered site, also when it was not written (for the dev server). */
+  /**
+   * The rendered site when it was not to be written (`check`, the dev server); a written build
+   * streams its files into the output instead of keeping them.
+   */
   files: OutputFile[]
   /** Files written to the output folder; 0 when nothing was written. */
   written: number
@@ -56,7 +60,28 @@ export interface BuildResult {
 
 /** Checks every article of the site and, when `options.write` and the build passed, writes it. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  // A written build streams its pages into staging as they are rendered; the swap waits for
+  // the verdict, and a build that fails leaves the output as it was.
+  const output = options.write ? await openOutput(options.out, spareOf(options)) : undefined
+  try {
+    const result = await buildInto(options, output)
+    let written = 0
+    if (output && result.exit === 0) {
+      written = await output.commit()
+      options.onProgress?.('written', written, written)
+    } else {
+      await output?.abandon()
+    }
+    return { ...result, written }
+  } catch (error) {
+    await output?.abandon()
+    throw error
+  }
+}
+
+async function buildInto(options: BuildOptions, output: OutputWriter | undefined): Promise<Omit<BuildResult, 'written'>> {
   const { root } = options
+  const sink = output && ((file: OutputFile | ChunkedFile) => output.put(file))
   const { settings, problems: settingsProblems } = await loadSettings(root)
   const siteProblems: Problem[] = [...settingsProblems]
   const templatesLoad = await loadTemplates(root)
@@ -64,14 +89,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const found = await findArticles(root)
   siteProblems.push(...found.problems)
-  const { published, articles, briefs } = await runArticleStages(found.files, settings, templatesLoad.templates, siteProblems, options)
+  const { published, articles, briefs } = await runArticleStages(found.files, settings, templatesLoad.templates, siteProblems, options, sink)
 
   const dataFiles = await readDataFiles(root, articles)
   const draft = buildReport(collectEntries({ loads: published, articles, siteProblems, settings, strict: options.strict }))
-  const rendered = renderSite({ settings, articles, report: draft, dataFiles, templates: templatesLoad.templates, briefs })
+  const rendered = renderSite({ settings, articles, report: draft, dataFiles, templates: templatesLoad.templates, briefs, ...(sink ? { sink } : {}) })
   const renderProblems = rendered.problems
   siteProblems.push(...renderProblems)
-  options.onProgress?.('rendered', rendered.files.length, rendered.files.length)
+  options.onProgress?.('rendered', rendered.count, rendered.count)
 
   // The report page is rendered from the report; problems found while rendering can only join
   // the final report, and they fail the build, so that page is never published with them.
@@ -80,12 +105,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       ? buildReport(collectEntries({ loads: published, articles, siteProblems, settings, strict: options.strict }))
       : draft
   const exit = exitStatus(report.articles.flatMap((entry) => entry.problems))
-  let written = 0
-  if (options.write && exit === 0) {
-    written = await writeSite(options.out, rendered.files, spareOf(options))
-    options.onProgress?.('written', written, written)
-  }
-  return { report, exit, settings, articles, files: rendered.files, written }
+  return { report, exit, settings, articles, files: rendered.files }
 }
 
 /** The cache keeps each output folder's previous build, so the next write only redoes changes. */

@@ -13,7 +13,7 @@ import { createProgress } from './cli/progress.js'
 import { newArticle } from './commands/new-article.js'
 import { startDevServer } from './dev/dev-server.js'
 import { formatGithub } from './report/format-github.js'
-import { formatJson } from './report/format-json.js'
+import { formatJsonChunks } from './report/format-json.js'
 import { formatText } from './report/format-text.js'
 import { loadSettings } from './settings/load-settings.js'
 import type { BuildResult } from './build.js'
@@ -141,7 +141,7 @@ async function runNew(io: Io, rest: string[], values: Values, root: string, now:
 }
 
 function report(io: Io, result: BuildResult, format: Format, quiet: boolean): void {
-  if (format === 'json') io.stdout(formatJson(result.report))
+  if (format === 'json') for (const chunk of formatJsonChunks(result.report)) io.stdout(chunk)
   else if (format === 'github') io.stdout(formatGithub(result.report))
   else io.stdout(formatText(result.report, { color: io.isTTY && !io.env.NO_COLOR, quiet }))
 }

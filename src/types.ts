@@ -258,6 +258,12 @@ export interface OutputFile {
   content: string | Uint8Array
 }
 
+/** A large file of the built site made piece by piece, so it is never whole in memory. */
+export interface ChunkedFile {
+  path: string
+  chunks: () => Iterable<string>
+}
+
 /** Where and how the renderer marks one figure in the body HTML (SPEC 8). */
 export interface FigureMark {
   /** Offsets of the figure phrase in the Markdown source, end exclusive. */

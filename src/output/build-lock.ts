@@ -17,11 +17,19 @@ const ownerlessMs = 2_000
 
 /** Runs `work` holding the lock of output folder `out`. */
 export async function withBuildLock<T>(out: string, work: () => Promise<T>): Promise<T> {
-  const lock = `${out}.factdesk-lock`
-  await acquire(lock)
+  const release = await acquireBuildLock(out)
   try {
     return await work()
   } finally {
+    await release()
+  }
+}
+
+/** Takes the lock of output folder `out`; the function returned releases it. */
+export async function acquireBuildLock(out: string): Promise<() => Promise<void>> {
+  const lock = `${out}.factdesk-lock`
+  await acquire(lock)
+  return async () => {
     await rm(lock, { recursive: true, force: true })
   }
 }

@@ -2,47 +2,103 @@
  * Brings a staging folder to exactly the files of a build, touching as little as it can. The
  * staging folder may start empty or hold an earlier build (the spare a previous swap retired,
  * or one left half-updated by a killed build): every file kept is first verified byte for byte,
- * so whatever state it is in, it ends holding exactly `files`.
+ * so whatever state it is in, it ends holding exactly the files put into it.
+ *
+ * Files arrive one at a time (`put`), so a build can write each page as soon as it is rendered
+ * and let its bytes go, instead of holding the whole site in memory until the end; `finish`
+ * then removes whatever the build did not put.
  *
  * A file that must change is unlinked first and never written into: it may be a hard link shared
  * with the live output. A file whose bytes equal the live output's file at the same path is
  * hard-linked from it rather than written, so unchanged pages keep their modification time (an
  * rsync or S3 sync uploads only what changed) and cost a link instead of a write. The calls are
  * synchronous on purpose: thousands of small metadata calls in a row cost a fraction of their
- * promise-per-call form, and nothing else runs while the site is written.
+ * promise-per-call form.
  */
-import { linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
-import { dirname, join, resolve, sep } from 'node:path'
-import type { OutputFile } from '../types.js'
+import { closeSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs'
+import { basename, dirname, join, resolve, sep } from 'node:path'
+import type { ChunkedFile, OutputFile } from '../types.js'
+
+/** A staging folder being filled. */
+export interface StagingFolder {
+  /** Makes `file` part of the staging folder, holding exactly its content. */
+  put(file: OutputFile | ChunkedFile): void
+  /** Removes every file and folder that no `put` asked for; returns how many files were put. */
+  finish(): number
+}
 
 /** Makes `staging` hold exactly `files`, borrowing unchanged files from the live output `live`. */
 export function fillStaging(staging: string, live: string, files: readonly OutputFile[]): void {
-  const wanted = new Map<string, OutputFile['content']>()
-  for (const file of files) {
-    safeJoin(staging, file.path)
-    wanted.set(normalize(file.path), file.content)
-  }
-  const folders = new Set<string>()
-  for (const path of wanted.keys()) {
-    for (let folder = dirname(path); folder !== '.' && !folders.has(folder); folder = dirname(folder)) folders.add(folder)
-  }
+  // Every path is checked before anything is touched.
+  for (const file of files) safeJoin(staging, file.path)
+  const folder = openStagingFolder(staging, live)
+  for (const file of files) folder.put(file)
+  folder.finish()
+}
+
+/**
+ * Opens `staging` for filling: whatever is there stays until `finish`, except what can never
+ * serve (symbolic links, sockets, a file where the folder itself belongs).
+ */
+export function openStagingFolder(staging: string, live: string): StagingFolder {
   // Whatever stood at the spare's place was moved here; a spare that is no folder cannot serve.
   if (lstatSync(staging, { throwIfNoEntry: false })?.isDirectory() === false) rmSync(staging, { force: true })
   mkdirSync(staging, { recursive: true })
-  const present = prune(staging, '', wanted, folders)
-  for (const folder of [...folders].sort()) {
-    if (!present.folders.has(folder)) mkdirSync(join(staging, folder), { recursive: true })
+  const present = survey(staging)
+  const wanted = new Set<string>()
+  const made = new Set<string>()
+
+  const ensureFolder = (folder: string): void => {
+    if (folder === '.' || made.has(folder)) return
+    ensureFolder(dirname(folder))
+    made.add(folder)
+    if (present.folders.has(folder)) return
+    if (present.files.delete(folder)) unlinkSync(join(staging, folder))
+    mkdirSync(join(staging, folder))
   }
-  for (const [path, text] of wanted) {
-    // Encoded one file at a time: a large site's pages, all encoded at once, double its memory.
-    const content = typeof text === 'string' ? Buffer.from(text) : text
+
+  /** Puts a file at `path` unless one holding the same bytes is there or can be linked from the live output. */
+  const place = (path: string, holds: (candidate: string) => boolean, write: (target: string) => void): void => {
     const target = join(staging, path)
     if (present.files.has(path)) {
-      if (holdsBytes(target, content)) continue
+      if (holds(target)) return
       unlinkSync(target)
+    } else if (present.folders.has(path)) {
+      rmSync(target, { recursive: true, force: true })
     }
-    if (holdsBytes(join(live, path), content) && linked(join(live, path), target)) continue
-    writeFileSync(target, content)
+    if (holds(join(live, path)) && linked(join(live, path), target)) return
+    write(target)
+  }
+
+  return {
+    put(file) {
+      safeJoin(staging, file.path)
+      const path = normalize(file.path)
+      if (wanted.has(path)) throw new TypeError(`output path \`${file.path}\` is written twice`)
+      wanted.add(path)
+      ensureFolder(dirname(path))
+      if (!('chunks' in file)) {
+        const content = typeof file.content === 'string' ? Buffer.from(file.content) : file.content
+        place(path, (candidate) => holdsBytes(candidate, content), (target) => writeFileSync(target, content))
+        return
+      }
+      // Written out first, then compared on disk: the file is never whole in memory.
+      const part = join(staging, dirname(path), `.factdesk-part-${basename(path)}`)
+      try {
+        writeChunks(part, file.chunks())
+        place(path, (candidate) => sameFiles(candidate, part), (target) => renameSync(part, target))
+      } finally {
+        rmSync(part, { force: true })
+      }
+    },
+    finish() {
+      for (const path of present.files) if (!wanted.has(path)) rmSync(join(staging, path), { force: true })
+      // Deepest first, so that a folder is only removed once nothing wanted could be below it.
+      for (const folder of [...present.folders].sort().reverse()) {
+        if (!made.has(folder)) rmSync(join(staging, folder), { recursive: true, force: true })
+      }
+      return wanted.size
+    }
   }
 }
 
@@ -61,22 +117,20 @@ function normalize(path: string): string {
 }
 
 /**
- * Removes everything under `staging/prefix` that is not wanted (stale pages, a folder where a
- * file is wanted, a symlink anything planted) and returns the regular files and folders kept.
+ * The regular files and folders under `staging`; anything else (a symbolic link anything
+ * planted, a socket) is removed on the way.
  */
-function prune(
+function survey(
   staging: string,
-  prefix: string,
-  wanted: ReadonlyMap<string, unknown>,
-  folders: ReadonlySet<string>,
+  prefix = '',
   present: { files: Set<string>; folders: Set<string> } = { files: new Set(), folders: new Set() }
 ): { files: Set<string>; folders: Set<string> } {
   for (const entry of readdirSync(join(staging, prefix), { withFileTypes: true })) {
     const path = prefix === '' ? entry.name : join(prefix, entry.name)
-    if (entry.isDirectory() && folders.has(path)) {
+    if (entry.isDirectory()) {
       present.folders.add(path)
-      prune(staging, path, wanted, folders, present)
-    } else if (entry.isFile() && wanted.has(path)) {
+      survey(staging, path, present)
+    } else if (entry.isFile()) {
       present.files.add(path)
     } else {
       rmSync(join(staging, path), { recursive: true, force: true })
@@ -93,6 +147,53 @@ function holdsBytes(path: string, content: Uint8Array): boolean {
     return readFileSync(path).equals(content)
   } catch {
     return false
+  }
+}
+
+/** Writes `chunks` to a new file at `path`, a megabyte or so per system call. */
+function writeChunks(path: string, chunks: Iterable<string>): void {
+  const descriptor = openSync(path, 'w')
+  try {
+    let pending: string[] = []
+    let size = 0
+    for (const chunk of chunks) {
+      pending.push(chunk)
+      size += chunk.length
+      if (size < writeSize) continue
+      writeSync(descriptor, pending.join(''))
+      pending = []
+      size = 0
+    }
+    if (pending.length > 0) writeSync(descriptor, pending.join(''))
+  } finally {
+    closeSync(descriptor)
+  }
+}
+
+const writeSize = 1 << 20
+
+/** Whether `path` is a regular file (not a symlink) with the same bytes as the file `other`. */
+function sameFiles(path: string, other: string): boolean {
+  const stats = lstatSync(path, { throwIfNoEntry: false })
+  if (!stats?.isFile() || stats.size !== lstatSync(other).size) return false
+  let first: number | undefined
+  let second: number | undefined
+  try {
+    first = openSync(path, 'r')
+    second = openSync(other, 'r')
+    const a = Buffer.allocUnsafe(writeSize)
+    const b = Buffer.allocUnsafe(writeSize)
+    for (;;) {
+      const read = readSync(first, a, 0, writeSize, null)
+      if (read !== readSync(second, b, 0, writeSize, null)) return false
+      if (read === 0) return true
+      if (!a.subarray(0, read).equals(b.subarray(0, read))) return false
+    }
+  } catch {
+    return false
+  } finally {
+    if (first !== undefined) closeSync(first)
+    if (second !== undefined) closeSync(second)
   }
 }
 

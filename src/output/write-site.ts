@@ -11,11 +11,12 @@
 import { renameSync } from 'node:fs'
 import { mkdir, readdir, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
-import { withBuildLock } from './build-lock.js'
-import { fillStaging } from './fill-staging.js'
-import type { OutputFile } from '../types.js'
+import { acquireBuildLock } from './build-lock.js'
+import { openStagingFolder, safeJoin } from './fill-staging.js'
+import type { StagingFolder } from './fill-staging.js'
+import type { ChunkedFile, OutputFile } from '../types.js'
 
-export { safeJoin } from './fill-staging.js'
+export { safeJoin }
 
 const stagingPrefix = '.factdesk-staging-'
 const retiredPrefix = '.factdesk-retired-'
@@ -30,26 +31,79 @@ export interface WriteOptions {
   spare?: string
 }
 
+/** A site being written: files go into staging as they come, and the swap happens on `commit`. */
+export interface OutputWriter {
+  /** Stages one file of the site. */
+  put(file: OutputFile | ChunkedFile): void
+  /** Swaps the staged site into place, releases the output folder; returns the files written. */
+  commit(): Promise<number>
+  /** Leaves the output as it was (the staged files become the spare) and releases the folder. */
+  abandon(): Promise<void>
+}
+
 /** Writes `files` into `out`, replacing its previous content in one swap. Returns pages written. */
 export async function writeSite(out: string, files: readonly OutputFile[], options: WriteOptions = {}): Promise<number> {
+  // Every path is checked before anything is touched.
+  for (const file of files) safeJoin(resolve(out), file.path)
+  const writer = await openOutput(out, options)
+  try {
+    for (const file of files) writer.put(file)
+  } catch (error) {
+    await writer.abandon()
+    throw error
+  }
+  return writer.commit()
+}
+
+/**
+ * Takes the output folder `out` for one build: holds its lock until `commit` or `abandon`, and
+ * stages files beside it, so that a build can write each page as soon as it is rendered.
+ */
+export async function openOutput(out: string, options: WriteOptions = {}): Promise<OutputWriter> {
   const target = resolve(out)
   const parent = dirname(target)
   await mkdir(parent, { recursive: true })
-  return withBuildLock(target, async () => {
+  const release = await acquireBuildLock(target)
+  const staging = join(parent, `${stagingPrefix}${basename(target)}-${process.pid}-${Date.now()}`)
+  let folder: StagingFolder
+  try {
     await recoverInterruptedSwap(target)
     await removeLeftovers(target)
-    const staging = join(parent, `${stagingPrefix}${basename(target)}-${process.pid}-${Date.now()}`)
+    if (options.spare !== undefined) await moveIfThere(options.spare, staging)
+    folder = openStagingFolder(staging, target)
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true })
+    await release()
+    throw error
+  }
+  let open = true
+  const closing = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (!open) throw new Error('the output folder was already committed or abandoned')
+    open = false
     try {
-      if (options.spare !== undefined) await moveIfThere(options.spare, staging)
-      fillStaging(staging, target, files)
-      const retired = swapIn(staging, target)
-      if (retired !== undefined) await keepOrRemove(retired, options.spare)
-    } catch (error) {
-      await rm(staging, { recursive: true, force: true })
-      throw error
+      return await work()
+    } finally {
+      await release()
     }
-    return files.length
-  })
+  }
+  return {
+    put: (file) => folder.put(file),
+    commit: () =>
+      closing(async () => {
+        try {
+          const written = folder.finish()
+          const retired = swapIn(staging, target)
+          if (retired !== undefined) await keepOrRemove(retired, options.spare)
+          return written
+        } catch (error) {
+          await rm(staging, { recursive: true, force: true })
+          throw error
+        }
+      }),
+    // Every file a spare keeps is verified before it is reused, so a half-filled staging
+    // folder serves the next build as well as a whole one.
+    abandon: () => closing(() => keepOrRemove(staging, options.spare))
+  }
 }
 
 /** Renames `from` to `to` when `from` exists and can be moved there (same file system). */

@@ -28,8 +28,11 @@ const minArticlesForWorkers = 64
 /** Runs article batches; `close` releases the threads. */
 export interface ArticleRunner {
   load(items: readonly ArticleBytes[]): Promise<ArticleLoad[]>
-  /** `onBatch` sees each batch's results as it completes, while later batches still run. */
-  process(articles: readonly LoadedArticle[], brief: BriefInput, store: DataStore, onBatch?: (batch: Processed[]) => void): Promise<Processed[]>
+  /**
+   * `onBatch` takes each batch's results as it completes, while later batches still run; nothing
+   * is kept here, so a large site's results can be written out and let go as they come.
+   */
+  process(articles: readonly LoadedArticle[], brief: BriefInput, store: DataStore, onBatch: (batch: Processed[]) => void): Promise<void>
   close(): Promise<void>
 }
 
@@ -64,10 +67,8 @@ function inProcessRunner(options: { settings: Settings; strict: boolean }): Arti
   return {
     load: async (items) => (items.length === 0 ? [] : (await articleTasks()).loadBatch(items, options.settings)),
     async process(articles, brief, store, onBatch) {
-      if (articles.length === 0) return []
-      const processed = (await articleTasks()).processBatch(articles, { settings: options.settings, strict: options.strict, store, brief })
-      onBatch?.(processed)
-      return processed
+      if (articles.length === 0) return
+      onBatch((await articleTasks()).processBatch(articles, { settings: options.settings, strict: options.strict, store, brief }))
     },
     close: async () => {}
   }
@@ -96,11 +97,11 @@ function poolRunner(options: { root: string; settings: Settings; strict: boolean
       return results.flatMap((result) => fromWire<ArticleLoad[]>(result))
     },
     async process(articles, brief, store, onBatch) {
-      if (articles.length === 0) return []
+      if (articles.length === 0) return
       const shared = shareStore(store)
       const dataPaths = [...store.datasets.values()].map((dataset) => dataset.file)
       const batches = chunk(articles, batchSize(articles.length, threads))
-      const results = await Promise.all(
+      await Promise.all(
         batches.map((batch) =>
           run({
             kind: 'process',
@@ -117,12 +118,10 @@ function poolRunner(options: { root: string; settings: Settings; strict: boolean
               const part = parts[index]
               return part ? [{ article: withLoad(article, part.article), brief: part.brief }] : []
             })
-            onBatch?.(processed)
-            return processed
+            onBatch(processed)
           })
         )
       )
-      return results.flat()
     },
     close: async () => {
       await (await pool)?.destroy()

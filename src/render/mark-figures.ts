@@ -58,8 +58,28 @@ function splitText(
   const end = node.position?.end.offset
   if (start === undefined || end === undefined || !overlapsAny(marks, start, end)) return undefined
   const offsets = textSourceOffsets(node, markdown)
-  const owners = Array.from(offsets, (offset) => (offset < 0 ? -1 : markAt(marks, offset)))
-  if (owners.every((owner) => owner === -1)) return undefined
+  // Only the few marks overlapping this node can own its characters; tried in start order, the
+  // first that covers a character owns it (overlapping marks never nest).
+  const candidates: number[] = []
+  const last = lastStartingAtOrBefore(marks.sorted, end - 1)
+  for (let index = firstEndingAfter(marks.maxEnd, start); index >= 0 && index <= last; index++) {
+    if ((marks.sorted[index]?.sourceEnd ?? start) > start) candidates.push(index)
+  }
+  const owners = new Int32Array(offsets.length).fill(-1)
+  let marked = false
+  for (let index = 0; index < offsets.length; index++) {
+    const offset = offsets[index] ?? -1
+    if (offset < 0) continue
+    for (const candidate of candidates) {
+      const mark = marks.sorted[candidate]
+      if (mark !== undefined && mark.sourceStart <= offset && offset < mark.sourceEnd) {
+        owners[index] = candidate
+        marked = true
+        break
+      }
+    }
+  }
+  if (!marked) return undefined
   const pieces: PhrasingContent[] = []
   let runStart = 0
   for (let index = 1; index <= node.value.length; index++) {
@@ -110,14 +130,6 @@ function indexMarks(sorted: readonly FigureMark[]): MarkIndex {
     maxEnd.push(running)
   }
   return { sorted, maxEnd }
-}
-
-/** Index of the earliest-starting mark covering `offset`, or -1: overlapping marks never nest. */
-function markAt(marks: MarkIndex, offset: number): number {
-  const last = lastStartingAtOrBefore(marks.sorted, offset)
-  // The first mark whose running end passes `offset` ends past it itself, so it covers `offset`.
-  const first = firstEndingAfter(marks.maxEnd, offset)
-  return first !== -1 && first <= last ? first : -1
 }
 
 /** Whether any mark overlaps the source range [start, end). */

@@ -3,15 +3,21 @@
  * keeps it and the second is a `permalink-duplicate` problem (a section or tag named like another
  * page), so no page silently replaces another.
  */
-import type { OutputFile, Problem } from '../types.js'
+import type { ChunkedFile, OutputFile, Problem } from '../types.js'
 
 /** Collects output files by path, refusing a second file at a path already taken. */
 export class OutputSet {
   readonly #files = new Map<string, OutputFile>()
   readonly #owners = new Map<string, { owner: string; file: string | undefined }>()
 
-  /** `problems` receives a problem for every refused file. */
-  constructor(private readonly problems: Problem[]) {}
+  /**
+   * `problems` receives a problem for every refused file. Given a `sink`, accepted files go to it
+   * at once instead of being kept, so a large site never holds all its pages in memory.
+   */
+  constructor(
+    private readonly problems: Problem[],
+    private readonly sink?: (file: OutputFile | ChunkedFile) => void
+  ) {}
 
   /**
    * Adds `file` and tells whether it was added; `owner` names what produced it, `ownerFile` is
@@ -19,27 +25,39 @@ export class OutputSet {
    * briefs are added before listings, so a slug that lands on a section page is blamed on the
    * article with that slug, not on the stories listed there.
    */
-  add(file: OutputFile, owner: string, ownerFile?: string): boolean {
-    const taken = this.#owners.get(file.path)
+  add(file: OutputFile | ChunkedFile, owner: string, ownerFile?: string): boolean {
+    if (!this.claim(file.path, owner, ownerFile)) return false
+    if (this.sink) this.sink(file)
+    else this.#files.set(file.path, 'chunks' in file ? { path: file.path, content: [...file.chunks()].join('') } : file)
+    return true
+  }
+
+  /** Takes `path` for a file written elsewhere (a brief streamed out as it was rendered). */
+  claim(path: string, owner: string, ownerFile?: string): boolean {
+    const taken = this.#owners.get(path)
     if (taken !== undefined) {
       const problem: Problem = {
         severity: 'error',
         line: 1,
         column: 1,
         rule: 'permalink-duplicate',
-        message: `${owner} would be written to ${file.path}, which ${taken.owner} already uses; rename the slug, section or tag`
+        message: `${owner} would be written to ${path}, which ${taken.owner} already uses; rename the slug, section or tag`
       }
       const blamed = taken.file ?? ownerFile
       if (blamed !== undefined) problem.file = blamed
       this.problems.push(problem)
       return false
     }
-    this.#files.set(file.path, file)
-    this.#owners.set(file.path, { owner, file: ownerFile })
+    this.#owners.set(path, { owner, file: ownerFile })
     return true
   }
 
-  /** Every file, ordered by path so that the output does not depend on rendering order. */
+  /** How many files took a path, kept, sunk or claimed. */
+  get size(): number {
+    return this.#owners.size
+  }
+
+  /** Every file kept (none with a sink), ordered by path so that the output does not depend on rendering order. */
   files(): OutputFile[] {
     return [...this.#files.values()].sort((a, b) =>
       a.path < b.path ? -1 : a.path > b.path ? 1 : 0

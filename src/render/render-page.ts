@@ -58,6 +58,11 @@ export interface EncodedPage extends PageRef {
   bytes: Uint8Array
 }
 
+/** A page already written to the output as it was rendered: only where it went is left. */
+export interface WrittenPage extends PageRef {
+  written: true
+}
+
 /** `page` as UTF-8 bytes; problems pass through. */
 export function encodePage(page: RenderedPage | { problem: Problem }): EncodedPage | { problem: Problem } {
   if ('problem' in page) return page

@@ -4,8 +4,8 @@
  * Rendering is a pure function of its input: no clock, no randomness, sorted iteration, so the
  * same input gives byte-identical files.
  */
-import { formatJson } from '../report/format-json.js'
-import type { CheckedArticle, OutputFile, Problem, Report, Settings } from '../types.js'
+import { formatJsonChunks } from '../report/format-json.js'
+import type { CheckedArticle, ChunkedFile, OutputFile, Problem, Report, Settings } from '../types.js'
 import { stylesheetFile } from './assets.js'
 import { renderBrief } from './brief.js'
 import { factcheckPath, renderFactcheckPage } from './factcheck-page.js'
@@ -17,7 +17,7 @@ import { newestFirst } from './order.js'
 import { OutputSet } from './output-set.js'
 import { siteView } from './page-context.js'
 import { encodePage } from './render-page.js'
-import type { EncodedPage, PageRef, RenderedPage } from './render-page.js'
+import type { EncodedPage, PageRef, RenderedPage, WrittenPage } from './render-page.js'
 import { renderRobots, renderSitemap } from './sitemap.js'
 import { type StoryView, storyView } from './story-view.js'
 import type { Templates } from './templates.js'
@@ -35,26 +35,28 @@ export interface SiteInput {
    * Briefs already rendered (by worker threads, or taken from the build cache), by article file.
    * They must have been rendered with the same settings, templates and `siteView`.
    */
-  briefs?: ReadonlyMap<string, EncodedPage | { problem: Problem }>
+  briefs?: ReadonlyMap<string, EncodedPage | WrittenPage | { problem: Problem }>
+  /** Where files go as they are rendered; without it, `renderSite` returns them. */
+  sink?: (file: OutputFile | ChunkedFile) => void
 }
 
 /** Renders every file of the site; problems (templates, unsafe paths, collisions) come back too. */
-export function renderSite(input: SiteInput): { files: OutputFile[]; problems: Problem[] } {
+export function renderSite(input: SiteInput): { files: OutputFile[]; count: number; problems: Problem[] } {
   const { settings, templates, report } = input
   const problems: Problem[] = []
-  const output = new OutputSet(problems)
+  const output = new OutputSet(problems, input.sink)
   const stylesheet = stylesheetFile(templates.stylesheet)
   output.add(stylesheet, 'the stylesheet')
   const dataPaths = copyDataFiles(input.dataFiles, output, problems)
   const sorted = newestFirst(input.articles.filter((article) => isPublishable(article, problems)))
   const site = siteView(settings, sorted, stylesheet.path)
   const pages: PageRef[] = []
-  const addPage = (page: RenderedPage | EncodedPage, owner: string, ownerFile?: string): boolean => {
-    const added = output.add(
-      { path: outputFileOf(page.sitePath), content: 'bytes' in page ? page.bytes : page.html },
-      owner,
-      ownerFile
-    )
+  const addPage = (page: RenderedPage | EncodedPage | WrittenPage, owner: string, ownerFile?: string): boolean => {
+    const path = outputFileOf(page.sitePath)
+    const added =
+      'written' in page
+        ? output.claim(path, owner, ownerFile)
+        : output.add({ path, content: 'bytes' in page ? page.bytes : page.html }, owner, ownerFile)
     if (added) pages.push(page.lastmod === undefined ? { sitePath: page.sitePath } : { sitePath: page.sitePath, lastmod: page.lastmod })
     return added
   }
@@ -87,12 +89,12 @@ export function renderSite(input: SiteInput): { files: OutputFile[]; problems: P
   if ('problem' in notFound) problems.push(notFound.problem)
   else output.add({ path: '404.html', content: notFound.html }, 'the 404 page')
 
-  output.add({ path: 'factcheck.json', content: formatJson(report) }, 'the fact-check report')
+  output.add({ path: 'factcheck.json', chunks: () => formatJsonChunks(report) }, 'the fact-check report')
   output.add({ path: 'latest.txt', content: renderLatestTxt(settings, sorted) }, 'latest.txt')
   for (const feed of renderFeeds(settings, sorted)) output.add(feed, 'the feeds')
   output.add({ path: 'sitemap.xml', content: renderSitemap(settings, pages) }, 'the sitemap')
   output.add({ path: 'robots.txt', content: renderRobots(settings) }, 'robots.txt')
-  return { files: output.files(), problems: distinct(problems) }
+  return { files: output.files(), count: output.size, problems: distinct(problems) }
 }
 
 /** Copies the data files under `data/`, refusing paths that would land anywhere else. */

@@ -8,7 +8,7 @@ import { link, lstat, mkdir, mkdtemp, readdir, readFile, stat, symlink, utimes, 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { fillStaging } from '../../src/output/fill-staging.js'
+import { fillStaging, openStagingFolder } from '../../src/output/fill-staging.js'
 import { readTree } from '../helpers/read-tree.js'
 import type { OutputFile } from '../../src/types.js'
 
@@ -119,5 +119,46 @@ describe('fillStaging', () => {
     await write(staging, { 'keep.html': 'kept' })
     expect(() => fillStaging(staging, live, [...site, { path: '../out.html', content: 'x' }])).toThrow(/leaves the output folder/)
     expect(await entries(staging)).toEqual(['keep.html'])
+  })
+})
+
+describe('openStagingFolder', () => {
+  const chunked = (path: string, text: string) => ({ path, chunks: () => text.match(/.{1,7}/gs) ?? [] })
+
+  it('writes a file given in pieces, and keeps or links it when its bytes are already there', async () => {
+    const { staging, live } = await folders()
+    const big = 'x'.repeat(3 << 20) + 'end'
+    await write(live, { 'factcheck.json': big })
+    await write(staging, { 'kept.json': '{"same":1}' })
+    const past = new Date('2025-01-01T00:00:00Z')
+    await utimes(join(staging, 'kept.json'), past, past)
+    const folder = openStagingFolder(staging, live)
+    folder.put(chunked('factcheck.json', big))
+    folder.put(chunked('kept.json', '{"same":1}'))
+    folder.put(chunked('deep/new.json', '{"new":true}'))
+    expect(folder.finish()).toBe(3)
+    expect((await stat(join(staging, 'factcheck.json'))).ino).toBe((await stat(join(live, 'factcheck.json'))).ino)
+    expect((await stat(join(staging, 'kept.json'))).mtime).toEqual(past)
+    expect(await readFile(join(staging, 'deep/new.json'), 'utf8')).toBe('{"new":true}')
+    expect(await entries(staging)).toEqual(['deep', 'deep/new.json', 'factcheck.json', 'kept.json'])
+  })
+
+  it('replaces a file given in pieces whose bytes differ, without writing into the live file', async () => {
+    const { staging, live } = await folders()
+    await write(live, { 'factcheck.json': 'live report' })
+    await mkdir(staging)
+    await link(join(live, 'factcheck.json'), join(staging, 'factcheck.json'))
+    const folder = openStagingFolder(staging, live)
+    folder.put(chunked('factcheck.json', 'next report'))
+    folder.finish()
+    expect(await readFile(join(live, 'factcheck.json'), 'utf8')).toBe('live report')
+    expect(await readFile(join(staging, 'factcheck.json'), 'utf8')).toBe('next report')
+  })
+
+  it('refuses a path put twice', async () => {
+    const { staging, live } = await folders()
+    const folder = openStagingFolder(staging, live)
+    folder.put({ path: 'a.html', content: 'a' })
+    expect(() => folder.put({ path: './a.html', content: 'b' })).toThrow(/written twice/)
   })
 })

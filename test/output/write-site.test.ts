@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { safeJoin, writeSite } from '../../src/output/write-site.js'
+import { openOutput, safeJoin, writeSite } from '../../src/output/write-site.js'
 import { readTree } from '../helpers/read-tree.js'
 
 async function parent(): Promise<string> {
@@ -85,5 +85,60 @@ describe('writeSite', () => {
     await writeSite(out, [{ path: 'index.html', content: 'three' }], { spare })
     expect([...(await readTree(out)).entries()]).toEqual([['index.html', Buffer.from('three')]])
     expect(await readdir(out)).toEqual(['index.html'])
+  })
+})
+
+describe('openOutput', () => {
+  it('stages files as they come and shows none of them until the commit', async () => {
+    const dir = await parent()
+    const out = join(dir, 'dist')
+    await writeSite(out, [{ path: 'index.html', content: 'before' }])
+    const writer = await openOutput(out)
+    writer.put({ path: '2025/11/04/story/index.html', content: 'story' })
+    writer.put({ path: 'index.html', content: 'after' })
+    expect(await readTree(out)).toEqual(new Map([['index.html', Buffer.from('before')]]))
+    expect(await writer.commit()).toBe(2)
+    expect(await readTree(out)).toEqual(
+      new Map([
+        ['2025/11/04/story/index.html', Buffer.from('story')],
+        ['index.html', Buffer.from('after')]
+      ])
+    )
+    expect(await readdir(dir)).toEqual(['dist'])
+  })
+
+  it('leaves the output as it was on abandon, and the staged files serve as the next spare', async () => {
+    const dir = await parent()
+    const out = join(dir, 'dist')
+    const spare = join(dir, 'spare')
+    await writeSite(out, [{ path: 'index.html', content: 'published' }], { spare })
+    const writer = await openOutput(out, { spare })
+    writer.put({ path: 'index.html', content: 'failed build' })
+    await writer.abandon()
+    expect(await readTree(out)).toEqual(new Map([['index.html', Buffer.from('published')]]))
+    expect(await readTree(spare)).toEqual(new Map([['index.html', Buffer.from('failed build')]]))
+    await expect(writer.commit()).rejects.toThrow(/already committed or abandoned/)
+    await writeSite(out, [{ path: 'index.html', content: 'fixed' }], { spare })
+    expect(await readTree(out)).toEqual(new Map([['index.html', Buffer.from('fixed')]]))
+    expect(await readdir(dir)).toEqual(['dist', 'spare'])
+  })
+
+  it('holds the output folder from open to commit: a second writer waits its turn', async () => {
+    const dir = await parent()
+    const out = join(dir, 'dist')
+    const first = await openOutput(out)
+    first.put({ path: 'index.html', content: 'first' })
+    let secondOpened = false
+    const second = openOutput(out).then((writer) => {
+      secondOpened = true
+      return writer
+    })
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(secondOpened).toBe(false)
+    await first.commit()
+    const writer = await second
+    writer.put({ path: 'index.html', content: 'second' })
+    await writer.commit()
+    expect(await readFile(join(out, 'index.html'), 'utf8')).toBe('second')
   })
 })

@@ -6,6 +6,7 @@ import type { Root } from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { renderBodyHtml } from '../../src/render/body-html.js'
 import type { FigureMark, FigureStatus } from '../../src/types.js'
@@ -84,6 +85,36 @@ describe('renderBodyHtml', () => {
       ['$2 billion', 'verified'],
       ['more than 90%', 'unchecked']
     ])
+  })
+
+  it('gives every character to the earliest-starting mark covering it, however marks overlap', () => {
+    const markdown = 'Prices rose 3.2% to $1,230, above the $1,200 floor, with 40 analysts and 5 brokers.'
+    const statuses: FigureStatus[] = ['verified', 'contradicted', 'unchecked', 'error']
+    const mark = fc
+      .tuple(fc.nat(markdown.length - 1), fc.integer({ min: 1, max: 12 }), fc.constantFrom(...statuses))
+      .map(([start, length, status]): FigureMark => {
+        const end = Math.min(markdown.length, start + length)
+        return { sourceStart: start, sourceEnd: end, status, title: `${start}-${end}` }
+      })
+    fc.assert(
+      fc.property(fc.array(mark, { maxLength: 6 }), (marks) => {
+        const html = renderBodyHtml(parse(markdown), marks, markdown)
+        const expected: string[] = []
+        const ordered = [...marks].sort((a, b) => a.sourceStart - b.sourceStart || a.sourceEnd - b.sourceEnd)
+        let run: { title: string; text: string } | undefined
+        for (let offset = 0; offset < markdown.length; offset++) {
+          const owner = ordered.find((candidate) => candidate.sourceStart <= offset && offset < candidate.sourceEnd)
+          if (owner !== undefined && run?.title === owner.title) run.text += markdown[offset]
+          else {
+            if (run) expected.push(`${run.title}:${run.text}`)
+            run = owner && { title: owner.title, text: markdown[offset] ?? '' }
+          }
+        }
+        if (run) expected.push(`${run.title}:${run.text}`)
+        expect(marksIn(html).map((found) => `${String(found.properties.title)}:${toString(found)}`)).toEqual(expected)
+      }),
+      { numRuns: 300 }
+    )
   })
 
   it('leaves the caller’s tree unchanged, so a second render gives the same HTML', () => {

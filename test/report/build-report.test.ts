@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildReport } from '../../src/report/build-report.js'
-import { formatJson } from '../../src/report/format-json.js'
+import { formatJson, formatJsonChunks } from '../../src/report/format-json.js'
+import { shapeReport } from '../../src/report/report-shape.js'
 import { crypto, settings, storm } from './sample-entries.js'
 
 describe('buildReport', () => {
@@ -110,6 +111,18 @@ describe('buildReport', () => {
 })
 
 describe('formatJson', () => {
+  it.each([
+    ['no articles', []],
+    ['one article', [crypto]],
+    ['several entries, a settings entry among them', [crypto, storm, settings]]
+  ])('writes, a piece per article, exactly what JSON.stringify writes: %s', (_, entries) => {
+    const report = buildReport(entries)
+    const chunks = [...formatJsonChunks(report)]
+    expect(chunks.join('')).toBe(`${JSON.stringify(shapeReport(report), null, 2)}\n`)
+    expect(formatJson(report)).toBe(chunks.join(''))
+    expect(chunks).toHaveLength(entries.length === 0 ? 1 : entries.length + 2)
+  })
+
   it('prints the report with a 2-space indent and a final newline', () => {
     const json = formatJson(buildReport([crypto]))
     expect(json.endsWith('}\n')).toBe(true)
