@@ -74,14 +74,18 @@ export async function runArticleStages(
     const published = loads.filter((load) => isPublished(load, options))
     rejectDuplicatePermalinks(published)
 
-    const dataPaths = [...new Set(published.flatMap((load) => Object.values(load.article?.frontmatter.data ?? {})))].sort()
+    const dataPaths = [
+      ...new Set(published.flatMap((load) => Object.values(load.article?.frontmatter.data ?? {})))
+    ].sort()
     const { store, problems: dataProblems } = await loadDataStore(root, dataPaths)
     siteProblems.push(...dataProblems)
     const dataHashes = await hashDataFiles(root, dataPaths)
 
     // Stage 2: fact-check and render briefs, from the cache where every input is unchanged.
     const ready = published.flatMap((load) =>
-      load.article && !load.problems.some((problem) => problem.severity === 'error') ? [load.article] : []
+      load.article && !load.problems.some((problem) => problem.severity === 'error')
+        ? [load.article]
+        : []
     )
     const brief = {
       settings,
@@ -106,12 +110,23 @@ export async function runArticleStages(
       return key
     }
     // Past stage 2 an article is only listed and reported; the feeds alone show whole bodies.
-    const inFeeds = new Set(newestFirst(ready).slice(0, feedLength).map((article) => article.file))
+    const inFeeds = new Set(
+      newestFirst(ready)
+        .slice(0, feedLength)
+        .map((article) => article.file)
+    )
     const settle = (result: Processed): Settled => ({
       article: inFeeds.has(result.article.file) ? result.article : { ...result.article, html: '' },
-      brief: sink && 'bytes' in result.brief && isSafeSitePath(result.article.url) ? streamed(result.brief, sink) : result.brief
+      brief:
+        sink && 'bytes' in result.brief && isSafeSitePath(result.article.url)
+          ? streamed(result.brief, sink)
+          : result.brief
     })
-    const pageSalt = hashOf(templates.fingerprint, JSON.stringify(brief.site), [...brief.dataPaths].sort().join('\n'))
+    const pageSalt = hashOf(
+      templates.fingerprint,
+      JSON.stringify(brief.site),
+      [...brief.dataPaths].sort().join('\n')
+    )
     const briefKey = (key: string): string => hashOf(key, pageSalt)
 
     // Keep what was computed for the next build: fresh results as their batch returns, so the
@@ -125,11 +140,18 @@ export async function runArticleStages(
       kept.add(load.file)
       const key = load.article ? checkKey(load.article) : ''
       const fresh =
-        !slot.entry || (result !== undefined && (slot.entry.checked?.key !== key || slot.entry.brief?.key !== briefKey(key)))
+        !slot.entry ||
+        (result !== undefined &&
+          (slot.entry.checked?.key !== key || slot.entry.brief?.key !== briefKey(key)))
       if (fresh) {
         cache.put(slot.key, {
           load,
-          ...(result ? { checked: { key, value: result.article }, brief: { key: briefKey(key), value: result.brief } } : {})
+          ...(result
+            ? {
+                checked: { key, value: result.article },
+                brief: { key: briefKey(key), value: result.brief }
+              }
+            : {})
         })
       }
     }
@@ -149,7 +171,10 @@ export async function runArticleStages(
       const checked = withLoad(article, entry.checked.value)
       const cachedBrief = entry.brief?.key === briefKey(key) ? entry.brief.value : undefined
       if (cachedBrief === undefined) delete entry.brief
-      const result = { article: checked, brief: cachedBrief ?? encodePage(renderBrief(brief, checked)) }
+      const result = {
+        article: checked,
+        brief: cachedBrief ?? encodePage(renderBrief(brief, checked))
+      }
       const load = loadOf.get(article.file)
       if (load) keep(load, result)
       results.set(article.file, settle(result))
@@ -182,7 +207,9 @@ export async function runArticleStages(
     options.onProgress?.('checked', articles.length, ready.length)
     const briefs = new Map([...results].map(([file, processed]) => [file, processed.brief]))
     // Nothing past stage 2 reads the Markdown: the loaded texts go with this function's scope.
-    const slim = published.map((load) => (load.article ? { ...load, article: { ...load.article, markdown: '' } } : load))
+    const slim = published.map((load) =>
+      load.article ? { ...load, article: { ...load.article, markdown: '' } } : load
+    )
     return { published: slim, articles, briefs }
   } finally {
     await runner.close()
@@ -200,7 +227,9 @@ interface Settled {
 /** Writes `page` to `sink` and keeps only where it went. */
 function streamed(page: EncodedPage, sink: BriefSink): WrittenPage {
   sink({ path: outputFileOf(page.sitePath), content: page.bytes })
-  return page.lastmod === undefined ? { sitePath: page.sitePath, written: true } : { sitePath: page.sitePath, lastmod: page.lastmod, written: true }
+  return page.lastmod === undefined
+    ? { sitePath: page.sitePath, written: true }
+    : { sitePath: page.sitePath, lastmod: page.lastmod, written: true }
 }
 
 /**
@@ -214,7 +243,9 @@ async function loadArticles(
   cache: ArticleCache,
   runner: ArticleRunner
 ): Promise<{ loaded: ArticleLoad[]; entries: CacheSlots }> {
-  const read = await Promise.all(files.map(async (file) => ({ file, bytes: await readArticle(root, file) })))
+  const read = await Promise.all(
+    files.map(async (file) => ({ file, bytes: await readArticle(root, file) }))
+  )
   const entries: CacheSlots = new Map()
   await Promise.all(
     read.map(async ({ file, bytes }) => {
@@ -224,19 +255,33 @@ async function loadArticles(
     })
   )
   const toLoad = read.flatMap((item) =>
-    item.bytes instanceof Uint8Array && !entries.get(item.file)?.entry ? [{ file: item.file, bytes: item.bytes }] : []
+    item.bytes instanceof Uint8Array && !entries.get(item.file)?.entry
+      ? [{ file: item.file, bytes: item.bytes }]
+      : []
   )
   const fresh = new Map((await runner.load(toLoad)).map((load) => [load.file, load]))
   const loaded = read.map((item): ArticleLoad => {
     if (!(item.bytes instanceof Uint8Array)) return { file: item.file, problems: [item.bytes] }
-    return entries.get(item.file)?.entry?.load ?? fresh.get(item.file) ?? { file: item.file, problems: [] }
+    return (
+      entries.get(item.file)?.entry?.load ??
+      fresh.get(item.file) ?? { file: item.file, problems: [] }
+    )
   })
   return { loaded, entries }
 }
 
 async function hashDataFiles(root: string, paths: readonly string[]): Promise<Map<string, string>> {
   const hashes = await Promise.all(
-    paths.map(async (path) => [path, await readBounded(join(root, 'data', path)).then((bytes) => hashOf(bytes), () => 'unreadable')] as const)
+    paths.map(
+      async (path) =>
+        [
+          path,
+          await readBounded(join(root, 'data', path)).then(
+            (bytes) => hashOf(bytes),
+            () => 'unreadable'
+          )
+        ] as const
+    )
   )
   return new Map(hashes)
 }
@@ -264,7 +309,10 @@ function rejectDuplicatePermalinks(loads: ArticleLoad[]): void {
   for (const [path, clashing] of byPath) {
     if (clashing.length < 2) continue
     for (const load of clashing) {
-      const others = clashing.filter((other) => other !== load).map((other) => other.file).join(', ')
+      const others = clashing
+        .filter((other) => other !== load)
+        .map((other) => other.file)
+        .join(', ')
       load.problems.push({
         severity: 'error',
         line: 1,
@@ -275,4 +323,3 @@ function rejectDuplicatePermalinks(loads: ArticleLoad[]): void {
     }
   }
 }
-

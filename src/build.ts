@@ -39,7 +39,11 @@ export interface BuildOptions {
   /** Worker threads for the per-article stages; default: all cores for large sites, 1 for small. */
   workers?: number
   /** Called as stages progress, for a terminal progress line. */
-  onProgress?: (stage: 'loaded' | 'checked' | 'rendered' | 'written', done: number, total: number) => void
+  onProgress?: (
+    stage: 'loaded' | 'checked' | 'rendered' | 'written',
+    done: number,
+    total: number
+  ) => void
 }
 
 /** Everything a build found and made. */
@@ -79,7 +83,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-async function buildInto(options: BuildOptions, output: OutputWriter | undefined): Promise<Omit<BuildResult, 'written'>> {
+async function buildInto(
+  options: BuildOptions,
+  output: OutputWriter | undefined
+): Promise<Omit<BuildResult, 'written'>> {
   const { root } = options
   const sink = output && ((file: OutputFile | ChunkedFile) => output.put(file))
   const { settings, problems: settingsProblems } = await loadSettings(root)
@@ -89,11 +96,28 @@ async function buildInto(options: BuildOptions, output: OutputWriter | undefined
 
   const found = await findArticles(root)
   siteProblems.push(...found.problems)
-  const { published, articles, briefs } = await runArticleStages(found.files, settings, templatesLoad.templates, siteProblems, options, sink)
+  const { published, articles, briefs } = await runArticleStages(
+    found.files,
+    settings,
+    templatesLoad.templates,
+    siteProblems,
+    options,
+    sink
+  )
 
   const dataFiles = await readDataFiles(root, articles)
-  const draft = buildReport(collectEntries({ loads: published, articles, siteProblems, settings, strict: options.strict }))
-  const rendered = renderSite({ settings, articles, report: draft, dataFiles, templates: templatesLoad.templates, briefs, ...(sink ? { sink } : {}) })
+  const draft = buildReport(
+    collectEntries({ loads: published, articles, siteProblems, settings, strict: options.strict })
+  )
+  const rendered = renderSite({
+    settings,
+    articles,
+    report: draft,
+    dataFiles,
+    templates: templatesLoad.templates,
+    briefs,
+    ...(sink ? { sink } : {})
+  })
   const renderProblems = rendered.problems
   siteProblems.push(...renderProblems)
   options.onProgress?.('rendered', rendered.count, rendered.count)
@@ -102,7 +126,15 @@ async function buildInto(options: BuildOptions, output: OutputWriter | undefined
   // the final report, and they fail the build, so that page is never published with them.
   const report =
     renderProblems.length > 0
-      ? buildReport(collectEntries({ loads: published, articles, siteProblems, settings, strict: options.strict }))
+      ? buildReport(
+          collectEntries({
+            loads: published,
+            articles,
+            siteProblems,
+            settings,
+            strict: options.strict
+          })
+        )
       : draft
   const exit = exitStatus(report.articles.flatMap((entry) => entry.problems))
   return { report, exit, settings, articles, files: rendered.files }
@@ -114,7 +146,14 @@ function spareOf(options: BuildOptions): WriteOptions {
   return { spare: join(options.cacheDir, 'output', hashOf(resolve(options.out)).slice(0, 16)) }
 }
 
-async function readDataFiles(root: string, articles: readonly CheckedArticle[]): Promise<{ path: string; content: Uint8Array }[]> {
-  const paths = [...new Set(articles.flatMap((article) => article.panel.flatMap((entry) => entry.dataFiles)))].sort()
-  return Promise.all(paths.map(async (path) => ({ path, content: await readBounded(join(root, path)) })))
+async function readDataFiles(
+  root: string,
+  articles: readonly CheckedArticle[]
+): Promise<{ path: string; content: Uint8Array }[]> {
+  const paths = [
+    ...new Set(articles.flatMap((article) => article.panel.flatMap((entry) => entry.dataFiles)))
+  ].sort()
+  return Promise.all(
+    paths.map(async (path) => ({ path, content: await readBounded(join(root, path)) }))
+  )
 }

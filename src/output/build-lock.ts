@@ -50,7 +50,9 @@ async function acquire(lock: string): Promise<void> {
       continue
     }
     if (Date.now() > deadline) {
-      throw new Error(`another factdesk build (pid ${owner || 'unknown'}) is writing this output folder; wait for it to finish, or remove ${lock} if no build is running`)
+      throw new Error(
+        `another factdesk build (pid ${owner || 'unknown'}) is writing this output folder; wait for it to finish, or remove ${lock} if no build is running`
+      )
     }
     await sleep(pollMs)
   }

@@ -15,7 +15,21 @@
  * synchronous on purpose: thousands of small metadata calls in a row cost a fraction of their
  * promise-per-call form.
  */
-import { closeSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs'
+import {
+  closeSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync
+} from 'node:fs'
 import { basename, dirname, join, resolve, sep } from 'node:path'
 import type { ChunkedFile, OutputFile } from '../types.js'
 
@@ -42,7 +56,8 @@ export function fillStaging(staging: string, live: string, files: readonly Outpu
  */
 export function openStagingFolder(staging: string, live: string): StagingFolder {
   // Whatever stood at the spare's place was moved here; a spare that is no folder cannot serve.
-  if (lstatSync(staging, { throwIfNoEntry: false })?.isDirectory() === false) rmSync(staging, { force: true })
+  if (lstatSync(staging, { throwIfNoEntry: false })?.isDirectory() === false)
+    rmSync(staging, { force: true })
   mkdirSync(staging, { recursive: true })
   const present = survey(staging)
   const wanted = new Set<string>()
@@ -58,7 +73,11 @@ export function openStagingFolder(staging: string, live: string): StagingFolder 
   }
 
   /** Puts a file at `path` unless one holding the same bytes is there or can be linked from the live output. */
-  const place = (path: string, holds: (candidate: string) => boolean, write: (target: string) => void): void => {
+  const place = (
+    path: string,
+    holds: (candidate: string) => boolean,
+    write: (target: string) => void
+  ): void => {
     const target = join(staging, path)
     if (present.files.has(path)) {
       if (holds(target)) return
@@ -79,20 +98,29 @@ export function openStagingFolder(staging: string, live: string): StagingFolder 
       ensureFolder(dirname(path))
       if (!('chunks' in file)) {
         const content = typeof file.content === 'string' ? Buffer.from(file.content) : file.content
-        place(path, (candidate) => holdsBytes(candidate, content), (target) => writeFileSync(target, content))
+        place(
+          path,
+          (candidate) => holdsBytes(candidate, content),
+          (target) => writeFileSync(target, content)
+        )
         return
       }
       // Written out first, then compared on disk: the file is never whole in memory.
       const part = join(staging, dirname(path), `.factdesk-part-${basename(path)}`)
       try {
         writeChunks(part, file.chunks())
-        place(path, (candidate) => sameFiles(candidate, part), (target) => renameSync(part, target))
+        place(
+          path,
+          (candidate) => sameFiles(candidate, part),
+          (target) => renameSync(part, target)
+        )
       } finally {
         rmSync(part, { force: true })
       }
     },
     finish() {
-      for (const path of present.files) if (!wanted.has(path)) rmSync(join(staging, path), { force: true })
+      for (const path of present.files)
+        if (!wanted.has(path)) rmSync(join(staging, path), { force: true })
       // Deepest first, so that a folder is only removed once nothing wanted could be below it.
       for (const folder of [...present.folders].sort().reverse()) {
         if (!made.has(folder)) rmSync(join(staging, folder), { recursive: true, force: true })

@@ -42,7 +42,11 @@ export interface OutputWriter {
 }
 
 /** Writes `files` into `out`, replacing its previous content in one swap. Returns pages written. */
-export async function writeSite(out: string, files: readonly OutputFile[], options: WriteOptions = {}): Promise<number> {
+export async function writeSite(
+  out: string,
+  files: readonly OutputFile[],
+  options: WriteOptions = {}
+): Promise<number> {
   // Every path is checked before anything is touched.
   for (const file of files) safeJoin(resolve(out), file.path)
   const writer = await openOutput(out, options)
@@ -136,7 +140,10 @@ async function keepOrRemove(retired: string, spare: string | undefined): Promise
  * build killed inside it leaves the retired folder, which the next build puts back first.
  */
 function swapIn(staging: string, target: string): string | undefined {
-  const retired = join(dirname(target), `${retiredPrefix}${basename(target)}-${process.pid}-${Date.now()}`)
+  const retired = join(
+    dirname(target),
+    `${retiredPrefix}${basename(target)}-${process.pid}-${Date.now()}`
+  )
   let hadPrevious = true
   try {
     renameSync(target, retired)
@@ -156,7 +163,9 @@ async function recoverInterruptedSwap(target: string): Promise<void> {
   const siblings = await readdir(dirname(target)).catch(() => [] as string[])
   const exists = siblings.includes(basename(target))
   if (exists) return
-  const retired = siblings.filter((name) => name.startsWith(`${retiredPrefix}${basename(target)}-`)).sort()
+  const retired = siblings
+    .filter((name) => name.startsWith(`${retiredPrefix}${basename(target)}-`))
+    .sort()
   const latest = retired.at(-1)
   if (latest) await rename(join(dirname(target), latest), target)
 }
@@ -165,7 +174,10 @@ async function removeLeftovers(target: string): Promise<void> {
   const siblings = await readdir(dirname(target)).catch(() => [] as string[])
   const name = basename(target)
   for (const sibling of siblings) {
-    if (sibling.startsWith(`${stagingPrefix}${name}-`) || sibling.startsWith(`${retiredPrefix}${name}-`)) {
+    if (
+      sibling.startsWith(`${stagingPrefix}${name}-`) ||
+      sibling.startsWith(`${retiredPrefix}${name}-`)
+    ) {
       await rm(join(dirname(target), sibling), { recursive: true, force: true })
     }
   }

@@ -6,7 +6,7 @@ import type { CheckedArticle, Problem, Report, ReportArticle, Settings } from '.
 import { formatValue } from './numbers.js'
 import { lastChanged, latest } from './order.js'
 import { type SiteView, pageTitle, plainHead } from './page-context.js'
-import { type RenderedPage, renderPage } from './render-page.js'
+import { type PageRef, renderPagePieces } from './render-page.js'
 import { assertLabel, figureSummary, statusLabels } from './status-labels.js'
 import type { Templates } from './templates.js'
 import { siteHref } from './urls.js'
@@ -26,8 +26,16 @@ export interface FactcheckInput {
   briefs: ReadonlySet<string>
 }
 
-/** Renders `factcheck/index.html`. */
-export function renderFactcheckPage(input: FactcheckInput): RenderedPage | { problem: Problem } {
+/** The report page, made a piece at a time: for a large site it is the biggest file of all. */
+export interface FactcheckPage extends PageRef {
+  chunks: () => Iterable<string>
+}
+
+/** Renders `factcheck/index.html`; a template that fails on one article adds to `problems`. */
+export function renderFactcheckPage(
+  input: FactcheckInput,
+  problems: Problem[]
+): FactcheckPage | { problem: Problem } {
   const { settings, report } = input
   const titles = new Map(input.sorted.map((article) => [article.file, article.frontmatter.title]))
   const rank = new Map(input.sorted.map((article, index) => [article.file, index]))
@@ -37,7 +45,7 @@ export function renderFactcheckPage(input: FactcheckInput): RenderedPage | { pro
       (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)
   )
   const { summary } = report
-  const rendered = renderPage(input.templates, 'factcheck', {
+  const context = (articles: readonly object[]) => ({
     site: input.site,
     page: plainHead(
       settings,
@@ -55,14 +63,25 @@ export function renderFactcheckPage(input: FactcheckInput): RenderedPage | { pro
         { label: 'Errors', count: summary.errors },
         { label: 'Warnings', count: summary.warnings }
       ],
-      articles: ordered.map((article) => articleView(input, article, titles.get(article.file)))
+      articles
     }
   })
+  const rendered = renderPagePieces(
+    input.templates,
+    'factcheck',
+    context,
+    {
+      partial: 'report-article',
+      items: ordered,
+      view: (article) => articleView(input, article, titles.get(article.file))
+    },
+    problems
+  )
   if ('problem' in rendered) return rendered
   const lastmod = latest(input.sorted.map(lastChanged))
   return lastmod === undefined
-    ? { sitePath: factcheckPath, html: rendered.html }
-    : { sitePath: factcheckPath, html: rendered.html, lastmod }
+    ? { sitePath: factcheckPath, ...rendered }
+    : { sitePath: factcheckPath, lastmod, ...rendered }
 }
 
 /** One article of the report page. */

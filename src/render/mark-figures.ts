@@ -22,11 +22,7 @@ export function markFigures(tree: Root, marks: readonly FigureMark[], markdown?:
 }
 
 /** The replacement of `node` (one node, or several for a split text), or undefined if unchanged. */
-function markNode(
-  node: Nodes,
-  marks: MarkIndex,
-  markdown?: string
-): Nodes[] | undefined {
+function markNode(node: Nodes, marks: MarkIndex, markdown?: string): Nodes[] | undefined {
   if (node.type === 'text') return splitText(node, marks, markdown)
   if (!('children' in node)) return undefined
   const start = node.position?.start.offset
@@ -49,11 +45,7 @@ function markNode(
 }
 
 /** The pieces of one text node: unmarked runs stay text, marked runs are wrapped. */
-function splitText(
-  node: Text,
-  marks: MarkIndex,
-  markdown?: string
-): Nodes[] | undefined {
+function splitText(node: Text, marks: MarkIndex, markdown?: string): Nodes[] | undefined {
   const start = node.position?.start.offset
   const end = node.position?.end.offset
   if (start === undefined || end === undefined || !overlapsAny(marks, start, end)) return undefined

@@ -28,7 +28,11 @@ export class OutputSet {
   add(file: OutputFile | ChunkedFile, owner: string, ownerFile?: string): boolean {
     if (!this.claim(file.path, owner, ownerFile)) return false
     if (this.sink) this.sink(file)
-    else this.#files.set(file.path, 'chunks' in file ? { path: file.path, content: [...file.chunks()].join('') } : file)
+    else
+      this.#files.set(
+        file.path,
+        'chunks' in file ? { path: file.path, content: [...file.chunks()].join('') } : file
+      )
     return true
   }
 

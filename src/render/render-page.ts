@@ -34,6 +34,77 @@ export function renderPage(
   }
 }
 
+/**
+ * Renders like `renderPage`, with the repeated part produced one item at a time: each of `items`
+ * through partial `partial`, as the page template's `{{#each}}` would. A report page listing every
+ * figure of 40,000 articles is a hundred megabytes, which need never be one string. A page
+ * template that does not render its items through that partial (a site's own) is rendered whole.
+ * A template that fails while the pieces are written adds its problem to `problems`.
+ */
+export function renderPagePieces<T>(
+  templates: Templates,
+  page: string,
+  context: (views: readonly object[]) => Record<string, unknown>,
+  repeated: { partial: string; items: readonly T[]; view: (item: T) => object },
+  problems: Problem[]
+): { chunks: () => Iterable<string> } | { problem: Problem } {
+  const { items, view } = repeated
+  const partial = templates.partialTemplates.get(repeated.partial)
+  const pageTemplate = templates.pages.get(page)
+  const layout = templates.layouts.get(layoutName)
+  const whole = () => renderPage(templates, page, context(items.map(view)))
+  const first = items[0]
+  if (
+    partial === undefined ||
+    pageTemplate === undefined ||
+    layout === undefined ||
+    first === undefined
+  )
+    return chunksOf(whole())
+  // One item rendered as a marker shows where the items go; anything but exactly one marker
+  // means the template places them some other way.
+  const marker = '\u0000factdesk-pieces\u0000'
+  const shell = context([view(first)])
+  let parts: string[]
+  try {
+    const content = pageTemplate.render(shell, { partials: { [repeated.partial]: () => marker } })
+    parts = layout.render({ ...shell, content }).split(marker)
+  } catch {
+    parts = []
+  }
+  const [head, tail] = parts
+  if (parts.length !== 2 || head === undefined || tail === undefined) return chunksOf(whole())
+  return {
+    *chunks() {
+      yield head
+      for (let index = 0; index < items.length; index++) {
+        const item = items[index] as T
+        try {
+          yield partial.render(view(item), {
+            data: {
+              root: shell,
+              index,
+              key: index,
+              first: index === 0,
+              last: index === items.length - 1
+            }
+          })
+        } catch (error) {
+          problems.push(templateProblem(error, undefined, partial.file))
+          return
+        }
+      }
+      yield tail
+    }
+  }
+}
+
+function chunksOf(
+  rendered: { html: string } | { problem: Problem }
+): { chunks: () => Iterable<string> } | { problem: Problem } {
+  return 'problem' in rendered ? rendered : { chunks: () => [rendered.html] }
+}
+
 /** The problem for a template neither the site nor the project provides. */
 function missing(file: string): Problem {
   return {
@@ -64,7 +135,9 @@ export interface WrittenPage extends PageRef {
 }
 
 /** `page` as UTF-8 bytes; problems pass through. */
-export function encodePage(page: RenderedPage | { problem: Problem }): EncodedPage | { problem: Problem } {
+export function encodePage(
+  page: RenderedPage | { problem: Problem }
+): EncodedPage | { problem: Problem } {
   if ('problem' in page) return page
   const { html, ...ref } = page
   return { ...ref, bytes: Buffer.from(html) }

@@ -5,7 +5,14 @@
  * same input gives byte-identical files.
  */
 import { formatJsonChunks } from '../report/format-json.js'
-import type { CheckedArticle, ChunkedFile, OutputFile, Problem, Report, Settings } from '../types.js'
+import type {
+  CheckedArticle,
+  ChunkedFile,
+  OutputFile,
+  Problem,
+  Report,
+  Settings
+} from '../types.js'
 import { stylesheetFile } from './assets.js'
 import { renderBrief } from './brief.js'
 import { factcheckPath, renderFactcheckPage } from './factcheck-page.js'
@@ -41,7 +48,11 @@ export interface SiteInput {
 }
 
 /** Renders every file of the site; problems (templates, unsafe paths, collisions) come back too. */
-export function renderSite(input: SiteInput): { files: OutputFile[]; count: number; problems: Problem[] } {
+export function renderSite(input: SiteInput): {
+  files: OutputFile[]
+  count: number
+  problems: Problem[]
+} {
   const { settings, templates, report } = input
   const problems: Problem[] = []
   const output = new OutputSet(problems, input.sink)
@@ -51,19 +62,25 @@ export function renderSite(input: SiteInput): { files: OutputFile[]; count: numb
   const sorted = newestFirst(input.articles.filter((article) => isPublishable(article, problems)))
   const site = siteView(settings, sorted, stylesheet.path)
   const pages: PageRef[] = []
-  const addPage = (page: RenderedPage | EncodedPage | WrittenPage, owner: string, ownerFile?: string): boolean => {
+  const addPage = (
+    page: RenderedPage | EncodedPage | WrittenPage,
+    owner: string,
+    ownerFile?: string
+  ): boolean => {
     const path = outputFileOf(page.sitePath)
     const added =
       'written' in page
         ? output.claim(path, owner, ownerFile)
         : output.add({ path, content: 'bytes' in page ? page.bytes : page.html }, owner, ownerFile)
-    if (added) pages.push(page.lastmod === undefined ? { sitePath: page.sitePath } : { sitePath: page.sitePath, lastmod: page.lastmod })
+    if (added) pages.push(refOf(page))
     return added
   }
 
   const briefs = new Set<string>()
   for (const article of sorted) {
-    const brief = input.briefs?.get(article.file) ?? encodePage(renderBrief({ settings, site, templates, dataPaths }, article))
+    const brief =
+      input.briefs?.get(article.file) ??
+      encodePage(renderBrief({ settings, site, templates, dataPaths }, article))
     if ('problem' in brief) {
       problems.push(brief.problem)
       continue
@@ -81,20 +98,39 @@ export function renderSite(input: SiteInput): { files: OutputFile[]; count: numb
       addPage(page, `the listing ${page.sitePath}`, listing.articles[0]?.file)
   }
 
-  const factcheck = renderFactcheckPage({ settings, site, templates, report, sorted, briefs })
+  const factcheck = renderFactcheckPage(
+    { settings, site, templates, report, sorted, briefs },
+    problems
+  )
   if ('problem' in factcheck) problems.push(factcheck.problem)
-  else addPage(factcheck, `the fact-check page ${factcheckPath}`)
+  else if (
+    output.add(
+      { path: outputFileOf(factcheck.sitePath), chunks: factcheck.chunks },
+      `the fact-check page ${factcheckPath}`
+    )
+  )
+    pages.push(refOf(factcheck))
 
   const notFound = renderNotFound(settings, site, templates)
   if ('problem' in notFound) problems.push(notFound.problem)
   else output.add({ path: '404.html', content: notFound.html }, 'the 404 page')
 
-  output.add({ path: 'factcheck.json', chunks: () => formatJsonChunks(report) }, 'the fact-check report')
+  output.add(
+    { path: 'factcheck.json', chunks: () => formatJsonChunks(report) },
+    'the fact-check report'
+  )
   output.add({ path: 'latest.txt', content: renderLatestTxt(settings, sorted) }, 'latest.txt')
   for (const feed of renderFeeds(settings, sorted)) output.add(feed, 'the feeds')
   output.add({ path: 'sitemap.xml', content: renderSitemap(settings, pages) }, 'the sitemap')
   output.add({ path: 'robots.txt', content: renderRobots(settings) }, 'robots.txt')
   return { files: output.files(), count: output.size, problems: distinct(problems) }
+}
+
+/** Where a page is served and when it changed, without its content. */
+function refOf(page: PageRef): PageRef {
+  return page.lastmod === undefined
+    ? { sitePath: page.sitePath }
+    : { sitePath: page.sitePath, lastmod: page.lastmod }
 }
 
 /** Copies the data files under `data/`, refusing paths that would land anywhere else. */

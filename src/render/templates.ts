@@ -26,6 +26,8 @@ export interface Templates {
   pages: ReadonlyMap<string, CompiledTemplate>
   /** Names of the partials registered from `templates/partials/*.hbs`. */
   partials: readonly string[]
+  /** The partials themselves, for a page rendered a piece at a time. */
+  partialTemplates: ReadonlyMap<string, CompiledTemplate>
   /** `templates/style.css`. */
   stylesheet: string
   /** Hash of every template source used and the stylesheet: the build cache keys pages on it. */
@@ -90,6 +92,7 @@ export async function loadTemplates(
       layouts: compiled.layouts,
       pages: compiled.pages,
       partials: [...compiled.partials.keys()],
+      partialTemplates: compiled.partials,
       stylesheet,
       fingerprint: fingerprint.update(stylesheet).digest('hex')
     },

@@ -2,8 +2,9 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { renderPage } from '../../src/render/render-page.js'
-import { loadTemplates } from '../../src/render/templates.js'
+import { renderPage, renderPagePieces } from '../../src/render/render-page.js'
+import { loadTemplates, type Templates } from '../../src/render/templates.js'
+import type { Problem } from '../../src/types.js'
 
 /** A site folder holding `files` (site-relative path -> text). */
 async function siteWith(files: Record<string, string>): Promise<string> {
@@ -138,5 +139,101 @@ describe('loadTemplates', () => {
     }
     expect(html(first.templates)).toContain('first site')
     expect(html(second.templates)).not.toContain('first site')
+  })
+})
+
+describe('renderPagePieces', () => {
+  const items = [
+    {
+      title: 'First <story>',
+      figures: [
+        {
+          text: 'over 7%',
+          line: 3,
+          column: 4,
+          status: 'verified',
+          statusLabel: 'Verified',
+          actual: '7.4',
+          message: ''
+        }
+      ],
+      asserts: [],
+      summary: '1 figure',
+      mode: 'standard',
+      file: 'a.md'
+    },
+    {
+      title: 'Second',
+      figures: [],
+      asserts: [
+        { says: 'rose', status: 'contradicted', statusLabel: 'Contradicted', message: 'fell' }
+      ],
+      summary: '0 figures',
+      mode: 'strict',
+      file: 'b.md'
+    },
+    { title: 'Third', figures: [], asserts: [], summary: '0 figures', mode: 'off', file: 'c.md' }
+  ]
+  const pageContext = (articles: readonly object[]) => ({
+    ...context,
+    report: { counts: [{ label: 'Articles', count: 3 }], articles }
+  })
+  const pieces = (templates: Templates, problems: Problem[] = []) => {
+    const rendered = renderPagePieces(
+      templates,
+      'factcheck',
+      pageContext,
+      { partial: 'report-article', items, view: (item) => item },
+      problems
+    )
+    if ('problem' in rendered) throw new TypeError(rendered.problem.message)
+    return [...rendered.chunks()]
+  }
+  const whole = (templates: Templates) => {
+    const rendered = renderPage(templates, 'factcheck', pageContext(items))
+    if ('problem' in rendered) throw new TypeError(rendered.problem.message)
+    return rendered.html
+  }
+
+  it('writes, an item at a time, exactly the page rendered whole', async () => {
+    const { templates } = await loadTemplates(await siteWith({}))
+    const chunks = pieces(templates)
+    expect(chunks).toHaveLength(items.length + 2)
+    expect(chunks.join('')).toBe(whole(templates))
+  })
+
+  it('renders a site page template that does not use the partial whole, the same as before', async () => {
+    const own =
+      '{{#with report}}<ol>{{#each articles}}<li id="a{{@index}}">{{title}}</li>{{/each}}</ol>{{/with}}'
+    const { templates } = await loadTemplates(
+      await siteWith({ 'templates/pages/factcheck.hbs': own })
+    )
+    const chunks = pieces(templates)
+    expect(chunks).toHaveLength(1)
+    expect(chunks.join('')).toBe(whole(templates))
+    expect(chunks.join('')).toContain('<li id="a2">Third</li>')
+  })
+
+  it('reports a partial that fails on one item as a template problem', async () => {
+    const { templates } = await loadTemplates(await siteWith({}))
+    const problems: Problem[] = []
+    const failing = {
+      ...templates,
+      partialTemplates: new Map([
+        [
+          'report-article',
+          {
+            file: 'templates/partials/report-article.hbs',
+            render: () => {
+              throw new Error('boom')
+            }
+          }
+        ]
+      ])
+    }
+    pieces(failing, problems)
+    expect(problems.map((problem) => [problem.rule, problem.file])).toEqual([
+      ['template-error', 'templates/partials/report-article.hbs']
+    ])
   })
 })
