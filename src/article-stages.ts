@@ -21,7 +21,7 @@ import { feedLength } from './render/feeds.js'
 import { isSafeSitePath, outputFileOf } from './render/urls.js'
 import { newestFirst } from './render/order.js'
 import { siteView } from './render/page-context.js'
-import type { ArticleCache, CacheEntry } from './cache/article-cache.js'
+import type { ArticleCache, StoredLoad } from './cache/article-cache.js'
 import type { ArticleRunner } from './parallel/article-runner.js'
 import type { ArticleLoad } from './content/load-article.js'
 import type { Processed } from './parallel/article-tasks.js'
@@ -142,7 +142,7 @@ export async function runArticleStages(
       const fresh =
         !slot.entry ||
         (result !== undefined &&
-          (slot.entry.checked?.key !== key || slot.entry.brief?.key !== briefKey(key)))
+          (slot.entry.checkedKey !== key || slot.entry.briefKey !== briefKey(key)))
       if (fresh) {
         cache.put(slot.key, {
           load,
@@ -159,18 +159,20 @@ export async function runArticleStages(
     const results = new Map<string, Settled>()
     const toProcess: LoadedArticle[] = []
     for (const article of ready) {
-      const entry = entries.get(article.file)?.entry
+      const slot = entries.get(article.file)
       const key = checkKey(article)
-      if (entry?.checked?.key !== key) {
+      // Read one article at a time, and only when its check is still valid.
+      const stored = slot?.entry?.checkedKey === key ? cache.results(slot.key) : undefined
+      if (stored?.checked?.key !== key) {
         toProcess.push(article)
-        // A stale result is only in the way: a data edit on a large site would otherwise hold
-        // every old result and every new one at once.
-        if (entry) forgetResults(entry)
+        // Whatever was kept no longer serves (stale, or its results file lost): keep the new.
+        if (slot?.entry) delete slot.entry.checkedKey
         continue
       }
-      const checked = withLoad(article, entry.checked.value)
-      const cachedBrief = entry.brief?.key === briefKey(key) ? entry.brief.value : undefined
-      if (cachedBrief === undefined) delete entry.brief
+      const checked = withLoad(article, stored.checked.value)
+      const cachedBrief = stored.brief?.key === briefKey(key) ? stored.brief.value : undefined
+      // A brief rendered again is kept again, with the check it was rendered from.
+      if (cachedBrief === undefined && slot?.entry) delete slot.entry.briefKey
       const result = {
         article: checked,
         brief: cachedBrief ?? encodePage(renderBrief(brief, checked))
@@ -178,8 +180,6 @@ export async function runArticleStages(
       const load = loadOf.get(article.file)
       if (load) keep(load, result)
       results.set(article.file, settle(result))
-      // Settled, the entry's copy of the result would only hold its bytes until the build ends.
-      forgetResults(entry)
     }
     await runner.process(toProcess, brief, store, (batch) => {
       for (const result of batch) {
@@ -216,7 +216,7 @@ export async function runArticleStages(
   }
 }
 
-type CacheSlots = Map<string, { key: string; entry: CacheEntry | undefined }>
+type CacheSlots = Map<string, { key: string; entry: StoredLoad | undefined }>
 
 /** A result as the rest of the build keeps it: the brief maybe written already, the body maybe gone. */
 interface Settled {
@@ -284,11 +284,6 @@ async function hashDataFiles(root: string, paths: readonly string[]): Promise<Ma
     )
   )
   return new Map(hashes)
-}
-
-function forgetResults(entry: CacheEntry): void {
-  delete entry.checked
-  delete entry.brief
 }
 
 function isPublished(load: ArticleLoad, options: BuildOptions): boolean {

@@ -28,9 +28,22 @@ export interface CacheEntry {
   brief?: { key: string; value: Processed['brief'] }
 }
 
+/**
+ * What stage 1 reads of an entry: the load, and the keys its results were made under. The results
+ * themselves (the checked article, the brief's bytes) sit in a file of their own, read one article
+ * at a time in stage 2: read with the loads, a warm build of 40,000 articles held them all at once.
+ */
+export interface StoredLoad {
+  load: ArticleLoad
+  checkedKey?: string
+  briefKey?: string
+}
+
 /** Reads and writes article entries; a disabled cache finds nothing and keeps nothing. */
 export interface ArticleCache {
-  get(key: string): Promise<CacheEntry | undefined>
+  get(key: string): Promise<StoredLoad | undefined>
+  /** The results kept with entry `key`, or undefined when they are missing or damaged. */
+  results(key: string): Pick<CacheEntry, 'checked' | 'brief'> | undefined
   put(key: string, entry: CacheEntry): void
   /** Removes the entries this build did not use. */
   finish(usedKeys: ReadonlySet<string>): Promise<void>
@@ -51,7 +64,8 @@ export function hashOf(...parts: (string | Uint8Array)[]): string {
 
 /** The cache in `dir`, or a cache that does nothing when `dir` is undefined. */
 export function openArticleCache(dir: string | undefined): ArticleCache {
-  if (dir === undefined) return { get: async () => undefined, put: () => {}, finish: async () => {} }
+  if (dir === undefined)
+    return { get: async () => undefined, results: () => undefined, put: () => {}, finish: async () => {} }
   const folder = join(dir, 'articles')
   // Writes run a few at a time, each entry serialized only when its turn comes: thousands of
   // entries serialized at once would hold their bytes in memory until the disk caught up, and
@@ -76,16 +90,8 @@ export function openArticleCache(dir: string | undefined): ArticleCache {
     }
   }
   return {
-    async get(key) {
-      const bytes = readIfThere(join(folder, `${key}.v8`))
-      if (bytes === undefined) return undefined
-      try {
-        return fromWire<CacheEntry>(deserialize(bytes))
-      } catch {
-        // A damaged entry (a killed write, a disk error) is a miss, and gets rewritten.
-        return undefined
-      }
-    },
+    get: async (key) => readEntry<StoredLoad>(join(folder, `${key}.v8`)),
+    results: (key) => readEntry<Pick<CacheEntry, 'checked' | 'brief'>>(join(folder, `${key}${resultsSuffix}`)),
     put(key, entry) {
       queue.push({ file: join(folder, `${key}.v8`), entry })
       pump()
@@ -95,7 +101,7 @@ export function openArticleCache(dir: string | undefined): ArticleCache {
       const names = await readdir(folder).catch(() => [] as string[])
       await Promise.all(
         names
-          .filter((name) => !usedKeys.has(name.replace(/\.v8$/, '')))
+          .filter((name) => !usedKeys.has(name.replace(resultsSuffix, '').replace(/\.v8$/, '')))
           .map((name) => rm(join(folder, name), { force: true }))
       )
     }
@@ -103,17 +109,45 @@ export function openArticleCache(dir: string | undefined): ArticleCache {
 }
 
 
-/** Writes one entry, then renames it into place, so a reader never sees half an entry. */
+/** The results file of entry `key` is `key` + this. */
+const resultsSuffix = '.results.v8'
+
+/**
+ * Writes one entry, the results first and then the load that names their keys, each renamed into
+ * place, so a reader never sees half a file, nor a load promising results that are not there yet.
+ */
 async function writeEntry(made: Promise<unknown>, file: string, entry: CacheEntry): Promise<void> {
-  const stored = entry.checked ? { ...entry, checked: { ...entry.checked, value: withoutLoad(entry.checked.value) } } : entry
+  const { load, checked, brief } = entry
+  await made
+  if (checked || brief) {
+    const results = { ...(checked ? { checked: { key: checked.key, value: withoutLoad(checked.value) } } : {}), ...(brief ? { brief } : {}) }
+    if (!(await writeAtomically(file.replace(/\.v8$/, resultsSuffix), results))) return
+  }
+  const stored: StoredLoad = { load, ...(checked ? { checkedKey: checked.key } : {}), ...(brief ? { briefKey: brief.key } : {}) }
+  await writeAtomically(file, stored)
+}
+
+async function writeAtomically(file: string, value: unknown): Promise<boolean> {
   const temporary = `${file}.${process.pid}.tmp`
   try {
-    await made
-    await writeFile(temporary, serialize(toWire(stored)))
+    await writeFile(temporary, serialize(toWire(value)))
     await rename(temporary, file)
+    return true
   } catch {
     // The cache is an optimization: a folder that cannot be written only costs speed.
     await rm(temporary, { force: true })
+    return false
+  }
+}
+
+/** A stored value, or undefined when it is missing or damaged (a killed write, a disk error). */
+function readEntry<T>(path: string): T | undefined {
+  const bytes = readIfThere(path)
+  if (bytes === undefined) return undefined
+  try {
+    return fromWire<T>(deserialize(bytes))
+  } catch {
+    return undefined
   }
 }
 

@@ -46,6 +46,22 @@ describe('the article cache', () => {
     expect(await cache.get(key)).toBeUndefined()
   })
 
+  it('keeps the results apart from the load, and reads them only when asked', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'factdesk-cache-'))
+    const cache = openArticleCache(dir)
+    const key = hashOf('c')
+    const brief = { sitePath: '/c/', bytes: new Uint8Array([60, 112, 62]) }
+    cache.put(key, { load: { file: 'content/c.md', problems: [] }, brief: { key: 'brief-key', value: brief } })
+    await cache.finish(new Set([key]))
+    expect((await readdir(join(dir, 'articles'))).sort()).toEqual([`${key}.results.v8`, `${key}.v8`])
+    expect(await cache.get(key)).toEqual({ load: { file: 'content/c.md', problems: [] }, briefKey: 'brief-key' })
+    expect(Buffer.from((cache.results(key)?.brief?.value as typeof brief).bytes).toString()).toBe('<p>')
+    await writeFile(join(dir, 'articles', `${key}.results.v8`), 'damaged')
+    expect(cache.results(key)).toBeUndefined()
+    await cache.finish(new Set())
+    expect(await readdir(join(dir, 'articles'))).toEqual([])
+  })
+
   it('keys differ whenever any part differs, including how parts are split', () => {
     expect(hashOf('ab', 'c')).not.toBe(hashOf('a', 'bc'))
     expect(hashOf('a')).toBe(hashOf('a'))
