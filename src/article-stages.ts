@@ -11,7 +11,7 @@ import { codeFingerprint } from './cache/code-fingerprint.js'
 import { readBounded } from './io/read-bounded.js'
 import { loadDataStore } from './checks/datasets/load-data-store.js'
 import { readArticle } from './content/load-article.js'
-import { outputPathOf } from './content/permalink.js'
+import { isPublished, rejectDuplicatePermalinks } from './content/published.js'
 import { createRunner } from './parallel/article-runner.js'
 import { stylesheetFile } from './render/assets.js'
 import { renderBrief } from './render/brief.js'
@@ -284,37 +284,4 @@ async function hashDataFiles(root: string, paths: readonly string[]): Promise<Ma
     )
   )
   return new Map(hashes)
-}
-
-function isPublished(load: ArticleLoad, options: BuildOptions): boolean {
-  const frontmatter = load.article?.frontmatter
-  if (!frontmatter) return true
-  if (frontmatter.draft && !options.drafts) return false
-  return !(frontmatter.embargo && frontmatter.embargo > options.now)
-}
-
-/** SPEC 4: two articles with the same output path are an input error, reported on both. */
-function rejectDuplicatePermalinks(loads: ArticleLoad[]): void {
-  const byPath = new Map<string, ArticleLoad[]>()
-  for (const load of loads) {
-    if (!load.article) continue
-    const path = outputPathOf(load.article.url)
-    byPath.set(path, [...(byPath.get(path) ?? []), load])
-  }
-  for (const [path, clashing] of byPath) {
-    if (clashing.length < 2) continue
-    for (const load of clashing) {
-      const others = clashing
-        .filter((other) => other !== load)
-        .map((other) => other.file)
-        .join(', ')
-      load.problems.push({
-        severity: 'error',
-        line: 1,
-        column: 1,
-        rule: 'permalink-duplicate',
-        message: `this article and ${others} would both be written to ${path}; give one of them another slug`
-      })
-    }
-  }
 }
