@@ -37,7 +37,10 @@ export interface OutputWriter {
   put(file: OutputFile | ChunkedFile): void
   /** Swaps the staged site into place, releases the output folder; returns the files written. */
   commit(): Promise<number>
-  /** Leaves the output as it was (the staged files become the spare) and releases the folder. */
+  /**
+   * Leaves the output as it was (the staged files become the spare) and releases the folder; does
+   * nothing once the writer was committed or abandoned.
+   */
   abandon(): Promise<void>
 }
 
@@ -105,8 +108,11 @@ export async function openOutput(out: string, options: WriteOptions = {}): Promi
         }
       }),
     // Every file a spare keeps is verified before it is reused, so a half-filled staging
-    // folder serves the next build as well as a whole one.
-    abandon: () => closing(() => keepOrRemove(staging, options.spare))
+    // folder serves the next build as well as a whole one. After a commit (one that failed
+    // included, which cleans up after itself) there is nothing left to abandon.
+    abandon: async () => {
+      if (open) await closing(() => keepOrRemove(staging, options.spare))
+    }
   }
 }
 

@@ -118,6 +118,7 @@ describe('openOutput', () => {
     expect(await readTree(out)).toEqual(new Map([['index.html', Buffer.from('published')]]))
     expect(await readTree(spare)).toEqual(new Map([['index.html', Buffer.from('failed build')]]))
     await expect(writer.commit()).rejects.toThrow(/already committed or abandoned/)
+    await writer.abandon()
     await writeSite(out, [{ path: 'index.html', content: 'fixed' }], { spare })
     expect(await readTree(out)).toEqual(new Map([['index.html', Buffer.from('fixed')]]))
     expect(await readdir(dir)).toEqual(['dist', 'spare'])
