@@ -16,22 +16,20 @@
  * promise-per-call form.
  */
 import {
-  closeSync,
+  copyFileSync,
   linkSync,
   lstatSync,
   mkdirSync,
-  openSync,
   readdirSync,
   readFileSync,
-  readSync,
   renameSync,
   rmSync,
   unlinkSync,
-  writeFileSync,
-  writeSync
+  writeFileSync
 } from 'node:fs'
 import { basename, dirname, join, resolve, sep } from 'node:path'
 import type { ChunkedFile, OutputFile } from '../types.js'
+import { writeUnlessSame } from './write-unless-same.js'
 
 /** A staging folder being filled. */
 export interface StagingFolder {
@@ -105,15 +103,22 @@ export function openStagingFolder(staging: string, live: string): StagingFolder 
         )
         return
       }
-      // Written out first, then compared on disk: the file is never whole in memory.
+      // Compared with what is there as it is produced, and written only if it differs: the
+      // file is never whole in memory, and its pieces are produced once.
+      const target = join(staging, path)
+      const from = join(live, path)
       const part = join(staging, dirname(path), `.factdesk-part-${basename(path)}`)
       try {
-        writeChunks(part, file.chunks())
-        place(
-          path,
-          (candidate) => sameFiles(candidate, part),
-          (target) => renameSync(part, target)
+        const same = writeUnlessSame(
+          file.chunks(),
+          present.files.has(path) ? [target, from] : [from],
+          part
         )
+        if (same === target) return
+        if (present.files.has(path)) unlinkSync(target)
+        else if (present.folders.has(path)) rmSync(target, { recursive: true, force: true })
+        if (same === undefined) renameSync(part, target)
+        else if (!linked(from, target)) copyFileSync(from, target)
       } finally {
         rmSync(part, { force: true })
       }
@@ -175,53 +180,6 @@ function holdsBytes(path: string, content: Uint8Array): boolean {
     return readFileSync(path).equals(content)
   } catch {
     return false
-  }
-}
-
-/** Writes `chunks` to a new file at `path`, a megabyte or so per system call. */
-function writeChunks(path: string, chunks: Iterable<string>): void {
-  const descriptor = openSync(path, 'w')
-  try {
-    let pending: string[] = []
-    let size = 0
-    for (const chunk of chunks) {
-      pending.push(chunk)
-      size += chunk.length
-      if (size < writeSize) continue
-      writeSync(descriptor, pending.join(''))
-      pending = []
-      size = 0
-    }
-    if (pending.length > 0) writeSync(descriptor, pending.join(''))
-  } finally {
-    closeSync(descriptor)
-  }
-}
-
-const writeSize = 1 << 20
-
-/** Whether `path` is a regular file (not a symlink) with the same bytes as the file `other`. */
-function sameFiles(path: string, other: string): boolean {
-  const stats = lstatSync(path, { throwIfNoEntry: false })
-  if (!stats?.isFile() || stats.size !== lstatSync(other).size) return false
-  let first: number | undefined
-  let second: number | undefined
-  try {
-    first = openSync(path, 'r')
-    second = openSync(other, 'r')
-    const a = Buffer.allocUnsafe(writeSize)
-    const b = Buffer.allocUnsafe(writeSize)
-    for (;;) {
-      const read = readSync(first, a, 0, writeSize, null)
-      if (read !== readSync(second, b, 0, writeSize, null)) return false
-      if (read === 0) return true
-      if (!a.subarray(0, read).equals(b.subarray(0, read))) return false
-    }
-  } catch {
-    return false
-  } finally {
-    if (first !== undefined) closeSync(first)
-    if (second !== undefined) closeSync(second)
   }
 }
 

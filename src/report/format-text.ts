@@ -23,6 +23,8 @@ export function formatText(report: Report, options: TextOptions): string {
 
   for (const entry of report.articles) {
     for (const problem of entry.problems) {
+      // Quiet lists errors only; a big site's tens of thousands of warnings need no message each.
+      if (options.quiet && problem.severity !== 'error') continue
       const path = problem.file ?? entry.file
       let file = files.get(path)
       if (file === undefined) {
@@ -38,7 +40,7 @@ export function formatText(report: Report, options: TextOptions): string {
         ruleId: problem.rule
       })
       message.fatal = problem.severity === 'error'
-      if (message.fatal || !options.quiet) shown++
+      shown++
     }
   }
 
