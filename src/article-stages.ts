@@ -10,7 +10,7 @@ import { withLoad } from './checked-part.js'
 import { codeFingerprint } from './cache/code-fingerprint.js'
 import { readBounded } from './io/read-bounded.js'
 import { loadDataStore } from './checks/datasets/load-data-store.js'
-import { readArticle } from './content/load-article.js'
+import { readArticles } from './content/load-article.js'
 import { isPublished, rejectDuplicatePermalinks } from './content/published.js'
 import { createRunner } from './parallel/article-runner.js'
 import { stylesheetFile } from './render/assets.js'
@@ -243,9 +243,11 @@ async function loadArticles(
   cache: ArticleCache,
   runner: ArticleRunner
 ): Promise<{ loaded: ArticleLoad[]; entries: CacheSlots }> {
-  const read = await Promise.all(
-    files.map(async (file) => ({ file, bytes: await readArticle(root, file) }))
-  )
+  const contents = await readArticles(root, files)
+  const read = files.flatMap((file, index) => {
+    const bytes = contents[index]
+    return bytes === undefined ? [] : [{ file, bytes }]
+  })
   const entries: CacheSlots = new Map()
   await Promise.all(
     read.map(async ({ file, bytes }) => {

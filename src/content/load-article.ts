@@ -3,6 +3,7 @@
  * with positions, validates it, and derives the slug and URL. Every problem is positioned in the
  * article file; the caller keeps going with the next file.
  */
+import { readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import matter from 'gray-matter'
 import { readBounded } from '../io/read-bounded.js'
@@ -37,8 +38,29 @@ export async function readArticle(root: string, file: string): Promise<Uint8Arra
   try {
     return await readBounded(join(root, file))
   } catch (error) {
-    return unreadable(`cannot read the file: ${error instanceof Error ? error.message : String(error)}`)
+    return cannotRead(error)
   }
+}
+
+/** Articles read before the event loop gets a turn: a dev server stays responsive meanwhile. */
+const readSlice = 256
+
+/**
+ * The bytes of every file of `files` (or the problem that kept each from being read), in order.
+ * Read one at a time with blocking calls: for thousands of small files that is several times
+ * faster than as many promised reads, and it never holds more than one file open.
+ */
+export async function readArticles(root: string, files: readonly string[]): Promise<(Uint8Array | Problem)[]> {
+  const read: (Uint8Array | Problem)[] = []
+  for (const [index, file] of files.entries()) {
+    if (index > 0 && index % readSlice === 0) await new Promise((resolve) => setImmediate(resolve))
+    try {
+      read.push(readFileSync(join(root, file)))
+    } catch (error) {
+      read.push(cannotRead(error))
+    }
+  }
+  return read
 }
 
 /** Decodes article bytes as UTF-8 text and validates them; binary or non-UTF-8 files are refused. */
@@ -174,6 +196,10 @@ function withoutUndefined<T extends object>(value: T): { [K in keyof T]: Exclude
 
 function frontmatterError(line: number, column: number, message: string): Problem {
   return { severity: 'error', line, column, rule: 'frontmatter', message }
+}
+
+function cannotRead(error: unknown): Problem {
+  return unreadable(`cannot read the file: ${error instanceof Error ? error.message : String(error)}`)
 }
 
 function unreadable(message: string): Problem {

@@ -39,12 +39,20 @@ const formatters = new Map<string, Intl.DateTimeFormat>()
 
 /** `settings.language` when Intl knows it, `en` otherwise, so a bad tag cannot crash a build. */
 export function siteLocale(language: string): string {
-  try {
-    return Intl.getCanonicalLocales(language)[0] ?? 'en'
-  } catch {
-    return 'en'
+  let locale = locales.get(language)
+  if (locale === undefined) {
+    try {
+      locale = Intl.getCanonicalLocales(language)[0] ?? 'en'
+    } catch {
+      locale = 'en'
+    }
+    locales.set(language, locale)
   }
+  return locale
 }
+
+/** Canonical locales by language tag: every date printed asks. */
+const locales = new Map<string, string>()
 
 /** `moment` shown in the site's zone and language. */
 export function timeView(
