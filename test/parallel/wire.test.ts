@@ -23,6 +23,14 @@ describe('wire values', () => {
     expect(back.plain).toEqual(value.plain)
   })
 
+  it('revive in place: what was deserialized is what comes back, dates swapped in', () => {
+    const read = deserialize(serialize(toWire({ at: DateTime.fromMillis(0, { zone: 'UTC' }), list: [{ n: 1 }] })))
+    const back = fromWire<{ at: DateTime; list: { n: number }[] }>(read)
+    expect(back).toBe(read)
+    expect(DateTime.isDateTime(back.at)).toBe(true)
+    expect(back.list).toEqual([{ n: 1 }])
+  })
+
   it('bring bytes back equal and on their own buffer, not a view into what was read', () => {
     const page = { sitePath: '/a/', bytes: Buffer.from('<p>Bitcoin fell 7% — again…</p>') }
     const read = serialize(toWire({ padding: 'x'.repeat(10_000), page }))
