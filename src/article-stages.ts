@@ -4,30 +4,29 @@
  * result was made from is hashed into its key: the article's bytes, the settings, the data files
  * it reads, the templates, the site navigation and factdesk's own code.
  */
-import { join } from 'node:path'
 import { hashOf, openArticleCache } from './cache/article-cache.js'
+import type { IndexEntry } from './cache/cache-index.js'
 import { withLoad } from './checked-part.js'
 import { codeFingerprint } from './cache/code-fingerprint.js'
-import { readBounded } from './io/read-bounded.js'
 import { loadDataStore } from './checks/datasets/load-data-store.js'
-import { readArticles } from './content/load-article.js'
+import { hashDataFiles, loadArticles } from './load-stage.js'
+import { indexEntryOf, keptFromIndex, streamed } from './settle-results.js'
+import type { BriefSink, Settled } from './settle-results.js'
 import { isPublished, rejectDuplicatePermalinks } from './content/published.js'
 import { createRunner } from './parallel/article-runner.js'
 import { stylesheetFile } from './render/assets.js'
 import { renderBrief } from './render/brief.js'
 import { encodePage } from './render/render-page.js'
-import type { EncodedPage, WrittenPage } from './render/render-page.js'
+import type { WrittenPage } from './render/render-page.js'
 import { feedLength } from './render/feeds.js'
-import { isSafeSitePath, outputFileOf } from './render/urls.js'
+import { isSafeSitePath } from './render/urls.js'
 import { newestFirst } from './render/order.js'
 import { siteView } from './render/page-context.js'
-import type { ArticleCache, StoredLoad } from './cache/article-cache.js'
-import type { ArticleRunner } from './parallel/article-runner.js'
 import type { ArticleLoad } from './content/load-article.js'
 import type { Processed } from './parallel/article-tasks.js'
 import type { Templates } from './render/templates.js'
 import type { BuildOptions } from './build.js'
-import type { CheckedArticle, LoadedArticle, OutputFile, Problem, Settings } from './types.js'
+import type { CheckedArticle, LoadedArticle, Problem, Settings } from './types.js'
 
 /** The articles of a build after stages 1 and 2. */
 export interface StagedArticles {
@@ -42,9 +41,6 @@ export interface StagedArticles {
   /** Rendered briefs by article file; those a sink took are only where they went. */
   briefs: Map<string, Processed['brief'] | WrittenPage>
 }
-
-/** Where finished briefs go as batches complete, so their bytes need not wait in memory. */
-export type BriefSink = (file: OutputFile) => void
 
 /** Runs stages 1 and 2; problems of data files go into `siteProblems`. */
 export async function runArticleStages(
@@ -67,7 +63,8 @@ export async function runArticleStages(
   })
   try {
     // Stage 1: load, from the cache where the bytes are unchanged.
-    const { loaded, entries } = await loadArticles(files, root, salt, cache, runner)
+    const index = cache.index()
+    const { loaded, entries } = await loadArticles(files, root, salt, { cache, index }, runner)
     options.onProgress?.('loaded', loaded.length, loaded.length)
     // Problems between articles (a shared permalink) belong to this build, not to the cached load.
     const loads = loaded.map((load) => ({ ...load, problems: [...load.problems] }))
@@ -155,12 +152,38 @@ export async function runArticleStages(
         })
       }
     }
-    // A template edit re-renders briefs without re-checking; a data edit re-checks its readers.
+    // What the next build's index holds: every article settled in this stage.
+    const nextIndex = new Map<string, IndexEntry>()
     const results = new Map<string, Settled>()
+    const done = (result: Processed): void => {
+      const load = loadOf.get(result.article.file)
+      const slot = entries.get(result.article.file)
+      if (load) keep(load, result)
+      if (load && slot) {
+        // Results are a function of their keys: an entry made under the same ones still holds.
+        const key = checkKey(result.article)
+        const old = index.get(slot.key)
+        const same = old?.checked?.key === key && old.brief?.key === briefKey(key)
+        nextIndex.set(slot.key, old && same ? old : indexEntryOf(load, result, key, briefKey))
+      }
+      results.set(result.article.file, settle(result))
+    }
+    // A template edit re-renders briefs without re-checking; a data edit re-checks its readers.
     const toProcess: LoadedArticle[] = []
     for (const article of ready) {
       const slot = entries.get(article.file)
       const key = checkKey(article)
+      // Unchanged and already in the output: known from the index alone, nothing else read.
+      const indexed = slot && index.get(slot.key)
+      const fromIndex =
+        sink && indexed && !inFeeds.has(article.file)
+          ? keptFromIndex(indexed, article, key, briefKey(key), sink)
+          : undefined
+      if (slot && indexed && fromIndex) {
+        nextIndex.set(slot.key, indexed)
+        results.set(article.file, fromIndex)
+        continue
+      }
       // Read one article at a time, and only when its check is still valid.
       const stored = slot?.entry?.checkedKey === key ? cache.results(slot.key) : undefined
       if (stored?.checked?.key !== key) {
@@ -173,20 +196,10 @@ export async function runArticleStages(
       const cachedBrief = stored.brief?.key === briefKey(key) ? stored.brief.value : undefined
       // A brief rendered again is kept again, with the check it was rendered from.
       if (cachedBrief === undefined && slot?.entry) delete slot.entry.briefKey
-      const result = {
-        article: checked,
-        brief: cachedBrief ?? encodePage(renderBrief(brief, checked))
-      }
-      const load = loadOf.get(article.file)
-      if (load) keep(load, result)
-      results.set(article.file, settle(result))
+      done({ article: checked, brief: cachedBrief ?? encodePage(renderBrief(brief, checked)) })
     }
     await runner.process(toProcess, brief, store, (batch) => {
-      for (const result of batch) {
-        const load = loadOf.get(result.article.file)
-        if (load) keep(load, result)
-        results.set(result.article.file, settle(result))
-      }
+      for (const result of batch) done(result)
     })
     const used = new Set<string>()
     for (const load of loaded) {
@@ -195,7 +208,7 @@ export async function runArticleStages(
       used.add(slot.key)
       keep(load, undefined)
     }
-    await cache.finish(used)
+    await cache.finish(used, nextIndex)
 
     const loadProblems = new Map(published.map((load) => [load.file, load.problems]))
     const articles = ready.flatMap((article) => {
@@ -214,76 +227,4 @@ export async function runArticleStages(
   } finally {
     await runner.close()
   }
-}
-
-type CacheSlots = Map<string, { key: string; entry: StoredLoad | undefined }>
-
-/** A result as the rest of the build keeps it: the brief maybe written already, the body maybe gone. */
-interface Settled {
-  article: CheckedArticle
-  brief: Processed['brief'] | WrittenPage
-}
-
-/** Writes `page` to `sink` and keeps only where it went. */
-function streamed(page: EncodedPage, sink: BriefSink): WrittenPage {
-  sink({ path: outputFileOf(page.sitePath), content: page.bytes })
-  return page.lastmod === undefined
-    ? { sitePath: page.sitePath, written: true }
-    : { sitePath: page.sitePath, lastmod: page.lastmod, written: true }
-}
-
-/**
- * Stage 1. A function of its own so that the files' bytes can go as soon as it returns: a site of
- * 40,000 articles holds a few hundred megabytes of them.
- */
-async function loadArticles(
-  files: readonly string[],
-  root: string,
-  salt: string,
-  cache: ArticleCache,
-  runner: ArticleRunner
-): Promise<{ loaded: ArticleLoad[]; entries: CacheSlots }> {
-  const contents = await readArticles(root, files)
-  const read = files.flatMap((file, index) => {
-    const bytes = contents[index]
-    return bytes === undefined ? [] : [{ file, bytes }]
-  })
-  const entries: CacheSlots = new Map()
-  await Promise.all(
-    read.map(async ({ file, bytes }) => {
-      if (!(bytes instanceof Uint8Array)) return
-      const key = hashOf(salt, file, bytes)
-      entries.set(file, { key, entry: await cache.get(key) })
-    })
-  )
-  const toLoad = read.flatMap((item) =>
-    item.bytes instanceof Uint8Array && !entries.get(item.file)?.entry
-      ? [{ file: item.file, bytes: item.bytes }]
-      : []
-  )
-  const fresh = new Map((await runner.load(toLoad)).map((load) => [load.file, load]))
-  const loaded = read.map((item): ArticleLoad => {
-    if (!(item.bytes instanceof Uint8Array)) return { file: item.file, problems: [item.bytes] }
-    return (
-      entries.get(item.file)?.entry?.load ??
-      fresh.get(item.file) ?? { file: item.file, problems: [] }
-    )
-  })
-  return { loaded, entries }
-}
-
-async function hashDataFiles(root: string, paths: readonly string[]): Promise<Map<string, string>> {
-  const hashes = await Promise.all(
-    paths.map(
-      async (path) =>
-        [
-          path,
-          await readBounded(join(root, 'data', path)).then(
-            (bytes) => hashOf(bytes),
-            () => 'unreadable'
-          )
-        ] as const
-    )
-  )
-  return new Map(hashes)
 }

@@ -102,7 +102,7 @@ async function buildInto(
     templatesLoad.templates,
     siteProblems,
     options,
-    sink
+    output
   )
 
   const dataFiles = await readDataFiles(root, articles)

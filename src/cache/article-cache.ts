@@ -15,6 +15,8 @@ import type { Processed } from '../parallel/article-tasks.js'
 import { withoutLoad } from '../checked-part.js'
 import type { CheckedPart } from '../checked-part.js'
 import type { CheckedArticle } from '../types.js'
+import { readIndex, writeIndex } from './cache-index.js'
+import type { IndexEntry } from './cache-index.js'
 
 /** What the cache keeps for one article. */
 export interface CacheEntry {
@@ -45,8 +47,10 @@ export interface ArticleCache {
   /** The results kept with entry `key`, or undefined when they are missing or damaged. */
   results(key: string): Pick<CacheEntry, 'checked' | 'brief'> | undefined
   put(key: string, entry: CacheEntry): void
-  /** Removes the entries this build did not use. */
-  finish(usedKeys: ReadonlySet<string>): Promise<void>
+  /** The index the last build left (see `cache-index.ts`); empty when there is none. */
+  index(): Map<string, IndexEntry>
+  /** Removes the entries this build did not use, and keeps `index` for the next build. */
+  finish(usedKeys: ReadonlySet<string>, index: ReadonlyMap<string, IndexEntry>): Promise<void>
 }
 
 /** Entry writes in flight at once. */
@@ -65,7 +69,13 @@ export function hashOf(...parts: (string | Uint8Array)[]): string {
 /** The cache in `dir`, or a cache that does nothing when `dir` is undefined. */
 export function openArticleCache(dir: string | undefined): ArticleCache {
   if (dir === undefined)
-    return { get: async () => undefined, results: () => undefined, put: () => {}, finish: async () => {} }
+    return {
+      get: async () => undefined,
+      results: () => undefined,
+      put: () => {},
+      index: () => new Map(),
+      finish: async () => {}
+    }
   const folder = join(dir, 'articles')
   // Writes run a few at a time, each entry serialized only when its turn comes: thousands of
   // entries serialized at once would hold their bytes in memory until the disk caught up, and
@@ -75,6 +85,7 @@ export function openArticleCache(dir: string | undefined): ArticleCache {
   let running = 0
   let drained: (() => void) | undefined
   let made: Promise<unknown> | undefined
+  let read: Map<string, IndexEntry> | undefined
   const pump = (): void => {
     for (; running < maxWrites && next < queue.length; next++) {
       const job = queue[next]
@@ -96,8 +107,10 @@ export function openArticleCache(dir: string | undefined): ArticleCache {
       queue.push({ file: join(folder, `${key}.v8`), entry })
       pump()
     },
-    async finish(usedKeys) {
+    index: () => (read ??= readIndex(dir)),
+    async finish(usedKeys, index) {
       if (running > 0 || next < queue.length) await new Promise<void>((resolve) => (drained = resolve))
+      await writeIndex(dir, read ?? new Map(), index)
       const names = await readdir(folder).catch(() => [] as string[])
       await Promise.all(
         names

@@ -30,11 +30,19 @@ import {
 import { basename, dirname, join, resolve, sep } from 'node:path'
 import type { ChunkedFile, OutputFile } from '../types.js'
 import { writeUnlessSame } from './write-unless-same.js'
+import { contentDigest } from './content-digest.js'
+import type { ContentDigest } from './content-digest.js'
 
 /** A staging folder being filled. */
 export interface StagingFolder {
   /** Makes `file` part of the staging folder, holding exactly its content. */
   put(file: OutputFile | ChunkedFile): void
+  /**
+   * Makes the file at `path` part of the staging folder if staging or the live output already
+   * holds bytes of that digest, without the caller having to produce them; false when neither
+   * does (nothing was put: `put` the bytes then).
+   */
+  keep(path: string, digest: ContentDigest): boolean
   /** Removes every file and folder that no `put` asked for; returns how many files were put. */
   finish(): number
 }
@@ -70,42 +78,52 @@ export function openStagingFolder(staging: string, live: string): StagingFolder 
     mkdirSync(join(staging, folder))
   }
 
-  /** Puts a file at `path` unless one holding the same bytes is there or can be linked from the live output. */
-  const place = (
-    path: string,
-    holds: (candidate: string) => boolean,
-    write: (target: string) => void
-  ): void => {
+  /** Removes whatever stands at `path` in staging. */
+  const clear = (path: string): void => {
     const target = join(staging, path)
-    if (present.files.has(path)) {
-      if (holds(target)) return
-      unlinkSync(target)
-    } else if (present.folders.has(path)) {
-      rmSync(target, { recursive: true, force: true })
-    }
-    if (holds(join(live, path)) && linked(join(live, path), target)) return
-    write(target)
+    if (present.files.delete(path)) unlinkSync(target)
+    else if (present.folders.has(path)) rmSync(target, { recursive: true, force: true })
+  }
+
+  /**
+   * Whether staging's file at `path` now holds the bytes `holds` accepts: it did already, or the
+   * live output's did and was linked (copied where links are refused) in its place.
+   */
+  const reuse = (path: string, holds: (candidate: string) => boolean): boolean => {
+    const inStaging = present.files.has(path) && holds(join(staging, path))
+    const from = join(live, path)
+    if (!inStaging && !holds(from)) return false
+    // Only now: a folder made for a file that was then not put would stay behind empty.
+    ensureFolder(dirname(path))
+    if (inStaging) return true
+    clear(path)
+    if (!linked(from, join(staging, path))) copyFileSync(from, join(staging, path))
+    return true
+  }
+
+  /** `given` as staging names it, once checked: inside the folder, and not put before. */
+  const claim = (given: string): string => {
+    safeJoin(staging, given)
+    const path = normalize(given)
+    if (wanted.has(path)) throw new TypeError(`output path \`${given}\` is written twice`)
+    return path
   }
 
   return {
     put(file) {
-      safeJoin(staging, file.path)
-      const path = normalize(file.path)
-      if (wanted.has(path)) throw new TypeError(`output path \`${file.path}\` is written twice`)
+      const path = claim(file.path)
       wanted.add(path)
       ensureFolder(dirname(path))
+      const target = join(staging, path)
       if (!('chunks' in file)) {
         const content = typeof file.content === 'string' ? Buffer.from(file.content) : file.content
-        place(
-          path,
-          (candidate) => holdsBytes(candidate, content),
-          (target) => writeFileSync(target, content)
-        )
+        if (reuse(path, (candidate) => holdsBytes(candidate, content))) return
+        clear(path)
+        writeFileSync(target, content)
         return
       }
       // Compared with what is there as it is produced, and written only if it differs: the
       // file is never whole in memory, and its pieces are produced once.
-      const target = join(staging, path)
       const from = join(live, path)
       const part = join(staging, dirname(path), `.factdesk-part-${basename(path)}`)
       try {
@@ -115,13 +133,18 @@ export function openStagingFolder(staging: string, live: string): StagingFolder 
           part
         )
         if (same === target) return
-        if (present.files.has(path)) unlinkSync(target)
-        else if (present.folders.has(path)) rmSync(target, { recursive: true, force: true })
+        clear(path)
         if (same === undefined) renameSync(part, target)
         else if (!linked(from, target)) copyFileSync(from, target)
       } finally {
         rmSync(part, { force: true })
       }
+    },
+    keep(given, digest) {
+      const path = claim(given)
+      if (!reuse(path, (candidate) => holdsDigest(candidate, digest))) return false
+      wanted.add(path)
+      return true
     },
     finish() {
       for (const path of present.files)
@@ -178,6 +201,17 @@ function holdsBytes(path: string, content: Uint8Array): boolean {
   if (!stats?.isFile() || stats.size !== content.byteLength) return false
   try {
     return readFileSync(path).equals(content)
+  } catch {
+    return false
+  }
+}
+
+/** Whether `path` is a regular file (not a symlink) whose bytes have `digest`. */
+function holdsDigest(path: string, digest: ContentDigest): boolean {
+  const stats = lstatSync(path, { throwIfNoEntry: false })
+  if (!stats?.isFile() || stats.size !== digest.size) return false
+  try {
+    return contentDigest(readFileSync(path)).hash === digest.hash
   } catch {
     return false
   }

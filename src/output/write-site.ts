@@ -15,6 +15,7 @@ import { acquireBuildLock } from './build-lock.js'
 import { openStagingFolder, safeJoin } from './fill-staging.js'
 import type { StagingFolder } from './fill-staging.js'
 import type { ChunkedFile, OutputFile } from '../types.js'
+import type { ContentDigest } from './content-digest.js'
 
 export { safeJoin }
 
@@ -35,6 +36,8 @@ export interface WriteOptions {
 export interface OutputWriter {
   /** Stages one file of the site. */
   put(file: OutputFile | ChunkedFile): void
+  /** Stages the file at `path` if the spare or the live output holds bytes of `digest`; see `StagingFolder.keep`. */
+  keep(path: string, digest: ContentDigest): boolean
   /** Swaps the staged site into place, releases the output folder; returns the files written. */
   commit(): Promise<number>
   /**
@@ -95,6 +98,7 @@ export async function openOutput(out: string, options: WriteOptions = {}): Promi
   }
   return {
     put: (file) => folder.put(file),
+    keep: (path, digest) => folder.keep(path, digest),
     commit: () =>
       closing(async () => {
         try {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { fillStaging, openStagingFolder } from '../../src/output/fill-staging.js'
+import { contentDigest } from '../../src/output/content-digest.js'
 import { readTree } from '../helpers/read-tree.js'
 import type { OutputFile } from '../../src/types.js'
 
@@ -153,6 +154,29 @@ describe('openStagingFolder', () => {
     folder.finish()
     expect(await readFile(join(live, 'factcheck.json'), 'utf8')).toBe('live report')
     expect(await readFile(join(staging, 'factcheck.json'), 'utf8')).toBe('next report')
+  })
+
+  it('keeps a file by its digest from staging or the live output, and refuses when neither holds it', async () => {
+    const { staging, live } = await folders()
+    await write(live, { 'a/index.html': 'page a', 'b/index.html': 'page b', 'c/index.html': 'old c' })
+    await write(staging, { 'a/index.html': 'page a', 'b/index.html': 'stale b', 'c/index.html': 'old c' })
+    const past = new Date('2025-01-01T00:00:00Z')
+    await utimes(join(staging, 'a/index.html'), past, past)
+    const folder = openStagingFolder(staging, live)
+    const digest = (text: string) => contentDigest(Buffer.from(text))
+    expect(folder.keep('a/index.html', digest('page a'))).toBe(true)
+    expect(folder.keep('b/index.html', digest('page b'))).toBe(true)
+    expect(folder.keep('c/index.html', digest('new c'))).toBe(false)
+    // Same size, other bytes: the hash decides.
+    expect(folder.keep('d/index.html', digest('page d'))).toBe(false)
+    folder.put({ path: 'c/index.html', content: 'new c' })
+    expect(() => folder.keep('a/index.html', digest('page a'))).toThrow(/written twice/)
+    expect(folder.finish()).toBe(3)
+    expect((await stat(join(staging, 'a/index.html'))).mtime).toEqual(past)
+    expect((await stat(join(staging, 'b/index.html'))).ino).toBe((await stat(join(live, 'b/index.html'))).ino)
+    expect(await readFile(join(staging, 'c/index.html'), 'utf8')).toBe('new c')
+    expect(await readFile(join(live, 'c/index.html'), 'utf8')).toBe('old c')
+    expect(await entries(staging)).toEqual(['a', 'a/index.html', 'b', 'b/index.html', 'c', 'c/index.html'])
   })
 
   it('refuses a path put twice', async () => {

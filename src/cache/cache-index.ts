@@ -1,0 +1,106 @@
+/**
+ * The cache's index: what a warm build needs of every article at once, in a handful of files read
+ * back to back instead of three files per article. For each entry it keeps the load, the checked
+ * result without its body HTML, and the brief's digest instead of its bytes: an unchanged brief
+ * is then recognised in the output by its digest, and neither the HTML nor the page is read.
+ * Everything bulky stays in the per-article files (`article-cache.ts`), which remain the record;
+ * the index is rewritten by every build and a missing or damaged one only costs speed.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { deserialize, serialize } from 'node:v8'
+import type { DateTime } from 'luxon'
+import { fromWire, toWire } from '../parallel/wire.js'
+import type { CheckedPart } from '../checked-part.js'
+import type { ArticleLoad } from '../content/load-article.js'
+import type { ContentDigest } from '../output/content-digest.js'
+import type { Problem } from '../types.js'
+
+/** A brief as the index knows it: where it goes and its digest, or the problem that stopped it. */
+export type BriefRecord =
+  | { sitePath: string; lastmod?: DateTime; digest: ContentDigest }
+  | { problem: Problem }
+
+/** One article's entry, each result with the key it was made under (as in the article files). */
+export interface IndexEntry {
+  load: ArticleLoad
+  /** The checked part, its `html` left empty. */
+  checked?: { key: string; value: CheckedPart }
+  brief?: { key: string; value: BriefRecord }
+}
+
+/**
+ * Entries are kept in shards by the first two characters of their key (a hex hash): an edit to
+ * one article rewrites one small shard, not the whole index, and writing never holds a copy of
+ * more than one shard in memory.
+ */
+function shardOf(key: string): string {
+  return key.slice(0, 2)
+}
+
+/** The index kept in cache folder `dir`, by entry key; empty when there is none. */
+export function readIndex(dir: string): Map<string, IndexEntry> {
+  const folder = join(dir, 'index')
+  const index = new Map<string, IndexEntry>()
+  let names: string[]
+  try {
+    names = readdirSync(folder)
+  } catch {
+    return index
+  }
+  for (const name of names) {
+    if (!/^[0-9a-f]{2}\.v8$/.test(name)) continue
+    try {
+      const shard = fromWire<[string, IndexEntry][]>(deserialize(readFileSync(join(folder, name))))
+      for (const [key, entry] of shard) if (shardOf(key) === name.slice(0, 2)) index.set(key, entry)
+    } catch {
+      // A damaged shard: its articles are read from their own files.
+    }
+  }
+  return index
+}
+
+/**
+ * Brings the index in `dir` from `previous` (what `readIndex` returned) to `entries`, rewriting
+ * only the shards that changed: a shard is unchanged when it holds the same keys with the very
+ * entries read. Each shard is replaced by a rename, so a reader sees the old or the new one.
+ * Failures are swallowed: the cache is an optimization.
+ */
+export async function writeIndex(
+  dir: string,
+  previous: ReadonlyMap<string, IndexEntry>,
+  entries: ReadonlyMap<string, IndexEntry>
+): Promise<void> {
+  const folder = join(dir, 'index')
+  const shards = new Map<string, [string, IndexEntry][]>()
+  for (const entry of entries) {
+    const name = shardOf(entry[0])
+    let shard = shards.get(name)
+    if (shard === undefined) shards.set(name, (shard = []))
+    shard.push(entry)
+  }
+  const before = new Map<string, number>()
+  for (const key of previous.keys()) before.set(shardOf(key), (before.get(shardOf(key)) ?? 0) + 1)
+  try {
+    await mkdir(folder, { recursive: true })
+    for (const name of new Set([...shards.keys(), ...before.keys()])) {
+      const shard = shards.get(name) ?? []
+      const same =
+        shard.length === before.get(name) &&
+        shard.every(([key, entry]) => previous.get(key) === entry)
+      if (same) continue
+      const file = join(folder, `${name}.v8`)
+      if (shard.length === 0) {
+        await rm(file, { force: true })
+        continue
+      }
+      const temporary = `${file}.${process.pid}.tmp`
+      await writeFile(temporary, serialize(toWire(shard)))
+        .then(() => rename(temporary, file))
+        .catch(() => rm(temporary, { force: true }))
+    }
+  } catch {
+    // The disk refused: the next build reads what is there, and every entry it finds is keyed.
+  }
+}

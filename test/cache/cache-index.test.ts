@@ -1,0 +1,76 @@
+import { mkdtemp, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { DateTime } from 'luxon'
+import { afterAll, describe, expect, it } from 'vitest'
+import { hashOf } from '../../src/cache/article-cache.js'
+import { readIndex, writeIndex } from '../../src/cache/cache-index.js'
+import type { IndexEntry } from '../../src/cache/cache-index.js'
+
+const folders: string[] = []
+afterAll(async () => {
+  await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })))
+})
+
+async function cacheFolder(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'factdesk-index-'))
+  folders.push(dir)
+  return dir
+}
+
+function entry(file: string): IndexEntry {
+  return {
+    load: { file, problems: [] },
+    brief: {
+      key: hashOf('brief', file),
+      value: {
+        sitePath: `/${file}/`,
+        lastmod: DateTime.fromISO('2025-11-04T18:30:00+08:00', { setZone: true }),
+        digest: { size: 3, hash: hashOf(file) }
+      }
+    }
+  }
+}
+
+/** Keys whose first two characters put them in the same shard, and one in another. */
+const [a, b, c] = ['aa' + '1'.repeat(62), 'aa' + '2'.repeat(62), 'bb' + '3'.repeat(62)]
+
+describe('the cache index', () => {
+  it('reads back what was written, dates included', async () => {
+    const dir = await cacheFolder()
+    expect(readIndex(dir).size).toBe(0)
+    await writeIndex(dir, new Map(), new Map([[a, entry('a')], [c, entry('c')]]))
+    expect((await readdir(join(dir, 'index'))).sort()).toEqual(['aa.v8', 'bb.v8'])
+    const index = readIndex(dir)
+    expect([...index.keys()].sort()).toEqual([a, c])
+    const record = index.get(a)?.brief?.value
+    expect(record && 'lastmod' in record && record.lastmod?.toISO()).toBe('2025-11-04T18:30:00.000+08:00')
+  })
+
+  it('rewrites only the shards that changed, and removes one left empty', async () => {
+    const dir = await cacheFolder()
+    await writeIndex(dir, new Map(), new Map([[a, entry('a')], [c, entry('c')]]))
+    const first = readIndex(dir)
+    const past = new Date('2025-01-01T00:00:00Z')
+    for (const name of ['aa.v8', 'bb.v8']) await utimes(join(dir, 'index', name), past, past)
+    // Same entries read back: nothing is written.
+    await writeIndex(dir, first, new Map(first))
+    expect((await stat(join(dir, 'index', 'aa.v8'))).mtime).toEqual(past)
+    expect((await stat(join(dir, 'index', 'bb.v8'))).mtime).toEqual(past)
+    // A new entry in shard aa, and shard bb's only entry gone.
+    const firstA = first.get(a)
+    if (firstA === undefined) throw new Error('entry a missing')
+    await writeIndex(dir, first, new Map([[a, firstA], [b, entry('b')]]))
+    expect(await readdir(join(dir, 'index'))).toEqual(['aa.v8'])
+    expect((await stat(join(dir, 'index', 'aa.v8'))).mtime).not.toEqual(past)
+    expect([...readIndex(dir).keys()].sort()).toEqual([a, b])
+  })
+
+  it('skips a damaged shard and files that are not shards', async () => {
+    const dir = await cacheFolder()
+    await writeIndex(dir, new Map(), new Map([[a, entry('a')], [c, entry('c')]]))
+    await writeFile(join(dir, 'index', 'aa.v8'), 'not v8 data')
+    await writeFile(join(dir, 'index', 'notes.txt'), 'hello')
+    expect([...readIndex(dir).keys()]).toEqual([c])
+  })
+})
