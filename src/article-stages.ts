@@ -40,6 +40,11 @@ export interface StagedArticles {
   articles: CheckedArticle[]
   /** Rendered briefs by article file; those a sink took are only where they went. */
   briefs: Map<string, Processed['brief'] | WrittenPage>
+  /**
+   * A hash of everything the report's article entries are made of (each published file's bytes,
+   * its problems in this build, and the inputs of its check): equal fingerprints, equal entries.
+   */
+  fingerprint: string
 }
 
 /** Runs stages 1 and 2; problems of data files go into `siteProblems`. */
@@ -223,7 +228,17 @@ export async function runArticleStages(
     const slim = published.map((load) =>
       load.article ? { ...load, article: { ...load.article, markdown: '' } } : load
     )
-    return { published: slim, articles, briefs }
+    const fingerprint = hashOf(
+      salt,
+      String(options.strict),
+      ...published.flatMap((load) => [
+        load.file,
+        entries.get(load.file)?.key ?? '',
+        JSON.stringify(load.problems),
+        load.article && results.has(load.file) ? checkKey(load.article) : '-'
+      ])
+    )
+    return { published: slim, articles, briefs, fingerprint }
   } finally {
     await runner.close()
   }

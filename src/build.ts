@@ -7,6 +7,7 @@
 import { join, resolve } from 'node:path'
 import { hashOf } from './cache/article-cache.js'
 import { runArticleStages } from './article-stages.js'
+import { openPageMemo } from './cache/page-memo.js'
 import { readBounded } from './io/read-bounded.js'
 import { findArticles } from './content/find-articles.js'
 import { openOutput } from './output/write-site.js'
@@ -96,7 +97,7 @@ async function buildInto(
 
   const found = await findArticles(root)
   siteProblems.push(...found.problems)
-  const { published, articles, briefs } = await runArticleStages(
+  const { published, articles, briefs, fingerprint } = await runArticleStages(
     found.files,
     settings,
     templatesLoad.templates,
@@ -109,6 +110,9 @@ async function buildInto(
   const draft = buildReport(
     collectEntries({ loads: published, articles, siteProblems, settings, strict: options.strict })
   )
+  // The draft is made of the staged articles and the site's problems so far: so is its key.
+  const memo = openPageMemo(output && options.cacheDir)
+  const reportKey = hashOf(fingerprint, JSON.stringify(siteProblems))
   const rendered = renderSite({
     settings,
     articles,
@@ -116,8 +120,10 @@ async function buildInto(
     dataFiles,
     templates: templatesLoad.templates,
     briefs,
-    ...(sink ? { sink } : {})
+    ...(sink ? { sink } : {}),
+    ...(output ? { reuse: { reportKey, memo, keep: output.keep } } : {})
   })
+  await memo.save()
   const renderProblems = rendered.problems
   siteProblems.push(...renderProblems)
   options.onProgress?.('rendered', rendered.count, rendered.count)

@@ -35,8 +35,11 @@ import type { ContentDigest } from './content-digest.js'
 
 /** A staging folder being filled. */
 export interface StagingFolder {
-  /** Makes `file` part of the staging folder, holding exactly its content. */
-  put(file: OutputFile | ChunkedFile): void
+  /**
+   * Makes `file` part of the staging folder, holding exactly its content; a file given in pieces
+   * returns its digest (its bytes are never whole anywhere else to take one from).
+   */
+  put(file: OutputFile | ChunkedFile): ContentDigest | undefined
   /**
    * Makes the file at `path` part of the staging folder if staging or the live output already
    * holds bytes of that digest, without the caller having to produce them; false when neither
@@ -117,25 +120,26 @@ export function openStagingFolder(staging: string, live: string): StagingFolder 
       const target = join(staging, path)
       if (!('chunks' in file)) {
         const content = typeof file.content === 'string' ? Buffer.from(file.content) : file.content
-        if (reuse(path, (candidate) => holdsBytes(candidate, content))) return
+        if (reuse(path, (candidate) => holdsBytes(candidate, content))) return undefined
         clear(path)
         writeFileSync(target, content)
-        return
+        return undefined
       }
       // Compared with what is there as it is produced, and written only if it differs: the
       // file is never whole in memory, and its pieces are produced once.
       const from = join(live, path)
       const part = join(staging, dirname(path), `.factdesk-part-${basename(path)}`)
       try {
-        const same = writeUnlessSame(
+        const { same, digest } = writeUnlessSame(
           file.chunks(),
           present.files.has(path) ? [target, from] : [from],
           part
         )
-        if (same === target) return
+        if (same === target) return digest
         clear(path)
         if (same === undefined) renameSync(part, target)
         else if (!linked(from, target)) copyFileSync(from, target)
+        return digest
       } finally {
         rmSync(part, { force: true })
       }

@@ -34,8 +34,8 @@ export interface WriteOptions {
 
 /** A site being written: files go into staging as they come, and the swap happens on `commit`. */
 export interface OutputWriter {
-  /** Stages one file of the site. */
-  put(file: OutputFile | ChunkedFile): void
+  /** Stages one file of the site; see `StagingFolder.put` for what it returns. */
+  put(file: OutputFile | ChunkedFile): ContentDigest | undefined
   /** Stages the file at `path` if the spare or the live output holds bytes of `digest`; see `StagingFolder.keep`. */
   keep(path: string, digest: ContentDigest): boolean
   /** Swaps the staged site into place, releases the output folder; returns the files written. */

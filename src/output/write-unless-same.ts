@@ -5,31 +5,36 @@
  * did not change (a site's report: hundreds of megabytes at 40,000 articles) is thus read once
  * per candidate and never written, and the pieces are produced only once, whatever happens.
  */
+import { createHash } from 'node:crypto'
 import { closeSync, constants, fstatSync, openSync, readSync, writeSync } from 'node:fs'
+import type { ContentDigest } from './content-digest.js'
 
 /** Bytes handed to one system call: small pieces are gathered up to this. */
 export const writeSize = 1 << 20
 
 /**
- * The first of `candidates` (paths, in order of preference) that is a regular file holding exactly
- * the concatenated `chunks`; when none does, the bytes are written to a new file at `part` and
- * the result is undefined.
+ * `same`: the first of `candidates` (paths, in order of preference) that is a regular file holding
+ * exactly the concatenated `chunks`; when none does, the bytes are written to a new file at `part`
+ * and `same` is undefined. `digest`: the digest of the bytes, either way.
  */
 export function writeUnlessSame(
   chunks: Iterable<string>,
   candidates: readonly string[],
   part: string
-): string | undefined {
+): { same: string | undefined; digest: ContentDigest } {
   const open = candidates.flatMap((path) => {
     const descriptor = openRegular(path)
     return descriptor === undefined ? [] : [{ path, descriptor, matching: true }]
   })
   let output: number | undefined
   let offset = 0
+  const hash = createHash('sha256')
+  const result = (same: string | undefined) => ({ same, digest: { size: offset, hash: hash.digest('hex') } })
   const ours = Buffer.allocUnsafe(writeSize)
   const theirs = Buffer.allocUnsafe(writeSize)
   const flush = (text: string): void => {
     const bytes = Buffer.from(text)
+    hash.update(bytes)
     if (output === undefined) {
       const source = open.find((candidate) => candidate.matching)
       for (const candidate of open) {
@@ -59,16 +64,16 @@ export function writeUnlessSame(
       size = 0
     }
     if (pending.length > 0 || output === undefined) flush(pending.join(''))
-    if (output !== undefined) return undefined
+    if (output !== undefined) return result(undefined)
     const same = open.find(
       (candidate) => candidate.matching && fstatSync(candidate.descriptor).size === offset
     )
-    if (same !== undefined) return same.path
+    if (same !== undefined) return result(same.path)
     // The candidates still matching are longer than the file: copy the part that matched.
     output = openSync(part, 'w')
     const source = open.find((candidate) => candidate.matching)
     if (source !== undefined) copyPrefix(source.descriptor, output, offset, ours)
-    return undefined
+    return result(undefined)
   } finally {
     for (const candidate of open) closeSync(candidate.descriptor)
     if (output !== undefined) closeSync(output)

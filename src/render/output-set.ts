@@ -3,7 +3,18 @@
  * keeps it and the second is a `permalink-duplicate` problem (a section or tag named like another
  * page), so no page silently replaces another.
  */
+import type { ContentDigest } from '../output/content-digest.js'
 import type { ChunkedFile, OutputFile, Problem } from '../types.js'
+
+/** Where files go as they are rendered; a file given in pieces may come back with its digest. */
+export type OutputSink = (file: OutputFile | ChunkedFile) => ContentDigest | undefined | void
+
+/** How a file already in the output is reused; see `OutputSet.addReusable`. */
+export interface Reuse {
+  /** Stages the file as the output already holds it; false when it does not. */
+  keep(): boolean
+  record(digest: ContentDigest): void
+}
 
 /** Collects output files by path, refusing a second file at a path already taken. */
 export class OutputSet {
@@ -16,7 +27,7 @@ export class OutputSet {
    */
   constructor(
     private readonly problems: Problem[],
-    private readonly sink?: (file: OutputFile | ChunkedFile) => void
+    private readonly sink?: OutputSink
   ) {}
 
   /**
@@ -27,13 +38,30 @@ export class OutputSet {
    */
   add(file: OutputFile | ChunkedFile, owner: string, ownerFile?: string): boolean {
     if (!this.claim(file.path, owner, ownerFile)) return false
-    if (this.sink) this.sink(file)
-    else
-      this.#files.set(
-        file.path,
-        'chunks' in file ? { path: file.path, content: [...file.chunks()].join('') } : file
-      )
+    this.#accept(file)
     return true
+  }
+
+  /**
+   * Adds a file the output may already hold: when `reuse.keep` stages it by the digest it had
+   * when last rendered from the same inputs, it is never produced; otherwise it is added as
+   * usual, and `reuse.record` learns the digest of what was written.
+   */
+  addReusable(file: ChunkedFile, owner: string, reuse: Reuse): boolean {
+    if (!this.claim(file.path, owner)) return false
+    if (reuse.keep()) return true
+    const digest = this.#accept(file)
+    if (digest) reuse.record(digest)
+    return true
+  }
+
+  #accept(file: OutputFile | ChunkedFile): ContentDigest | undefined {
+    if (this.sink) return this.sink(file) ?? undefined
+    this.#files.set(
+      file.path,
+      'chunks' in file ? { path: file.path, content: [...file.chunks()].join('') } : file
+    )
+    return undefined
   }
 
   /** Takes `path` for a file written elsewhere (a brief streamed out as it was rendered). */

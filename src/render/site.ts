@@ -7,7 +7,6 @@
 import { formatJsonChunks } from '../report/format-json.js'
 import type {
   CheckedArticle,
-  ChunkedFile,
   OutputFile,
   Problem,
   Report,
@@ -22,6 +21,10 @@ import { listingsOf, renderListing } from './listing.js'
 import { renderNotFound } from './not-found.js'
 import { newestFirst } from './order.js'
 import { OutputSet } from './output-set.js'
+import type { OutputSink, Reuse } from './output-set.js'
+import { hashOf } from '../cache/article-cache.js'
+import type { PageMemo } from '../cache/page-memo.js'
+import type { ContentDigest } from '../output/content-digest.js'
 import { siteView } from './page-context.js'
 import { encodePage } from './render-page.js'
 import type { EncodedPage, PageRef, RenderedPage, WrittenPage } from './render-page.js'
@@ -44,7 +47,17 @@ export interface SiteInput {
    */
   briefs?: ReadonlyMap<string, EncodedPage | WrittenPage | { problem: Problem }>
   /** Where files go as they are rendered; without it, `renderSite` returns them. */
-  sink?: (file: OutputFile | ChunkedFile) => void
+  sink?: OutputSink
+  /**
+   * For a build writing into an output that may hold earlier builds' pages: `reportKey` hashes
+   * everything the report is made from, and the report's pages rendered from the same inputs as
+   * a `memo` record says are staged by digest (`keep`) instead of being rendered again.
+   */
+  reuse?: {
+    reportKey: string
+    memo: PageMemo
+    keep(path: string, digest: ContentDigest): boolean
+  }
 }
 
 /** Renders every file of the site; problems (templates, unsafe paths, collisions) come back too. */
@@ -98,32 +111,56 @@ export function renderSite(input: SiteInput): {
       addPage(page, `the listing ${page.sitePath}`, listing.articles[0]?.file)
   }
 
+  // Made from the report and what the page shows around it: the templates and navigation, and
+  // which briefs it may link to.
+  const reportKey = input.reuse?.reportKey
+  const pageKey =
+    reportKey && hashOf(reportKey, templates.fingerprint, JSON.stringify(site), [...briefs].join('\n'))
   const factcheck = renderFactcheckPage(
     { settings, site, templates, report, sorted, briefs },
     problems
   )
   if ('problem' in factcheck) problems.push(factcheck.problem)
-  else if (
-    output.add(
-      { path: outputFileOf(factcheck.sitePath), chunks: factcheck.chunks },
-      `the fact-check page ${factcheckPath}`
-    )
-  )
-    pages.push(refOf(factcheck))
+  else {
+    const file = { path: outputFileOf(factcheck.sitePath), chunks: factcheck.chunks }
+    const owner = `the fact-check page ${factcheckPath}`
+    const added = pageKey
+      ? output.addReusable(file, owner, reusing(input, file.path, pageKey, problems))
+      : output.add(file, owner)
+    if (added) pages.push(refOf(factcheck))
+  }
 
   const notFound = renderNotFound(settings, site, templates)
   if ('problem' in notFound) problems.push(notFound.problem)
   else output.add({ path: '404.html', content: notFound.html }, 'the 404 page')
 
-  output.add(
-    { path: 'factcheck.json', chunks: () => formatJsonChunks(report) },
-    'the fact-check report'
-  )
+  const json = { path: 'factcheck.json', chunks: () => formatJsonChunks(report) }
+  if (reportKey) output.addReusable(json, 'the fact-check report', reusing(input, json.path, reportKey, problems))
+  else output.add(json, 'the fact-check report')
   output.add({ path: 'latest.txt', content: renderLatestTxt(settings, sorted) }, 'latest.txt')
   for (const feed of renderFeeds(settings, sorted)) output.add(feed, 'the feeds')
   output.add({ path: 'sitemap.xml', content: renderSitemap(settings, pages) }, 'the sitemap')
   output.add({ path: 'robots.txt', content: renderRobots(settings) }, 'robots.txt')
   return { files: output.files(), count: output.size, problems: distinct(problems) }
+}
+
+/**
+ * How the file at `path`, rendered from inputs hashing to `key`, is taken from the output when the
+ * memo knows it, and recorded once rendered; a rendering that added a problem (a partial failing
+ * half-way) is never recorded.
+ */
+function reusing(input: SiteInput, path: string, key: string, problems: readonly Problem[]): Reuse {
+  const reuse = input.reuse
+  const before = problems.length
+  return {
+    keep() {
+      const digest = reuse?.memo.known(path, key)
+      return digest !== undefined && reuse !== undefined && reuse.keep(path, digest)
+    },
+    record(digest) {
+      if (problems.length === before) reuse?.memo.record(path, key, digest)
+    }
+  }
 }
 
 /** Where a page is served and when it changed, without its content. */

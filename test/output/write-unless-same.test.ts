@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { writeSize, writeUnlessSame } from '../../src/output/write-unless-same.js'
+import { contentDigest } from '../../src/output/content-digest.js'
 
 const folders: string[] = []
 afterAll(async () => {
@@ -49,7 +50,8 @@ describe('writeUnlessSame', () => {
       if (path !== undefined && content !== undefined) await writeFile(path, content)
     }
     const part = join(dir, 'part')
-    const same = writeUnlessSame(pieces(text), paths, part)
+    const { same, digest } = writeUnlessSame(pieces(text), paths, part)
+    expect(digest).toEqual(contentDigest(Buffer.from(text)))
     if (matching === undefined) {
       expect(same).toBeUndefined()
       expect(await readFile(part, 'utf8')).toBe(text)
@@ -63,7 +65,7 @@ describe('writeUnlessSame', () => {
     const dir = await folder()
     await writeFile(join(dir, 'elsewhere'), big)
     await symlink(join(dir, 'elsewhere'), join(dir, 'link'))
-    expect(writeUnlessSame(pieces(big), [join(dir, 'link')], join(dir, 'part'))).toBeUndefined()
+    expect(writeUnlessSame(pieces(big), [join(dir, 'link')], join(dir, 'part')).same).toBeUndefined()
     expect(await readFile(join(dir, 'part'), 'utf8')).toBe(big)
   })
 

@@ -1,0 +1,44 @@
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { openPageMemo } from '../../src/cache/page-memo.js'
+
+const folders: string[] = []
+afterAll(async () => {
+  await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })))
+})
+
+const digest = { size: 3, hash: 'a'.repeat(64) }
+
+describe('the page memo', () => {
+  it('knows a digest under the key it was recorded with only, and keeps it for the next build', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'factdesk-memo-'))
+    folders.push(dir)
+    const memo = openPageMemo(dir)
+    expect(memo.known('factcheck.json', 'k1')).toBeUndefined()
+    memo.record('factcheck.json', 'k1', digest)
+    await memo.save()
+    const next = openPageMemo(dir)
+    expect(next.known('factcheck.json', 'k1')).toEqual(digest)
+    expect(next.known('factcheck.json', 'k2')).toBeUndefined()
+    expect(next.known('factcheck/index.html', 'k1')).toBeUndefined()
+    // Nothing changed: nothing written.
+    const written = (await stat(join(dir, 'pages.v8'))).mtimeMs
+    next.record('factcheck.json', 'k1', digest)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    await next.save()
+    expect((await stat(join(dir, 'pages.v8'))).mtimeMs).toBe(written)
+  })
+
+  it('knows nothing without a cache folder, or from a damaged file', async () => {
+    const none = openPageMemo(undefined)
+    none.record('factcheck.json', 'k1', digest)
+    expect(none.known('factcheck.json', 'k1')).toBeUndefined()
+    await none.save()
+    const dir = await mkdtemp(join(tmpdir(), 'factdesk-memo-'))
+    folders.push(dir)
+    await writeFile(join(dir, 'pages.v8'), 'damaged')
+    expect(openPageMemo(dir).known('factcheck.json', 'k1')).toBeUndefined()
+  })
+})
