@@ -4,7 +4,7 @@
  * result was made from is hashed into its key: the article's bytes, the settings, the data files
  * it reads, the templates, the site navigation and factdesk's own code.
  */
-import { hashOf, openArticleCache } from './cache/article-cache.js'
+import { hashAll, hashOf, openArticleCache } from './cache/article-cache.js'
 import type { IndexEntry } from './cache/cache-index.js'
 import { withLoad } from './checked-part.js'
 import { codeFingerprint } from './cache/code-fingerprint.js'
@@ -228,7 +228,7 @@ export async function runArticleStages(
     const slim = published.map((load) =>
       load.article ? { ...load, article: { ...load.article, markdown: '' } } : load
     )
-    const fingerprint = hashOf(
+    const fingerprint = hashAll([
       salt,
       String(options.strict),
       ...published.flatMap((load) => [
@@ -237,7 +237,7 @@ export async function runArticleStages(
         JSON.stringify(load.problems),
         load.article && results.has(load.file) ? checkKey(load.article) : '-'
       ])
-    )
+    ])
     return { published: slim, articles, briefs, fingerprint }
   } finally {
     await runner.close()

@@ -58,6 +58,11 @@ const maxWrites = 8
 
 /** SHA-256 of the parts, each length-prefixed so that no two different part lists collide. */
 export function hashOf(...parts: (string | Uint8Array)[]): string {
+  return hashAll(parts)
+}
+
+/** `hashOf` for any number of parts: a site's worth would overflow the stack as arguments. */
+export function hashAll(parts: Iterable<string | Uint8Array>): string {
   const hash = createHash('sha256')
   for (const part of parts) {
     const bytes = typeof part === 'string' ? Buffer.from(part) : part
