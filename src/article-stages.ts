@@ -33,8 +33,8 @@ export interface StagedArticles {
   /**
    * Every article file that is published (not a draft, not embargoed), loaded or not. Past stage
    * 2 nothing reads an article's Markdown, so these and `articles` come without it (`''`), and
-   * `articles` without body HTML (`''`) outside the feeds: a site of 40,000 articles would
-   * otherwise hold both until the build ends.
+   * `articles` without body HTML (`''`) and fact-check panel (`[]`, see `dataFiles`) outside the
+   * feeds: a site of 40,000 articles would otherwise hold them all until the build ends.
    */
   published: ArticleLoad[]
   articles: CheckedArticle[]
@@ -45,6 +45,8 @@ export interface StagedArticles {
    * its problems in this build, and the inputs of its check): equal fingerprints, equal entries.
    */
   fingerprint: string
+  /** The data files the published articles' checks read, site-relative, sorted. */
+  dataFiles: string[]
 }
 
 /** Runs stages 1 and 2; problems of data files go into `siteProblems`. */
@@ -117,8 +119,14 @@ export async function runArticleStages(
         .slice(0, feedLength)
         .map((article) => article.file)
     )
+    // The data files the checks read are all the panels are needed for past here.
+    const dataFiles = new Set<string>()
+    const slimmed = (article: CheckedArticle): CheckedArticle => {
+      for (const entry of article.panel) for (const path of entry.dataFiles) dataFiles.add(path)
+      return inFeeds.has(article.file) ? article : { ...article, html: '', panel: [] }
+    }
     const settle = (result: Processed): Settled => ({
-      article: inFeeds.has(result.article.file) ? result.article : { ...result.article, html: '' },
+      article: slimmed(result.article),
       brief:
         sink && 'bytes' in result.brief && isSafeSitePath(result.article.url)
           ? streamed(result.brief, sink)
@@ -186,7 +194,7 @@ export async function runArticleStages(
           : undefined
       if (slot && indexed && fromIndex) {
         nextIndex.set(slot.key, indexed)
-        results.set(article.file, fromIndex)
+        results.set(article.file, { ...fromIndex, article: slimmed(fromIndex.article) })
         continue
       }
       // Read one article at a time, and only when its check is still valid.
@@ -238,7 +246,7 @@ export async function runArticleStages(
         load.article && results.has(load.file) ? checkKey(load.article) : '-'
       ])
     ])
-    return { published: slim, articles, briefs, fingerprint }
+    return { published: slim, articles, briefs, fingerprint, dataFiles: [...dataFiles].sort() }
   } finally {
     await runner.close()
   }

@@ -52,7 +52,7 @@ export interface BuildResult {
   report: Report
   exit: 0 | 1 | 2
   settings: Settings
-  /** The checked articles, without Markdown, and without body HTML outside the feeds. */
+  /** The checked articles, without Markdown, and without body HTML or panel outside the feeds. */
   articles: CheckedArticle[]
   /**
    * The rendered site when it was not to be written (`check`, the dev server); a written build
@@ -97,7 +97,7 @@ async function buildInto(
 
   const found = await findArticles(root)
   siteProblems.push(...found.problems)
-  const { published, articles, briefs, fingerprint } = await runArticleStages(
+  const { published, articles, briefs, fingerprint, dataFiles: dataPaths } = await runArticleStages(
     found.files,
     settings,
     templatesLoad.templates,
@@ -106,7 +106,7 @@ async function buildInto(
     output
   )
 
-  const dataFiles = await readDataFiles(root, articles)
+  const dataFiles = await readDataFiles(root, dataPaths)
   const draft = buildReport(
     collectEntries({ loads: published, articles, siteProblems, settings, strict: options.strict })
   )
@@ -154,11 +154,8 @@ function spareOf(options: BuildOptions): WriteOptions {
 
 async function readDataFiles(
   root: string,
-  articles: readonly CheckedArticle[]
+  paths: readonly string[]
 ): Promise<{ path: string; content: Uint8Array }[]> {
-  const paths = [
-    ...new Set(articles.flatMap((article) => article.panel.flatMap((entry) => entry.dataFiles)))
-  ].sort()
   return Promise.all(
     paths.map(async (path) => ({ path, content: await readBounded(join(root, path)) }))
   )

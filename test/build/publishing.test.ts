@@ -27,6 +27,28 @@ describe('publishing', () => {
     expect(await readTree(join(root, 'dist'))).toEqual(before)
   })
 
+  it('publishes a data file read only by an article too old for the feeds', async () => {
+    const files: Record<string, string> = {
+      'data/site.yaml': siteYaml,
+      'data/markets/old.csv': 'date,close\n2020-01-02,7\n',
+      'content/old.md': article(
+        'title: Old story\ndate: 2020-01-02T10:00:00+08:00\nslug: old\ndata:\n  old: markets/old.csv\nchecks:\n  - figure: "7%"\n    expr: old.close["2020-01-02"]',
+        'Shares rose 7% that day.\n'
+      )
+    }
+    // More newer stories than the feeds hold, so the old one is listed and reported only.
+    for (let day = 1; day <= 55; day++) {
+      const date = `2025-10-${String((day % 28) + 1).padStart(2, '0')}T${String(day % 24).padStart(2, '0')}:00:00+08:00`
+      files[`content/new-${day}.md`] = article(`title: New ${day}\ndate: ${date}\nslug: new-${day}`, 'A newer story.\n')
+    }
+    const root = await tempSite(files)
+    const run = await runCli(['build', '--root', root])
+    expect(run.exit, run.stderr).toBe(0)
+    expect(await readFile(join(root, 'dist/data/markets/old.csv'), 'utf8')).toBe('date,close\n2020-01-02,7\n')
+    const brief = await readFile(join(root, 'dist/2020/01/02/old/index.html'), 'utf8')
+    expect(brief).toContain('data/markets/old.csv')
+  })
+
   it('builds byte-identical output twice from the same input', async () => {
     const root = await tempSite({ 'data/site.yaml': siteYaml, 'content/one.md': story('one'), 'content/two.md': story('two') })
     const out1 = await mkdtemp(join(tmpdir(), 'factdesk-out-'))
