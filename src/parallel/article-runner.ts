@@ -22,6 +22,9 @@ interface ProcessedPart {
   brief: Processed['brief']
 }
 
+/** Articles one in-process batch checks and renders before handing them on. */
+const inProcessBatch = 64
+
 /** Below this many articles a build stays on one thread. */
 const minArticlesForWorkers = 64
 
@@ -68,7 +71,14 @@ function inProcessRunner(options: { settings: Settings; strict: boolean }): Arti
     load: async (items) => (items.length === 0 ? [] : (await articleTasks()).loadBatch(items, options.settings)),
     async process(articles, brief, store, onBatch) {
       if (articles.length === 0) return
-      onBatch((await articleTasks()).processBatch(articles, { settings: options.settings, strict: options.strict, store, brief }))
+      const tasks = await articleTasks()
+      const context = { settings: options.settings, strict: options.strict, store, brief }
+      // In batches, with a turn of the event loop between them, as on worker threads: the caller
+      // writes each batch out (the cache, the output) and lets it go before the next is made.
+      for (const [index, batch] of chunk(articles, inProcessBatch).entries()) {
+        if (index > 0) await new Promise((resolve) => setImmediate(resolve))
+        onBatch(tasks.processBatch(batch, context))
+      }
     },
     close: async () => {}
   }
