@@ -10,7 +10,7 @@ import { withLoad } from './checked-part.js'
 import { codeFingerprint } from './cache/code-fingerprint.js'
 import { loadDataStore } from './checks/datasets/load-data-store.js'
 import { hashDataFiles, loadArticles } from './load-stage.js'
-import { indexEntryOf, keptFromIndex, streamed } from './settle-results.js'
+import { indexEntryOf, keptFromIndex, reportDigestOf, streamed } from './settle-results.js'
 import type { BriefSink, Settled } from './settle-results.js'
 import { isPublished, rejectDuplicatePermalinks } from './content/published.js'
 import { createRunner } from './parallel/article-runner.js'
@@ -41,8 +41,9 @@ export interface StagedArticles {
   /** Rendered briefs by article file; those a sink took are only where they went. */
   briefs: Map<string, Processed['brief'] | WrittenPage>
   /**
-   * A hash of everything the report's article entries are made of (each published file's bytes,
-   * its problems in this build, and the inputs of its check): equal fingerprints, equal entries.
+   * A hash of everything the report's article entries are made of (each published file, its
+   * problems in this build, and what the report shows of it once checked): equal fingerprints,
+   * equal entries, however the articles' text changed around their figures.
    */
   fingerprint: string
   /** The data files the published articles' checks read, site-relative, sorted. */
@@ -168,18 +169,23 @@ export async function runArticleStages(
     // What the next build's index holds: every article settled in this stage.
     const nextIndex = new Map<string, IndexEntry>()
     const results = new Map<string, Settled>()
+    // What the report shows of each settled article, hashed: the report pages' key is made of these.
+    const reportDigests = new Map<string, string>()
     const done = (result: Processed): void => {
-      const load = loadOf.get(result.article.file)
-      const slot = entries.get(result.article.file)
+      const { file } = result.article
+      const load = loadOf.get(file)
+      const slot = entries.get(file)
       if (load) keep(load, result)
       if (load && slot) {
         // Results are a function of their keys: an entry made under the same ones still holds.
         const key = checkKey(result.article)
         const old = index.get(slot.key)
         const same = old?.checked?.key === key && old.brief?.key === briefKey(key)
-        nextIndex.set(slot.key, old && same ? old : indexEntryOf(load, result, key, briefKey))
-      }
-      results.set(result.article.file, settle(result))
+        const entry = old && same ? old : indexEntryOf(load, result, key, briefKey)
+        nextIndex.set(slot.key, entry)
+        reportDigests.set(file, entry.report ?? reportDigestOf(result.article))
+      } else reportDigests.set(file, reportDigestOf(result.article))
+      results.set(file, settle(result))
     }
     // A template edit re-renders briefs without re-checking; a data edit re-checks its readers.
     const toProcess: LoadedArticle[] = []
@@ -194,6 +200,7 @@ export async function runArticleStages(
           : undefined
       if (slot && indexed && fromIndex) {
         nextIndex.set(slot.key, indexed)
+        reportDigests.set(article.file, indexed.report ?? reportDigestOf(fromIndex.article))
         results.set(article.file, { ...fromIndex, article: slimmed(fromIndex.article) })
         continue
       }
@@ -241,9 +248,8 @@ export async function runArticleStages(
       String(options.strict),
       ...published.flatMap((load) => [
         load.file,
-        entries.get(load.file)?.key ?? '',
         JSON.stringify(load.problems),
-        load.article && results.has(load.file) ? checkKey(load.article) : '-'
+        reportDigests.get(load.file) ?? '-'
       ])
     ])
     return { published: slim, articles, briefs, fingerprint, dataFiles: [...dataFiles].sort() }

@@ -3,6 +3,7 @@
  * where it went is kept; an unchanged article is settled from the cache index, its brief staged
  * by digest without being read. What the index keeps of each settled article is made here too.
  */
+import { hashOf } from './cache/article-cache.js'
 import type { BriefRecord, IndexEntry } from './cache/cache-index.js'
 import { withLoad, withoutLoad } from './checked-part.js'
 import type { ArticleLoad } from './content/load-article.js'
@@ -59,8 +60,31 @@ export function indexEntryOf(
   return {
     load,
     checked: { key, value: { ...withoutLoad(result.article), html: '' } },
-    brief: { key: briefKey(key), value: record }
+    brief: { key: briefKey(key), value: record },
+    report: reportDigestOf(result.article)
   }
+}
+
+/**
+ * A hash of everything the report's entry and page show of a checked article. An edit that leaves
+ * it alone (a sentence added without figures) leaves the report's pages alone too.
+ */
+export function reportDigestOf(article: CheckedArticle): string {
+  const { file, url, frontmatter, mode, figures, asserts, problems } = article
+  return hashOf(
+    JSON.stringify([
+      file,
+      url,
+      frontmatter.slug,
+      frontmatter.title,
+      frontmatter.date.toMillis(),
+      frontmatter.updated?.toMillis() ?? null,
+      mode,
+      figures,
+      asserts,
+      problems
+    ])
+  )
 }
 
 /**

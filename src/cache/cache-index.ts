@@ -28,6 +28,8 @@ export interface IndexEntry {
   /** The checked part, its `html` left empty. */
   checked?: { key: string; value: CheckedPart }
   brief?: { key: string; value: BriefRecord }
+  /** A hash of what the report shows of the checked article (see `reportDigestOf`). */
+  report?: string
 }
 
 /**

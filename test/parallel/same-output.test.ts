@@ -69,6 +69,27 @@ describe('the same bytes however the build runs', () => {
     expect(await buildTree('index', [], {}, false)).toEqual(reference)
   }, 180_000)
 
+  it('keeps the report pages through an edit that leaves them alone, and renders them after one that does not', async () => {
+    await buildTree('memo', [], { FACTDESK_WORKERS: '2' }, true)
+    await buildTree('memo', [], {}, false)
+    const file = join(root, 'content', 'crypto-day-of-terror-5.md')
+    const original = await readFile(file, 'utf8')
+    const edits: [string, (text: string) => string, boolean][] = [
+      ['a sentence without figures', (text) => `${text}\nEditors added a note after publication.\n`, false],
+      ['an unknown frontmatter key', (text) => text.replace(/^---\n/, '---\nmood: calm\n'), true]
+    ]
+    try {
+      for (const [name, edit, reported] of edits) {
+        await writeFile(file, edit(await readFile(file, 'utf8')))
+        const edited = await buildTree('memo', [], {}, false)
+        expect(edited, name).toEqual(await buildTree('memo-uncached', ['--no-cache'], {}, false))
+        expect(edited.get('factcheck.json')?.toString().includes('unknown key \\"mood'), name).toBe(reported)
+      }
+    } finally {
+      await writeFile(file, original)
+    }
+  }, 180_000)
+
   it('re-renders an edited article from a warm cache exactly as a cold build does', async () => {
     await buildTree('before-edit', [], { FACTDESK_WORKERS: '2' }, true)
     const file = join(root, 'content', 'crypto-day-of-terror-3.md')
