@@ -1,22 +1,13 @@
-import { mkdtemp, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir, stat, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DateTime } from 'luxon'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { tempFolders } from '../helpers/temp-folders.js'
 import { hashOf } from '../../src/cache/article-cache.js'
 import { readIndex, writeIndex } from '../../src/cache/cache-index.js'
 import type { IndexEntry } from '../../src/cache/cache-index.js'
 
-const folders: string[] = []
-afterAll(async () => {
-  await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })))
-})
-
-async function cacheFolder(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'factdesk-index-'))
-  folders.push(dir)
-  return dir
-}
+const cacheFolder = tempFolders('index')
 
 function entry(file: string): IndexEntry {
   return {

@@ -1,20 +1,16 @@
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openPageMemo } from '../../src/cache/page-memo.js'
+import { tempFolders } from '../helpers/temp-folders.js'
 
-const folders: string[] = []
-afterAll(async () => {
-  await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })))
-})
+const cacheFolder = tempFolders('memo')
 
 const digest = { size: 3, hash: 'a'.repeat(64) }
 
 describe('the page memo', () => {
   it('knows a digest under the key it was recorded with only, and keeps it for the next build', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'factdesk-memo-'))
-    folders.push(dir)
+    const dir = await cacheFolder()
     const memo = openPageMemo(dir)
     expect(memo.known('factcheck.json', 'k1')).toBeUndefined()
     memo.record('factcheck.json', 'k1', digest)
@@ -36,8 +32,7 @@ describe('the page memo', () => {
     none.record('factcheck.json', 'k1', digest)
     expect(none.known('factcheck.json', 'k1')).toBeUndefined()
     await none.save()
-    const dir = await mkdtemp(join(tmpdir(), 'factdesk-memo-'))
-    folders.push(dir)
+    const dir = await cacheFolder()
     await writeFile(join(dir, 'pages.v8'), 'damaged')
     expect(openPageMemo(dir).known('factcheck.json', 'k1')).toBeUndefined()
   })

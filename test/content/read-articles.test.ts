@@ -1,17 +1,14 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { readArticles } from '../../src/content/load-article.js'
+import { tempFolders } from '../helpers/temp-folders.js'
 
-let root: string | undefined
-afterAll(async () => {
-  if (root !== undefined) await rm(root, { recursive: true, force: true })
-})
+const siteFolder = tempFolders('read')
 
 describe('readArticles', () => {
   it('reads every file in order, and names the ones it cannot read without stopping', async () => {
-    root = await mkdtemp(join(tmpdir(), 'factdesk-read-'))
+    const root = await siteFolder()
     await mkdir(join(root, 'content', 'folder.md'), { recursive: true })
     // More files than one slice, so the reads cross a turn of the event loop.
     const names = Array.from({ length: 600 }, (_, index) => `content/a-${index}.md`)

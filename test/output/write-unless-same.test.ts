@@ -1,21 +1,12 @@
-import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { readFile, symlink, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { tempFolders } from '../helpers/temp-folders.js'
 import { writeSize, writeUnlessSame } from '../../src/output/write-unless-same.js'
 import { contentDigest } from '../../src/output/content-digest.js'
 
-const folders: string[] = []
-afterAll(async () => {
-  await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })))
-})
-
-async function folder(): Promise<string> {
-  const made = await mkdtemp(join(tmpdir(), 'factdesk-unless-same-'))
-  folders.push(made)
-  return made
-}
+const folder = tempFolders('unless-same')
 
 /** Pieces of a few characters each, as a report comes out of its renderer. */
 function pieces(text: string): string[] {
