@@ -9,7 +9,7 @@ import type { IndexEntry } from './cache/cache-index.js'
 import { withLoad } from './checked-part.js'
 import { codeFingerprint } from './cache/code-fingerprint.js'
 import { loadDataStore } from './checks/datasets/load-data-store.js'
-import { hashDataFiles, loadArticles } from './load-stage.js'
+import { hashDataFiles, loadArticles, withMarkdown } from './load-stage.js'
 import { indexEntryOf, keptFromIndex, reportDigestOf, streamed } from './settle-results.js'
 import type { BriefSink, Settled } from './settle-results.js'
 import { isPublished, rejectDuplicatePermalinks } from './content/published.js'
@@ -77,6 +77,7 @@ export async function runArticleStages(
     // Problems between articles (a shared permalink) belong to this build, not to the cached load.
     const loads = loaded.map((load) => ({ ...load, problems: [...load.problems] }))
     const published = loads.filter((load) => isPublished(load, options))
+    const loadsByFile = new Map(published.map((load) => [load.file, load]))
     rejectDuplicatePermalinks(published)
 
     const dataPaths = [
@@ -144,6 +145,27 @@ export async function runArticleStages(
     // cache is written while the workers still parse, then every other entry that changed. Each is
     // kept before its brief goes to the sink.
     const loadOf = new Map(loaded.map((load) => [load.file, load]))
+    // Re-checking needs the Markdown a load from the index lacks; an article whose file changed
+    // since stage 1 read it is not checked against bytes it no longer holds.
+    const withMarkdownAll = async (articles: LoadedArticle[]): Promise<LoadedArticle[]> => {
+      const context = { root, salt, cache, settings }
+      const whole = await Promise.all(
+        articles.map(async (article) => {
+          const slot = entries.get(article.file)
+          const load = loadOf.get(article.file)
+          if (!slot?.lean || !load) return article
+          const found = await withMarkdown(article, slot, context)
+          if (found === undefined) {
+            loadsByFile.get(article.file)?.problems.push(changedDuringBuild)
+            return undefined
+          }
+          loadOf.set(article.file, { ...load, article: found })
+          delete slot.lean
+          return found
+        })
+      )
+      return whole.flatMap((article) => (article ? [article] : []))
+    }
     const kept = new Set<string>()
     const keep = (load: ArticleLoad, result: Processed | undefined): void => {
       const slot = entries.get(load.file)
@@ -156,7 +178,8 @@ export async function runArticleStages(
           (slot.entry.checkedKey !== key || slot.entry.briefKey !== briefKey(key)))
       if (fresh) {
         cache.put(slot.key, {
-          load,
+          // A load from the index lacks its Markdown: its own file keeps the whole one.
+          ...(slot.lean ? {} : { load }),
           ...(result
             ? {
                 checked: { key, value: result.article },
@@ -218,7 +241,8 @@ export async function runArticleStages(
       if (cachedBrief === undefined && slot?.entry) delete slot.entry.briefKey
       done({ article: checked, brief: cachedBrief ?? encodePage(renderBrief(brief, checked)) })
     }
-    await runner.process(toProcess, brief, store, (batch) => {
+    const toCheck = await withMarkdownAll(toProcess)
+    await runner.process(toCheck, brief, store, (batch) => {
       for (const result of batch) done(result)
     })
     const used = new Set<string>()
@@ -256,4 +280,12 @@ export async function runArticleStages(
   } finally {
     await runner.close()
   }
+}
+
+const changedDuringBuild: Problem = {
+  severity: 'error',
+  line: 1,
+  column: 1,
+  rule: 'article-unreadable',
+  message: 'the file changed while the site was being built; build again'
 }

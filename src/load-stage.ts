@@ -1,19 +1,29 @@
 /**
  * Stage 1 (load) of the article stages, and the data file hashes stage 2 keys its checks with.
  * Each article file is read and hashed; an unchanged one is loaded from the build cache (its
- * index first), the rest on the runner.
+ * index first, without the Markdown), the rest on the runner.
  */
 import { join } from 'node:path'
 import { hashOf } from './cache/article-cache.js'
 import type { ArticleCache, StoredLoad } from './cache/article-cache.js'
 import type { IndexEntry } from './cache/cache-index.js'
-import { readArticles } from './content/load-article.js'
+import { decodeArticle, readArticles } from './content/load-article.js'
 import type { ArticleLoad } from './content/load-article.js'
 import { readBounded } from './io/read-bounded.js'
 import type { ArticleRunner } from './parallel/article-runner.js'
+import type { LoadedArticle, Settings } from './types.js'
 
-/** Each article file's cache key, and what the cache held under it. */
-export type CacheSlots = Map<string, { key: string; entry: StoredLoad | undefined }>
+/**
+ * Each article file's cache key, and what the cache held under it; `lean` when that came from the
+ * index, whose loads leave the Markdown out (see `withMarkdown`).
+ */
+export type CacheSlots = Map<string, CacheSlot>
+
+export interface CacheSlot {
+  key: string
+  entry: StoredLoad | undefined
+  lean?: true
+}
 
 /**
  * Stage 1. A function of its own so that the files' bytes can go as soon as it returns: a site of
@@ -37,7 +47,7 @@ export async function loadArticles(
       if (!(bytes instanceof Uint8Array)) return
       const key = hashOf(salt, file, bytes)
       const indexed = index.get(key)
-      entries.set(file, { key, entry: indexed ? storedOf(indexed) : await cache.get(key) })
+      entries.set(file, indexed ? { key, entry: storedOf(indexed), lean: true } : { key, entry: await cache.get(key) })
     })
   )
   const toLoad = read.flatMap((item) =>
@@ -70,6 +80,31 @@ export async function hashDataFiles(root: string, paths: readonly string[]): Pro
     )
   )
   return new Map(hashes)
+}
+
+/**
+ * `article` with its Markdown, which the index leaves out of its loads: from the article's own
+ * cache file, else read and decoded again. Undefined when the file no longer holds the bytes
+ * stage 1 hashed: it changed while the site was being built.
+ */
+export async function withMarkdown(
+  article: LoadedArticle,
+  slot: CacheSlot,
+  context: { root: string; salt: string; cache: ArticleCache; settings: Settings }
+): Promise<LoadedArticle | undefined> {
+  if (!slot.lean) return article
+  const stored = (await context.cache.get(slot.key))?.load.article
+  if (stored) return { ...article, markdown: stored.markdown }
+  const [bytes] = await readArticles(context.root, [article.file])
+  if (!(bytes instanceof Uint8Array) || hashOf(context.salt, article.file, bytes) !== slot.key)
+    return undefined
+  const markdown = decodeArticle(article.file, bytes, context.settings).article?.markdown
+  return markdown === undefined ? undefined : { ...article, markdown }
+}
+
+/** `load` as the index keeps it: without the Markdown, which only re-checking needs. */
+export function leanLoad(load: ArticleLoad): ArticleLoad {
+  return load.article ? { ...load, article: { ...load.article, markdown: '' } } : load
 }
 
 /** The load an index entry holds, with the keys of the results kept beside it. */

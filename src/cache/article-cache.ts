@@ -20,7 +20,8 @@ import type { IndexEntry } from './cache-index.js'
 
 /** What the cache keeps for one article. */
 export interface CacheEntry {
-  load: ArticleLoad
+  /** Absent: the load kept before stays, and only the results are written. */
+  load?: ArticleLoad
   /**
    * The fact-checked article, valid while its inputs hash to `key`. Stored without the fields it
    * shares with `load.article` (the Markdown, the frontmatter): `withLoad` of `checked-part.ts` puts them back.
@@ -141,6 +142,7 @@ async function writeEntry(made: Promise<unknown>, file: string, entry: CacheEntr
     const results = { ...(checked ? { checked: { key: checked.key, value: withoutLoad(checked.value) } } : {}), ...(brief ? { brief } : {}) }
     if (!(await writeAtomically(file.replace(/\.v8$/, resultsSuffix), results))) return
   }
+  if (load === undefined) return
   const stored: StoredLoad = { load, ...(checked ? { checkedKey: checked.key } : {}), ...(brief ? { briefKey: brief.key } : {}) }
   await writeAtomically(file, stored)
 }

@@ -3,7 +3,7 @@
  * thread and on worker threads, and with a cold, a warm and no cache; a warm cache re-checks
  * only what an edit touched.
  */
-import { appendFile, cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises'
+import { appendFile, cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -111,6 +111,22 @@ describe('the same bytes however the build runs', () => {
     expect(run.exit).toBe(1)
     await writeFile(data, original)
     expect((await runCli(['check', '--root', root])).exit).toBe(0)
+  }, 120_000)
+
+  it('re-checks articles loaded from the index, their own cache files gone, as an uncached build does', async () => {
+    await buildTree('lean', [], {}, false)
+    await rm(join(root, 'node_modules', '.cache', 'factdesk', 'articles'), { recursive: true, force: true })
+    const data = join(root, 'data/markets/btc-usd.csv')
+    const original = await readFile(data, 'utf8')
+    try {
+      await writeFile(data, original.replace(/^(2025-11-04,[^,]+,[^,]+,[^,]+,)[^\n]+$/m, '$1120000'))
+      const cached = await runCli(['check', '--root', root, '--format', 'json'])
+      const uncached = await runCli(['check', '--root', root, '--format', 'json', '--no-cache'])
+      expect(cached.exit).toBe(1)
+      expect(cached.stdout).toBe(uncached.stdout)
+    } finally {
+      await writeFile(data, original)
+    }
   }, 120_000)
 
   it('re-renders briefs after a template edit without serving stale pages from the cache', async () => {
