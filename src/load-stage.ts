@@ -47,7 +47,12 @@ export async function loadArticles(
       if (!(bytes instanceof Uint8Array)) return
       const key = hashOf(salt, file, bytes)
       const indexed = index.get(key)
-      entries.set(file, indexed ? { key, entry: storedOf(indexed), lean: true } : { key, entry: await cache.get(key) })
+      entries.set(
+        file,
+        indexed
+          ? { key, entry: storedOf(indexed), lean: true }
+          : { key, entry: await cache.get(key) }
+      )
     })
   )
   const toLoad = read.flatMap((item) =>
@@ -66,7 +71,10 @@ export async function loadArticles(
   return { loaded, entries }
 }
 
-export async function hashDataFiles(root: string, paths: readonly string[]): Promise<Map<string, string>> {
+export async function hashDataFiles(
+  root: string,
+  paths: readonly string[]
+): Promise<Map<string, string>> {
   const hashes = await Promise.all(
     paths.map(
       async (path) =>

@@ -7,7 +7,7 @@
  * the index is rewritten by every build and a missing or damaged one only costs speed.
  */
 import { readdirSync, readFileSync } from 'node:fs'
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import type { DateTime } from 'luxon'
@@ -19,8 +19,7 @@ import type { Problem } from '../types.js'
 
 /** A brief as the index knows it: where it goes and its digest, or the problem that stopped it. */
 export type BriefRecord =
-  | { sitePath: string; lastmod?: DateTime; digest: ContentDigest }
-  | { problem: Problem }
+  { sitePath: string; lastmod?: DateTime; digest: ContentDigest } | { problem: Problem }
 
 /** One article's entry, each result with the key it was made under (as in the article files). */
 export interface IndexEntry {
@@ -41,6 +40,8 @@ function shardOf(key: string): string {
   return key.slice(0, 2)
 }
 
+const shardName = /^[0-9a-f]{2}\.v8$/
+
 /** The index kept in cache folder `dir`, by entry key; empty when there is none. */
 export function readIndex(dir: string): Map<string, IndexEntry> {
   const folder = join(dir, 'index')
@@ -52,7 +53,7 @@ export function readIndex(dir: string): Map<string, IndexEntry> {
     return index
   }
   for (const name of names) {
-    if (!/^[0-9a-f]{2}\.v8$/.test(name)) continue
+    if (!shardName.test(name)) continue
     try {
       const shard = fromWire<[string, IndexEntry][]>(deserialize(readFileSync(join(folder, name))))
       for (const [key, entry] of shard) if (shardOf(key) === name.slice(0, 2)) index.set(key, entry)
@@ -86,6 +87,11 @@ export async function writeIndex(
   for (const key of previous.keys()) before.set(shardOf(key), (before.get(shardOf(key)) ?? 0) + 1)
   try {
     await mkdir(folder, { recursive: true })
+    // What is neither a shard nor a shard being written (an older layout's files) only takes space.
+    for (const name of await readdir(folder)) {
+      if (!shardName.test(name) && !name.endsWith('.tmp'))
+        await rm(join(folder, name), { recursive: true, force: true })
+    }
     for (const name of new Set([...shards.keys(), ...before.keys()])) {
       const shard = shards.get(name) ?? []
       const same =

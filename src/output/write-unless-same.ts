@@ -33,7 +33,10 @@ export function writeUnlessSame(
   let output: number | undefined
   let offset = 0
   const hash = createHash('sha256')
-  const result = (same: string | undefined) => ({ same, digest: { size: offset, hash: hash.digest('hex') } })
+  const result = (same: string | undefined) => ({
+    same,
+    digest: { size: offset, hash: hash.digest('hex') }
+  })
   const ours = Buffer.allocUnsafe(writeSize)
   const theirs = Buffer.allocUnsafe(writeSize)
   const flush = (text: string): void => {
@@ -100,7 +103,7 @@ function openRegular(path: string): number | undefined {
 
 /** Whether the next `bytes.byteLength` bytes read from `descriptor` equal `bytes`. */
 function readsAs(descriptor: number, bytes: Buffer, scratch: Buffer): boolean {
-  for (let at = 0; at < bytes.byteLength; ) {
+  for (let at = 0; at < bytes.byteLength;) {
     const length = Math.min(scratch.byteLength, bytes.byteLength - at)
     const read = readFully(descriptor, scratch, length, null)
     if (read !== length || !scratch.subarray(0, length).equals(bytes.subarray(at, at + length)))
@@ -112,7 +115,7 @@ function readsAs(descriptor: number, bytes: Buffer, scratch: Buffer): boolean {
 
 /** Copies the first `length` bytes of `from` to `to`. */
 function copyPrefix(from: number, to: number, length: number, scratch: Buffer): void {
-  for (let at = 0; at < length; ) {
+  for (let at = 0; at < length;) {
     const read = readFully(from, scratch, Math.min(scratch.byteLength, length - at), at)
     if (read === 0) throw new Error('a file being compared shrank while it was read')
     writeAll(to, scratch.subarray(0, read))
@@ -143,6 +146,6 @@ function readFully(
 }
 
 function writeAll(descriptor: number, bytes: Uint8Array): void {
-  for (let at = 0; at < bytes.byteLength; )
+  for (let at = 0; at < bytes.byteLength;)
     at += writeSync(descriptor, bytes, at, bytes.byteLength - at)
 }

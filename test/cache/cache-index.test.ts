@@ -30,17 +30,33 @@ describe('the cache index', () => {
   it('reads back what was written, dates included', async () => {
     const dir = await cacheFolder()
     expect(readIndex(dir).size).toBe(0)
-    await writeIndex(dir, new Map(), new Map([[a, entry('a')], [c, entry('c')]]))
+    await writeIndex(
+      dir,
+      new Map(),
+      new Map([
+        [a, entry('a')],
+        [c, entry('c')]
+      ])
+    )
     expect((await readdir(join(dir, 'index'))).sort()).toEqual(['aa.v8', 'bb.v8'])
     const index = readIndex(dir)
     expect([...index.keys()].sort()).toEqual([a, c])
     const record = index.get(a)?.brief?.value
-    expect(record && 'lastmod' in record && record.lastmod?.toISO()).toBe('2025-11-04T18:30:00.000+08:00')
+    expect(record && 'lastmod' in record && record.lastmod?.toISO()).toBe(
+      '2025-11-04T18:30:00.000+08:00'
+    )
   })
 
   it('rewrites only the shards that changed, and removes one left empty', async () => {
     const dir = await cacheFolder()
-    await writeIndex(dir, new Map(), new Map([[a, entry('a')], [c, entry('c')]]))
+    await writeIndex(
+      dir,
+      new Map(),
+      new Map([
+        [a, entry('a')],
+        [c, entry('c')]
+      ])
+    )
     const first = readIndex(dir)
     const past = new Date('2025-01-01T00:00:00Z')
     for (const name of ['aa.v8', 'bb.v8']) await utimes(join(dir, 'index', name), past, past)
@@ -51,17 +67,42 @@ describe('the cache index', () => {
     // A new entry in shard aa, and shard bb's only entry gone.
     const firstA = first.get(a)
     if (firstA === undefined) throw new Error('entry a missing')
-    await writeIndex(dir, first, new Map([[a, firstA], [b, entry('b')]]))
+    await writeIndex(
+      dir,
+      first,
+      new Map([
+        [a, firstA],
+        [b, entry('b')]
+      ])
+    )
     expect(await readdir(join(dir, 'index'))).toEqual(['aa.v8'])
     expect((await stat(join(dir, 'index', 'aa.v8'))).mtime).not.toEqual(past)
     expect([...readIndex(dir).keys()].sort()).toEqual([a, b])
   })
 
-  it('skips a damaged shard and files that are not shards', async () => {
+  it('skips a damaged shard and files that are not shards, and removes those on the next write', async () => {
     const dir = await cacheFolder()
-    await writeIndex(dir, new Map(), new Map([[a, entry('a')], [c, entry('c')]]))
+    await writeIndex(
+      dir,
+      new Map(),
+      new Map([
+        [a, entry('a')],
+        [c, entry('c')]
+      ])
+    )
     await writeFile(join(dir, 'index', 'aa.v8'), 'not v8 data')
-    await writeFile(join(dir, 'index', 'notes.txt'), 'hello')
-    expect([...readIndex(dir).keys()]).toEqual([c])
+    await writeFile(join(dir, 'index', '0.v8'), 'an older layout')
+    const index = readIndex(dir)
+    expect([...index.keys()]).toEqual([c])
+    await writeIndex(
+      dir,
+      index,
+      new Map([
+        [a, entry('a')],
+        [c, entry('c')]
+      ])
+    )
+    expect((await readdir(join(dir, 'index'))).sort()).toEqual(['aa.v8', 'bb.v8'])
+    expect([...readIndex(dir).keys()].sort()).toEqual([a, c])
   })
 })

@@ -31,7 +31,12 @@ describe('writeUnlessSame', () => {
     ['an empty file, matched', [''], '', 0],
     ['an empty file, not matched', ['x'], '', undefined],
     ['multi-byte text', ['é'.repeat(writeSize)], 'é'.repeat(writeSize), 0],
-    ['multi-byte text that differs', ['é'.repeat(writeSize)], 'é'.repeat(writeSize - 1) + 'e', undefined]
+    [
+      'multi-byte text that differs',
+      ['é'.repeat(writeSize)],
+      'é'.repeat(writeSize - 1) + 'e',
+      undefined
+    ]
   ]
   it.each(cases)('%s', async (_name, contents, text, matching) => {
     const dir = await folder()
@@ -56,7 +61,9 @@ describe('writeUnlessSame', () => {
     const dir = await folder()
     await writeFile(join(dir, 'elsewhere'), big)
     await symlink(join(dir, 'elsewhere'), join(dir, 'link'))
-    expect(writeUnlessSame(pieces(big), [join(dir, 'link')], join(dir, 'part')).same).toBeUndefined()
+    expect(
+      writeUnlessSame(pieces(big), [join(dir, 'link')], join(dir, 'part')).same
+    ).toBeUndefined()
     expect(await readFile(join(dir, 'part'), 'utf8')).toBe(big)
   })
 

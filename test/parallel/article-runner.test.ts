@@ -8,11 +8,29 @@ describe('the in-process runner', () => {
   it('hands results on in batches, so a big site never holds them all at once', async () => {
     const settings = makeSettings()
     const templates = await projectTemplates()
-    const articles = makeArticles(130).map(({ file, frontmatter, markdown, url }) => ({ file, frontmatter, markdown, url }))
-    const runner = createRunner({ root: '.', settings, strict: false, count: articles.length, workers: 1 })
+    const articles = makeArticles(130).map(({ file, frontmatter, markdown, url }) => ({
+      file,
+      frontmatter,
+      markdown,
+      url
+    }))
+    const runner = createRunner({
+      root: '.',
+      settings,
+      strict: false,
+      count: articles.length,
+      workers: 1
+    })
     const sizes: number[] = []
-    const brief = { settings, site: siteView(settings, [], '/style.css'), templates, dataPaths: new Set<string>() }
-    await runner.process(articles, brief, createDataStore(new Map()), (batch) => sizes.push(batch.length))
+    const brief = {
+      settings,
+      site: siteView(settings, [], '/style.css'),
+      templates,
+      dataPaths: new Set<string>()
+    }
+    await runner.process(articles, brief, createDataStore(new Map()), (batch) =>
+      sizes.push(batch.length)
+    )
     await runner.close()
     expect(sizes).toEqual([64, 64, 2])
   })

@@ -15,13 +15,27 @@ const figure: FigureResult = {
   expr: 'pct_change(btc.close, "2025-11-03", "2025-11-04")',
   message: 'stated over 7%, data 7.3%'
 }
-const problem: Problem = { severity: 'warning', line: 3, column: 1, rule: 'figure-unchecked', message: 'not bound' }
+const problem: Problem = {
+  severity: 'warning',
+  line: 3,
+  column: 1,
+  rule: 'figure-unchecked',
+  message: 'not bound'
+}
 
 const withoutMessage: Partial<FigureResult> = { ...figure }
 delete withoutMessage.message
 
 function entry(figures: FigureResult[], problems: Problem[]): ReportArticle {
-  return { file: 'content/a.md', slug: 'a', url: '/a/', mode: 'standard', figures, asserts: [], problems }
+  return {
+    file: 'content/a.md',
+    slug: 'a',
+    url: '/a/',
+    mode: 'standard',
+    figures,
+    asserts: [],
+    problems
+  }
 }
 
 describe('shapeArticle', () => {
@@ -34,18 +48,25 @@ describe('shapeArticle', () => {
   // [case, result given, what the report holds]
   const cases: [string, object, object][] = [
     ['an internal field', { ...problem, file: 'data/site.yaml' }, problem],
-    ['the keys in another order', { message: 'not bound', rule: 'figure-unchecked', severity: 'warning', line: 3, column: 1 }, problem],
+    [
+      'the keys in another order',
+      { message: 'not bound', rule: 'figure-unchecked', severity: 'warning', line: 3, column: 1 },
+      problem
+    ],
     ['a figure with its offsets', { ...figure, sourceStart: 4, sourceEnd: 11 }, figure],
     ['a figure with a key missing', withoutMessage, { ...withoutMessage, message: undefined }]
   ]
-  it.each(cases)('copies a result with %s to exactly the SPEC keys, in order', (_name, given, expected) => {
-    const isFigure = 'text' in given
-    const shaped = shapeArticle(
-      isFigure ? entry([given as FigureResult], []) : entry([], [given as Problem])
-    )
-    const result = isFigure ? shaped.figures[0] : shaped.problems[0]
-    expect(result).not.toBe(given)
-    expect(JSON.stringify(result)).toBe(JSON.stringify(expected))
-    expect(Object.keys(result ?? {})).toEqual(Object.keys(expected))
-  })
+  it.each(cases)(
+    'copies a result with %s to exactly the SPEC keys, in order',
+    (_name, given, expected) => {
+      const isFigure = 'text' in given
+      const shaped = shapeArticle(
+        isFigure ? entry([given as FigureResult], []) : entry([], [given as Problem])
+      )
+      const result = isFigure ? shaped.figures[0] : shaped.problems[0]
+      expect(result).not.toBe(given)
+      expect(JSON.stringify(result)).toBe(JSON.stringify(expected))
+      expect(Object.keys(result ?? {})).toEqual(Object.keys(expected))
+    }
+  )
 })
