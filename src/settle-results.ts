@@ -11,7 +11,8 @@ import { leanLoad } from './load-stage.js'
 import { contentDigest } from './output/content-digest.js'
 import type { ContentDigest } from './output/content-digest.js'
 import type { Processed } from './parallel/article-tasks.js'
-import type { EncodedPage, WrittenPage } from './render/render-page.js'
+import { refOf } from './render/render-page.js'
+import type { EncodedPage, PageRef, WrittenPage } from './render/render-page.js'
 import { isSafeSitePath, outputFileOf } from './render/urls.js'
 import type { CheckedArticle, LoadedArticle, OutputFile } from './types.js'
 
@@ -36,10 +37,8 @@ export function streamed(page: EncodedPage, sink: BriefSink): WrittenPage {
   return writtenPage(page)
 }
 
-function writtenPage(page: Pick<EncodedPage, 'sitePath' | 'lastmod'>): WrittenPage {
-  return page.lastmod === undefined
-    ? { sitePath: page.sitePath, written: true }
-    : { sitePath: page.sitePath, lastmod: page.lastmod, written: true }
+function writtenPage(page: PageRef): WrittenPage {
+  return { ...refOf(page), written: true }
 }
 
 /** The index entry of a settled article: its results, the body HTML and the brief's bytes left out. */

@@ -1,10 +1,11 @@
 /**
- * The cache's index: what a warm build needs of every article at once, in a handful of files read
- * back to back instead of three files per article. For each entry it keeps the load, the checked
- * result without its body HTML, and the brief's digest instead of its bytes: an unchanged brief
- * is then recognised in the output by its digest, and neither the HTML nor the page is read.
- * Everything bulky stays in the per-article files (`article-cache.ts`), which remain the record;
- * the index is rewritten by every build and a missing or damaged one only costs speed.
+ * The cache's index: what a warm build needs of every article at once, in a few hundred files
+ * read back to back instead of three files per article. For each entry it keeps the load without
+ * its Markdown, the checked result without its body HTML, and the brief's digest instead of its
+ * bytes: an unchanged brief is then recognised in the output by its digest, and neither the HTML
+ * nor the page is read. Everything bulky stays in the per-article files (`article-cache.ts`),
+ * which remain the record; every build brings the index up to date, and a missing or damaged one
+ * only costs speed.
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
@@ -23,6 +24,7 @@ export type BriefRecord =
 
 /** One article's entry, each result with the key it was made under (as in the article files). */
 export interface IndexEntry {
+  /** The load, its Markdown left empty (`withMarkdown` in `load-stage.ts` gets it back). */
   load: ArticleLoad
   /** The checked part, its `html` left empty. */
   checked?: { key: string; value: CheckedPart }

@@ -134,6 +134,13 @@ export interface WrittenPage extends PageRef {
   written: true
 }
 
+/** Where a page is served and when it changed, without its content. */
+export function refOf(page: PageRef): PageRef {
+  return page.lastmod === undefined
+    ? { sitePath: page.sitePath }
+    : { sitePath: page.sitePath, lastmod: page.lastmod }
+}
+
 /** `page` as UTF-8 bytes; problems pass through. */
 export function encodePage(
   page: RenderedPage | { problem: Problem }

@@ -26,7 +26,7 @@ import { hashOf } from '../cache/article-cache.js'
 import type { PageMemo } from '../cache/page-memo.js'
 import type { ContentDigest } from '../output/content-digest.js'
 import { siteView } from './page-context.js'
-import { encodePage } from './render-page.js'
+import { encodePage, refOf } from './render-page.js'
 import type { EncodedPage, PageRef, RenderedPage, WrittenPage } from './render-page.js'
 import { renderRobots, renderSitemap } from './sitemap.js'
 import { type StoryView, storyView } from './story-view.js'
@@ -161,13 +161,6 @@ function reusing(input: SiteInput, path: string, key: string, problems: readonly
       if (problems.length === before) reuse?.memo.record(path, key, digest)
     }
   }
-}
-
-/** Where a page is served and when it changed, without its content. */
-function refOf(page: PageRef): PageRef {
-  return page.lastmod === undefined
-    ? { sitePath: page.sitePath }
-    : { sitePath: page.sitePath, lastmod: page.lastmod }
 }
 
 /** Copies the data files under `data/`, refusing paths that would land anywhere else. */
