@@ -26,18 +26,24 @@ function entry(file: string): IndexEntry {
 /** Keys whose first two characters put them in the same shard, and one in another. */
 const [a, b, c] = ['aa' + '1'.repeat(62), 'aa' + '2'.repeat(62), 'bb' + '3'.repeat(62)]
 
+/** A cache folder whose index holds entries `a` and `c`, in shards aa and bb. */
+async function indexedFolder(): Promise<string> {
+  const dir = await cacheFolder()
+  await writeIndex(
+    dir,
+    new Map(),
+    new Map([
+      [a, entry('a')],
+      [c, entry('c')]
+    ])
+  )
+  return dir
+}
+
 describe('the cache index', () => {
   it('reads back what was written, dates included', async () => {
-    const dir = await cacheFolder()
-    expect(readIndex(dir).size).toBe(0)
-    await writeIndex(
-      dir,
-      new Map(),
-      new Map([
-        [a, entry('a')],
-        [c, entry('c')]
-      ])
-    )
+    expect(readIndex(await cacheFolder()).size).toBe(0)
+    const dir = await indexedFolder()
     expect((await readdir(join(dir, 'index'))).sort()).toEqual(['aa.v8', 'bb.v8'])
     const index = readIndex(dir)
     expect([...index.keys()].sort()).toEqual([a, c])
@@ -48,15 +54,7 @@ describe('the cache index', () => {
   })
 
   it('rewrites only the shards that changed, and removes one left empty', async () => {
-    const dir = await cacheFolder()
-    await writeIndex(
-      dir,
-      new Map(),
-      new Map([
-        [a, entry('a')],
-        [c, entry('c')]
-      ])
-    )
+    const dir = await indexedFolder()
     const first = readIndex(dir)
     const past = new Date('2025-01-01T00:00:00Z')
     for (const name of ['aa.v8', 'bb.v8']) await utimes(join(dir, 'index', name), past, past)
@@ -81,15 +79,7 @@ describe('the cache index', () => {
   })
 
   it('skips a damaged shard and files that are not shards, and removes those on the next write', async () => {
-    const dir = await cacheFolder()
-    await writeIndex(
-      dir,
-      new Map(),
-      new Map([
-        [a, entry('a')],
-        [c, entry('c')]
-      ])
-    )
+    const dir = await indexedFolder()
     await writeFile(join(dir, 'index', 'aa.v8'), 'not v8 data')
     await writeFile(join(dir, 'index', '0.v8'), 'an older layout')
     const index = readIndex(dir)
