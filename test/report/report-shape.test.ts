@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { shapeArticle } from '../../src/report/report-shape.js'
 import type { FigureResult, Problem, ReportArticle } from '../../src/types.js'
+import { contradicted } from './sample-entries.js'
 
-const figure: FigureResult = {
-  text: 'over 7%',
-  line: 9,
-  column: 12,
-  value: [7, 8],
-  unit: '%',
-  approx: 'over',
-  direction: null,
-  status: 'verified',
-  actual: 7.3,
-  expr: 'pct_change(btc.close, "2025-11-03", "2025-11-04")',
-  message: 'stated over 7%, data 7.3%'
-}
+const figure = contradicted
 const problem: Problem = {
   severity: 'warning',
   line: 3,

@@ -22,7 +22,8 @@ const verified = {
   sourceEnd: 807
 } satisfies FigureResult & Record<string, unknown>
 
-const contradicted: FigureResult = {
+/** A figure result exactly in the SPEC's shape (keys and order), as checking makes them. */
+export const contradicted: FigureResult = {
   text: '10-12%',
   line: 24,
   column: 3,
