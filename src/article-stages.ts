@@ -72,7 +72,7 @@ export async function runArticleStages(
   try {
     // Stage 1: load, from the cache where the bytes are unchanged.
     const index = cache.index()
-    const { loaded, entries } = await loadArticles(files, root, salt, { cache, index }, runner)
+    const { loaded, entries, markdown } = await loadArticles(files, root, salt, index, runner)
     options.onProgress?.('loaded', loaded.length, loaded.length)
     // Problems between articles (a shared permalink) belong to this build, not to the cached load.
     const loads = loaded.map((load) => ({ ...load, problems: [...load.problems] }))
@@ -125,7 +125,9 @@ export async function runArticleStages(
     const dataFiles = new Set<string>()
     const slimmed = (article: CheckedArticle): CheckedArticle => {
       for (const entry of article.panel) for (const path of entry.dataFiles) dataFiles.add(path)
-      return inFeeds.has(article.file) ? article : { ...article, html: '', panel: [] }
+      return inFeeds.has(article.file)
+        ? { ...article, markdown: '' }
+        : { ...article, markdown: '', html: '', panel: [] }
     }
     const settle = (result: Processed): Settled => ({
       article: slimmed(result.article),
@@ -141,51 +143,31 @@ export async function runArticleStages(
     )
     const briefKey = (key: string): string => hashOf(key, pageSalt)
 
-    // Keep what was computed for the next build: fresh results as their batch returns, so the
-    // cache is written while the workers still parse, then every other entry that changed. Each is
-    // kept before its brief goes to the sink.
     const loadOf = new Map(loaded.map((load) => [load.file, load]))
-    // Re-checking needs the Markdown a load from the index lacks; an article whose file changed
-    // since stage 1 read it is not checked against bytes it no longer holds.
+    // Checking needs the Markdown stage 1 set apart; an article whose file changed since stage 1
+    // read it is not checked against bytes it no longer holds.
     const withMarkdownAll = async (articles: LoadedArticle[]): Promise<LoadedArticle[]> => {
-      const context = { root, salt, cache, settings }
+      const context = { root, salt, markdown }
       const whole = await Promise.all(
         articles.map(async (article) => {
           const slot = entries.get(article.file)
-          const load = loadOf.get(article.file)
-          if (!slot?.lean || !load) return article
-          const found = await withMarkdown(article, slot, context)
-          if (found === undefined) {
-            loadsByFile.get(article.file)?.problems.push(changedDuringBuild)
-            return undefined
-          }
-          loadOf.set(article.file, { ...load, article: found })
-          delete slot.lean
+          const found = slot && (await withMarkdown(article, slot, context))
+          if (found === undefined) loadsByFile.get(article.file)?.problems.push(changedDuringBuild)
           return found
         })
       )
       return whole.flatMap((article) => (article ? [article] : []))
     }
-    const kept = new Set<string>()
-    const keep = (load: ArticleLoad, result: Processed | undefined): void => {
-      const slot = entries.get(load.file)
-      if (!slot || kept.has(load.file)) return
-      kept.add(load.file)
-      const key = load.article ? checkKey(load.article) : ''
-      const fresh =
-        !slot.entry ||
-        (result !== undefined &&
-          (slot.entry.checkedKey !== key || slot.entry.briefKey !== briefKey(key)))
-      if (fresh) {
+    // Keep fresh results for the next build as their batch returns, so that the cache is written
+    // while the workers still parse, and before the brief goes to the sink.
+    const keep = (file: string, result: Processed): void => {
+      const slot = entries.get(file)
+      if (!slot) return
+      const key = checkKey(result.article)
+      if (slot.entry?.checkedKey !== key || slot.entry.briefKey !== briefKey(key)) {
         cache.put(slot.key, {
-          // A load from the index lacks its Markdown: its own file keeps the whole one.
-          ...(slot.lean ? {} : { load }),
-          ...(result
-            ? {
-                checked: { key, value: result.article },
-                brief: { key: briefKey(key), value: result.brief }
-              }
-            : {})
+          checked: { key, value: result.article },
+          brief: { key: briefKey(key), value: result.brief }
         })
       }
     }
@@ -198,7 +180,7 @@ export async function runArticleStages(
       const { file } = result.article
       const load = loadOf.get(file)
       const slot = entries.get(file)
-      if (load) keep(load, result)
+      keep(file, result)
       if (load && slot) {
         // Results are a function of their keys: an entry made under the same ones still holds.
         const key = checkKey(result.article)
@@ -241,16 +223,22 @@ export async function runArticleStages(
       if (cachedBrief === undefined && slot?.entry) delete slot.entry.briefKey
       done({ article: checked, brief: cachedBrief ?? encodePage(renderBrief(brief, checked)) })
     }
-    const toCheck = await withMarkdownAll(toProcess)
-    await runner.process(toCheck, brief, store, (batch) => {
-      for (const result of batch) done(result)
+    await runner.process(toProcess, {
+      brief,
+      store,
+      prepare: withMarkdownAll,
+      onBatch: (batch) => {
+        for (const result of batch) done(result)
+      }
     })
+    // The index is the record of every load, settled in this stage or not (a draft, an embargo,
+    // an article in error): the next build decodes none of them again.
     const used = new Set<string>()
     for (const load of loaded) {
       const slot = entries.get(load.file)
       if (!slot) continue
       used.add(slot.key)
-      keep(load, undefined)
+      if (!nextIndex.has(slot.key)) nextIndex.set(slot.key, index.get(slot.key) ?? { load })
     }
     await cache.finish(used, nextIndex)
 
@@ -263,10 +251,6 @@ export async function runArticleStages(
     })
     options.onProgress?.('checked', articles.length, ready.length)
     const briefs = new Map([...results].map(([file, processed]) => [file, processed.brief]))
-    // Nothing past stage 2 reads the Markdown: the loaded texts go with this function's scope.
-    const slim = published.map((load) =>
-      load.article ? { ...load, article: { ...load.article, markdown: '' } } : load
-    )
     const fingerprint = hashAll([
       salt,
       String(options.strict),
@@ -276,7 +260,7 @@ export async function runArticleStages(
         reportDigests.get(load.file) ?? '-'
       ])
     ])
-    return { published: slim, articles, briefs, fingerprint, dataFiles: [...dataFiles].sort() }
+    return { published, articles, briefs, fingerprint, dataFiles: [...dataFiles].sort() }
   } finally {
     await runner.close()
   }

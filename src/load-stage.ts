@@ -1,28 +1,37 @@
 /**
  * Stage 1 (load) of the article stages, and the data file hashes stage 2 keys its checks with.
- * Each article file is read and hashed; an unchanged one is loaded from the build cache (its
- * index first, without the Markdown), the rest on the runner.
+ * Each article file is read and hashed; an unchanged one is loaded from the build cache's index,
+ * the rest on the runner. Loads leave stage 1 without their Markdown, which only checking needs:
+ * a site of 40,000 articles would otherwise hold every text until the build ends.
  */
 import { join } from 'node:path'
 import { hashOf } from './cache/article-cache.js'
-import type { ArticleCache, StoredLoad } from './cache/article-cache.js'
+import type { StoredLoad } from './cache/article-cache.js'
 import type { IndexEntry } from './cache/cache-index.js'
-import { decodeArticle, readArticles } from './content/load-article.js'
+import { markdownOf, readArticles } from './content/load-article.js'
 import type { ArticleLoad } from './content/load-article.js'
 import { readBounded } from './io/read-bounded.js'
 import type { ArticleRunner } from './parallel/article-runner.js'
-import type { LoadedArticle, Settings } from './types.js'
+import type { LoadedArticle } from './types.js'
 
-/**
- * Each article file's cache key, and what the cache held under it; `lean` when that came from the
- * index, whose loads leave the Markdown out (see `withMarkdown`).
- */
+/** Each article file's cache key, and what the cache's index held under it. */
 export type CacheSlots = Map<string, CacheSlot>
 
 export interface CacheSlot {
   key: string
   entry: StoredLoad | undefined
-  lean?: true
+}
+
+/** What stage 1 hands on. */
+export interface LoadStage {
+  /** Every article file's load, in the order given, its Markdown left empty (`''`). */
+  loaded: ArticleLoad[]
+  entries: CacheSlots
+  /**
+   * The Markdown of the articles decoded in this stage, by file, for `withMarkdown` to take
+   * once; what the index served is read again from its file should it need checking.
+   */
+  markdown: Map<string, string>
 }
 
 /**
@@ -33,34 +42,32 @@ export async function loadArticles(
   files: readonly string[],
   root: string,
   salt: string,
-  { cache, index }: { cache: ArticleCache; index: ReadonlyMap<string, IndexEntry> },
+  index: ReadonlyMap<string, IndexEntry>,
   runner: ArticleRunner
-): Promise<{ loaded: ArticleLoad[]; entries: CacheSlots }> {
+): Promise<LoadStage> {
   const contents = await readArticles(root, files)
   const read = files.flatMap((file, index) => {
     const bytes = contents[index]
     return bytes === undefined ? [] : [{ file, bytes }]
   })
   const entries: CacheSlots = new Map()
-  await Promise.all(
-    read.map(async ({ file, bytes }) => {
-      if (!(bytes instanceof Uint8Array)) return
-      const key = hashOf(salt, file, bytes)
-      const indexed = index.get(key)
-      entries.set(
-        file,
-        indexed
-          ? { key, entry: storedOf(indexed), lean: true }
-          : { key, entry: await cache.get(key) }
-      )
-    })
-  )
+  for (const { file, bytes } of read) {
+    if (!(bytes instanceof Uint8Array)) continue
+    const key = hashOf(salt, file, bytes)
+    const indexed = index.get(key)
+    entries.set(file, { key, entry: indexed && storedOf(indexed) })
+  }
   const toLoad = read.flatMap((item) =>
     item.bytes instanceof Uint8Array && !entries.get(item.file)?.entry
       ? [{ file: item.file, bytes: item.bytes }]
       : []
   )
-  const fresh = new Map((await runner.load(toLoad)).map((load) => [load.file, load]))
+  const markdown = new Map<string, string>()
+  const fresh = new Map<string, ArticleLoad>()
+  for (const load of await runner.load(toLoad)) {
+    if (load.article) markdown.set(load.file, load.article.markdown)
+    fresh.set(load.file, leanLoad(load))
+  }
   const loaded = read.map((item): ArticleLoad => {
     if (!(item.bytes instanceof Uint8Array)) return { file: item.file, problems: [item.bytes] }
     return (
@@ -68,7 +75,7 @@ export async function loadArticles(
       fresh.get(item.file) ?? { file: item.file, problems: [] }
     )
   })
-  return { loaded, entries }
+  return { loaded, entries, markdown }
 }
 
 export async function hashDataFiles(
@@ -91,22 +98,24 @@ export async function hashDataFiles(
 }
 
 /**
- * `article` with its Markdown, which the index leaves out of its loads: from the article's own
- * cache file, else read and decoded again. Undefined when the file no longer holds the bytes
- * stage 1 hashed: it changed while the site was being built.
+ * `article` with its Markdown: the text stage 1 decoded (taken, so that it can go once checked),
+ * else its file read again. Undefined when the file no longer holds the bytes stage 1 hashed: it
+ * changed while the site was being built.
  */
 export async function withMarkdown(
   article: LoadedArticle,
   slot: CacheSlot,
-  context: { root: string; salt: string; cache: ArticleCache; settings: Settings }
+  context: { root: string; salt: string; markdown: Map<string, string> }
 ): Promise<LoadedArticle | undefined> {
-  if (!slot.lean) return article
-  const stored = (await context.cache.get(slot.key))?.load.article
-  if (stored) return { ...article, markdown: stored.markdown }
+  const decoded = context.markdown.get(article.file)
+  if (decoded !== undefined) {
+    context.markdown.delete(article.file)
+    return { ...article, markdown: decoded }
+  }
   const [bytes] = await readArticles(context.root, [article.file])
   if (!(bytes instanceof Uint8Array) || hashOf(context.salt, article.file, bytes) !== slot.key)
     return undefined
-  const markdown = decodeArticle(article.file, bytes, context.settings).article?.markdown
+  const markdown = markdownOf(bytes)
   return markdown === undefined ? undefined : { ...article, markdown }
 }
 

@@ -1,8 +1,9 @@
 /**
- * The persistent build cache (one entry per article): the loaded article, and its fact-checked
- * result and rendered brief together with the key they were made under. Entries are keyed by
- * content hashes, so a cache restored in CI, or copied between machines, is as good as a local
- * one; the folder is safe to delete at any time. Entries no build used are pruned.
+ * The persistent build cache (one file per article): an article's fact-checked result and
+ * rendered brief, each with the key it was made under; the loads, and what a warm build needs of
+ * every article at once, are in the index (`cache-index.ts`). Entries are keyed by content
+ * hashes, so a cache restored in CI, or copied between machines, is as good as a local one; the
+ * folder is safe to delete at any time. Entries no build used are pruned.
  */
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -20,11 +21,9 @@ import type { IndexEntry } from './cache-index.js'
 
 /** What the cache keeps for one article. */
 export interface CacheEntry {
-  /** Absent: the load kept before stays, and only the results are written. */
-  load?: ArticleLoad
   /**
    * The fact-checked article, valid while its inputs hash to `key`. Stored without the fields it
-   * shares with `load.article` (the Markdown, the frontmatter): `withLoad` of `checked-part.ts` puts them back.
+   * shares with the load (the Markdown, the frontmatter): `withLoad` of `checked-part.ts` puts them back.
    */
   checked?: { key: string; value: CheckedArticle | CheckedPart }
   /** The rendered brief, valid while the checked article, templates and navigation hash to `key`. */
@@ -32,9 +31,10 @@ export interface CacheEntry {
 }
 
 /**
- * What stage 1 reads of an entry: the load, and the keys its results were made under. The results
- * themselves (the checked article, the brief's bytes) sit in a file of their own, read one article
- * at a time in stage 2: read with the loads, a warm build of 40,000 articles held them all at once.
+ * What stage 1 takes from the index for an article: the load, and the keys its results were made
+ * under. The results themselves (the checked article, the brief's bytes) sit in the article's
+ * file, read one article at a time in stage 2: read with the loads, a warm build of 40,000
+ * articles held them all at once.
  */
 export interface StoredLoad {
   load: ArticleLoad
@@ -44,7 +44,6 @@ export interface StoredLoad {
 
 /** Reads and writes article entries; a disabled cache finds nothing and keeps nothing. */
 export interface ArticleCache {
-  get(key: string): Promise<StoredLoad | undefined>
   /** The results kept with entry `key`, or undefined when they are missing or damaged. */
   results(key: string): Pick<CacheEntry, 'checked' | 'brief'> | undefined
   put(key: string, entry: CacheEntry): void
@@ -76,7 +75,6 @@ export function hashAll(parts: Iterable<string | Uint8Array>): string {
 export function openArticleCache(dir: string | undefined): ArticleCache {
   if (dir === undefined)
     return {
-      get: async () => undefined,
       results: () => undefined,
       put: () => {},
       index: () => new Map(),
@@ -107,20 +105,20 @@ export function openArticleCache(dir: string | undefined): ArticleCache {
     }
   }
   return {
-    get: async (key) => readEntry<StoredLoad>(join(folder, `${key}.v8`)),
-    results: (key) => readEntry<Pick<CacheEntry, 'checked' | 'brief'>>(join(folder, `${key}${resultsSuffix}`)),
+    results: (key) => readEntry<CacheEntry>(join(folder, `${key}${resultsSuffix}`)),
     put(key, entry) {
-      queue.push({ file: join(folder, `${key}.v8`), entry })
+      queue.push({ file: join(folder, `${key}${resultsSuffix}`), entry })
       pump()
     },
     index: () => (read ??= readIndex(dir)),
     async finish(usedKeys, index) {
       if (running > 0 || next < queue.length) await new Promise<void>((resolve) => (drained = resolve))
       await writeIndex(dir, read ?? new Map(), index)
+      // Whatever is not a used entry's results goes, the files of an older layout included.
       const names = await readdir(folder).catch(() => [] as string[])
       await Promise.all(
         names
-          .filter((name) => !usedKeys.has(name.replace(resultsSuffix, '').replace(/\.v8$/, '')))
+          .filter((name) => !(name.endsWith(resultsSuffix) && usedKeys.has(name.slice(0, -resultsSuffix.length))))
           .map((name) => rm(join(folder, name), { force: true }))
       )
     }
@@ -131,32 +129,22 @@ export function openArticleCache(dir: string | undefined): ArticleCache {
 /** The results file of entry `key` is `key` + this. */
 const resultsSuffix = '.results.v8'
 
-/**
- * Writes one entry, the results first and then the load that names their keys, each renamed into
- * place, so a reader never sees half a file, nor a load promising results that are not there yet.
- */
+/** Writes one entry's results, renamed into place so that a reader never sees half a file. */
 async function writeEntry(made: Promise<unknown>, file: string, entry: CacheEntry): Promise<void> {
-  const { load, checked, brief } = entry
+  const { checked, brief } = entry
   await made
-  if (checked || brief) {
-    const results = { ...(checked ? { checked: { key: checked.key, value: withoutLoad(checked.value) } } : {}), ...(brief ? { brief } : {}) }
-    if (!(await writeAtomically(file.replace(/\.v8$/, resultsSuffix), results))) return
+  if (!checked && !brief) return
+  const results = {
+    ...(checked ? { checked: { key: checked.key, value: withoutLoad(checked.value) } } : {}),
+    ...(brief ? { brief } : {})
   }
-  if (load === undefined) return
-  const stored: StoredLoad = { load, ...(checked ? { checkedKey: checked.key } : {}), ...(brief ? { briefKey: brief.key } : {}) }
-  await writeAtomically(file, stored)
-}
-
-async function writeAtomically(file: string, value: unknown): Promise<boolean> {
   const temporary = `${file}.${process.pid}.tmp`
   try {
-    await writeFile(temporary, serialize(toWire(value)))
+    await writeFile(temporary, serialize(toWire(results)))
     await rename(temporary, file)
-    return true
   } catch {
     // The cache is an optimization: a folder that cannot be written only costs speed.
     await rm(temporary, { force: true })
-    return false
   }
 }
 

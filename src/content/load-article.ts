@@ -75,10 +75,30 @@ export function decodeArticle(file: string, bytes: Uint8Array, settings: Setting
   return parseArticle(file, text, settings)
 }
 
+/**
+ * The Markdown of article bytes that loaded before (the build cache keeps loads without it): the
+ * text split from its frontmatter as `parseArticle` splits it, without parsing the frontmatter
+ * again. Undefined for bytes that would not load.
+ */
+export function markdownOf(bytes: Uint8Array): string | undefined {
+  let source: string
+  try {
+    source = utf8.decode(bytes)
+  } catch {
+    return undefined
+  }
+  const split = splitFrontmatter(withoutBom(source))
+  return 'markdown' in split ? split.markdown : undefined
+}
+
+/** A BOM is invisible to editors: positions are counted as if it were not there. */
+function withoutBom(source: string): string {
+  return source.startsWith('\uFEFF') ? source.slice(1) : source
+}
+
 /** Validates article text; separated from reading so tests and the dev server can feed text. */
 export function parseArticle(file: string, source: string, settings: Settings): ArticleLoad {
-  // A BOM is invisible to editors: positions are counted as if it were not there.
-  const text = source.startsWith('\uFEFF') ? source.slice(1) : source
+  const text = withoutBom(source)
   const split = splitFrontmatter(text)
   if ('problem' in split) return { file, problems: [split.problem] }
   const yaml = parseYaml(split.yaml)

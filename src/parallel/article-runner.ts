@@ -28,14 +28,24 @@ const inProcessBatch = 64
 /** Below this many articles a build stays on one thread. */
 const minArticlesForWorkers = 64
 
+/** What `ArticleRunner.process` checks against, and what it hands each batch to. */
+export interface ProcessStage {
+  brief: BriefInput
+  store: DataStore
+  prepare(batch: LoadedArticle[]): Promise<LoadedArticle[]>
+  onBatch(batch: Processed[]): void
+}
+
 /** Runs article batches; `close` releases the threads. */
 export interface ArticleRunner {
   load(items: readonly ArticleBytes[]): Promise<ArticleLoad[]>
   /**
-   * `onBatch` takes each batch's results as it completes, while later batches still run; nothing
-   * is kept here, so a large site's results can be written out and let go as they come.
+   * Checks and renders `articles`. `prepare` makes each batch ready just before it is sent (the
+   * Markdown put back, an article it drops is not checked), and `onBatch` takes each batch's
+   * results as it completes, while later batches still run; nothing is kept here, so a large
+   * site's texts and results are held only while their batch is under way.
    */
-  process(articles: readonly LoadedArticle[], brief: BriefInput, store: DataStore, onBatch: (batch: Processed[]) => void): Promise<void>
+  process(articles: readonly LoadedArticle[], stage: ProcessStage): Promise<void>
   close(): Promise<void>
 }
 
@@ -50,8 +60,8 @@ export function createRunner(options: { root: string; settings: Settings; strict
   // before a pool of threads could even start.
   return {
     load: (items) => (items.length < minArticlesForWorkers ? inProcess : pool).load(items),
-    process: (articles, brief, store, onBatch) =>
-      (articles.length < minArticlesForWorkers ? inProcess : pool).process(articles, brief, store, onBatch),
+    process: (articles, stage) =>
+      (articles.length < minArticlesForWorkers ? inProcess : pool).process(articles, stage),
     close: () => pool.close()
   }
 }
@@ -69,7 +79,7 @@ const articleTasks = () => import('./article-tasks.js')
 function inProcessRunner(options: { settings: Settings; strict: boolean }): ArticleRunner {
   return {
     load: async (items) => (items.length === 0 ? [] : (await articleTasks()).loadBatch(items, options.settings)),
-    async process(articles, brief, store, onBatch) {
+    async process(articles, { brief, store, prepare, onBatch }) {
       if (articles.length === 0) return
       const tasks = await articleTasks()
       const context = { settings: options.settings, strict: options.strict, store, brief }
@@ -77,7 +87,7 @@ function inProcessRunner(options: { settings: Settings; strict: boolean }): Arti
       // writes each batch out (the cache, the output) and lets it go before the next is made.
       for (const [index, batch] of chunk(articles, inProcessBatch).entries()) {
         if (index > 0) await new Promise((resolve) => setImmediate(resolve))
-        onBatch(tasks.processBatch(batch, context))
+        onBatch(tasks.processBatch(await prepare(batch), context))
       }
     },
     close: async () => {}
@@ -106,38 +116,50 @@ function poolRunner(options: { root: string; settings: Settings; strict: boolean
       )
       return results.flatMap((result) => fromWire<ArticleLoad[]>(result))
     },
-    async process(articles, brief, store, onBatch) {
+    async process(articles, { brief, store, prepare, onBatch }) {
       if (articles.length === 0) return
       const shared = shareStore(store)
       const dataPaths = [...store.datasets.values()].map((dataset) => dataset.file)
+      const send = async (lean: LoadedArticle[]): Promise<void> => {
+        const batch = await prepare(lean)
+        const result = await run({
+          kind: 'process',
+          root: options.root,
+          settings: options.settings,
+          strict: options.strict,
+          store: shared,
+          site: brief.site,
+          dataPaths,
+          articles: batch.map(toWire)
+        })
+        const parts = fromWire<ProcessedPart[]>(result)
+        const processed = batch.flatMap((article, index): Processed[] => {
+          const part = parts[index]
+          return part ? [{ article: withLoad(article, part.article), brief: part.brief }] : []
+        })
+        onBatch(processed)
+      }
+      // A few batches queued per thread keep every thread busy; sending them all at once would
+      // hold every article's text, twice, until the last batch is done.
       const batches = chunk(articles, batchSize(articles.length, threads))
-      await Promise.all(
-        batches.map((batch) =>
-          run({
-            kind: 'process',
-            root: options.root,
-            settings: options.settings,
-            strict: options.strict,
-            store: shared,
-            site: brief.site,
-            dataPaths,
-            articles: batch.map(toWire)
-          }).then((result) => {
-            const parts = fromWire<ProcessedPart[]>(result)
-            const processed = batch.flatMap((article, index): Processed[] => {
-              const part = parts[index]
-              return part ? [{ article: withLoad(article, part.article), brief: part.brief }] : []
-            })
-            onBatch(processed)
-          })
-        )
-      )
+      let next = 0
+      const lane = async (): Promise<void> => {
+        while (next < batches.length) {
+          const batch = batches[next]
+          batches[next++] = []
+          if (batch) await send(batch)
+        }
+      }
+      await Promise.all(Array.from({ length: threads * lanesPerThread }, lane))
     },
     close: async () => {
       await (await pool)?.destroy()
     }
   }
 }
+
+/** Batches under way per thread: one being checked, one waiting for it to finish. */
+const lanesPerThread = 2
 
 let storeCounter = 0
 

@@ -6,6 +6,8 @@ import { tempFolders } from '../helpers/temp-folders.js'
 import { hashOf } from '../../src/cache/article-cache.js'
 import { readIndex, writeIndex } from '../../src/cache/cache-index.js'
 import type { IndexEntry } from '../../src/cache/cache-index.js'
+import { runCli } from '../helpers/run-cli.js'
+import { article, tempSite } from '../helpers/temp-site.js'
 
 const cacheFolder = tempFolders('index')
 
@@ -94,5 +96,27 @@ describe('the cache index', () => {
     )
     expect((await readdir(join(dir, 'index'))).sort()).toEqual(['aa.v8', 'bb.v8'])
     expect([...readIndex(dir).keys()].sort()).toEqual([a, c])
+  })
+})
+
+describe('the index a build leaves', () => {
+  it('holds every load, published or not, without its Markdown, and no per-article load files', async () => {
+    const root = await tempSite({
+      'content/out.md': article('title: Out\ndate: 2025-11-04', 'Shares rose 7% on the day.\n'),
+      'content/draft.md': article('title: Draft\ndate: 2025-11-04\ndraft: true'),
+      'content/broken.md': article('title: Broken\ndate: not a date')
+    })
+    expect((await runCli(['build', '--root', root])).exit).toBe(2)
+    const cache = join(root, 'node_modules', '.cache', 'factdesk')
+    const loads = [...readIndex(cache).values()].map((indexed) => indexed.load)
+    expect(loads.map((load) => load.file).sort()).toEqual([
+      'content/broken.md',
+      'content/draft.md',
+      'content/out.md'
+    ])
+    for (const load of loads) expect(load.article?.markdown ?? '').toBe('')
+    const names = await readdir(join(cache, 'articles'))
+    expect(names.length).toBeGreaterThan(0)
+    expect(names.every((name) => name.endsWith('.results.v8'))).toBe(true)
   })
 })

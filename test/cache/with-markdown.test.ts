@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { hashOf, openArticleCache } from '../../src/cache/article-cache.js'
-import { parseArticle } from '../../src/content/load-article.js'
+import { hashOf } from '../../src/cache/article-cache.js'
+import { markdownOf, parseArticle } from '../../src/content/load-article.js'
 import { leanLoad, withMarkdown } from '../../src/load-stage.js'
 import { defaultSettings } from '../../src/settings/load-settings.js'
 import { article, tempSite } from '../helpers/temp-site.js'
@@ -18,54 +18,51 @@ function leanArticle() {
   return {
     lean,
     whole: load.article,
-    slot: {
-      key: hashOf(salt, 'content/a.md', Buffer.from(text)),
-      entry: undefined,
-      lean: true as const
-    }
+    slot: { key: hashOf(salt, 'content/a.md', Buffer.from(text)), entry: undefined }
   }
 }
 
 describe('withMarkdown', () => {
-  it('gives back the Markdown a lean load lacks, from the cache or else from the file', async () => {
+  it('gives back the Markdown stage 1 set apart, once, and after that reads the file', async () => {
     const root = await tempSite({ 'content/a.md': text })
     const { lean, whole, slot } = leanArticle()
     expect(lean.markdown).toBe('')
-    const fromFile = await withMarkdown(lean, slot, {
-      root,
-      salt,
-      cache: openArticleCache(undefined),
-      settings
-    })
-    expect(fromFile?.markdown).toBe(whole.markdown)
-    const cache = openArticleCache(join(root, 'cache'))
-    cache.put(slot.key, {
-      load: {
-        file: 'content/a.md',
-        problems: [],
-        article: { ...whole, markdown: 'from the cache' }
-      }
-    })
-    await cache.finish(new Set([slot.key]), new Map())
-    expect((await withMarkdown(lean, slot, { root, salt, cache, settings }))?.markdown).toBe(
-      'from the cache'
-    )
-    // A load that was never lean is returned as it is.
-    expect(
-      await withMarkdown(
-        whole,
-        { key: slot.key, entry: undefined },
-        { root, salt, cache, settings }
-      )
-    ).toBe(whole)
+    const markdown = new Map([['content/a.md', 'as stage 1 decoded it']])
+    const context = { root, salt, markdown }
+    expect((await withMarkdown(lean, slot, context))?.markdown).toBe('as stage 1 decoded it')
+    expect(markdown.size).toBe(0)
+    expect((await withMarkdown(lean, slot, context))?.markdown).toBe(whole.markdown)
   })
 
   it('refuses a file that changed since its bytes were hashed', async () => {
     const root = await tempSite({ 'content/a.md': text })
     const { lean, slot } = leanArticle()
     await writeFile(join(root, 'content/a.md'), text.replace('7%', '8%'))
-    expect(
-      await withMarkdown(lean, slot, { root, salt, cache: openArticleCache(undefined), settings })
-    ).toBeUndefined()
+    expect(await withMarkdown(lean, slot, { root, salt, markdown: new Map() })).toBeUndefined()
+  })
+})
+
+describe('markdownOf', () => {
+  // The Markdown read back for a re-check must be the very text the article was loaded with:
+  // every position in its messages depends on it.
+  const cases: [string, string][] = [
+    ['LF line ends', text],
+    ['CRLF line ends', text.replace(/\n/g, '\r\n')],
+    ['a byte order mark', `\uFEFF${text}`],
+    ['an empty body', article('title: A\ndate: 2025-11-04', '')],
+    [
+      'a body with its own --- rule',
+      article('title: A\ndate: 2025-11-04', 'One.\n\n---\n\nTwo 7%.\n')
+    ]
+  ]
+  it.each(cases)('splits %s as loading does', (_, source) => {
+    const loaded = parseArticle('content/a.md', source, settings).article?.markdown
+    expect(loaded).toBeDefined()
+    expect(markdownOf(Buffer.from(source))).toBe(loaded)
+  })
+
+  it('gives nothing for bytes that would not load', () => {
+    expect(markdownOf(Buffer.from([0xff, 0xfe, 0x00]))).toBeUndefined()
+    expect(markdownOf(Buffer.from('no frontmatter here'))).toBeUndefined()
   })
 })

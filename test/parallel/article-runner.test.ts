@@ -28,10 +28,19 @@ describe('the in-process runner', () => {
       templates,
       dataPaths: new Set<string>()
     }
-    await runner.process(articles, brief, createDataStore(new Map()), (batch) =>
-      sizes.push(batch.length)
-    )
+    const prepared: number[] = []
+    await runner.process(articles, {
+      brief,
+      store: createDataStore(new Map()),
+      // Each batch is prepared just before it is checked, and what it drops is not checked.
+      prepare: async (batch) => {
+        prepared.push(batch.length)
+        return batch.slice(1)
+      },
+      onBatch: (batch) => sizes.push(batch.length)
+    })
     await runner.close()
-    expect(sizes).toEqual([64, 64, 2])
+    expect(prepared).toEqual([64, 64, 2])
+    expect(sizes).toEqual([63, 63, 1])
   })
 })

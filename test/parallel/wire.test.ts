@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
@@ -41,28 +41,18 @@ describe('wire values', () => {
 })
 
 describe('the article cache', () => {
-  it('treats a damaged entry as a miss and prunes entries no build used', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'factdesk-cache-'))
-    const cache = openArticleCache(dir)
-    const key = hashOf('a')
-    cache.put(key, { load: { file: 'content/a.md', problems: [] } })
-    cache.put(hashOf('b'), { load: { file: 'content/b.md', problems: [] } })
-    await cache.finish(new Set([key]), new Map())
-    expect(await readdir(join(dir, 'articles'))).toEqual([`${key}.v8`])
-    expect((await cache.get(key))?.load.file).toBe('content/a.md')
-    await writeFile(join(dir, 'articles', `${key}.v8`), 'not v8 data')
-    expect(await cache.get(key)).toBeUndefined()
-  })
-
-  it('keeps the results apart from the load, and reads them only when asked', async () => {
+  it('keeps results apart, treats a damaged file as a miss and prunes what no build used', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'factdesk-cache-'))
     const cache = openArticleCache(dir)
     const key = hashOf('c')
     const brief = { sitePath: '/c/', bytes: new Uint8Array([60, 112, 62]) }
-    cache.put(key, { load: { file: 'content/c.md', problems: [] }, brief: { key: 'brief-key', value: brief } })
+    cache.put(key, { brief: { key: 'brief-key', value: brief } })
+    cache.put(hashOf('d'), { brief: { key: 'brief-key', value: brief } })
+    // A file of the layout before the index held the loads.
+    await mkdir(join(dir, 'articles'), { recursive: true })
+    await writeFile(join(dir, 'articles', `${key}.v8`), 'an older layout')
     await cache.finish(new Set([key]), new Map())
-    expect((await readdir(join(dir, 'articles'))).sort()).toEqual([`${key}.results.v8`, `${key}.v8`])
-    expect(await cache.get(key)).toEqual({ load: { file: 'content/c.md', problems: [] }, briefKey: 'brief-key' })
+    expect(await readdir(join(dir, 'articles'))).toEqual([`${key}.results.v8`])
     expect(Buffer.from((cache.results(key)?.brief?.value as typeof brief).bytes).toString()).toBe('<p>')
     await writeFile(join(dir, 'articles', `${key}.results.v8`), 'damaged')
     expect(cache.results(key)).toBeUndefined()
