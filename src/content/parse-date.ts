@@ -3,7 +3,8 @@
  * read as midnight in the site timezone. A date-time without offset is also read in the site
  * timezone, because that is what an editor typing `2025-11-04T18:30` means.
  */
-import { DateTime, IANAZone } from 'luxon'
+import { DateTime } from 'luxon'
+import { ianaZone } from './zones.js'
 
 const dateOnly = /^\d{4}-\d{2}-\d{2}$/
 const hasOffset = /(Z|[+-]\d{2}(:?\d{2})?)$/
@@ -16,7 +17,7 @@ export type ParsedDate = { ok: true; date: DateTime } | { ok: false; message: st
 /** Parses a frontmatter date in `zoneName` (an IANA zone name). */
 export function parseDate(value: unknown, zoneName: string): ParsedDate {
   // Luxon validates a zone given by name on every call; a zone object is validated once.
-  const zone = IANAZone.create(zoneName)
+  const zone = ianaZone(zoneName)
   if (typeof value !== 'string') {
     return fail(`expected a date such as 2025-11-04T18:30:00+08:00, got ${describe(value)}`)
   }

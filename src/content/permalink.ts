@@ -3,10 +3,11 @@
  * site timezone, so a story published at 00:30 in Shanghai lands under that day.
  */
 import type { Frontmatter } from '../types.js'
+import { zoneNamed } from './zones.js'
 
 /** Expands `{yyyy}`, `{mm}`, `{dd}`, `{slug}` and `{section}` into a site-relative URL path. */
 export function expandPermalink(pattern: string, frontmatter: Frontmatter, zone: string): string {
-  const local = frontmatter.date.setZone(zone)
+  const local = frontmatter.date.setZone(zoneNamed(zone))
   const values: Record<string, string> = {
     yyyy: local.toFormat('yyyy'),
     mm: local.toFormat('MM'),

@@ -2,22 +2,30 @@
  * Articles crossing a thread or the build cache. Structured cloning and v8 serialization keep
  * plain data but drop prototypes, and luxon dates are class instances: they travel as epoch
  * milliseconds with their zone (rebuilding from those is several times cheaper than parsing ISO
- * text, which counts when a warm build revives thousands of cached articles), and come back as
+ * text, which counts when a warm build revives thousands of cached articles; an IANA zone's
+ * offset travels too, so that reviving does not ask Intl for it again), and come back as
  * equal DateTimes, so a page rendered from a worker's or the
  * cache's article is byte-identical to one rendered from the original.
  */
 import { DateTime } from 'luxon'
+import { ianaZoneKnowing } from '../content/zones.js'
 
 const dateTimeMarker = '$dateTime'
 
 interface WireDateTime {
   [dateTimeMarker]: number
   zone: string
+  /** The zone's UTC offset then, in minutes, for an IANA zone. */
+  offset?: number
 }
 
 /** A copy of `value` with every DateTime replaced by a plain marker object. */
 export function toWire(value: unknown): unknown {
-  if (DateTime.isDateTime(value)) return { [dateTimeMarker]: value.toMillis(), zone: value.zoneName ?? 'UTC' }
+  if (DateTime.isDateTime(value)) {
+    const wire: WireDateTime = { [dateTimeMarker]: value.toMillis(), zone: value.zoneName ?? 'UTC' }
+    if (value.zone.type === 'iana' && value.isValid) wire.offset = value.offset
+    return wire
+  }
   if (Array.isArray(value)) return value.map(toWire)
   if (isPlainObject(value)) {
     const copy: Record<string, unknown> = {}
@@ -45,7 +53,12 @@ function revive(value: unknown): unknown {
   // would keep a whole cache entry's file alive. A copy lets that buffer go.
   if (value instanceof Uint8Array) return value.byteLength === value.buffer.byteLength ? value : new Uint8Array(value)
   if (isPlainObject(value)) {
-    if (isWireDateTime(value)) return DateTime.fromMillis(value[dateTimeMarker], { zone: value.zone })
+    if (isWireDateTime(value)) {
+      const ts = value[dateTimeMarker]
+      // The offset marks an IANA zone, which the zone's name alone would not always give back.
+      const zone = typeof value.offset === 'number' ? ianaZoneKnowing(value.zone, ts, value.offset) : value.zone
+      return DateTime.fromMillis(ts, { zone })
+    }
     for (const key in value) value[key] = revive(value[key])
     return value
   }

@@ -4,6 +4,7 @@
  */
 import { type DateTime, IANAZone } from 'luxon'
 import type { Settings } from '../types.js'
+import { zoneNamed } from '../content/zones.js'
 
 /** A moment as a `<time>` element needs it. */
 export interface TimeView {
@@ -63,7 +64,7 @@ export function timeView(
   const locale = siteLocale(settings.language)
   const instant = moment.toJSDate()
   return {
-    iso: isoInstant(moment.setZone(zone)),
+    iso: isoInstant(moment.setZone(zoneNamed(zone))),
     text: formatter(locale, zone, 'text').format(instant),
     short: formatter(locale, zone, 'short').format(instant),
     date: formatter(locale, zone, 'date').format(instant)
@@ -81,7 +82,7 @@ export function isoInstant(moment: DateTime): string {
 
 /** `moment` in the site's zone. */
 export function inZone(moment: DateTime, zone: string): DateTime {
-  return moment.setZone(siteZone(zone))
+  return moment.setZone(zoneNamed(siteZone(zone)))
 }
 
 /** Zones already checked; checking builds a formatter each time. */
