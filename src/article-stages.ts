@@ -233,14 +233,11 @@ export async function runArticleStages(
     })
     // The index is the record of every load, settled in this stage or not (a draft, an embargo,
     // an article in error): the next build decodes none of them again.
-    const used = new Set<string>()
     for (const load of loaded) {
       const slot = entries.get(load.file)
-      if (!slot) continue
-      used.add(slot.key)
-      if (!nextIndex.has(slot.key)) nextIndex.set(slot.key, index.get(slot.key) ?? { load })
+      if (slot && !nextIndex.has(slot.key)) nextIndex.set(slot.key, index.get(slot.key) ?? { load })
     }
-    await cache.finish(used, nextIndex)
+    await cache.finish(nextIndex)
 
     const loadProblems = new Map(published.map((load) => [load.file, load.problems]))
     const articles = ready.flatMap((article) => {

@@ -1,13 +1,13 @@
 /**
- * The persistent build cache (one file per article): an article's fact-checked result and
- * rendered brief, each with the key it was made under; the loads, and what a warm build needs of
- * every article at once, are in the index (`cache-index.ts`). Entries are keyed by content
- * hashes, so a cache restored in CI, or copied between machines, is as good as a local one; the
- * folder is safe to delete at any time. Entries no build used are pruned.
+ * The persistent build cache: each article's fact-checked result and rendered brief, each with
+ * the key it was made under, in pack files (`result-packs.ts`); the loads, where each article's
+ * results lie, and what a warm build needs of every article at once are in the index
+ * (`cache-index.ts`). Entries are keyed by content hashes, so a cache restored in CI, or copied
+ * between machines, is as good as a local one; the folder is safe to delete at any time. Entries
+ * no build used are pruned.
  */
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import { fromWire, toWire } from '../parallel/wire.js'
@@ -18,6 +18,8 @@ import type { CheckedPart } from '../checked-part.js'
 import type { CheckedArticle } from '../types.js'
 import { readIndex, writeIndex } from './cache-index.js'
 import type { IndexEntry } from './cache-index.js'
+import { openPackWriter, packsIn, prunePacks, readPacked, sparsePacks } from './result-packs.js'
+import type { PackedRef } from './result-packs.js'
 
 /** What the cache keeps for one article. */
 export interface CacheEntry {
@@ -45,16 +47,17 @@ export interface StoredLoad {
 /** Reads and writes article entries; a disabled cache finds nothing and keeps nothing. */
 export interface ArticleCache {
   /** The results kept with entry `key`, or undefined when they are missing or damaged. */
-  results(key: string): Pick<CacheEntry, 'checked' | 'brief'> | undefined
+  results(key: string): CacheEntry | undefined
+  /** Keeps `entry`'s results under `key`; `finish` records where they went in the index. */
   put(key: string, entry: CacheEntry): void
   /** The index the last build left (see `cache-index.ts`); empty when there is none. */
   index(): Map<string, IndexEntry>
-  /** Removes the entries this build did not use, and keeps `index` for the next build. */
-  finish(usedKeys: ReadonlySet<string>, index: ReadonlyMap<string, IndexEntry>): Promise<void>
+  /**
+   * Keeps `index` for the next build, each entry pointing at its results (those put in this
+   * build, or kept from before), and removes the results no entry points at.
+   */
+  finish(index: ReadonlyMap<string, IndexEntry>): Promise<void>
 }
-
-/** Entry writes in flight at once. */
-const maxWrites = 8
 
 /** SHA-256 of the parts, each length-prefixed so that no two different part lists collide. */
 export function hashOf(...parts: (string | Uint8Array)[]): string {
@@ -80,94 +83,76 @@ export function openArticleCache(dir: string | undefined): ArticleCache {
       index: () => new Map(),
       finish: async () => {}
     }
-  const folder = join(dir, 'articles')
-  // Writes run a few at a time, each entry serialized only when its turn comes: thousands of
-  // entries serialized at once would hold their bytes in memory until the disk caught up, and
-  // blocking writes would keep the main thread from feeding the workers.
-  const queue: ({ file: string; entry: CacheEntry } | undefined)[] = []
-  let next = 0
-  let running = 0
-  let drained: (() => void) | undefined
-  let made: Promise<unknown> | undefined
+  const folder = join(dir, 'results')
+  // Entries are serialized as they come and written a pack at a time, while the workers still
+  // parse: a few megabytes are held at once, never the whole site's results.
+  const packs = openPackWriter(folder)
   let read: Map<string, IndexEntry> | undefined
-  const pump = (): void => {
-    for (; running < maxWrites && next < queue.length; next++) {
-      const job = queue[next]
-      // Released as it is taken, so a written entry's memory can go before the build ends.
-      queue[next] = undefined
-      if (job === undefined) continue
-      running++
-      void writeEntry((made ??= mkdir(folder, { recursive: true })), job.file, job.entry).finally(() => {
-        running--
-        pump()
-        if (running === 0 && next === queue.length) drained?.()
-      })
-    }
-  }
+  const index = (): Map<string, IndexEntry> => (read ??= readIndex(dir))
   return {
-    results: (key) => readEntry<CacheEntry>(join(folder, `${key}${resultsSuffix}`)),
-    put(key, entry) {
-      queue.push({ file: join(folder, `${key}${resultsSuffix}`), entry })
-      pump()
+    results(key) {
+      const ref = index().get(key)?.results
+      const bytes = ref && readPacked(folder, ref)
+      if (bytes === undefined) return undefined
+      try {
+        return fromWire<CacheEntry>(deserialize(bytes))
+      } catch {
+        return undefined
+      }
     },
-    index: () => (read ??= readIndex(dir)),
-    async finish(usedKeys, index) {
-      if (running > 0 || next < queue.length) await new Promise<void>((resolve) => (drained = resolve))
-      await writeIndex(dir, read ?? new Map(), index)
-      // Whatever is not a used entry's results goes, the files of an older layout included.
-      const names = await readdir(folder).catch(() => [] as string[])
-      await Promise.all(
-        names
-          .filter((name) => !(name.endsWith(resultsSuffix) && usedKeys.has(name.slice(0, -resultsSuffix.length))))
-          .map((name) => rm(join(folder, name), { force: true }))
-      )
+    put(key, { checked, brief }) {
+      if (!checked && !brief) return
+      const results = {
+        ...(checked ? { checked: { key: checked.key, value: withoutLoad(checked.value) } } : {}),
+        ...(brief ? { brief } : {})
+      }
+      packs.add(key, serialize(toWire(results)))
+    },
+    index,
+    async finish(entries) {
+      const next = await finishPacks(folder, packs, entries)
+      await writeIndex(dir, read ?? new Map(), next)
+      const live = new Set<string>()
+      for (const entry of next.values()) if (entry.results) live.add(entry.results.pack)
+      await prunePacks(folder, live)
+      // The layout before packs: a file per article.
+      await rm(join(dir, 'articles'), { recursive: true, force: true })
     }
-  }
-}
-
-
-/** The results file of entry `key` is `key` + this. */
-const resultsSuffix = '.results.v8'
-
-/** Writes one entry's results, renamed into place so that a reader never sees half a file. */
-async function writeEntry(made: Promise<unknown>, file: string, entry: CacheEntry): Promise<void> {
-  const { checked, brief } = entry
-  await made
-  if (!checked && !brief) return
-  const results = {
-    ...(checked ? { checked: { key: checked.key, value: withoutLoad(checked.value) } } : {}),
-    ...(brief ? { brief } : {})
-  }
-  const temporary = `${file}.${process.pid}.tmp`
-  try {
-    await writeFile(temporary, serialize(toWire(results)))
-    await rename(temporary, file)
-  } catch {
-    // The cache is an optimization: a folder that cannot be written only costs speed.
-    await rm(temporary, { force: true })
-  }
-}
-
-/** A stored value, or undefined when it is missing or damaged (a killed write, a disk error). */
-function readEntry<T>(path: string): T | undefined {
-  const bytes = readIfThere(path)
-  if (bytes === undefined) return undefined
-  try {
-    return fromWire<T>(deserialize(bytes))
-  } catch {
-    return undefined
   }
 }
 
 /**
- * A synchronous read: a warm build reads thousands of entries back to back, and one blocking call
- * each costs a fraction of the promise machinery of an asynchronous read, with no handle limit to
- * respect (each file is closed before the next opens).
+ * `entries`, each pointing at its results: those put in this build where they were written; the
+ * live entries of mostly dead packs are first copied into new packs.
  */
-function readIfThere(path: string): Buffer | undefined {
-  try {
-    return readFileSync(path)
-  } catch {
-    return undefined
+async function finishPacks(
+  folder: string,
+  packs: ReturnType<typeof openPackWriter>,
+  entries: ReadonlyMap<string, IndexEntry>
+): Promise<Map<string, IndexEntry>> {
+  const kept: PackedRef[] = []
+  for (const [key, entry] of entries) if (entry.results && !packs.has(key)) kept.push(entry.results)
+  const sparse = sparsePacks(await packsIn(folder), kept)
+  for (const [key, entry] of entries) {
+    if (!entry.results || packs.has(key) || !sparse.has(entry.results.pack)) continue
+    const bytes = readPacked(folder, entry.results)
+    if (bytes) packs.add(key, bytes)
   }
+  await packs.flush()
+  const next = new Map<string, IndexEntry>()
+  for (const [key, entry] of entries) {
+    const written = packs.written.get(key)
+    if (written) next.set(key, { ...entry, results: written })
+    // Its copy failed, or its new results: the next build makes them again.
+    else if (entry.results && (packs.has(key) || sparse.has(entry.results.pack)))
+      next.set(key, withoutResults(entry))
+    else next.set(key, entry)
+  }
+  return next
+}
+
+function withoutResults(entry: IndexEntry): IndexEntry {
+  const copy = { ...entry }
+  delete copy.results
+  return copy
 }

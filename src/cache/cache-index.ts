@@ -17,6 +17,7 @@ import type { CheckedPart } from '../checked-part.js'
 import type { ArticleLoad } from '../content/load-article.js'
 import type { ContentDigest } from '../output/content-digest.js'
 import type { Problem } from '../types.js'
+import type { PackedRef } from './result-packs.js'
 
 /** A brief as the index knows it: where it goes and its digest, or the problem that stopped it. */
 export type BriefRecord =
@@ -31,6 +32,8 @@ export interface IndexEntry {
   brief?: { key: string; value: BriefRecord }
   /** A hash of what the report shows of the checked article (see `reportDigestOf`). */
   report?: string
+  /** Where the results are kept whole (see `result-packs.ts`). */
+  results?: PackedRef
 }
 
 /**

@@ -100,7 +100,7 @@ describe('the cache index', () => {
 })
 
 describe('the index a build leaves', () => {
-  it('holds every load, published or not, without its Markdown, and no per-article load files', async () => {
+  it('holds every load, published or not, without its Markdown, and results in a pack, not a file per article', async () => {
     const root = await tempSite({
       'content/out.md': article('title: Out\ndate: 2025-11-04', 'Shares rose 7% on the day.\n'),
       'content/draft.md': article('title: Draft\ndate: 2025-11-04\ndraft: true'),
@@ -115,8 +115,11 @@ describe('the index a build leaves', () => {
       'content/out.md'
     ])
     for (const load of loads) expect(load.article?.markdown ?? '').toBe('')
-    const names = await readdir(join(cache, 'articles'))
-    expect(names.length).toBeGreaterThan(0)
-    expect(names.every((name) => name.endsWith('.results.v8'))).toBe(true)
+    // Only the checked article has results, in a pack; there is no file per article.
+    const withResults = [...readIndex(cache).values()].filter((entry) => entry.results)
+    expect(withResults.map((entry) => entry.load.file)).toEqual(['content/out.md'])
+    const names = await readdir(join(cache, 'results'))
+    expect(names).toHaveLength(1)
+    expect(names[0]).toMatch(/\.pack$/)
   })
 })

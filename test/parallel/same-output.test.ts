@@ -113,9 +113,9 @@ describe('the same bytes however the build runs', () => {
     expect((await runCli(['check', '--root', root])).exit).toBe(0)
   }, 120_000)
 
-  it('re-checks articles loaded from the index, their own cache files gone, as an uncached build does', async () => {
+  it('re-checks articles loaded from the index, their results packs gone, as an uncached build does', async () => {
     await buildTree('lean', [], {}, false)
-    await rm(join(root, 'node_modules', '.cache', 'factdesk', 'articles'), { recursive: true, force: true })
+    await rm(join(root, 'node_modules', '.cache', 'factdesk', 'results'), { recursive: true, force: true })
     const data = join(root, 'data/markets/btc-usd.csv')
     const original = await readFile(data, 'utf8')
     try {

@@ -1,10 +1,7 @@
-import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
-import { hashOf, openArticleCache } from '../../src/cache/article-cache.js'
+import { hashOf } from '../../src/cache/article-cache.js'
 import { fromWire, toWire } from '../../src/parallel/wire.js'
 
 describe('wire values', () => {
@@ -40,26 +37,7 @@ describe('wire values', () => {
   })
 })
 
-describe('the article cache', () => {
-  it('keeps results apart, treats a damaged file as a miss and prunes what no build used', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'factdesk-cache-'))
-    const cache = openArticleCache(dir)
-    const key = hashOf('c')
-    const brief = { sitePath: '/c/', bytes: new Uint8Array([60, 112, 62]) }
-    cache.put(key, { brief: { key: 'brief-key', value: brief } })
-    cache.put(hashOf('d'), { brief: { key: 'brief-key', value: brief } })
-    // A file of the layout before the index held the loads.
-    await mkdir(join(dir, 'articles'), { recursive: true })
-    await writeFile(join(dir, 'articles', `${key}.v8`), 'an older layout')
-    await cache.finish(new Set([key]), new Map())
-    expect(await readdir(join(dir, 'articles'))).toEqual([`${key}.results.v8`])
-    expect(Buffer.from((cache.results(key)?.brief?.value as typeof brief).bytes).toString()).toBe('<p>')
-    await writeFile(join(dir, 'articles', `${key}.results.v8`), 'damaged')
-    expect(cache.results(key)).toBeUndefined()
-    await cache.finish(new Set(), new Map())
-    expect(await readdir(join(dir, 'articles'))).toEqual([])
-  })
-
+describe('cache keys', () => {
   it('keys differ whenever any part differs, including how parts are split', () => {
     expect(hashOf('ab', 'c')).not.toBe(hashOf('a', 'bc'))
     expect(hashOf('a')).toBe(hashOf('a'))

@@ -1,0 +1,160 @@
+/**
+ * Article results kept in pack files: each pack holds many articles' results back to back, and
+ * the cache index says where each one lies. A cold build of 4,000 articles then creates a few
+ * dozen files rather than thousands (ext4 creates files slowly right after many were deleted, as
+ * happens when an output and its cache are cleared and rebuilt), and CI saves and restores a few
+ * dozen files. A pack is written once, renamed into place, and never changed; one whose entries
+ * the index no longer names is deleted, and one mostly dead has its live entries copied on.
+ */
+import { closeSync, openSync, readSync } from 'node:fs'
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+
+/** Where one entry's bytes lie. */
+export interface PackedRef {
+  pack: string
+  offset: number
+  length: number
+}
+
+/** Bytes gathered before a pack is written: large enough for few files, small enough to hold. */
+const packBytes = 4 * 1024 * 1024
+
+/** Packs written at once; more wait, holding their bytes. */
+const maxWrites = 2
+
+const packName = /^[0-9a-z]+-(\d+)\.pack$/
+
+/** Packs being filled in `folder`: entries go in as they come, and out in packs of a few MB. */
+export interface PackWriter {
+  add(key: string, bytes: Uint8Array): void
+  /** Whether `key` was added, written yet or not. */
+  has(key: string): boolean
+  /** Writes what is gathered and waits for every pack; then `written` is complete. */
+  flush(): Promise<void>
+  /** Where each key added was written; a key whose pack failed to write is missing. */
+  readonly written: ReadonlyMap<string, PackedRef>
+}
+
+let packCounter = 0
+
+export function openPackWriter(folder: string): PackWriter {
+  const written = new Map<string, PackedRef>()
+  const added = new Set<string>()
+  let gathered: { key: string; bytes: Uint8Array }[] = []
+  let size = 0
+  let running = 0
+  const waiting: (typeof gathered)[] = []
+  const idle: (() => void)[] = []
+  let made: Promise<unknown> | undefined
+
+  const write = async (entries: typeof gathered): Promise<void> => {
+    packCounter += 1
+    const name = `${process.pid.toString(36)}${Date.now().toString(36)}${packCounter.toString(36)}-${entries.length}.pack`
+    const file = join(folder, name)
+    const temporary = `${file}.tmp`
+    let offset = 0
+    const refs = entries.map(({ key, bytes }) => {
+      const ref = { pack: name, offset, length: bytes.byteLength }
+      offset += bytes.byteLength
+      return [key, ref] as const
+    })
+    try {
+      await (made ??= mkdir(folder, { recursive: true }))
+      await writeFile(
+        temporary,
+        entries.map((entry) => entry.bytes)
+      )
+      await rename(temporary, file)
+      for (const [key, ref] of refs) written.set(key, ref)
+    } catch {
+      // The cache is an optimization: a folder that cannot be written only costs speed.
+      await rm(temporary, { force: true })
+    }
+  }
+  const pump = (): void => {
+    while (running < maxWrites) {
+      const next = waiting.shift()
+      if (next === undefined) return
+      running++
+      void write(next).finally(() => {
+        running--
+        pump()
+        if (running === 0 && waiting.length === 0) for (const resolve of idle.splice(0)) resolve()
+      })
+    }
+  }
+  const seal = (): void => {
+    if (gathered.length === 0) return
+    waiting.push(gathered)
+    gathered = []
+    size = 0
+    pump()
+  }
+  return {
+    written,
+    has: (key) => added.has(key),
+    add(key, bytes) {
+      added.add(key)
+      gathered.push({ key, bytes })
+      size += bytes.byteLength
+      if (size >= packBytes) seal()
+    },
+    async flush() {
+      seal()
+      if (running > 0 || waiting.length > 0)
+        await new Promise<void>((resolve) => idle.push(resolve))
+    }
+  }
+}
+
+/** The bytes `ref` names, or undefined when its pack is missing or shorter than it says. */
+export function readPacked(folder: string, ref: PackedRef): Uint8Array | undefined {
+  if (!packName.test(ref.pack)) return undefined
+  let descriptor: number | undefined
+  try {
+    descriptor = openSync(join(folder, ref.pack), 'r')
+    const bytes = new Uint8Array(ref.length)
+    const read = readSync(descriptor, bytes, 0, ref.length, ref.offset)
+    return read === ref.length ? bytes : undefined
+  } catch {
+    return undefined
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor)
+  }
+}
+
+/**
+ * The packs of `folder` with fewer than a quarter of their entries still named by `live`: their
+ * live entries are better copied into a new pack, and the rest of their bytes let go.
+ */
+export function sparsePacks(names: readonly string[], live: readonly PackedRef[]): Set<string> {
+  const counts = new Map<string, number>()
+  for (const ref of live) counts.set(ref.pack, (counts.get(ref.pack) ?? 0) + 1)
+  const sparse = new Set<string>()
+  for (const name of names) {
+    const entries = Number(packName.exec(name)?.[1] ?? 0)
+    const used = counts.get(name) ?? 0
+    if (used > 0 && used * 4 < entries) sparse.add(name)
+  }
+  return sparse
+}
+
+/** The names of the packs in `folder`. */
+export async function packsIn(folder: string): Promise<string[]> {
+  const names = await readdir(folder).catch(() => [] as string[])
+  return names.filter((name) => packName.test(name))
+}
+
+/**
+ * Deletes every file of `folder` that is not a pack `live` names, pack files of an older layout
+ * included; a pack still being written by another build (`.tmp`) is left alone.
+ */
+export async function prunePacks(folder: string, live: ReadonlySet<string>): Promise<void> {
+  const names = await readdir(folder).catch(() => [] as string[])
+  await Promise.all(
+    names
+      .filter((name) => !live.has(name) && !name.endsWith('.tmp'))
+      .map((name) => rm(join(folder, name), { recursive: true, force: true }))
+  )
+}
