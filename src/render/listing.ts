@@ -3,6 +3,7 @@
  * `page_size` at `page/N/`. Page 1 opens with the lead story (title and whole lead), then every
  * story of the page, the lead story too, one line each, newest first.
  */
+import type { DateTime } from 'luxon'
 import type { CheckedArticle, Problem, Settings } from '../types.js'
 import { lastChanged, latest } from './order.js'
 import { type PageHead, type SiteView, pageTitle, plainHead } from './page-context.js'
@@ -38,7 +39,8 @@ export interface ListingInput {
   settings: Settings
   site: SiteView
   templates: Templates
-  stories: ReadonlyMap<CheckedArticle, StoryView>
+  /** The story view of an article, made once however many listings show it. */
+  story(article: CheckedArticle): StoryView
 }
 
 /** The home listing, then one per section and one per tag, each in a stable order. */
@@ -74,48 +76,81 @@ export function listingsOf(sorted: readonly CheckedArticle[]): Listing[] {
   return listings
 }
 
-/** Every page of one listing. */
-export function renderListing(
-  input: ListingInput,
-  listing: Listing
-): { pages: RenderedPage[]; problems: Problem[] } {
-  const { settings } = input
+/** One page of a listing, before it is rendered. */
+export interface ListingPage {
+  sitePath: string
+  /** 1-based. */
+  page: number
+  /** Pages in the listing. */
+  count: number
+  articles: readonly CheckedArticle[]
+  lastmod?: DateTime
+}
+
+/** The pages of one listing, unrendered: `renderListingPage` renders each. */
+export function listingPages(settings: Settings, listing: Listing): ListingPage[] {
   const size = Math.max(1, settings.page_size)
   const count = Math.max(1, Math.ceil(listing.articles.length / size))
-  const pages: RenderedPage[] = []
-  const problems: Problem[] = []
+  const pages: ListingPage[] = []
   for (let page = 1; page <= count; page++) {
     const articles = listing.articles.slice((page - 1) * size, page * size)
-    const stories = articles.map((article) => storyOf(input, article))
     const sitePath = pagePath(listing.sitePath, page)
-    const view: ListingView = {
-      heading: listing.heading,
-      stories,
-      page,
-      pages: count,
-      paged: count > 1
-    }
-    const lead = page === 1 ? stories[0] : undefined
-    if (lead !== undefined) view.lead = lead
-    if (page > 1) view.previous = siteHref(settings, pagePath(listing.sitePath, page - 1))
-    if (page < count) view.next = siteHref(settings, pagePath(listing.sitePath, page + 1))
-    const rendered = renderPage(input.templates, 'listing', {
-      site: input.site,
-      page: head(input, listing, page, sitePath),
-      listing: view
-    })
-    if ('problem' in rendered) {
-      problems.push(rendered.problem)
-      continue
-    }
     const lastmod = latest(articles.map(lastChanged))
-    pages.push(
-      lastmod === undefined
-        ? { sitePath, html: rendered.html }
-        : { sitePath, html: rendered.html, lastmod }
-    )
+    pages.push({ sitePath, page, count, articles, ...(lastmod === undefined ? {} : { lastmod }) })
   }
-  return { pages, problems }
+  return pages
+}
+
+/**
+ * What a listing page shows of its articles, and the listing it belongs to, as text: equal
+ * texts, equal pages, for the same templates, settings and site navigation.
+ */
+export function listingPageInputs(listing: Listing, page: ListingPage): string {
+  return JSON.stringify([
+    listing.sitePath,
+    listing.heading,
+    listing.name ?? null,
+    page.page,
+    page.count,
+    page.articles.map((article) => [
+      article.url,
+      article.frontmatter.title,
+      article.lead,
+      article.frontmatter.date.toMillis(),
+      article.frontmatter.section
+    ])
+  ])
+}
+
+/** One page of a listing. */
+export function renderListingPage(
+  input: ListingInput,
+  listing: Listing,
+  page: ListingPage
+): RenderedPage | { problem: Problem } {
+  const { settings } = input
+  const stories = page.articles.map((article) => input.story(article))
+  const view: ListingView = {
+    heading: listing.heading,
+    stories,
+    page: page.page,
+    pages: page.count,
+    paged: page.count > 1
+  }
+  const lead = page.page === 1 ? stories[0] : undefined
+  if (lead !== undefined) view.lead = lead
+  if (page.page > 1) view.previous = siteHref(settings, pagePath(listing.sitePath, page.page - 1))
+  if (page.page < page.count)
+    view.next = siteHref(settings, pagePath(listing.sitePath, page.page + 1))
+  const rendered = renderPage(input.templates, 'listing', {
+    site: input.site,
+    page: head(input, listing, page.page, page.sitePath),
+    listing: view
+  })
+  if ('problem' in rendered) return rendered
+  return page.lastmod === undefined
+    ? { sitePath: page.sitePath, html: rendered.html }
+    : { sitePath: page.sitePath, html: rendered.html, lastmod: page.lastmod }
 }
 
 /** The head of one listing page. */
@@ -127,13 +162,6 @@ function head(input: ListingInput, listing: Listing, page: number, sitePath: str
       ? `${settings.title}${paged}`
       : pageTitle(settings, `${listing.name}${paged}`)
   return plainHead(settings, sitePath, title, settings.description)
-}
-
-/** The shared view of an article; every listed article has one. */
-function storyOf(input: ListingInput, article: CheckedArticle): StoryView {
-  const story = input.stories.get(article)
-  if (story === undefined) throw new TypeError(`no story view for \`${article.file}\``)
-  return story
 }
 
 /** Orders `[key, value]` entries by key, code point by code point. */

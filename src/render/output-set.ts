@@ -47,8 +47,8 @@ export class OutputSet {
    * when last rendered from the same inputs, it is never produced; otherwise it is added as
    * usual, and `reuse.record` learns the digest of what was written.
    */
-  addReusable(file: ChunkedFile, owner: string, reuse: Reuse): boolean {
-    if (!this.claim(file.path, owner)) return false
+  addReusable(file: ChunkedFile, owner: string, reuse: Reuse, ownerFile?: string): boolean {
+    if (!this.claim(file.path, owner, ownerFile)) return false
     if (reuse.keep()) return true
     const digest = this.#accept(file)
     if (digest) reuse.record(digest)

@@ -17,7 +17,7 @@ import { renderBrief } from './brief.js'
 import { factcheckPath, renderFactcheckPage } from './factcheck-page.js'
 import { renderFeeds } from './feeds.js'
 import { renderLatestTxt } from './latest-txt.js'
-import { listingsOf, renderListing } from './listing.js'
+import { listingPageInputs, listingPages, listingsOf, renderListingPage } from './listing.js'
 import { renderNotFound } from './not-found.js'
 import { newestFirst } from './order.js'
 import { OutputSet } from './output-set.js'
@@ -101,19 +101,45 @@ export function renderSite(input: SiteInput): {
     if (addPage(brief, `the brief of ${article.file}`, article.file)) briefs.add(article.url)
   }
 
-  const stories = new Map<CheckedArticle, StoryView>(
-    sorted.map((article) => [article, storyView(article, settings)])
-  )
+  // Every page around the articles is made from the templates, the settings and the navigation.
+  const reportKey = input.reuse?.reportKey
+  const frame = reportKey && hashOf(templates.fingerprint, JSON.stringify(settings), JSON.stringify(site))
+  const stories = new Map<CheckedArticle, StoryView>()
+  const story = (article: CheckedArticle): StoryView => {
+    let view = stories.get(article)
+    if (view === undefined) stories.set(article, (view = storyView(article, settings)))
+    return view
+  }
   for (const listing of listingsOf(sorted)) {
-    const rendered = renderListing({ settings, site, templates, stories }, listing)
-    problems.push(...rendered.problems)
-    for (const page of rendered.pages)
-      addPage(page, `the listing ${page.sitePath}`, listing.articles[0]?.file)
+    for (const page of listingPages(settings, listing)) {
+      const owner = `the listing ${page.sitePath}`
+      const ownerFile = listing.articles[0]?.file
+      const render = () => renderListingPage({ settings, site, templates, story }, listing, page)
+      if (!frame) {
+        const rendered = render()
+        if ('problem' in rendered) problems.push(rendered.problem)
+        else addPage(rendered, owner, ownerFile)
+        continue
+      }
+      // Unchanged stories, listed as before: the output already holds the page. A page that
+      // fails to render fails the build, so the empty file it leaves is never published.
+      const path = outputFileOf(page.sitePath)
+      const before = problems.length
+      const chunks = (): string[] => {
+        const rendered = render()
+        if (!('problem' in rendered)) return [rendered.html]
+        problems.push(rendered.problem)
+        return []
+      }
+      const key = hashOf(frame, listingPageInputs(listing, page))
+      const reuse = reusing(input, path, key, problems)
+      if (output.addReusable({ path, chunks }, owner, reuse, ownerFile) && problems.length === before)
+        pages.push(refOf(page))
+    }
   }
 
   // Made from the report and what the page shows around it: the templates and navigation, and
   // which briefs it may link to.
-  const reportKey = input.reuse?.reportKey
   const pageKey =
     reportKey && hashOf(reportKey, templates.fingerprint, JSON.stringify(site), [...briefs].join('\n'))
   const factcheck = renderFactcheckPage(

@@ -63,20 +63,24 @@ describe('the same bytes however the build runs', () => {
     // Hard links shared with the spare change with it: neither may be trusted by name alone.
     for (const path of briefs) await appendFile(join(live, path), '<!-- changed by hand -->')
     expect(await buildTree('index', [], {}, false)).toEqual(reference)
-    // The report's pages are known by digest too: the same inputs, but other bytes in the output.
-    for (const path of ['factcheck.json', 'factcheck/index.html'])
+    // The report's pages and the listings are known by digest too: the same inputs, but other
+    // bytes in the output.
+    const tagPage = [...reference.keys()].find((path) => path.startsWith('tags/')) ?? ''
+    for (const path of ['factcheck.json', 'factcheck/index.html', 'index.html', tagPage])
       await writeFile(join(live, path), (reference.get(path)?.toString() ?? '').replace('"', "'"))
     expect(await buildTree('index', [], {}, false)).toEqual(reference)
   }, 180_000)
 
-  it('keeps the report pages through an edit that leaves them alone, and renders them after one that does not', async () => {
+  it('keeps the report pages and listings through an edit that leaves them alone, and renders them after one that does not', async () => {
     await buildTree('memo', [], { FACTDESK_WORKERS: '2' }, true)
     await buildTree('memo', [], {}, false)
     const file = join(root, 'content', 'crypto-day-of-terror-5.md')
     const original = await readFile(file, 'utf8')
     const edits: [string, (text: string) => string, boolean][] = [
       ['a sentence without figures', (text) => `${text}\nEditors added a note after publication.\n`, false],
-      ['an unknown frontmatter key', (text) => text.replace(/^---\n/, '---\nmood: calm\n'), true]
+      ['an unknown frontmatter key', (text) => text.replace(/^---\n/, '---\nmood: calm\n'), true],
+      // Listed on the home page, its section's and its tags': each must show the new title.
+      ['a new title', (text) => text.replace(/^title: .*$/m, 'title: "A headline rewritten"'), true]
     ]
     try {
       for (const [name, edit, reported] of edits) {
