@@ -149,7 +149,8 @@ async function buildInto(
 /** The cache keeps each output folder's previous build, so the next write only redoes changes. */
 function spareOf(options: BuildOptions): WriteOptions {
   if (options.cacheDir === undefined) return {}
-  return { spare: join(options.cacheDir, 'output', hashOf(resolve(options.out)).slice(0, 16)) }
+  const folder = join(options.cacheDir, 'output', hashOf(resolve(options.out)).slice(0, 16))
+  return { spare: folder, verified: `${folder}.verified.v8` }
 }
 
 async function readDataFiles(

@@ -32,6 +32,8 @@ import type { ChunkedFile, OutputFile } from '../types.js'
 import { writeUnlessSame } from './write-unless-same.js'
 import { contentDigest } from './content-digest.js'
 import type { ContentDigest } from './content-digest.js'
+import { openVerifiedFiles } from './verified-files.js'
+import type { VerifiedFiles } from './verified-files.js'
 
 /** A staging folder being filled. */
 export interface StagingFolder {
@@ -63,7 +65,11 @@ export function fillStaging(staging: string, live: string, files: readonly Outpu
  * Opens `staging` for filling: whatever is there stays until `finish`, except what can never
  * serve (symbolic links, sockets, a file where the folder itself belongs).
  */
-export function openStagingFolder(staging: string, live: string): StagingFolder {
+export function openStagingFolder(
+  staging: string,
+  live: string,
+  verified: VerifiedFiles = openVerifiedFiles(undefined)
+): StagingFolder {
   // Whatever stood at the spare's place was moved here; a spare that is no folder cannot serve.
   if (lstatSync(staging, { throwIfNoEntry: false })?.isDirectory() === false)
     rmSync(staging, { force: true })
@@ -146,7 +152,7 @@ export function openStagingFolder(staging: string, live: string): StagingFolder 
     },
     keep(given, digest) {
       const path = claim(given)
-      if (!reuse(path, (candidate) => holdsDigest(candidate, digest))) return false
+      if (!reuse(path, (candidate) => holdsDigest(candidate, digest, verified))) return false
       wanted.add(path)
       return true
     },
@@ -210,15 +216,21 @@ function holdsBytes(path: string, content: Uint8Array): boolean {
   }
 }
 
-/** Whether `path` is a regular file (not a symlink) whose bytes have `digest`. */
-function holdsDigest(path: string, digest: ContentDigest): boolean {
+/**
+ * Whether `path` is a regular file (not a symlink) whose bytes have `digest`: as `verified`
+ * remembers it unchanged, or read and hashed (and then remembered).
+ */
+function holdsDigest(path: string, digest: ContentDigest, verified: VerifiedFiles): boolean {
   const stats = lstatSync(path, { throwIfNoEntry: false })
   if (!stats?.isFile() || stats.size !== digest.size) return false
+  if (verified.vouches(stats, digest)) return true
   try {
-    return contentDigest(readFileSync(path)).hash === digest.hash
+    if (contentDigest(readFileSync(path)).hash !== digest.hash) return false
   } catch {
     return false
   }
+  verified.record(stats, digest)
+  return true
 }
 
 /** Hard-links `from` to `to`; false where links are refused (another device, no link support). */

@@ -14,6 +14,8 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { acquireBuildLock } from './build-lock.js'
 import { openStagingFolder, safeJoin } from './fill-staging.js'
 import type { StagingFolder } from './fill-staging.js'
+import { openVerifiedFiles } from './verified-files.js'
+import type { VerifiedFiles } from './verified-files.js'
 import type { ChunkedFile, OutputFile } from '../types.js'
 import type { ContentDigest } from './content-digest.js'
 
@@ -30,6 +32,11 @@ export interface WriteOptions {
    * a cache: deleting it costs the next build a full write, nothing more.
    */
   spare?: string
+  /**
+   * A file remembering which output files were verified to hold which digest (see
+   * `verified-files.ts`), so that keeping an unchanged page costs a `stat`, not a read.
+   */
+  verified?: string
 }
 
 /** A site being written: files go into staging as they come, and the swap happens on `commit`. */
@@ -76,11 +83,13 @@ export async function openOutput(out: string, options: WriteOptions = {}): Promi
   const release = await acquireBuildLock(target)
   const staging = join(parent, `${stagingPrefix}${basename(target)}-${process.pid}-${Date.now()}`)
   let folder: StagingFolder
+  let verified: VerifiedFiles
   try {
     await recoverInterruptedSwap(target)
     await removeLeftovers(target)
     if (options.spare !== undefined) await moveIfThere(options.spare, staging)
-    folder = openStagingFolder(staging, target)
+    verified = openVerifiedFiles(options.verified)
+    folder = openStagingFolder(staging, target, verified)
   } catch (error) {
     await rm(staging, { recursive: true, force: true })
     await release()
@@ -105,6 +114,7 @@ export async function openOutput(out: string, options: WriteOptions = {}): Promi
           const written = folder.finish()
           const retired = swapIn(staging, target)
           if (retired !== undefined) await keepOrRemove(retired, options.spare)
+          await verified.save()
           return written
         } catch (error) {
           await rm(staging, { recursive: true, force: true })
