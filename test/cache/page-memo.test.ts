@@ -27,6 +27,20 @@ describe('the page memo', () => {
     expect((await stat(join(dir, 'pages.v8'))).mtimeMs).toBe(written)
   })
 
+  it('forgets a page no build asks about any more', async () => {
+    const dir = await cacheFolder()
+    const first = openPageMemo(dir)
+    first.record('page/9/index.html', 'k1', digest)
+    first.record('index.html', 'k1', digest)
+    await first.save()
+    const second = openPageMemo(dir)
+    expect(second.known('index.html', 'k1')).toEqual(digest)
+    await second.save()
+    const third = openPageMemo(dir)
+    expect(third.known('page/9/index.html', 'k1')).toBeUndefined()
+    expect(third.known('index.html', 'k1')).toEqual(digest)
+  })
+
   it('knows nothing without a cache folder, or from a damaged file', async () => {
     const none = openPageMemo(undefined)
     none.record('factcheck.json', 'k1', digest)
