@@ -106,7 +106,7 @@ function poolRunner(options: { root: string; settings: Settings; strict: boolean
   return {
     async load(items) {
       if (items.length === 0) return []
-      const batches = chunk(items, batchSize(items.length, threads))
+      const batches = guidedBatches(items, threads)
       const results = await Promise.all(
         batches.map((batch) => {
           // Copies, so the caller keeps its bytes; transferring the copies avoids a second copy.
@@ -141,7 +141,7 @@ function poolRunner(options: { root: string; settings: Settings; strict: boolean
       }
       // A few batches queued per thread keep every thread busy; sending them all at once would
       // hold every article's text, twice, until the last batch is done.
-      const batches = chunk(articles, batchSize(articles.length, threads))
+      const batches = guidedBatches(articles, threads)
       let next = 0
       const lane = async (): Promise<void> => {
         while (next < batches.length) {
@@ -172,9 +172,19 @@ function shareStore(store: DataStore): { id: string; bytes: SharedArrayBuffer } 
   return { id: `${process.pid}-${storeCounter}`, bytes }
 }
 
-// Several batches per thread keep both threads busy to the end; not so many that messaging dominates.
-function batchSize(count: number, threads: number): number {
-  return Math.max(8, Math.min(128, Math.ceil(count / (threads * 6))))
+/**
+ * Batches for `threads` threads, largest first: each takes a share of what remains, between 8
+ * and 128 articles, so that messaging stays cheap while most of the work is left, and no thread
+ * waits long for another's last batch at the end.
+ */
+export function guidedBatches<T>(items: readonly T[], threads: number): T[][] {
+  const batches: T[][] = []
+  for (let index = 0; index < items.length; ) {
+    const size = Math.max(8, Math.min(128, Math.ceil((items.length - index) / (threads * 4))))
+    batches.push(items.slice(index, index + size))
+    index += size
+  }
+  return batches
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createDataStore } from '../../src/checks/datasets/dataset.js'
-import { createRunner } from '../../src/parallel/article-runner.js'
+import { createRunner, guidedBatches } from '../../src/parallel/article-runner.js'
 import { siteView } from '../../src/render/page-context.js'
 import { makeArticles, makeSettings, projectTemplates } from '../render/fixtures.js'
 
@@ -42,5 +42,25 @@ describe('the in-process runner', () => {
     await runner.close()
     expect(prepared).toEqual([64, 64, 2])
     expect(sizes).toEqual([63, 63, 1])
+  })
+})
+
+describe('batches for worker threads', () => {
+  const cases: [number, number][] = [
+    [0, 2],
+    [5, 2],
+    [100, 2],
+    [4_000, 2],
+    [40_000, 8]
+  ]
+  it.each(cases)('%i articles on %i threads: each once, in order, largest batches first', (count, threads) => {
+    const items = Array.from({ length: count }, (_, index) => index)
+    const batches = guidedBatches(items, threads)
+    expect(batches.flat()).toEqual(items)
+    for (const batch of batches) expect(batch.length).toBeLessThanOrEqual(128)
+    const sizes = batches.map((batch) => batch.length)
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a))
+    // The last batches are small, so that no thread waits long for another's.
+    if (count >= 100) expect(sizes.at(-1)).toBeLessThanOrEqual(8)
   })
 })
