@@ -213,7 +213,7 @@ export async function runArticleStages(
       const stored = slot?.entry?.checkedKey === key ? cache.results(slot.key) : undefined
       if (stored?.checked?.key !== key) {
         toProcess.push(article)
-        // Whatever was kept no longer serves (stale, or its results file lost): keep the new.
+        // Whatever was kept no longer serves (stale, or its pack lost): keep the new.
         if (slot?.entry) delete slot.entry.checkedKey
         continue
       }

@@ -11,7 +11,6 @@ import { cacheDirOf } from './cache/cache-dir.js'
 import { parseArguments, usage } from './cli/arguments.js'
 import { createProgress } from './cli/progress.js'
 import { newArticle } from './commands/new-article.js'
-import { startDevServer } from './dev/dev-server.js'
 import { formatGithub } from './report/format-github.js'
 import { formatJsonChunks } from './report/format-json.js'
 import { formatText } from './report/format-text.js'
@@ -107,6 +106,8 @@ async function runBuild(io: Io, command: 'build' | 'check', values: Values, root
 async function runDev(io: Io, values: Values, root: string, now: DateTime): Promise<number> {
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65_535) return usageError(io, `--port must be a port number, not "${values.port}"`)
+  // Loaded only here: a build never pays for the watcher and the HTTP server.
+  const { startDevServer } = await import('./dev/dev-server.js')
   const server = await startDevServer({
     root,
     port,

@@ -84,8 +84,8 @@ export function openArticleCache(dir: string | undefined): ArticleCache {
       finish: async () => {}
     }
   const folder = join(dir, 'results')
-  // Entries are serialized as they come and written a pack at a time, while the workers still
-  // parse: a few megabytes are held at once, never the whole site's results.
+  // Entries are serialized as they come and written a pack at a time as packs fill, while the
+  // workers still parse: the site's results are never held together.
   const packs = openPackWriter(folder)
   let read: Map<string, IndexEntry> | undefined
   const index = (): Map<string, IndexEntry> => (read ??= readIndex(dir))
