@@ -13,6 +13,7 @@ import { join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import type { DateTime } from 'luxon'
 import { fromWire, toWire } from '../parallel/wire.js'
+import { isAbandonedTemporary } from './stale-temporary.js'
 import type { CheckedPart } from '../checked-part.js'
 import type { ArticleLoad } from '../content/load-article.js'
 import type { ContentDigest } from '../output/content-digest.js'
@@ -94,8 +95,9 @@ export async function writeIndex(
     await mkdir(folder, { recursive: true })
     // What is neither a shard nor a shard being written (an older layout's files) only takes space.
     for (const name of await readdir(folder)) {
-      if (!shardName.test(name) && !name.endsWith('.tmp'))
-        await rm(join(folder, name), { recursive: true, force: true })
+      if (shardName.test(name)) continue
+      if (name.endsWith('.tmp') && !(await isAbandonedTemporary(folder, name))) continue
+      await rm(join(folder, name), { recursive: true, force: true })
     }
     for (const name of new Set([...shards.keys(), ...before.keys()])) {
       const shard = shards.get(name) ?? []

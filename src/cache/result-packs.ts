@@ -9,6 +9,7 @@
 import { closeSync, openSync, readSync } from 'node:fs'
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { isAbandonedTemporary } from './stale-temporary.js'
 
 /** Where one entry's bytes lie. */
 export interface PackedRef {
@@ -147,14 +148,16 @@ export async function packsIn(folder: string): Promise<string[]> {
 }
 
 /**
- * Deletes every file of `folder` that is not a pack `live` names, pack files of an older layout
- * included; a pack still being written by another build (`.tmp`) is left alone.
+ * Deletes every file of `folder` that is not a pack `live` names, the files of an older layout
+ * included; a pack another build may still be writing (`.tmp`) is left alone.
  */
 export async function prunePacks(folder: string, live: ReadonlySet<string>): Promise<void> {
   const names = await readdir(folder).catch(() => [] as string[])
   await Promise.all(
-    names
-      .filter((name) => !live.has(name) && !name.endsWith('.tmp'))
-      .map((name) => rm(join(folder, name), { recursive: true, force: true }))
+    names.map(async (name) => {
+      if (live.has(name)) return
+      if (name.endsWith('.tmp') && !(await isAbandonedTemporary(folder, name))) return
+      await rm(join(folder, name), { recursive: true, force: true })
+    })
   )
 }

@@ -1,4 +1,4 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { hashOf, openArticleCache } from '../../src/cache/article-cache.js'
@@ -73,6 +73,21 @@ describe('results kept in packs', () => {
     expect(names).not.toContain(first)
     expect(await readdir(dir)).not.toContain('articles')
     expect(briefText(dir, 'a')).toBe('<p>a</p>')
+  })
+
+  it('leaves a pack another build is writing, and deletes one a killed build left long ago', async () => {
+    const dir = await cacheFolder()
+    await buildWith(dir, ['a'])
+    const writing = join(dir, 'results', 'x1-3.pack.tmp')
+    const abandoned = join(dir, 'results', 'x2-3.pack.tmp')
+    await writeFile(writing, 'half a pack')
+    await writeFile(abandoned, 'half a pack')
+    const hourAgo = new Date(Date.now() - 60 * 60 * 1000)
+    await utimes(abandoned, hourAgo, hourAgo)
+    await buildWith(dir, ['a'])
+    const names = await readdir(join(dir, 'results'))
+    expect(names).toContain('x1-3.pack.tmp')
+    expect(names).not.toContain('x2-3.pack.tmp')
   })
 
   it('copies the live entries of a mostly dead pack into a new one', async () => {
