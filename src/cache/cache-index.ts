@@ -48,6 +48,9 @@ function shardOf(key: string): string {
 
 const shardName = /^[0-9a-f]{2}\.v8$/
 
+/** Shards written at once. */
+const shardWrites = 8
+
 /** The index kept in cache folder `dir`, by entry key; empty when there is none. */
 export function readIndex(dir: string): Map<string, IndexEntry> {
   const folder = join(dir, 'index')
@@ -99,22 +102,30 @@ export async function writeIndex(
       if (name.endsWith('.tmp') && !(await isAbandonedTemporary(folder, name))) continue
       await rm(join(folder, name), { recursive: true, force: true })
     }
-    for (const name of new Set([...shards.keys(), ...before.keys()])) {
+    const changed = [...new Set([...shards.keys(), ...before.keys()])].filter((name) => {
       const shard = shards.get(name) ?? []
-      const same =
+      return !(
         shard.length === before.get(name) &&
         shard.every(([key, entry]) => previous.get(key) === entry)
-      if (same) continue
-      const file = join(folder, `${name}.v8`)
-      if (shard.length === 0) {
-        await rm(file, { force: true })
-        continue
+      )
+    })
+    // A few shards written at once: one after another, a cold build waited on 256 round trips.
+    let next = 0
+    const writer = async (): Promise<void> => {
+      for (let name = changed[next++]; name !== undefined; name = changed[next++]) {
+        const shard = shards.get(name) ?? []
+        const file = join(folder, `${name}.v8`)
+        if (shard.length === 0) {
+          await rm(file, { force: true })
+          continue
+        }
+        const temporary = `${file}.${process.pid}.tmp`
+        await writeFile(temporary, serialize(toWire(shard)))
+          .then(() => rename(temporary, file))
+          .catch(() => rm(temporary, { force: true }))
       }
-      const temporary = `${file}.${process.pid}.tmp`
-      await writeFile(temporary, serialize(toWire(shard)))
-        .then(() => rename(temporary, file))
-        .catch(() => rm(temporary, { force: true }))
     }
+    await Promise.all(Array.from({ length: shardWrites }, writer))
   } catch {
     // The disk refused: the next build reads what is there, and every entry it finds is keyed.
   }
