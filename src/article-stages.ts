@@ -165,10 +165,14 @@ export async function runArticleStages(
       if (!slot) return
       const key = checkKey(result.article)
       if (slot.entry?.checkedKey !== key || slot.entry.briefKey !== briefKey(key)) {
-        cache.put(slot.key, {
-          checked: { key, value: result.article },
-          brief: { key: briefKey(key), value: result.brief }
-        })
+        cache.put(
+          slot.key,
+          {
+            checked: { key, value: result.article },
+            brief: { key: briefKey(key), value: result.brief }
+          },
+          result.bytes
+        )
       }
     }
     // What the next build's index holds: every article settled in this stage.

@@ -9,11 +9,9 @@
 import { createHash } from 'node:crypto'
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { deserialize, serialize } from 'node:v8'
-import { fromWire, toWire } from '../parallel/wire.js'
+import { resultBytes, resultOf } from '../parallel/result-bytes.js'
 import type { ArticleLoad } from '../content/load-article.js'
 import type { Processed } from '../parallel/article-tasks.js'
-import { withoutLoad } from '../checked-part.js'
 import type { CheckedPart } from '../checked-part.js'
 import type { CheckedArticle } from '../types.js'
 import { readIndex, writeIndex } from './cache-index.js'
@@ -27,16 +25,16 @@ export interface CacheEntry {
    * The fact-checked article, valid while its inputs hash to `key`. Stored without the fields it
    * shares with the load (the Markdown, the frontmatter): `withLoad` of `checked-part.ts` puts them back.
    */
-  checked?: { key: string; value: CheckedArticle | CheckedPart }
+  checked: { key: string; value: CheckedArticle | CheckedPart }
   /** The rendered brief, valid while the checked article, templates and navigation hash to `key`. */
-  brief?: { key: string; value: Processed['brief'] }
+  brief: { key: string; value: Processed['brief'] }
 }
 
 /**
  * What stage 1 takes from the index for an article: the load, and the keys its results were made
- * under. The results themselves (the checked article, the brief's bytes) sit in the article's
- * file, read one article at a time in stage 2: read with the loads, a warm build of 40,000
- * articles held them all at once.
+ * under. The results themselves (the checked article, the brief's bytes) sit in a pack, read
+ * one article at a time in stage 2: read with the loads, a warm build of 40,000 articles held them
+ * all at once.
  */
 export interface StoredLoad {
   load: ArticleLoad
@@ -48,8 +46,11 @@ export interface StoredLoad {
 export interface ArticleCache {
   /** The results kept with entry `key`, or undefined when they are missing or damaged. */
   results(key: string): CacheEntry | undefined
-  /** Keeps `entry`'s results under `key`; `finish` records where they went in the index. */
-  put(key: string, entry: CacheEntry): void
+  /**
+   * Keeps `entry`'s results under `key` (as `bytes`, when a worker already made them); `finish`
+   * records in the index where they went, with the keys they were made under.
+   */
+  put(key: string, entry: CacheEntry, bytes?: Uint8Array): void
   /** The index the last build left (see `cache-index.ts`); empty when there is none. */
   index(): Map<string, IndexEntry>
   /**
@@ -91,22 +92,22 @@ export function openArticleCache(dir: string | undefined): ArticleCache {
   const index = (): Map<string, IndexEntry> => (read ??= readIndex(dir))
   return {
     results(key) {
-      const ref = index().get(key)?.results
-      const bytes = ref && readPacked(folder, ref)
-      if (bytes === undefined) return undefined
+      // The keys they were made under are the index entry's, which names where they are.
+      const entry = index().get(key)
+      const bytes = entry?.results && readPacked(folder, entry.results)
+      if (bytes === undefined || !entry?.checked || !entry.brief) return undefined
       try {
-        return fromWire<CacheEntry>(deserialize(bytes))
+        const part = resultOf(bytes)
+        return {
+          checked: { key: entry.checked.key, value: part.article },
+          brief: { key: entry.brief.key, value: part.brief }
+        }
       } catch {
         return undefined
       }
     },
-    put(key, { checked, brief }) {
-      if (!checked && !brief) return
-      const results = {
-        ...(checked ? { checked: { key: checked.key, value: withoutLoad(checked.value) } } : {}),
-        ...(brief ? { brief } : {})
-      }
-      packs.add(key, serialize(toWire(results)))
+    put(key, { checked, brief }, bytes) {
+      packs.add(key, bytes ?? resultBytes(checked.value, brief.value))
     },
     index,
     async finish(entries) {

@@ -6,8 +6,8 @@
 import { availableParallelism } from 'node:os'
 import { serialize } from 'node:v8'
 import { fromWire, toWire } from './wire.js'
+import { resultOf } from './result-bytes.js'
 import { withLoad } from '../checked-part.js'
-import type { CheckedPart } from '../checked-part.js'
 import type { Piscina } from 'piscina'
 import type { DataStore } from '../checks/datasets/dataset.js'
 import type { ArticleLoad } from '../content/load-article.js'
@@ -15,12 +15,6 @@ import type { BriefInput } from '../render/brief.js'
 import type { LoadedArticle, Settings } from '../types.js'
 import type { ArticleBytes, Processed } from './article-tasks.js'
 import type { WorkerTask } from './article-worker.js'
-
-/** What a worker sends back for one article: the checked part, without the loaded article. */
-interface ProcessedPart {
-  article: CheckedPart
-  brief: Processed['brief']
-}
 
 /** Articles one in-process batch checks and renders before handing them on. */
 const inProcessBatch = 64
@@ -132,10 +126,12 @@ function poolRunner(options: { root: string; settings: Settings; strict: boolean
           dataPaths,
           articles: batch.map(toWire)
         })
-        const parts = fromWire<ProcessedPart[]>(result)
+        const sent = result as Uint8Array[]
         const processed = batch.flatMap((article, index): Processed[] => {
-          const part = parts[index]
-          return part ? [{ article: withLoad(article, part.article), brief: part.brief }] : []
+          const bytes = sent[index]
+          if (bytes === undefined) return []
+          const part = resultOf(bytes)
+          return [{ article: withLoad(article, part.article), brief: part.brief, bytes }]
         })
         onBatch(processed)
       }

@@ -36,6 +36,8 @@ export interface ProcessContext {
 export interface Processed {
   article: CheckedArticle
   brief: EncodedPage | { problem: Problem }
+  /** Both as the build cache keeps them (`result-bytes.ts`), when a worker sent them so. */
+  bytes?: Uint8Array
 }
 
 /** Stage 2: fact-check a batch of loaded articles and render their briefs. */

@@ -7,7 +7,7 @@ import { createDataStore } from '../checks/datasets/dataset.js'
 import { loadTemplates } from '../render/templates.js'
 import { loadBatch, processBatch } from './article-tasks.js'
 import { fromWire, toWire } from './wire.js'
-import { withoutLoad } from '../checked-part.js'
+import { resultBytes } from './result-bytes.js'
 import type { DataStore, Dataset } from '../checks/datasets/dataset.js'
 import type { Templates } from '../render/templates.js'
 import type { SiteView } from '../render/page-context.js'
@@ -44,8 +44,9 @@ export default async function run(task: WorkerTask): Promise<unknown> {
     store,
     brief: { settings: task.settings, site: task.site, templates, dataPaths: new Set(task.dataPaths) }
   })
-  // The main thread holds the loaded articles already: only what checking added goes back.
-  return toWire(processed.map((item) => ({ article: withoutLoad(item.article), brief: item.brief })))
+  // The main thread holds the loaded articles already: only what checking added goes back, as
+  // the bytes the build cache keeps.
+  return processed.map((item) => resultBytes(item.article, item.brief))
 }
 
 function storeOf(reference: { id: string; bytes: SharedArrayBuffer }): DataStore {

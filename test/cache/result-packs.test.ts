@@ -13,8 +13,22 @@ function briefOf(name: string) {
   return { sitePath: `/${name}/`, bytes: new TextEncoder().encode(`<p>${name}</p>`) }
 }
 
-function entryOf(file: string): IndexEntry {
-  return { load: { file, problems: [] } }
+const part = {
+  mode: 'standard' as const,
+  lead: '',
+  html: '<p>body</p>',
+  figures: [],
+  asserts: [],
+  panel: [],
+  problems: []
+}
+
+function entryOf(name: string): IndexEntry {
+  return {
+    load: { file: name, problems: [] },
+    checked: { key: `checked-${name}`, value: { ...part, html: '' } },
+    brief: { key: `brief-${name}`, value: { sitePath: `/${name}/`, digest: { size: 0, hash: '' } } }
+  }
 }
 
 /** Puts a brief for each name in one build and finishes it; returns the keys by name. */
@@ -27,7 +41,10 @@ async function buildWith(
   const index = new Map(kept)
   for (const name of names) {
     const key = hashOf(name)
-    cache.put(key, { brief: { key: `brief-${name}`, value: briefOf(name) } })
+    cache.put(key, {
+      checked: { key: `checked-${name}`, value: part },
+      brief: { key: `brief-${name}`, value: briefOf(name) }
+    })
     index.set(key, entryOf(name))
   }
   await cache.finish(index)
@@ -35,7 +52,11 @@ async function buildWith(
 }
 
 function briefText(dir: string, name: string): string | undefined {
-  const value = openArticleCache(dir).results(hashOf(name))?.brief?.value
+  const results = openArticleCache(dir).results(hashOf(name))
+  // Read back under the keys the index entry names, the checked part whole.
+  expect(results?.checked.key ?? `checked-${name}`).toBe(`checked-${name}`)
+  expect(results?.checked.value.html ?? part.html).toBe(part.html)
+  const value = results?.brief.value
   return value && 'bytes' in value ? new TextDecoder().decode(value.bytes) : undefined
 }
 
