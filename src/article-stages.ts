@@ -248,7 +248,7 @@ export async function runArticleStages(
       const processed = results.get(article.file)
       if (!processed) return []
       const problems = [...(loadProblems.get(article.file) ?? []), ...processed.article.problems]
-      return [{ ...processed.article, markdown: '', problems }]
+      return [{ ...processed.article, problems }]
     })
     options.onProgress?.('checked', articles.length, ready.length)
     const briefs = new Map([...results].map(([file, processed]) => [file, processed.brief]))

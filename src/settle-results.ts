@@ -7,7 +7,6 @@ import { hashOf } from './cache/article-cache.js'
 import type { BriefRecord, IndexEntry } from './cache/cache-index.js'
 import { withLoad, withoutLoad } from './checked-part.js'
 import type { ArticleLoad } from './content/load-article.js'
-import { leanLoad } from './load-stage.js'
 import { contentDigest } from './output/content-digest.js'
 import type { ContentDigest } from './output/content-digest.js'
 import type { Processed } from './parallel/article-tasks.js'
@@ -58,7 +57,8 @@ export function indexEntryOf(
           digest: contentDigest(page.bytes)
         }
   return {
-    load: leanLoad(load),
+    // Stage 1 hands on every load without its Markdown already.
+    load,
     checked: { key, value: { ...withoutLoad(result.article), html: '' } },
     brief: { key: briefKey(key), value: record },
     report: reportDigestOf(result.article)

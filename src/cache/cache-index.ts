@@ -8,8 +8,9 @@
  * only costs speed.
  */
 import { readdirSync, readFileSync } from 'node:fs'
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import { writeAtomically } from '../io/write-atomically.js'
 import { deserialize, serialize } from 'node:v8'
 import type { DateTime } from 'luxon'
 import { fromWire, toWire } from '../parallel/wire.js'
@@ -119,10 +120,7 @@ export async function writeIndex(
           await rm(file, { force: true })
           continue
         }
-        const temporary = `${file}.${process.pid}.tmp`
-        await writeFile(temporary, serialize(toWire(shard)))
-          .then(() => rename(temporary, file))
-          .catch(() => rm(temporary, { force: true }))
+        await writeAtomically(file, serialize(toWire(shard)))
       }
     }
     await Promise.all(Array.from({ length: shardWrites }, writer))

@@ -5,8 +5,9 @@
  * at 4,000 articles that is 33 MB of JSON and HTML not produced, and ten times that at 40,000.
  */
 import { readFileSync } from 'node:fs'
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
+import { writeAtomically } from '../io/write-atomically.js'
 import { deserialize, serialize } from 'node:v8'
 import type { ContentDigest } from '../output/content-digest.js'
 
@@ -50,15 +51,9 @@ export function openPageMemo(dir: string | undefined): PageMemo {
         changed = true
       }
       if (file === undefined || !changed) return
-      const temporary = `${file}.${process.pid}.tmp`
-      try {
-        await mkdir(join(file, '..'), { recursive: true })
-        await writeFile(temporary, serialize(records))
-        await rename(temporary, file)
-      } catch {
-        // The cache is an optimization: without the memo the pages are rendered again.
-        await rm(temporary, { force: true })
-      }
+      // Unwritten, the memo only costs the next build a rendering of its pages.
+      await mkdir(join(file, '..'), { recursive: true }).catch(() => undefined)
+      await writeAtomically(file, serialize(records))
     }
   }
 }

@@ -7,9 +7,10 @@
  * the index no longer names is deleted, and one mostly dead has its live entries copied on.
  */
 import { closeSync, openSync, readSync } from 'node:fs'
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { isAbandonedTemporary } from './stale-temporary.js'
+import { writeAtomically } from '../io/write-atomically.js'
 
 /** Where one entry's bytes lie. */
 export interface PackedRef {
@@ -53,25 +54,22 @@ export function openPackWriter(folder: string): PackWriter {
     packCounter += 1
     const name = `${process.pid.toString(36)}${Date.now().toString(36)}${packCounter.toString(36)}-${entries.length}.pack`
     const file = join(folder, name)
-    const temporary = `${file}.tmp`
     let offset = 0
     const refs = entries.map(({ key, bytes }) => {
       const ref = { pack: name, offset, length: bytes.byteLength }
       offset += bytes.byteLength
       return [key, ref] as const
     })
-    try {
-      await (made ??= mkdir(folder, { recursive: true }))
-      await writeFile(
-        temporary,
+    // Unwritten, a pack only costs the next build checking its articles again.
+    await (made ??= mkdir(folder, { recursive: true }).catch(() => undefined))
+    if (
+      !(await writeAtomically(
+        file,
         entries.map((entry) => entry.bytes)
-      )
-      await rename(temporary, file)
-      for (const [key, ref] of refs) written.set(key, ref)
-    } catch {
-      // The cache is an optimization: a folder that cannot be written only costs speed.
-      await rm(temporary, { force: true })
-    }
+      ))
+    )
+      return
+    for (const [key, ref] of refs) written.set(key, ref)
   }
   const pump = (): void => {
     while (running < maxWrites) {

@@ -7,8 +7,9 @@
  * and the spare are remembered (the same path alternates between their inodes, build after build).
  */
 import { readFileSync, type Stats } from 'node:fs'
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import { writeAtomically } from '../io/write-atomically.js'
 import { deserialize, serialize } from 'node:v8'
 import type { ContentDigest } from './content-digest.js'
 
@@ -64,15 +65,9 @@ export function openVerifiedFiles(file: string | undefined, now = Date.now()): V
     async save() {
       if (file === undefined || !changed) return
       const kept = new Map([...records].filter(([, record]) => record.build >= current - 1))
-      const temporary = `${file}.${process.pid}.tmp`
-      try {
-        await mkdir(dirname(file), { recursive: true })
-        await writeFile(temporary, serialize({ build: current, records: kept }))
-        await rename(temporary, file)
-      } catch {
-        // The cache is an optimization: without the records, files are read and hashed again.
-        await rm(temporary, { force: true })
-      }
+      // Unwritten, the records only cost the next build reading and hashing files again.
+      await mkdir(dirname(file), { recursive: true }).catch(() => undefined)
+      await writeAtomically(file, serialize({ build: current, records: kept }))
     }
   }
 }

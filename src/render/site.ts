@@ -5,13 +5,7 @@
  * same input gives byte-identical files.
  */
 import { formatJsonChunks } from '../report/format-json.js'
-import type {
-  CheckedArticle,
-  OutputFile,
-  Problem,
-  Report,
-  Settings
-} from '../types.js'
+import type { CheckedArticle, OutputFile, Problem, Report, Settings } from '../types.js'
 import { stylesheetFile } from './assets.js'
 import { renderBrief } from './brief.js'
 import { factcheckPath, renderFactcheckPage } from './factcheck-page.js'
@@ -103,7 +97,8 @@ export function renderSite(input: SiteInput): {
 
   // Every page around the articles is made from the templates, the settings and the navigation.
   const reportKey = input.reuse?.reportKey
-  const frame = reportKey && hashOf(templates.fingerprint, JSON.stringify(settings), JSON.stringify(site))
+  const frame =
+    reportKey && hashOf(templates.fingerprint, JSON.stringify(settings), JSON.stringify(site))
   const stories = new Map<CheckedArticle, StoryView>()
   const story = (article: CheckedArticle): StoryView => {
     let view = stories.get(article)
@@ -133,15 +128,17 @@ export function renderSite(input: SiteInput): {
       }
       const key = hashOf(frame, listingPageInputs(listing, page))
       const reuse = reusing(input, path, key, problems)
-      if (output.addReusable({ path, chunks }, owner, reuse, ownerFile) && problems.length === before)
+      if (
+        output.addReusable({ path, chunks }, owner, reuse, ownerFile) &&
+        problems.length === before
+      )
         pages.push(refOf(page))
     }
   }
 
   // Made from the report and what the page shows around it: the templates and navigation, and
   // which briefs it may link to.
-  const pageKey =
-    reportKey && hashOf(reportKey, templates.fingerprint, JSON.stringify(site), [...briefs].join('\n'))
+  const pageKey = reportKey && frame && hashOf(reportKey, frame, [...briefs].join('\n'))
   const factcheck = renderFactcheckPage(
     { settings, site, templates, report, sorted, briefs },
     problems
@@ -161,7 +158,12 @@ export function renderSite(input: SiteInput): {
   else output.add({ path: '404.html', content: notFound.html }, 'the 404 page')
 
   const json = { path: 'factcheck.json', chunks: () => formatJsonChunks(report) }
-  if (reportKey) output.addReusable(json, 'the fact-check report', reusing(input, json.path, reportKey, problems))
+  if (reportKey)
+    output.addReusable(
+      json,
+      'the fact-check report',
+      reusing(input, json.path, reportKey, problems)
+    )
   else output.add(json, 'the fact-check report')
   output.add({ path: 'latest.txt', content: renderLatestTxt(settings, sorted) }, 'latest.txt')
   for (const feed of renderFeeds(settings, sorted)) output.add(feed, 'the feeds')
