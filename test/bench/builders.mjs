@@ -5,7 +5,7 @@
  * benchmark's work folder, never into the repository.
  */
 import { spawnSync } from 'node:child_process'
-import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, relative } from 'node:path'
 import process from 'node:process'
 import { URL, fileURLToPath } from 'node:url'
@@ -20,7 +20,7 @@ const benchDir = fileURLToPath(new URL('./', import.meta.url))
  * @typedef {object} Builder
  * @property {'ours' | 'eleventy' | 'hugo'} id
  * @property {string} out the output folder
- * @property {() => Promise<void>} makeCold empties the output and every cache the builder keeps
+ * @property {() => Promise<void>} makeCold sets aside the output and every cache the builder keeps
  * @property {string} command
  * @property {string[]} args
  */
@@ -37,8 +37,7 @@ export function oursBuilder({ corpus, work }) {
     id: 'ours',
     out,
     makeCold: async () => {
-      await rm(out, { recursive: true, force: true })
-      for (const cache of factdeskCaches(corpus)) await rm(cache, { recursive: true, force: true })
+      for (const dir of [out, ...factdeskCaches(corpus)]) await setAside(dir, work)
     },
     command: process.execPath,
     args: [
@@ -75,10 +74,35 @@ export function eleventyBuilder({ corpus, work }) {
   return {
     id: 'eleventy',
     out,
-    makeCold: () => rm(out, { recursive: true, force: true }),
+    makeCold: () => setAside(out, work),
     command: process.execPath,
     args: [join(benchDir, 'eleventy', 'build.mjs'), corpus, out]
   }
+}
+
+/** Where `setAside` moves folders until the run ends; `run.mjs` deletes it after every build. */
+/** @param {string} work */
+export const setAsideFolder = (work) => join(work, 'set-aside')
+
+let setAsideCount = 0
+
+/**
+ * Moves `dir` out of the way, to be deleted once every build was measured. Deleting it right
+ * before a build would bill that build for the deletion: on ext4 without a journal (this kind of
+ * VM) a new inode is searched for past every inode freed in the last 60 s (up to 6 min while the
+ * inode table is unwritten), so creating thousands of files right after deleting thousands costs
+ * a scan per file, seen as 3 to 11 s of system time in one cold build. No builder meets that in a
+ * CI checkout or an editor's first build. A folder on another file system is deleted instead.
+ * @param {string} dir
+ * @param {string} work the benchmark's work folder
+ */
+export async function setAside(dir, work) {
+  const aside = setAsideFolder(work)
+  await mkdir(aside, { recursive: true })
+  await rename(dir, join(aside, `${Date.now()}-${++setAsideCount}`)).catch(async (error) => {
+    if (error?.code === 'ENOENT') return
+    await rm(dir, { recursive: true, force: true })
+  })
 }
 
 /**
@@ -108,8 +132,7 @@ export async function hugoBuilder({ corpus, work }) {
     id: 'hugo',
     out,
     makeCold: async () => {
-      for (const dir of [out, cache, join(site, 'resources')])
-        await rm(dir, { recursive: true, force: true })
+      for (const dir of [out, cache, join(site, 'resources')]) await setAside(dir, work)
     },
     command: 'hugo',
     args: ['--quiet', '-s', site, '-d', out, '--cacheDir', cache]

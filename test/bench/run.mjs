@@ -12,7 +12,14 @@ import process from 'node:process'
 import console from 'node:console'
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
-import { eleventyBuilder, hugoBuilder, hugoVersion, oursBuilder, projectRoot } from './builders.mjs'
+import {
+  eleventyBuilder,
+  hugoBuilder,
+  hugoVersion,
+  oursBuilder,
+  projectRoot,
+  setAsideFolder
+} from './builders.mjs'
 import { copyTemplates, editArticle, editData, editTemplate } from './edits.mjs'
 import { defaultSeed, generateCorpus } from './generate-corpus.mjs'
 import { defaultMemoryMethod, describeMemoryMethod, gnuTime, runMeasured } from './measure.mjs'
@@ -122,6 +129,9 @@ if (ours !== undefined && results.ours.failure === null) {
     }
   }
 }
+
+// Only now, with every build measured (see `setAside`).
+await rm(setAsideFolder(work), { recursive: true, force: true })
 
 console.log('')
 console.log(formatTable(results))
