@@ -10,7 +10,13 @@ import { withLoad } from './checked-part.js'
 import { codeFingerprint } from './cache/code-fingerprint.js'
 import { loadDataStore } from './checks/datasets/load-data-store.js'
 import { hashDataFiles, loadArticles, withMarkdown } from './load-stage.js'
-import { indexEntryOf, keptFromIndex, reportDigestOf, streamed } from './settle-results.js'
+import {
+  dataFilesOf,
+  indexEntryOf,
+  keptFromIndex,
+  reportDigestOf,
+  streamed
+} from './settle-results.js'
 import type { BriefSink, Settled } from './settle-results.js'
 import { isPublished, rejectDuplicatePermalinks } from './content/published.js'
 import { createRunner } from './parallel/article-runner.js'
@@ -123,8 +129,8 @@ export async function runArticleStages(
     )
     // The data files the checks read are all the panels are needed for past here.
     const dataFiles = new Set<string>()
-    const slimmed = (article: CheckedArticle): CheckedArticle => {
-      for (const entry of article.panel) for (const path of entry.dataFiles) dataFiles.add(path)
+    const slimmed = (article: CheckedArticle, read = dataFilesOf(article)): CheckedArticle => {
+      for (const path of read) dataFiles.add(path)
       return inFeeds.has(article.file)
         ? { ...article, markdown: '' }
         : { ...article, markdown: '', html: '', panel: [] }
@@ -210,7 +216,9 @@ export async function runArticleStages(
       if (slot && indexed && fromIndex) {
         nextIndex.set(slot.key, indexed)
         reportDigests.set(article.file, indexed.report ?? reportDigestOf(fromIndex.article))
-        results.set(article.file, { ...fromIndex, article: slimmed(fromIndex.article) })
+        // The index keeps no panel (`IndexEntry.checked`), only the data files it names.
+        const read = indexed.checked?.dataFiles ?? []
+        results.set(article.file, { ...fromIndex, article: slimmed(fromIndex.article, read) })
         continue
       }
       // Read one article at a time, and only when its check is still valid.

@@ -59,10 +59,19 @@ export function indexEntryOf(
   return {
     // Stage 1 hands on every load without its Markdown already.
     load,
-    checked: { key, value: { ...withoutLoad(result.article), html: '' } },
+    checked: {
+      key,
+      value: { ...withoutLoad(result.article), html: '', panel: [] },
+      dataFiles: dataFilesOf(result.article)
+    },
     brief: { key: briefKey(key), value: record },
     report: reportDigestOf(result.article)
   }
+}
+
+/** The data files `article`'s checks read, as its fact-check panel names them. */
+export function dataFilesOf(article: CheckedArticle): string[] {
+  return [...new Set(article.panel.flatMap((entry) => entry.dataFiles))]
 }
 
 /**

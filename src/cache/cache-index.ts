@@ -29,8 +29,11 @@ export type BriefRecord =
 export interface IndexEntry {
   /** The load, its Markdown left empty (`withMarkdown` in `load-stage.ts` gets it back). */
   load: ArticleLoad
-  /** The checked part, its `html` left empty. */
-  checked?: { key: string; value: CheckedPart }
+  /**
+   * The checked part, its `html` and fact-check `panel` left empty: past stage 2 only the data
+   * files the panel names are wanted (the output copies them), kept as `dataFiles`.
+   */
+  checked?: { key: string; value: CheckedPart; dataFiles: string[] }
   brief?: { key: string; value: BriefRecord }
   /** A hash of what the report shows of the checked article (see `reportDigestOf`). */
   report?: string

@@ -11,6 +11,11 @@ import { article, tempSite } from '../helpers/temp-site.js'
 
 const cacheFolder = tempFolders('index')
 
+/** The index the last build of `root` left in its default cache folder. */
+function readIndexOf(root: string): Map<string, IndexEntry> {
+  return readIndex(join(root, 'node_modules', '.cache', 'factdesk'))
+}
+
 function entry(file: string): IndexEntry {
   return {
     load: { file, problems: [] },
@@ -121,5 +126,21 @@ describe('the index a build leaves', () => {
     const names = await readdir(join(cache, 'results'))
     expect(names).toHaveLength(1)
     expect(names[0]).toMatch(/\.pack$/)
+  })
+
+  it('keeps the data files a checked article read instead of its fact-check panel', async () => {
+    const root = await tempSite({
+      'data/markets/btc.csv': 'date,close\n2025-11-04,7\n',
+      'content/out.md': article(
+        'title: Out\ndate: 2025-11-04\ndata:\n  btc: markets/btc.csv\nchecks:\n  - figure: "7%"\n    expr: btc.close["2025-11-04"]',
+        'Shares rose 7% on the day.\n'
+      )
+    })
+    const run = await runCli(['build', '--root', root])
+    expect(run.exit, run.stderr).toBe(0)
+    const [indexed, ...others] = (await readIndexOf(root)).values()
+    expect(others).toEqual([])
+    expect(indexed?.checked?.value.panel).toEqual([])
+    expect(indexed?.checked?.dataFiles).toEqual(['data/markets/btc.csv'])
   })
 })

@@ -26,7 +26,7 @@ const part = {
 function entryOf(name: string): IndexEntry {
   return {
     load: { file: name, problems: [] },
-    checked: { key: `checked-${name}`, value: { ...part, html: '' } },
+    checked: { key: `checked-${name}`, value: { ...part, html: '' }, dataFiles: [] },
     brief: { key: `brief-${name}`, value: { sitePath: `/${name}/`, digest: { size: 0, hash: '' } } }
   }
 }
