@@ -88,7 +88,7 @@ function isBareUrl(link: Link): boolean {
 }
 
 /** Without the source, only a value as long as its span can be mapped character by character. */
-function mapWithoutSource(value: string, start: number, end: number, out: number[]): void {
+function mapWithoutSource(value: string, start: number, end: number, out: OffsetList): void {
   const verbatim = end - start === value.length
   for (let index = 0; index < value.length; index++) out.push(verbatim ? start + index : start)
 }
@@ -99,12 +99,14 @@ class ProseBuilder {
   cursor = 0
   readonly #markdown: string | undefined
   readonly #parts: string[] = []
-  readonly #offsets: number[] = []
+  readonly #offsets: OffsetList
   #length = 0
   #blockPending = false
 
   constructor(markdown: string | undefined) {
     this.#markdown = markdown
+    // Prose is rarely longer than its source: one allocation mostly does.
+    this.#offsets = new OffsetList((markdown?.length ?? 0) + 64)
   }
 
   startBlock(): void {
@@ -131,7 +133,7 @@ class ProseBuilder {
   }
 
   finish(): Prose {
-    return { text: this.#parts.join(''), sourceOffsets: Int32Array.from(this.#offsets) }
+    return { text: this.#parts.join(''), sourceOffsets: this.#offsets.toArray() }
   }
 
   #beforeContent(): void {
@@ -141,5 +143,33 @@ class ProseBuilder {
       this.#length++
     }
     this.#blockPending = false
+  }
+}
+
+/**
+ * Source offsets as they are found, one per prose character, in a typed array grown by doubling:
+ * a plain array of numbers would cost several times the memory, and the garbage, of an article's
+ * text before being copied into the `Int32Array` prose keeps.
+ */
+class OffsetList {
+  #offsets: Int32Array
+  #length = 0
+
+  constructor(capacity: number) {
+    this.#offsets = new Int32Array(Math.max(16, capacity))
+  }
+
+  push(offset: number): void {
+    if (this.#length === this.#offsets.length) {
+      const grown = new Int32Array(this.#offsets.length * 2)
+      grown.set(this.#offsets)
+      this.#offsets = grown
+    }
+    this.#offsets[this.#length++] = offset
+  }
+
+  /** The offsets pushed, in a typed array of exactly their number. */
+  toArray(): Int32Array {
+    return this.#offsets.slice(0, this.#length)
   }
 }

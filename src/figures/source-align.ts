@@ -31,7 +31,7 @@ export function alignValue(
   markdown: string,
   start: number,
   end: number,
-  out: number[]
+  out: { push(offset: number): unknown }
 ): void {
   if (end - start === value.length && markdown.startsWith(value, start)) {
     for (let index = 0; index < value.length; index++) out.push(start + index)
