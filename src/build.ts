@@ -97,7 +97,13 @@ async function buildInto(
 
   const found = await findArticles(root)
   siteProblems.push(...found.problems)
-  const { published, articles, briefs, fingerprint, dataFiles: dataPaths } = await runArticleStages(
+  const {
+    published,
+    articles,
+    briefs,
+    fingerprint,
+    dataFiles: dataPaths
+  } = await runArticleStages(
     found.files,
     settings,
     templatesLoad.templates,

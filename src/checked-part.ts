@@ -15,6 +15,15 @@ export function withoutLoad(checked: CheckedArticle | CheckedPart): CheckedPart 
 }
 
 /** The whole checked article again, from its part and the loaded article it was checked from. */
-export function withLoad(article: LoadedArticle, checked: CheckedArticle | CheckedPart): CheckedArticle {
-  return { file: article.file, frontmatter: article.frontmatter, markdown: article.markdown, url: article.url, ...withoutLoad(checked) }
+export function withLoad(
+  article: LoadedArticle,
+  checked: CheckedArticle | CheckedPart
+): CheckedArticle {
+  return {
+    file: article.file,
+    frontmatter: article.frontmatter,
+    markdown: article.markdown,
+    url: article.url,
+    ...withoutLoad(checked)
+  }
 }

@@ -74,19 +74,31 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         return usageError(io, `unknown command "${command}"`)
     }
   } catch (error) {
-    io.stderr(`factdesk: stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}\n`)
-    if (io.env.FACTDESK_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`)
+    io.stderr(
+      `factdesk: stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}\n`
+    )
+    if (io.env.FACTDESK_DEBUG && error instanceof Error && error.stack)
+      io.stderr(`${error.stack}\n`)
     return 2
   }
 }
 
-async function runBuild(io: Io, command: 'build' | 'check', values: Values, root: string, now: DateTime): Promise<number> {
+async function runBuild(
+  io: Io,
+  command: 'build' | 'check',
+  values: Values,
+  root: string,
+  now: DateTime
+): Promise<number> {
   const format = values.format
   if (format !== 'text' && format !== 'json' && format !== 'github') {
     return usageError(io, `--format must be text, json or github, not "${format}"`)
   }
   const started = performance.now()
-  const progress = createProgress({ write: io.stderr, enabled: io.isTTY && !io.env.CI && !values.quiet })
+  const progress = createProgress({
+    write: io.stderr,
+    enabled: io.isTTY && !io.env.CI && !values.quiet
+  })
   const result = await build({
     root,
     out: resolve(values.out ?? resolve(root, 'dist')),
@@ -99,13 +111,15 @@ async function runBuild(io: Io, command: 'build' | 'check', values: Values, root
   })
   progress.done()
   report(io, result, format, values.quiet)
-  if (!values.quiet || format === 'json') io.stderr(`${summaryLine(result, command, performance.now() - started)}\n`)
+  if (!values.quiet || format === 'json')
+    io.stderr(`${summaryLine(result, command, performance.now() - started)}\n`)
   return result.exit
 }
 
 async function runDev(io: Io, values: Values, root: string, now: DateTime): Promise<number> {
   const port = Number(values.port)
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) return usageError(io, `--port must be a port number, not "${values.port}"`)
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    return usageError(io, `--port must be a port number, not "${values.port}"`)
   // Loaded only here: a build never pays for the watcher and the HTTP server.
   const { startDevServer } = await import('./dev/dev-server.js')
   const server = await startDevServer({
@@ -120,7 +134,13 @@ async function runDev(io: Io, values: Values, root: string, now: DateTime): Prom
   return 0
 }
 
-async function runNew(io: Io, rest: string[], values: Values, root: string, now: DateTime): Promise<number> {
+async function runNew(
+  io: Io,
+  rest: string[],
+  values: Values,
+  root: string,
+  now: DateTime
+): Promise<number> {
   const [title, ...extra] = rest
   if (title === undefined) return usageError(io, 'new needs a title: factdesk new "Title"')
   if (extra.length > 0) return usageError(io, `unexpected argument "${extra[0]}" (quote the title)`)
@@ -151,7 +171,8 @@ function report(io: Io, result: BuildResult, format: Format, quiet: boolean): vo
 function summaryLine(result: BuildResult, command: string, ms: number): string {
   const { summary } = result.report
   const pages = command === 'build' ? `${result.written} files written` : 'nothing written (check)'
-  const verdict = result.exit === 0 ? 'passed' : result.exit === 1 ? 'fact check failed' : 'input errors'
+  const verdict =
+    result.exit === 0 ? 'passed' : result.exit === 1 ? 'fact check failed' : 'input errors'
   return (
     `factdesk ${command}: ${verdict}; ${summary.articles} articles, ${pages}; ` +
     `figures ${summary.verified} verified / ${summary.contradicted} contradicted / ${summary.unchecked} unchecked; ` +
@@ -163,11 +184,14 @@ function summaryLine(result: BuildResult, command: string, ms: number): string {
 function resolveNow(now: string | undefined, env: Io['env']): DateTime | string {
   if (now !== undefined) {
     const date = DateTime.fromISO(now, { setZone: true, zone: 'utc' })
-    return date.isValid ? date : `--now must be an ISO 8601 instant such as 2025-11-05T00:00:00Z, not "${now}"`
+    return date.isValid
+      ? date
+      : `--now must be an ISO 8601 instant such as 2025-11-05T00:00:00Z, not "${now}"`
   }
   const epoch = env.SOURCE_DATE_EPOCH
   if (epoch !== undefined && epoch !== '') {
-    if (!/^\d+$/.test(epoch)) return `SOURCE_DATE_EPOCH must be a whole number of seconds, not "${epoch}"`
+    if (!/^\d+$/.test(epoch))
+      return `SOURCE_DATE_EPOCH must be a whole number of seconds, not "${epoch}"`
     return DateTime.fromSeconds(Number(epoch), { zone: 'utc' })
   }
   return DateTime.utc()
@@ -179,6 +203,10 @@ function usageError(io: Io, message: string): number {
 }
 
 function version(): string {
-  const manifest: unknown = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
-  return typeof manifest === 'object' && manifest !== null && 'version' in manifest ? String(manifest.version) : '0.0.0'
+  const manifest: unknown = JSON.parse(
+    readFileSync(new URL('../package.json', import.meta.url), 'utf8')
+  )
+  return typeof manifest === 'object' && manifest !== null && 'version' in manifest
+    ? String(manifest.version)
+    : '0.0.0'
 }

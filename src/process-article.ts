@@ -55,6 +55,7 @@ export function processArticle(article: LoadedArticle, context: ArticleContext):
  */
 export function modeOf(article: LoadedArticle, context: ArticleContext): FactcheckMode {
   if (context.strict) return 'strict'
-  if (context.settings.factcheck.strict_sections.includes(article.frontmatter.section)) return 'strict'
+  if (context.settings.factcheck.strict_sections.includes(article.frontmatter.section))
+    return 'strict'
   return article.frontmatter.factcheck ?? context.settings.factcheck.mode
 }

@@ -117,7 +117,8 @@ function collapsedText(original: string): CollapsedText {
       while (index < original.length && isWhitespace(original.charCodeAt(index))) index++
     } else {
       const start = index
-      while (index < original.length && !isWhitespace(original.charCodeAt(index))) offsets[length++] = index++
+      while (index < original.length && !isWhitespace(original.charCodeAt(index)))
+        offsets[length++] = index++
       parts.push(original.slice(start, index))
     }
   }

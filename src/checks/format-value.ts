@@ -30,11 +30,18 @@ const scales: ReadonlyArray<readonly [number, string]> = [
 // thousands of values with a handful of precisions.
 const formats = new Map<string, Intl.NumberFormat>()
 
-function numberFormat(minimumFractionDigits: number, maximumFractionDigits: number): Intl.NumberFormat {
+function numberFormat(
+  minimumFractionDigits: number,
+  maximumFractionDigits: number
+): Intl.NumberFormat {
   const key = `${minimumFractionDigits}:${maximumFractionDigits}`
   let format = formats.get(key)
   if (format === undefined) {
-    format = new Intl.NumberFormat('en-US', { minimumFractionDigits, maximumFractionDigits, useGrouping: true })
+    format = new Intl.NumberFormat('en-US', {
+      minimumFractionDigits,
+      maximumFractionDigits,
+      useGrouping: true
+    })
     formats.set(key, format)
   }
   return format
@@ -59,7 +66,10 @@ export function formatValue(
 
   const shown = scale ? magnitude / scale[0] : magnitude
   const cents = money && !scale && !Number.isInteger(roundTo(shown, decimals))
-  const digits = numberFormat(cents ? 2 : 0, Math.max(cents ? 2 : 0, Math.min(decimals, 20))).format(shown)
+  const digits = numberFormat(
+    cents ? 2 : 0,
+    Math.max(cents ? 2 : 0, Math.min(decimals, 20))
+  ).format(shown)
 
   const isZero = /^[0.,]+$/.test(digits)
   const sign = isZero ? '' : value < 0 ? '-' : signed ? '+' : ''

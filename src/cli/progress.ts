@@ -20,7 +20,10 @@ const labels: Record<Stage, string> = {
 }
 
 /** A progress callback for `build()`, redrawing at most every 100 ms, and a function to clear it. */
-export function createProgress(target: ProgressTarget): { onProgress?: BuildOptions['onProgress']; done: () => void } {
+export function createProgress(target: ProgressTarget): {
+  onProgress?: BuildOptions['onProgress']
+  done: () => void
+} {
   if (!target.enabled) return { done: () => {} }
   let last = 0
   let drawn = false

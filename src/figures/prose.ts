@@ -35,7 +35,8 @@ export function extractProse(tree: Root, markdown?: string): Prose {
     const { node, inline } = item
     if (node.position) builder.cursor = Math.max(builder.cursor, node.position.start.offset ?? 0)
     if (node.type === 'text') {
-      if (rawTextElement === undefined) builder.addText(node.value, node.position?.start.offset, node.position?.end.offset)
+      if (rawTextElement === undefined)
+        builder.addText(node.value, node.position?.start.offset, node.position?.end.offset)
     } else if (node.type === 'html') {
       if (inline) builder.addSeparator(' ')
       rawTextElement = inline ? rawTextAfter(node.value, rawTextElement) : undefined
@@ -68,7 +69,9 @@ function rawTextAfter(html: string, open: string | undefined): string | undefine
   if (!opening?.[1]) return undefined
   const name = opening[1].toLowerCase()
   const rest = html.slice(opening.index + opening[0].length)
-  return new RegExp(`</${name}\\s*>`, 'i').test(rest) || opening[0].endsWith('/>') ? undefined : name
+  return new RegExp(`</${name}\\s*>`, 'i').test(rest) || opening[0].endsWith('/>')
+    ? undefined
+    : name
 }
 
 /**

@@ -76,7 +76,9 @@ export interface GfmSelection {
  */
 export function selectGfm(markdown: string, options: { autolinks?: boolean } = {}): GfmSelection {
   const chosen = features.filter(
-    (feature) => feature.mayOccur(markdown) && (options.autolinks !== false || feature.name !== 'autolink-literal')
+    (feature) =>
+      feature.mayOccur(markdown) &&
+      (options.autolinks !== false || feature.name !== 'autolink-literal')
   )
   return {
     key: chosen.map((feature) => feature.name).join('+'),

@@ -46,8 +46,14 @@ function createProcessor(selection: GfmSelection) {
     .use(remarkParse)
     .use(function addGfm() {
       const data = this.data()
-      data.micromarkExtensions = [...(data.micromarkExtensions ?? []), ...selection.micromarkExtensions]
-      data.fromMarkdownExtensions = [...(data.fromMarkdownExtensions ?? []), ...selection.fromMarkdownExtensions]
+      data.micromarkExtensions = [
+        ...(data.micromarkExtensions ?? []),
+        ...selection.micromarkExtensions
+      ]
+      data.fromMarkdownExtensions = [
+        ...(data.fromMarkdownExtensions ?? []),
+        ...selection.fromMarkdownExtensions
+      ]
     })
     .freeze()
 }

@@ -44,7 +44,13 @@ export interface ArticleRunner {
 }
 
 /** Chooses in-process or worker threads for a build of `count` articles. */
-export function createRunner(options: { root: string; settings: Settings; strict: boolean; count: number; workers?: number }): ArticleRunner {
+export function createRunner(options: {
+  root: string
+  settings: Settings
+  strict: boolean
+  count: number
+  workers?: number
+}): ArticleRunner {
   const threads = options.workers ?? defaultThreads(options.count)
   const workerFile = new URL(`./article-worker${extensionOf(import.meta.url)}`, import.meta.url)
   const inProcess = inProcessRunner(options)
@@ -72,7 +78,8 @@ const articleTasks = () => import('./article-tasks.js')
 
 function inProcessRunner(options: { settings: Settings; strict: boolean }): ArticleRunner {
   return {
-    load: async (items) => (items.length === 0 ? [] : (await articleTasks()).loadBatch(items, options.settings)),
+    load: async (items) =>
+      items.length === 0 ? [] : (await articleTasks()).loadBatch(items, options.settings),
     async process(articles, { brief, store, prepare, onBatch }) {
       if (articles.length === 0) return
       const tasks = await articleTasks()
@@ -88,12 +95,22 @@ function inProcessRunner(options: { settings: Settings; strict: boolean }): Arti
   }
 }
 
-function poolRunner(options: { root: string; settings: Settings; strict: boolean }, threads: number, workerFile: URL): ArticleRunner {
+function poolRunner(
+  options: { root: string; settings: Settings; strict: boolean },
+  threads: number,
+  workerFile: URL
+): ArticleRunner {
   // Started on the first batch: a build served wholly from the cache starts no thread at all.
   let pool: Promise<Piscina> | undefined
   const run = async (task: WorkerTask, transferList?: ArrayBuffer[]) => {
     pool ??= import('piscina').then(
-      ({ Piscina }) => new Piscina({ filename: workerFile.href, minThreads: threads, maxThreads: threads, idleTimeout: 1_000 })
+      ({ Piscina }) =>
+        new Piscina({
+          filename: workerFile.href,
+          minThreads: threads,
+          maxThreads: threads,
+          idleTimeout: 1_000
+        })
     )
     return (await pool).run(task, transferList ? { transferList } : {}) as Promise<unknown>
   }
@@ -104,8 +121,14 @@ function poolRunner(options: { root: string; settings: Settings; strict: boolean
       const results = await Promise.all(
         batches.map((batch) => {
           // Copies, so the caller keeps its bytes; transferring the copies avoids a second copy.
-          const copies = batch.map((item) => ({ file: item.file, bytes: new Uint8Array(item.bytes) }))
-          return run({ kind: 'load', settings: options.settings, items: copies }, copies.map((item) => item.bytes.buffer as ArrayBuffer))
+          const copies = batch.map((item) => ({
+            file: item.file,
+            bytes: new Uint8Array(item.bytes)
+          }))
+          return run(
+            { kind: 'load', settings: options.settings, items: copies },
+            copies.map((item) => item.bytes.buffer as ArrayBuffer)
+          )
         })
       )
       return results.flatMap((result) => fromWire<ArticleLoad[]>(result))
@@ -175,7 +198,7 @@ function shareStore(store: DataStore): { id: string; bytes: SharedArrayBuffer } 
  */
 export function guidedBatches<T>(items: readonly T[], threads: number): T[][] {
   const batches: T[][] = []
-  for (let index = 0; index < items.length; ) {
+  for (let index = 0; index < items.length;) {
     const size = Math.max(8, Math.min(128, Math.ceil((items.length - index) / (threads * 4))))
     batches.push(items.slice(index, index + size))
     index += size
@@ -185,7 +208,8 @@ export function guidedBatches<T>(items: readonly T[], threads: number): T[][] {
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = []
-  for (let index = 0; index < items.length; index += size) chunks.push(items.slice(index, index + size))
+  for (let index = 0; index < items.length; index += size)
+    chunks.push(items.slice(index, index + size))
   return chunks
 }
 

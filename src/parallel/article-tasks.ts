@@ -41,9 +41,16 @@ export interface Processed {
 }
 
 /** Stage 2: fact-check a batch of loaded articles and render their briefs. */
-export function processBatch(articles: readonly LoadedArticle[], context: ProcessContext): Processed[] {
+export function processBatch(
+  articles: readonly LoadedArticle[],
+  context: ProcessContext
+): Processed[] {
   return articles.map((loaded) => {
-    const article = processArticle(loaded, { settings: context.settings, store: context.store, strict: context.strict })
+    const article = processArticle(loaded, {
+      settings: context.settings,
+      store: context.store,
+      strict: context.strict
+    })
     return { article, brief: encodePage(renderBrief(context.brief, article)) }
   })
 }

@@ -42,7 +42,12 @@ export default async function run(task: WorkerTask): Promise<unknown> {
     settings: task.settings,
     strict: task.strict,
     store,
-    brief: { settings: task.settings, site: task.site, templates, dataPaths: new Set(task.dataPaths) }
+    brief: {
+      settings: task.settings,
+      site: task.site,
+      templates,
+      dataPaths: new Set(task.dataPaths)
+    }
   })
   // The main thread holds the loaded articles already: only what checking added goes back, as
   // the bytes the build cache keeps.

@@ -51,12 +51,16 @@ function revive(value: unknown): unknown {
   }
   // v8.deserialize hands back typed arrays as views into the buffer it read from: a page's bytes
   // would keep a whole cache entry's file alive. A copy lets that buffer go.
-  if (value instanceof Uint8Array) return value.byteLength === value.buffer.byteLength ? value : new Uint8Array(value)
+  if (value instanceof Uint8Array)
+    return value.byteLength === value.buffer.byteLength ? value : new Uint8Array(value)
   if (isPlainObject(value)) {
     if (isWireDateTime(value)) {
       const ts = value[dateTimeMarker]
       // The offset marks an IANA zone, which the zone's name alone would not always give back.
-      const zone = typeof value.offset === 'number' ? ianaZoneKnowing(value.zone, ts, value.offset) : value.zone
+      const zone =
+        typeof value.offset === 'number'
+          ? ianaZoneKnowing(value.zone, ts, value.offset)
+          : value.zone
       return DateTime.fromMillis(ts, { zone })
     }
     for (const key in value) value[key] = revive(value[key])
@@ -65,7 +69,9 @@ function revive(value: unknown): unknown {
   return value
 }
 
-function isWireDateTime(value: Record<string, unknown>): value is Record<string, unknown> & WireDateTime {
+function isWireDateTime(
+  value: Record<string, unknown>
+): value is Record<string, unknown> & WireDateTime {
   return typeof value[dateTimeMarker] === 'number' && typeof value.zone === 'string'
 }
 

@@ -41,7 +41,19 @@ export function shapeArticle(entry: ReportArticle): ReportArticle {
 }
 
 /** The SPEC's keys of a figure result, in its order. */
-const figureKeys = ['text', 'line', 'column', 'value', 'unit', 'approx', 'direction', 'status', 'actual', 'expr', 'message']
+const figureKeys = [
+  'text',
+  'line',
+  'column',
+  'value',
+  'unit',
+  'approx',
+  'direction',
+  'status',
+  'actual',
+  'expr',
+  'message'
+]
 const assertKeys = ['expr', 'says', 'status', 'message']
 const problemKeys = ['severity', 'line', 'column', 'rule', 'message']
 

@@ -22,12 +22,19 @@ export function issuesToProblems(
 ): Problem[] {
   const problems: Problem[] = []
   for (const issue of issues) {
-    const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol')
+    const path = issue.path.filter(
+      (segment): segment is string | number => typeof segment !== 'symbol'
+    )
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const point = yaml.pointOf([...path, key], { key: true })
         problems.push(
-          at(point, origin, rule, `unknown key ${describeKey(joinPath([...path, key]))}; remove it or fix its spelling`)
+          at(
+            point,
+            origin,
+            rule,
+            `unknown key ${describeKey(joinPath([...path, key]))}; remove it or fix its spelling`
+          )
         )
       }
       continue
@@ -35,7 +42,9 @@ export function issuesToProblems(
     const missing = issue.input === undefined
     const point = yaml.pointOf(path, { key: missing })
     const name = describeKey(joinPath(path))
-    const message = missing ? `missing required key ${name}` : `${name}: ${issue.message.replace(/^Invalid input: /, '')}`
+    const message = missing
+      ? `missing required key ${name}`
+      : `${name}: ${issue.message.replace(/^Invalid input: /, '')}`
     problems.push(at(point, origin, rule, message))
   }
   return problems
@@ -56,5 +65,11 @@ function at(
   rule: string,
   message: string
 ): Problem {
-  return { severity: 'error', line: point.line + origin.lineOffset, column: point.column, rule, message }
+  return {
+    severity: 'error',
+    line: point.line + origin.lineOffset,
+    column: point.column,
+    rule,
+    message
+  }
 }

@@ -25,17 +25,26 @@ export const settingsSchema = z.strictObject({
   /** Absolute URL of the site, used in feeds, sitemap and canonical links. */
   url: z
     .string()
-    .refine((value) => /^https?:\/\/[^/]/.test(value) && URL.canParse(value), 'must be an absolute http(s) URL such as https://news.example.org/')
+    .refine(
+      (value) => /^https?:\/\/[^/]/.test(value) && URL.canParse(value),
+      'must be an absolute http(s) URL such as https://news.example.org/'
+    )
     .transform((value) => (value.endsWith('/') ? value : `${value}/`))
     .default('http://localhost/'),
   /** Path prefix when hosted under a sub-path. Default `/`. */
   base: z
     .string()
-    .refine((value) => value.startsWith('/') && !value.split('/').includes('..'), 'must be a path starting with /, such as /news/')
+    .refine(
+      (value) => value.startsWith('/') && !value.split('/').includes('..'),
+      'must be a path starting with /, such as /news/'
+    )
     .transform((value) => (value.endsWith('/') ? value : `${value}/`))
     .default('/'),
   /** Language of the pages (`lang`). Default `en`. */
-  language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a language tag such as en or en-GB').default('en'),
+  language: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a language tag such as en or en-GB')
+    .default('en'),
   /** IANA zone used to show dates. Default `UTC`. */
   timezone: z
     .string()
@@ -46,7 +55,10 @@ export const settingsSchema = z.strictObject({
   /** Output path pattern of briefs. Default `/{yyyy}/{mm}/{dd}/{slug}/`. */
   permalink: z
     .string()
-    .refine((value) => value.startsWith('/') && value.includes('{slug}'), 'must start with / and contain {slug}')
+    .refine(
+      (value) => value.startsWith('/') && value.includes('{slug}'),
+      'must start with / and contain {slug}'
+    )
     .default('/{yyyy}/{mm}/{dd}/{slug}/'),
   /** Characters of a listing line, the ellipsis included. Default 60. */
   excerpt_length: z.number().int().min(2).max(10_000).default(60),
@@ -57,7 +69,9 @@ export const settingsSchema = z.strictObject({
       /** Default mode of every article. Default `standard`. */
       mode: z.enum(['standard', 'strict', 'off']).default('standard'),
       /** Sections always checked strictly. Default none. */
-      strict_sections: z.array(z.string().regex(sectionName, 'must be a section name like markets')).default([]),
+      strict_sections: z
+        .array(z.string().regex(sectionName, 'must be a section name like markets'))
+        .default([]),
       tolerance: tolerance.default({ about: 0.05, nearly: 0.1, slightly: 0.05, understated: 1.5 })
     })
     .default({

@@ -73,7 +73,10 @@ const cases: Case[] = [
   {
     name: 'an unreadable data file',
     files: {
-      'content/data.md': article('title: T\ndate: 2025-11-04\ndata:\n  btc: markets/missing.csv\nchecks:\n  - figure: "7%"\n    expr: btc.close["2025-11-04"]', 'It fell 7%.\n')
+      'content/data.md': article(
+        'title: T\ndate: 2025-11-04\ndata:\n  btc: markets/missing.csv\nchecks:\n  - figure: "7%"\n    expr: btc.close["2025-11-04"]',
+        'It fell 7%.\n'
+      )
     },
     exit: 2,
     problem: 'data/markets/missing.csv:1:1 error data-unreadable',
@@ -93,17 +96,28 @@ const cases: Case[] = [
 
 describe('bad input', () => {
   it.each(cases)('$name: exit $exit with a positioned problem', async (entry) => {
-    const root = await tempSite({ 'data/site.yaml': siteYaml, 'content/good.md': good, ...entry.files })
+    const root = await tempSite({
+      'data/site.yaml': siteYaml,
+      'content/good.md': good,
+      ...entry.files
+    })
     const { exit, report, stderr } = await runJson(['check', '--root', root])
     expect(exit).toBe(entry.exit)
     const lines = problemLines(report)
     const match = report.articles.flatMap((file) =>
       file.problems
-        .filter((problem) => `${file.file}:${problem.line}:${problem.column} ${problem.severity} ${problem.rule}`.startsWith(entry.problem))
+        .filter((problem) =>
+          `${file.file}:${problem.line}:${problem.column} ${problem.severity} ${problem.rule}`.startsWith(
+            entry.problem
+          )
+        )
         .map((problem) => problem.message)
     )
     expect(match.length, lines.join('\n')).toBeGreaterThan(0)
-    expect(match.some((message) => entry.message.test(message)), match.join('\n')).toBe(true)
+    expect(
+      match.some((message) => entry.message.test(message)),
+      match.join('\n')
+    ).toBe(true)
     // The good article is still checked and reported.
     expect(report.articles.map((file) => file.file)).toContain('content/good.md')
     expect(stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/)
@@ -126,7 +140,10 @@ describe('bad input', () => {
   })
 
   it('refuses bad site settings with a positioned problem in data/site.yaml', async () => {
-    const root = await tempSite({ 'data/site.yaml': `${siteYaml}page_size: lots\n`, 'content/good.md': good })
+    const root = await tempSite({
+      'data/site.yaml': `${siteYaml}page_size: lots\n`,
+      'content/good.md': good
+    })
     const { exit, report } = await runJson(['check', '--root', root])
     expect(exit).toBe(2)
     expect(problemLines(report)).toContain('data/site.yaml:4:12 error settings')

@@ -35,7 +35,14 @@ describe('fact-check exit statuses and formats', () => {
       status: 'contradicted'
     })
     expect(wrong?.figures[0]?.actual).toBeCloseTo(-4.1667, 3)
-    expect(wrong?.problems).toContainEqual(expect.objectContaining({ rule: 'figure-contradicted', line: 10, column: 15, severity: 'error' }))
+    expect(wrong?.problems).toContainEqual(
+      expect.objectContaining({
+        rule: 'figure-contradicted',
+        line: 10,
+        column: 15,
+        severity: 'error'
+      })
+    )
   })
 
   it('passes in standard mode with unchecked figures as warnings, and fails them with --strict', async () => {
@@ -49,7 +56,14 @@ describe('fact-check exit statuses and formats', () => {
       ['Some 12 analysts', 'unchecked']
     ])
     expect(entry?.asserts[0]?.status).toBe('verified')
-    expect(entry?.problems).toContainEqual(expect.objectContaining({ severity: 'warning', rule: 'figure-unchecked', line: 18, column: 1 }))
+    expect(entry?.problems).toContainEqual(
+      expect.objectContaining({
+        severity: 'warning',
+        rule: 'figure-unchecked',
+        line: 18,
+        column: 1
+      })
+    )
     const strict = await runJson(['check', '--root', root, '--strict'])
     expect(strict.exit).toBe(1)
     expect(strict.report.articles[0]?.mode).toBe('strict')
@@ -73,21 +87,35 @@ describe('fact-check exit statuses and formats', () => {
     expect(run.exit).toBe(1)
     const lines = run.stdout.split('\n')
     const problem = lines.find((line) => line.includes('figure-contradicted'))
-    expect(problem).toMatch(/^content\/coin-wrong\.md:10:15\s{2,}error\s{2,}.*stated rose 9%.*\s{2,}figure-contradicted$/)
-    expect(lines.filter((line) => line.trim() !== '').at(-1)).toMatch(/2 articles, 4 figures: 2 verified, 1 contradicted, 1 unchecked; 1 error, 1 warning/)
+    expect(problem).toMatch(
+      /^content\/coin-wrong\.md:10:15\s{2,}error\s{2,}.*stated rose 9%.*\s{2,}figure-contradicted$/
+    )
+    expect(lines.filter((line) => line.trim() !== '').at(-1)).toMatch(
+      /2 articles, 4 figures: 2 verified, 1 contradicted, 1 unchecked; 1 error, 1 warning/
+    )
   })
 
   it('prints GitHub workflow commands with the file and position', async () => {
     const root = await site({ withWrong: true })
     const run = await runCli(['check', '--root', root, '--format', 'github'])
     expect(run.exit).toBe(1)
-    expect(run.stdout).toMatch(/^::error file=content\/coin-wrong\.md,line=10,col=15,title=figure-contradicted::stated rose 9%25, data -4.17%25/m)
+    expect(run.stdout).toMatch(
+      /^::error file=content\/coin-wrong\.md,line=10,col=15,title=figure-contradicted::stated rose 9%25, data -4.17%25/m
+    )
     expect(run.stdout).toMatch(/^::warning file=content\/coin-slides\.md,line=18,col=1/m)
   })
 
   it('keeps stdout pure JSON with --format json and sends the summary to stderr', async () => {
     const root = await site({ withWrong: false })
-    const run = await runCli(['build', '--root', root, '--format', 'json', '--out', join(root, 'out')])
+    const run = await runCli([
+      'build',
+      '--root',
+      root,
+      '--format',
+      'json',
+      '--out',
+      join(root, 'out')
+    ])
     expect(run.exit).toBe(0)
     expect(() => JSON.parse(run.stdout) as unknown).not.toThrow()
     expect(run.stderr).toMatch(/factdesk build: passed/)

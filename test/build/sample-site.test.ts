@@ -17,7 +17,9 @@ let site: Map<string, Buffer>
 let exit: number
 let output = ''
 
-async function buildSample(base: string): Promise<{ exit: number; tree: Map<string, Buffer>; stdout: string }> {
+async function buildSample(
+  base: string
+): Promise<{ exit: number; tree: Map<string, Buffer>; stdout: string }> {
   const root = await mkdtemp(join(tmpdir(), 'factdesk-sample-'))
   await cp('content', join(root, 'content'), { recursive: true })
   await cp('data', join(root, 'data'), { recursive: true })
@@ -27,7 +29,11 @@ async function buildSample(base: string): Promise<{ exit: number; tree: Map<stri
     await writeFile(join(root, 'data/site.yaml'), yaml.replace(/^base: .*$/m, `base: ${base}`))
   }
   const run = await runCli(['build', '--root', root])
-  return { exit: run.exit, tree: run.exit === 0 ? await readTree(join(root, 'dist')) : new Map(), stdout: run.stdout }
+  return {
+    exit: run.exit,
+    tree: run.exit === 0 ? await readTree(join(root, 'dist')) : new Map(),
+    stdout: run.stdout
+  }
 }
 
 function internalLinks(tree: Map<string, Buffer>): { page: string; link: string }[] {
@@ -97,13 +103,21 @@ describe('the sample newsroom', () => {
 
   it('publishes RSS, Atom and JSON feeds that parse and carry absolute URLs', () => {
     const parser = new XMLParser({ ignoreAttributes: false })
-    const rss = parser.parse(site.get('feed.xml')?.toString() ?? '') as { rss: { channel: { item: { link: string }[] } } }
+    const rss = parser.parse(site.get('feed.xml')?.toString() ?? '') as {
+      rss: { channel: { item: { link: string }[] } }
+    }
     const items = rss.rss.channel.item
     expect(items).toHaveLength(6)
-    for (const item of items) expect(item.link).toMatch(/^https:\/\/news\.example\.org\/2025\/11\/04\/[a-z0-9-]+\/$/)
-    const atom = parser.parse(site.get('atom.xml')?.toString() ?? '') as { feed: { entry: unknown[] } }
+    for (const item of items)
+      expect(item.link).toMatch(/^https:\/\/news\.example\.org\/2025\/11\/04\/[a-z0-9-]+\/$/)
+    const atom = parser.parse(site.get('atom.xml')?.toString() ?? '') as {
+      feed: { entry: unknown[] }
+    }
     expect(atom.feed.entry).toHaveLength(6)
-    const json = JSON.parse(site.get('feed.json')?.toString() ?? '') as { version: string; items: { url: string }[] }
+    const json = JSON.parse(site.get('feed.json')?.toString() ?? '') as {
+      version: string
+      items: { url: string }[]
+    }
     expect(json.version).toBe('https://jsonfeed.org/version/1.1')
     for (const item of json.items) expect(item.url).toMatch(/^https:\/\//)
   })

@@ -24,10 +24,15 @@ describe('progress', () => {
   })
 
   it('ends every build with one summary line: articles, files written, figures by status, time', async () => {
-    const root = await tempSite({ 'data/site.yaml': siteYaml, 'content/a.md': article('title: A\ndate: 2025-11-04', 'Some 12 analysts agree.\n') })
+    const root = await tempSite({
+      'data/site.yaml': siteYaml,
+      'content/a.md': article('title: A\ndate: 2025-11-04', 'Some 12 analysts agree.\n')
+    })
     const run = await runCli(['build', '--root', root])
     expect(run.exit).toBe(0)
     expect(run.stderr.trim().split('\n')).toHaveLength(1)
-    expect(run.stderr).toMatch(/^factdesk build: passed; 1 articles, \d+ files written; figures 0 verified \/ 0 contradicted \/ 1 unchecked; \d+\.\d\ds\n$/)
+    expect(run.stderr).toMatch(
+      /^factdesk build: passed; 1 articles, \d+ files written; figures 0 verified \/ 0 contradicted \/ 1 unchecked; \d+\.\d\ds\n$/
+    )
   })
 })

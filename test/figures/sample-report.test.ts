@@ -14,7 +14,14 @@ import { parseSettings } from '../../src/settings/load-settings.js'
 const file = 'content/2025/11/04/crypto-day-of-terror.md'
 const { settings } = parseSettings(readFileSync('data/site.yaml', 'utf8'))
 
-type Row = [line: number, text: string, value: number, unit: string | null, approx: string, direction: string | null]
+type Row = [
+  line: number,
+  text: string,
+  value: number,
+  unit: string | null,
+  approx: string,
+  direction: string | null
+]
 
 // prettier-ignore
 const expected: Row[] = [
@@ -64,6 +71,15 @@ describe('the sample crypto report', () => {
     const figures = detectFigures(extractProse(parseMarkdown(markdown), markdown), markdown, {
       notFigures: settings.not_figures
     })
-    expect(figures.map((figure): Row => [figure.line, figure.text, figure.value as number, figure.unit, figure.approx, figure.direction])).toEqual(expected)
+    expect(
+      figures.map((figure): Row => [
+        figure.line,
+        figure.text,
+        figure.value as number,
+        figure.unit,
+        figure.approx,
+        figure.direction
+      ])
+    ).toEqual(expected)
   })
 })

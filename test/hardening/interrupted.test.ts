@@ -56,7 +56,9 @@ describe('a build killed with SIGKILL', () => {
     // Calibrate on a build like the ones to be killed: each site's cache, spare output included,
     // already warm from a build into this folder, so the kill points fall inside real builds.
     for (const edition of ['old', 'new', 'old'] as const) {
-      expect((await runChild(['build', '--root', sites[edition], '--out', out, '--quiet'])).code).toBe(0)
+      expect(
+        (await runChild(['build', '--root', sites[edition], '--out', out, '--quiet'])).code
+      ).toBe(0)
     }
     const timing = await measure(sites.new, out)
     expect(await treeDigest(out)).toBe(digests.new)
@@ -77,7 +79,8 @@ describe('a build killed with SIGKILL', () => {
         return result
       })
       if (trigger === 'writing') {
-        while (!exited && !(await leftovers(published)).some((name) => name.includes('staging'))) await sleep(1)
+        while (!exited && !(await leftovers(published)).some((name) => name.includes('staging')))
+          await sleep(1)
       }
       await sleep(delay)
       child.kill('SIGKILL')
@@ -105,10 +108,17 @@ describe('a build killed with SIGKILL', () => {
     // than that when other tests share the machine: kill more builds, those meant to land while
     // writing timed from the moment their staging folder appears, until both counts are reached.
     const killed = () => outcomes.killedBeforeWriting + outcomes.killedWhileWriting
-    for (let extra = 0; extra < 40 && (outcomes.killedWhileWriting < wantedWhileWriting || killed() < wantedKills); extra++) {
+    for (
+      let extra = 0;
+      extra < 40 && (outcomes.killedWhileWriting < wantedWhileWriting || killed() < wantedKills);
+      extra++
+    ) {
       points.push(extra)
       if (outcomes.killedWhileWriting < wantedWhileWriting) await killAt(extra % 4, 'writing')
-      else await killAt(0.02 * timing.total + ((timing.writing - 0.02 * timing.total) * (extra % 10)) / 10)
+      else
+        await killAt(
+          0.02 * timing.total + ((timing.writing - 0.02 * timing.total) * (extra % 10)) / 10
+        )
     }
     console.info(
       `SIGKILL at ${points.length} points over a ${Math.round(timing.total)} ms build (writing from ${Math.round(timing.writing)} ms):`,

@@ -15,17 +15,24 @@ let compiled: Promise<void> | undefined
 /** Compiles `src/` into `lib/` when `lib/` is missing or older than a source file. */
 export function ensureCompiled(): Promise<void> {
   compiled ??= (async () => {
-    const libTime = await stat('lib/cli.js').then((stats) => stats.mtimeMs, () => 0)
+    const libTime = await stat('lib/cli.js').then(
+      (stats) => stats.mtimeMs,
+      () => 0
+    )
     const sources = await readdir('src', { recursive: true, withFileTypes: true })
     const newest = Math.max(
       ...(await Promise.all(
-        sources.filter((entry) => entry.isFile()).map(async (entry) => (await stat(join(entry.parentPath, entry.name))).mtimeMs)
+        sources
+          .filter((entry) => entry.isFile())
+          .map(async (entry) => (await stat(join(entry.parentPath, entry.name))).mtimeMs)
       ))
     )
     if (newest > libTime) {
       const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
       // tsc still emits when a file has type errors; only a missing CLI is fatal.
-      await run(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { timeout: 120_000 }).catch(() => undefined)
+      await run(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { timeout: 120_000 }).catch(
+        () => undefined
+      )
       await stat('lib/cli.js')
     }
   })()
@@ -47,6 +54,10 @@ export async function runCompiled(
     return { exit: 0, stdout, stderr }
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string }
-    return { exit: typeof failed.code === 'number' ? failed.code : 1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' }
+    return {
+      exit: typeof failed.code === 'number' ? failed.code : 1,
+      stdout: failed.stdout ?? '',
+      stderr: failed.stderr ?? ''
+    }
   }
 }

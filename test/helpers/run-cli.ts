@@ -10,7 +10,10 @@ export interface CliRun {
 }
 
 /** Runs `factdesk ...argv` with the given environment (no terminal). */
-export async function runCli(argv: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
+export async function runCli(
+  argv: readonly string[],
+  env: Record<string, string> = {}
+): Promise<CliRun> {
   let stdout = ''
   let stderr = ''
   const exit = await main(argv, {
@@ -27,7 +30,10 @@ export async function runCli(argv: readonly string[], env: Record<string, string
 }
 
 /** Runs with `--format json` and parses the report from stdout. */
-export async function runJson(argv: readonly string[], env: Record<string, string> = {}): Promise<{ exit: number; report: Report; stderr: string }> {
+export async function runJson(
+  argv: readonly string[],
+  env: Record<string, string> = {}
+): Promise<{ exit: number; report: Report; stderr: string }> {
   const run = await runCli([...argv, '--format', 'json'], env)
   return { exit: run.exit, report: JSON.parse(run.stdout) as Report, stderr: run.stderr }
 }
@@ -35,6 +41,9 @@ export async function runJson(argv: readonly string[], env: Record<string, strin
 /** Every problem of a report as `file:line:column severity rule`, for compact assertions. */
 export function problemLines(report: Report): string[] {
   return report.articles.flatMap((entry) =>
-    entry.problems.map((problem) => `${entry.file}:${problem.line}:${problem.column} ${problem.severity} ${problem.rule}`)
+    entry.problems.map(
+      (problem) =>
+        `${entry.file}:${problem.line}:${problem.column} ${problem.severity} ${problem.rule}`
+    )
   )
 }

@@ -14,7 +14,9 @@ afterAll(async () => {
 })
 
 /** Writes `files` into a new temporary site folder and returns its path. */
-export async function tempSite(files: Readonly<Record<string, string | Uint8Array>>): Promise<string> {
+export async function tempSite(
+  files: Readonly<Record<string, string | Uint8Array>>
+): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'factdesk-site-'))
   made.push(root)
   for (const [path, content] of Object.entries(files)) {
@@ -31,6 +33,9 @@ timezone: Asia/Shanghai
 `
 
 /** An article with the given frontmatter lines and body. */
-export function article(frontmatter: string, body = 'A quiet day with no figures at all.\n'): string {
+export function article(
+  frontmatter: string,
+  body = 'A quiet day with no figures at all.\n'
+): string {
   return `---\n${frontmatter.trim()}\n---\n${body}`
 }

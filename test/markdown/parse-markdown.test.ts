@@ -11,18 +11,50 @@ const runs = Number(process.env.FACTDESK_FUZZ_RUNS ?? 300)
 
 // Pieces that trigger every GFM construct and the plain-Markdown ones they interact with.
 const piece = fc.constantFrom(
-  'www.example.com', 'https://x.org/a?b', 'mail@example.org', 'a | b\n--- | ---\n1 | 2\n', '~~gone~~', '~one~',
-  '[^1]', '\n\n[^1]: note\n', '- [ ] todo\n', '* [x] done\n', '| x |', '`code | pipe`', '<b>html</b>', '**strong**',
-  '_em_', '\n', '\n\n', ' ', 'word', '7%', '$1.9 billion', '# Heading\n', '> quote\n', '[link](https://a.b)', '\\|', '@', 'http://', 'x](https://a.b y)', '](www.x.com', '\n[a]: https://b.c\n', '<https://x.y>', '![www.a.b](c)'
+  'www.example.com',
+  'https://x.org/a?b',
+  'mail@example.org',
+  'a | b\n--- | ---\n1 | 2\n',
+  '~~gone~~',
+  '~one~',
+  '[^1]',
+  '\n\n[^1]: note\n',
+  '- [ ] todo\n',
+  '* [x] done\n',
+  '| x |',
+  '`code | pipe`',
+  '<b>html</b>',
+  '**strong**',
+  '_em_',
+  '\n',
+  '\n\n',
+  ' ',
+  'word',
+  '7%',
+  '$1.9 billion',
+  '# Heading\n',
+  '> quote\n',
+  '[link](https://a.b)',
+  '\\|',
+  '@',
+  'http://',
+  'x](https://a.b y)',
+  '](www.x.com',
+  '\n[a]: https://b.c\n',
+  '<https://x.y>',
+  '![www.a.b](c)'
 )
 
 describe('parseMarkdown', () => {
   it('gives exactly the tree full remark-gfm gives, for text mixing every GFM construct', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 8 })), { maxLength: 30 }), (parts) => {
-        const markdown = parts.join('')
-        expect(parseMarkdown(markdown)).toEqual(fullGfm.parse(markdown))
-      }),
+      fc.property(
+        fc.array(fc.oneof(piece, fc.string({ maxLength: 8 })), { maxLength: 30 }),
+        (parts) => {
+          const markdown = parts.join('')
+          expect(parseMarkdown(markdown)).toEqual(fullGfm.parse(markdown))
+        }
+      ),
       { numRuns: runs }
     )
   })
@@ -40,6 +72,8 @@ describe('parseMarkdown', () => {
   })
 
   it('takes the lead from the first paragraph, whitespace collapsed', () => {
-    expect(firstParagraphText(parseMarkdown('# Title\n\nFirst   line\nsecond *line*.\n\nNext.'))).toBe('First line second line.')
+    expect(
+      firstParagraphText(parseMarkdown('# Title\n\nFirst   line\nsecond *line*.\n\nNext.'))
+    ).toBe('First line second line.')
   })
 })

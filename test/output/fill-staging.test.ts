@@ -4,7 +4,18 @@
  * the new files, never write into a file it shares with the live output, and borrow unchanged
  * files from the live output as hard links.
  */
-import { link, lstat, mkdir, mkdtemp, readdir, readFile, stat, symlink, utimes, writeFile } from 'node:fs/promises'
+import {
+  link,
+  lstat,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  stat,
+  symlink,
+  utimes,
+  writeFile
+} from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -66,7 +77,16 @@ describe('fillStaging', () => {
     const files = [...site, { path: 'half.html', content: 'half a page, now whole' }]
     fillStaging(staging, live, files)
     expect(await readTree(staging)).toEqual(asTree(files))
-    expect(await entries(staging)).toEqual(['2025', '2025/11', '2025/11/04', '2025/11/04/story', '2025/11/04/story/index.html', 'feed.xml', 'half.html', 'index.html'])
+    expect(await entries(staging)).toEqual([
+      '2025',
+      '2025/11',
+      '2025/11/04',
+      '2025/11/04/story',
+      '2025/11/04/story/index.html',
+      'feed.xml',
+      'half.html',
+      'index.html'
+    ])
   })
 
   it('replaces a staging place that holds a file instead of a folder', async () => {
@@ -91,7 +111,9 @@ describe('fillStaging', () => {
     fillStaging(staging, live, site)
     const home = await stat(join(staging, 'index.html'))
     expect(home.ino).toBe((await stat(join(live, 'index.html'))).ino)
-    expect((await stat(join(staging, '2025/11/04/story/index.html'))).ino).not.toBe((await stat(join(live, '2025/11/04/story/index.html'))).ino)
+    expect((await stat(join(staging, '2025/11/04/story/index.html'))).ino).not.toBe(
+      (await stat(join(live, '2025/11/04/story/index.html'))).ino
+    )
     expect(await readTree(staging)).toEqual(asTree(site))
   })
 
@@ -118,13 +140,18 @@ describe('fillStaging', () => {
   it('refuses an output path that leaves the folder before touching anything', async () => {
     const { staging, live } = await folders()
     await write(staging, { 'keep.html': 'kept' })
-    expect(() => fillStaging(staging, live, [...site, { path: '../out.html', content: 'x' }])).toThrow(/leaves the output folder/)
+    expect(() =>
+      fillStaging(staging, live, [...site, { path: '../out.html', content: 'x' }])
+    ).toThrow(/leaves the output folder/)
     expect(await entries(staging)).toEqual(['keep.html'])
   })
 })
 
 describe('openStagingFolder', () => {
-  const chunked = (path: string, text: string) => ({ path, chunks: () => text.match(/.{1,7}/gs) ?? [] })
+  const chunked = (path: string, text: string) => ({
+    path,
+    chunks: () => text.match(/.{1,7}/gs) ?? []
+  })
 
   it('writes a file given in pieces, and keeps or links it when its bytes are already there', async () => {
     const { staging, live } = await folders()
@@ -138,7 +165,9 @@ describe('openStagingFolder', () => {
     folder.put(chunked('kept.json', '{"same":1}'))
     folder.put(chunked('deep/new.json', '{"new":true}'))
     expect(folder.finish()).toBe(3)
-    expect((await stat(join(staging, 'factcheck.json'))).ino).toBe((await stat(join(live, 'factcheck.json'))).ino)
+    expect((await stat(join(staging, 'factcheck.json'))).ino).toBe(
+      (await stat(join(live, 'factcheck.json'))).ino
+    )
     expect((await stat(join(staging, 'kept.json'))).mtime).toEqual(past)
     expect(await readFile(join(staging, 'deep/new.json'), 'utf8')).toBe('{"new":true}')
     expect(await entries(staging)).toEqual(['deep', 'deep/new.json', 'factcheck.json', 'kept.json'])
@@ -158,8 +187,16 @@ describe('openStagingFolder', () => {
 
   it('keeps a file by its digest from staging or the live output, and refuses when neither holds it', async () => {
     const { staging, live } = await folders()
-    await write(live, { 'a/index.html': 'page a', 'b/index.html': 'page b', 'c/index.html': 'old c' })
-    await write(staging, { 'a/index.html': 'page a', 'b/index.html': 'stale b', 'c/index.html': 'old c' })
+    await write(live, {
+      'a/index.html': 'page a',
+      'b/index.html': 'page b',
+      'c/index.html': 'old c'
+    })
+    await write(staging, {
+      'a/index.html': 'page a',
+      'b/index.html': 'stale b',
+      'c/index.html': 'old c'
+    })
     const past = new Date('2025-01-01T00:00:00Z')
     await utimes(join(staging, 'a/index.html'), past, past)
     const folder = openStagingFolder(staging, live)
@@ -173,10 +210,19 @@ describe('openStagingFolder', () => {
     expect(() => folder.keep('a/index.html', digest('page a'))).toThrow(/written twice/)
     expect(folder.finish()).toBe(3)
     expect((await stat(join(staging, 'a/index.html'))).mtime).toEqual(past)
-    expect((await stat(join(staging, 'b/index.html'))).ino).toBe((await stat(join(live, 'b/index.html'))).ino)
+    expect((await stat(join(staging, 'b/index.html'))).ino).toBe(
+      (await stat(join(live, 'b/index.html'))).ino
+    )
     expect(await readFile(join(staging, 'c/index.html'), 'utf8')).toBe('new c')
     expect(await readFile(join(live, 'c/index.html'), 'utf8')).toBe('old c')
-    expect(await entries(staging)).toEqual(['a', 'a/index.html', 'b', 'b/index.html', 'c', 'c/index.html'])
+    expect(await entries(staging)).toEqual([
+      'a',
+      'a/index.html',
+      'b',
+      'b/index.html',
+      'c',
+      'c/index.html'
+    ])
   })
 
   it('refuses a path put twice', async () => {

@@ -13,7 +13,10 @@ describe('writeSite', () => {
   it('replaces the whole previous output, leaving no stale file behind', async () => {
     const dir = await parent()
     const out = join(dir, 'dist')
-    await writeSite(out, [{ path: 'index.html', content: 'one' }, { path: 'old/index.html', content: 'old' }])
+    await writeSite(out, [
+      { path: 'index.html', content: 'one' },
+      { path: 'old/index.html', content: 'old' }
+    ])
     await writeSite(out, [{ path: 'index.html', content: 'two' }])
     expect([...(await readTree(out)).keys()]).toEqual(['index.html'])
     expect(await readFile(join(out, 'index.html'), 'utf8')).toBe('two')
@@ -25,7 +28,12 @@ describe('writeSite', () => {
     const out = join(dir, 'dist')
     await writeSite(out, [{ path: 'index.html', content: 'good' }])
     const before = await readTree(out)
-    await expect(writeSite(out, [{ path: 'a.html', content: 'x' }, { path: '../escape.html', content: 'x' }])).rejects.toThrow(/leaves the output folder/)
+    await expect(
+      writeSite(out, [
+        { path: 'a.html', content: 'x' },
+        { path: '../escape.html', content: 'x' }
+      ])
+    ).rejects.toThrow(/leaves the output folder/)
     expect(await readTree(out)).toEqual(before)
     expect(await readdir(dir)).toEqual(['dist'])
   })
@@ -44,7 +52,8 @@ describe('writeSite', () => {
   it('lets two writers on one folder take turns instead of interleaving', async () => {
     const dir = await parent()
     const out = join(dir, 'dist')
-    const many = (tag: string) => Array.from({ length: 200 }, (_, i) => ({ path: `p/${i}.html`, content: tag }))
+    const many = (tag: string) =>
+      Array.from({ length: 200 }, (_, i) => ({ path: `p/${i}.html`, content: tag }))
     await Promise.all([writeSite(out, many('a')), writeSite(out, many('b'))])
     const contents = new Set([...(await readTree(out)).values()].map((buffer) => buffer.toString()))
     expect(contents.size).toBe(1)
@@ -67,10 +76,18 @@ describe('writeSite', () => {
     ]
     await writeSite(out, edition('a'), { spare })
     await writeSite(out, edition('b'), { spare })
-    expect([...(await readTree(spare)).keys()]).toEqual(['index.html', 'only-a/index.html', 'same/index.html'])
+    expect([...(await readTree(spare)).keys()]).toEqual([
+      'index.html',
+      'only-a/index.html',
+      'same/index.html'
+    ])
     await writeSite(out, edition('c'), { spare })
-    expect(await readTree(out)).toEqual(new Map(edition('c').map((file) => [file.path, Buffer.from(file.content)])))
-    expect(await readTree(spare)).toEqual(new Map(edition('b').map((file) => [file.path, Buffer.from(file.content)])))
+    expect(await readTree(out)).toEqual(
+      new Map(edition('c').map((file) => [file.path, Buffer.from(file.content)]))
+    )
+    expect(await readTree(spare)).toEqual(
+      new Map(edition('b').map((file) => [file.path, Buffer.from(file.content)]))
+    )
     expect(await readdir(dir)).toEqual(['cache', 'dist'])
   })
 

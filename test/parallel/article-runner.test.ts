@@ -53,14 +53,17 @@ describe('batches for worker threads', () => {
     [4_000, 2],
     [40_000, 8]
   ]
-  it.each(cases)('%i articles on %i threads: each once, in order, largest batches first', (count, threads) => {
-    const items = Array.from({ length: count }, (_, index) => index)
-    const batches = guidedBatches(items, threads)
-    expect(batches.flat()).toEqual(items)
-    for (const batch of batches) expect(batch.length).toBeLessThanOrEqual(128)
-    const sizes = batches.map((batch) => batch.length)
-    expect(sizes).toEqual([...sizes].sort((a, b) => b - a))
-    // The last batches are small, so that no thread waits long for another's.
-    if (count >= 100) expect(sizes.at(-1)).toBeLessThanOrEqual(8)
-  })
+  it.each(cases)(
+    '%i articles on %i threads: each once, in order, largest batches first',
+    (count, threads) => {
+      const items = Array.from({ length: count }, (_, index) => index)
+      const batches = guidedBatches(items, threads)
+      expect(batches.flat()).toEqual(items)
+      for (const batch of batches) expect(batch.length).toBeLessThanOrEqual(128)
+      const sizes = batches.map((batch) => batch.length)
+      expect(sizes).toEqual([...sizes].sort((a, b) => b - a))
+      // The last batches are small, so that no thread waits long for another's.
+      if (count >= 100) expect(sizes.at(-1)).toBeLessThanOrEqual(8)
+    }
+  )
 })

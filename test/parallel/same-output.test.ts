@@ -26,7 +26,12 @@ async function makeSite(): Promise<string> {
   return dir
 }
 
-async function buildTree(out: string, argv: string[], env: Record<string, string>, compiled: boolean) {
+async function buildTree(
+  out: string,
+  argv: string[],
+  env: Record<string, string>,
+  compiled: boolean
+) {
   const args = ['build', '--root', root, '--out', join(root, out), ...argv]
   const run = compiled ? await runCompiled(args, env) : await runCli(args, env)
   expect(run.exit, run.stderr + run.stdout).toBe(0)
@@ -58,7 +63,9 @@ describe('the same bytes however the build runs', () => {
     expect(await buildTree('index', [], {}, false)).toEqual(reference)
     expect(await buildTree('index', [], {}, false)).toEqual(reference)
     const live = join(root, 'index')
-    const briefs = [...reference.keys()].filter((path) => /^\d{4}\/\d\d\/\d\d\/[^/]+\/index\.html$/.test(path))
+    const briefs = [...reference.keys()].filter((path) =>
+      /^\d{4}\/\d\d\/\d\d\/[^/]+\/index\.html$/.test(path)
+    )
     expect(briefs.length).toBeGreaterThan(60)
     // Hard links shared with the spare change with it: neither may be trusted by name alone.
     for (const path of briefs) await appendFile(join(live, path), '<!-- changed by hand -->')
@@ -77,7 +84,11 @@ describe('the same bytes however the build runs', () => {
     const file = join(root, 'content', 'crypto-day-of-terror-5.md')
     const original = await readFile(file, 'utf8')
     const edits: [string, (text: string) => string, boolean][] = [
-      ['a sentence without figures', (text) => `${text}\nEditors added a note after publication.\n`, false],
+      [
+        'a sentence without figures',
+        (text) => `${text}\nEditors added a note after publication.\n`,
+        false
+      ],
       ['an unknown frontmatter key', (text) => text.replace(/^---\n/, '---\nmood: calm\n'), true],
       // Listed on the home page, its section's and its tags': each must show the new title.
       ['a new title', (text) => text.replace(/^title: .*$/m, 'title: "A headline rewritten"'), true]
@@ -87,7 +98,9 @@ describe('the same bytes however the build runs', () => {
         await writeFile(file, edit(await readFile(file, 'utf8')))
         const edited = await buildTree('memo', [], {}, false)
         expect(edited, name).toEqual(await buildTree('memo-uncached', ['--no-cache'], {}, false))
-        expect(edited.get('factcheck.json')?.toString().includes('unknown key \\"mood'), name).toBe(reported)
+        expect(edited.get('factcheck.json')?.toString().includes('unknown key \\"mood'), name).toBe(
+          reported
+        )
       }
     } finally {
       await writeFile(file, original)
@@ -97,7 +110,13 @@ describe('the same bytes however the build runs', () => {
   it('re-renders an edited article from a warm cache exactly as a cold build does', async () => {
     await buildTree('before-edit', [], { FACTDESK_WORKERS: '2' }, true)
     const file = join(root, 'content', 'crypto-day-of-terror-3.md')
-    await writeFile(file, (await readFile(file, 'utf8')).replace('turned into a day of terror', 'became a day of terror'))
+    await writeFile(
+      file,
+      (await readFile(file, 'utf8')).replace(
+        'turned into a day of terror',
+        'became a day of terror'
+      )
+    )
     const edited = await buildTree('after-edit', [], { FACTDESK_WORKERS: '2' }, true)
     const uncached = await buildTree('after-edit-uncached', ['--no-cache'], {}, false)
     expect(edited).toEqual(uncached)
@@ -119,11 +138,17 @@ describe('the same bytes however the build runs', () => {
 
   it('re-checks articles loaded from the index, their results packs gone, as an uncached build does', async () => {
     await buildTree('lean', [], {}, false)
-    await rm(join(root, 'node_modules', '.cache', 'factdesk', 'results'), { recursive: true, force: true })
+    await rm(join(root, 'node_modules', '.cache', 'factdesk', 'results'), {
+      recursive: true,
+      force: true
+    })
     const data = join(root, 'data/markets/btc-usd.csv')
     const original = await readFile(data, 'utf8')
     try {
-      await writeFile(data, original.replace(/^(2025-11-04,[^,]+,[^,]+,[^,]+,)[^\n]+$/m, '$1120000'))
+      await writeFile(
+        data,
+        original.replace(/^(2025-11-04,[^,]+,[^,]+,[^,]+,)[^\n]+$/m, '$1120000')
+      )
       const cached = await runCli(['check', '--root', root, '--format', 'json'])
       const uncached = await runCli(['check', '--root', root, '--format', 'json', '--no-cache'])
       expect(cached.exit).toBe(1)
@@ -138,10 +163,15 @@ describe('the same bytes however the build runs', () => {
     const { mkdir } = await import('node:fs/promises')
     await mkdir(join(root, 'templates', 'partials'), { recursive: true })
     const footer = await readFile('templates/partials/site-footer.hbs', 'utf8')
-    await writeFile(join(root, 'templates', 'partials', 'site-footer.hbs'), footer.replace('</footer>', '<p>Edited footer</p></footer>'))
+    await writeFile(
+      join(root, 'templates', 'partials', 'site-footer.hbs'),
+      footer.replace('</footer>', '<p>Edited footer</p></footer>')
+    )
     const cached = await buildTree('template-cached', [], {}, false)
     const uncached = await buildTree('template-uncached', ['--no-cache'], {}, false)
     expect(cached).toEqual(uncached)
-    expect(cached.get('2025/11/04/crypto-day-of-terror-0/index.html')?.toString()).toContain('Edited footer')
+    expect(cached.get('2025/11/04/crypto-day-of-terror-0/index.html')?.toString()).toContain(
+      'Edited footer'
+    )
   }, 120_000)
 })

@@ -21,7 +21,9 @@ describe('wire values', () => {
   })
 
   it('revive in place: what was deserialized is what comes back, dates swapped in', () => {
-    const read = deserialize(serialize(toWire({ at: DateTime.fromMillis(0, { zone: 'UTC' }), list: [{ n: 1 }] })))
+    const read = deserialize(
+      serialize(toWire({ at: DateTime.fromMillis(0, { zone: 'UTC' }), list: [{ n: 1 }] }))
+    )
     const back = fromWire<{ at: DateTime; list: { n: number }[] }>(read)
     expect(back).toBe(read)
     expect(DateTime.isDateTime(back.at)).toBe(true)

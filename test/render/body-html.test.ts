@@ -88,10 +88,15 @@ describe('renderBodyHtml', () => {
   })
 
   it('gives every character to the earliest-starting mark covering it, however marks overlap', () => {
-    const markdown = 'Prices rose 3.2% to $1,230, above the $1,200 floor, with 40 analysts and 5 brokers.'
+    const markdown =
+      'Prices rose 3.2% to $1,230, above the $1,200 floor, with 40 analysts and 5 brokers.'
     const statuses: FigureStatus[] = ['verified', 'contradicted', 'unchecked', 'error']
     const mark = fc
-      .tuple(fc.nat(markdown.length - 1), fc.integer({ min: 1, max: 12 }), fc.constantFrom(...statuses))
+      .tuple(
+        fc.nat(markdown.length - 1),
+        fc.integer({ min: 1, max: 12 }),
+        fc.constantFrom(...statuses)
+      )
       .map(([start, length, status]): FigureMark => {
         const end = Math.min(markdown.length, start + length)
         return { sourceStart: start, sourceEnd: end, status, title: `${start}-${end}` }
@@ -100,10 +105,14 @@ describe('renderBodyHtml', () => {
       fc.property(fc.array(mark, { maxLength: 6 }), (marks) => {
         const html = renderBodyHtml(parse(markdown), marks, markdown)
         const expected: string[] = []
-        const ordered = [...marks].sort((a, b) => a.sourceStart - b.sourceStart || a.sourceEnd - b.sourceEnd)
+        const ordered = [...marks].sort(
+          (a, b) => a.sourceStart - b.sourceStart || a.sourceEnd - b.sourceEnd
+        )
         let run: { title: string; text: string } | undefined
         for (let offset = 0; offset < markdown.length; offset++) {
-          const owner = ordered.find((candidate) => candidate.sourceStart <= offset && offset < candidate.sourceEnd)
+          const owner = ordered.find(
+            (candidate) => candidate.sourceStart <= offset && offset < candidate.sourceEnd
+          )
           if (owner !== undefined && run?.title === owner.title) run.text += markdown[offset]
           else {
             if (run) expected.push(`${run.title}:${run.text}`)
@@ -111,7 +120,9 @@ describe('renderBodyHtml', () => {
           }
         }
         if (run) expected.push(`${run.title}:${run.text}`)
-        expect(marksIn(html).map((found) => `${String(found.properties.title)}:${toString(found)}`)).toEqual(expected)
+        expect(
+          marksIn(html).map((found) => `${String(found.properties.title)}:${toString(found)}`)
+        ).toEqual(expected)
       }),
       { numRuns: 300 }
     )
@@ -212,7 +223,12 @@ describe('table alignment', () => {
     const cells = selectAll('th, td', fragment(html)) as Element[]
     expect(cells.map((cell) => cell.properties.align)).toEqual(Array(6).fill(undefined))
     expect(cells.map((cell) => (cell.properties.className as string[] | undefined)?.[0])).toEqual([
-      'fd-align-left', 'fd-align-center', 'fd-align-right', 'fd-align-left', 'fd-align-center', 'fd-align-right'
+      'fd-align-left',
+      'fd-align-center',
+      'fd-align-right',
+      'fd-align-left',
+      'fd-align-center',
+      'fd-align-right'
     ])
   })
 })

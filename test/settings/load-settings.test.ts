@@ -31,7 +31,12 @@ describe('parseSettings', () => {
 
   it('merges partial tolerances with their defaults', () => {
     const { settings } = parseSettings('factcheck:\n  tolerance: { about: 0.1 }\n')
-    expect(settings.factcheck.tolerance).toEqual({ about: 0.1, nearly: 0.1, slightly: 0.05, understated: 1.5 })
+    expect(settings.factcheck.tolerance).toEqual({
+      about: 0.1,
+      nearly: 0.1,
+      slightly: 0.05,
+      understated: 1.5
+    })
   })
 
   it.each([
