@@ -80,8 +80,10 @@ export function eleventyBuilder({ corpus, work }) {
   }
 }
 
-/** Where `setAside` moves folders until the run ends; `run.mjs` deletes it after every build. */
-/** @param {string} work */
+/**
+ * Where `setAside` moves folders; `run.mjs` deletes it once the last build was measured.
+ * @param {string} work
+ */
 export const setAsideFolder = (work) => join(work, 'set-aside')
 
 let setAsideCount = 0
