@@ -110,7 +110,7 @@ async function runBuild(
     ...(progress.onProgress ? { onProgress: progress.onProgress } : {})
   })
   progress.done()
-  report(io, result, format, values.quiet)
+  await report(io, result, format, values.quiet)
   if (!values.quiet || format === 'json')
     io.stderr(`${summaryLine(result, command, performance.now() - started)}\n`)
   return result.exit
@@ -161,10 +161,10 @@ async function runNew(
   return 0
 }
 
-function report(io: Io, result: BuildResult, format: Format, quiet: boolean): void {
+async function report(io: Io, result: BuildResult, format: Format, quiet: boolean): Promise<void> {
   if (format === 'json') for (const chunk of formatJsonChunks(result.report)) io.stdout(chunk)
   else if (format === 'github') io.stdout(formatGithub(result.report))
-  else io.stdout(formatText(result.report, { color: io.isTTY && !io.env.NO_COLOR, quiet }))
+  else io.stdout(await formatText(result.report, { color: io.isTTY && !io.env.NO_COLOR, quiet }))
 }
 
 /** One line: articles, pages written, figures by status, time (the editors' loop reads it). */

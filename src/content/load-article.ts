@@ -4,8 +4,9 @@
  * article file; the caller keeps going with the next file.
  */
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { basename, join } from 'node:path'
-import matter from 'gray-matter'
+import type matter from 'gray-matter'
 import { readBounded } from '../io/read-bounded.js'
 import { issuesToProblems } from '../schema/issues-to-problems.js'
 import { didYouMean } from '../text/did-you-mean.js'
@@ -156,11 +157,22 @@ export function parseArticle(file: string, source: string, settings: Settings): 
 
 type Split = { yaml: string; markdown: string } | { problem: Problem }
 
+let grayMatter: typeof matter | undefined
+
+/**
+ * gray-matter, loaded on first use: a warm build that loads no article from its text (every one
+ * from the cache's index) never pays for it. It is CommonJS, so it can be required in place.
+ */
+function splitter(): typeof matter {
+  grayMatter ??= createRequire(import.meta.url)('gray-matter') as typeof matter
+  return grayMatter
+}
+
 function splitFrontmatter(text: string): Split {
   if (!/^---[ \t]*\r?\n/.test(text)) {
     return { problem: frontmatterError(1, 1, 'the article has no frontmatter; start the file with a --- line, then title: and date:, then ---') }
   }
-  const parsed = matter(text, { engines: { yaml: () => ({}) } })
+  const parsed = splitter()(text, { engines: { yaml: () => ({}) } })
   const bodyStart = text.length - parsed.content.length
   if (!text.endsWith(parsed.content) || !/\r?\n---[ \t]*(\r?\n|$)/.test(text.slice(0, bodyStart + 1))) {
     return { problem: frontmatterError(1, 1, 'the frontmatter is not closed; add a line with --- after its last key') }

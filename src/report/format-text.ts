@@ -3,9 +3,8 @@
  * (vfile-reporter: grouped by file, aligned columns), each line reading
  * `file:line:column  severity  message  rule`, then the summary line.
  */
-import { VFile } from 'vfile'
-import { reporter } from 'vfile-reporter'
-import type { Report } from '../types.js'
+import type { VFile } from 'vfile'
+import type { Problem, Report } from '../types.js'
 import { summaryLine } from './summary-line.js'
 
 /** How to print. */
@@ -17,42 +16,45 @@ export interface TextOptions {
 }
 
 /** The report as text: problems grouped by file, then the summary line; ends with a newline. */
-export function formatText(report: Report, options: TextOptions): string {
-  const files = new Map<string, VFile>()
-  let shown = 0
-
-  for (const entry of report.articles) {
-    for (const problem of entry.problems) {
-      // Quiet lists errors only; a big site's tens of thousands of warnings need no message each.
-      if (options.quiet && problem.severity !== 'error') continue
-      const path = problem.file ?? entry.file
-      let file = files.get(path)
-      if (file === undefined) {
-        file = new VFile({ path })
-        files.set(path, file)
-      }
-      // One line per problem: the reporter prints anything after a line break unaligned. The
-      // reporter pads columns to one space and the SPEC's lines have two: the spaces around the
-      // reason widen the columns on both sides of it.
-      const reason = ` ${problem.message.replace(/\s*[\r\n]+\s*/g, ' ')} `
-      const message = file.message(reason, {
-        place: { line: problem.line, column: problem.column },
-        ruleId: problem.rule
-      })
-      message.fatal = problem.severity === 'error'
-      shown++
-    }
-  }
-
+export async function formatText(report: Report, options: TextOptions): Promise<string> {
+  // Quiet lists errors only; a big site's tens of thousands of warnings need no message each.
+  const shown = report.articles.flatMap((entry) =>
+    entry.problems
+      .filter((problem) => !options.quiet || problem.severity === 'error')
+      .map((problem) => ({ problem, path: problem.file ?? entry.file }))
+  )
   const summary = summaryLine(report.summary)
-  if (shown === 0) return `${summary}\n`
+  if (shown.length === 0) return `${summary}\n`
 
+  // Loaded only when there is something to list: a clean build never pays for the reporter.
+  const [{ VFile }, { reporter }] = await Promise.all([import('vfile'), import('vfile-reporter')])
+  const files = new Map<string, VFile>()
+  for (const { problem, path } of shown) {
+    let file = files.get(path)
+    if (file === undefined) {
+      file = new VFile({ path })
+      files.set(path, file)
+    }
+    addMessage(file, problem)
+  }
   const listing = reporter([...files.values()], {
     color: options.color,
     quiet: true,
     silent: options.quiet
   })
   return `${withFileOnEachLine(withoutByline(listing))}\n\n${summary}\n`
+}
+
+function addMessage(file: VFile, problem: Problem): void {
+  // One line per problem: the reporter prints anything after a line break unaligned. The
+  // reporter pads columns to one space and the SPEC's lines have two: the spaces around the
+  // reason widen the columns on both sides of it.
+  const reason = ` ${problem.message.replace(/\s*[\r\n]+\s*/g, ' ')} `
+  const message = file.message(reason, {
+    place: { line: problem.line, column: problem.column },
+    ruleId: problem.rule
+  })
+  message.fatal = problem.severity === 'error'
 }
 
 // The reporter closes with its own tally (`✖ 1 error, ⚠ 2 warnings`) after a blank line; the

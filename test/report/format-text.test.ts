@@ -19,8 +19,8 @@ function groups(text: string): string[][] {
 describe('formatText', () => {
   const report = buildReport([crypto, storm, settings])
 
-  it('prints each problem as file:line:column  severity  message  rule', () => {
-    const rows = groups(formatText(report, plain)).flatMap((group) => group.slice(1))
+  it('prints each problem as file:line:column  severity  message  rule', async () => {
+    const rows = groups(await formatText(report, plain)).flatMap((group) => group.slice(1))
     expect(rows.map((row) => problemLine.exec(row)?.slice(1))).toEqual([
       [
         'content/2025/11/04/crypto-day-of-terror.md',
@@ -65,22 +65,24 @@ describe('formatText', () => {
     ])
   })
 
-  it('groups problems under a header naming their file', () => {
-    expect(groups(formatText(report, plain)).map((group) => [group[0], group.length - 1])).toEqual([
+  it('groups problems under a header naming their file', async () => {
+    expect(
+      groups(await formatText(report, plain)).map((group) => [group[0], group.length - 1])
+    ).toEqual([
       ['content/2025/11/04/crypto-day-of-terror.md', 2],
       ['content/2025/11/05/storm.md', 2],
       ['data/site.yaml', 1]
     ])
   })
 
-  it('aligns the columns within a file', () => {
-    const [crypto] = groups(formatText(report, plain))
+  it('aligns the columns within a file', async () => {
+    const [crypto] = groups(await formatText(report, plain))
     const severities = (crypto ?? []).slice(1).map((row) => row.search(/error|warning/))
     expect(new Set(severities).size).toBe(1)
   })
 
-  it('ends with the summary line', () => {
-    const lines = formatText(report, plain).split('\n')
+  it('ends with the summary line', async () => {
+    const lines = (await formatText(report, plain)).split('\n')
     expect(lines.slice(-3)).toEqual([
       '',
       '2 articles, 4 figures: 1 verified, 1 contradicted, 2 unchecked; 1 error, 4 warnings',
@@ -88,8 +90,8 @@ describe('formatText', () => {
     ])
   })
 
-  it('prints errors only when quiet, and still counts everything', () => {
-    const text = formatText(report, { color: false, quiet: true })
+  it('prints errors only when quiet, and still counts everything', async () => {
+    const text = await formatText(report, { color: false, quiet: true })
     expect(text).toBe(
       'content/2025/11/04/crypto-day-of-terror.md\n' +
         'content/2025/11/04/crypto-day-of-terror.md:24:3  error  stated 10-12%, data 6.2% (not between 10% and 12%)  figure-contradicted\n' +
@@ -98,20 +100,20 @@ describe('formatText', () => {
     )
   })
 
-  it('prints only the summary for a clean site', () => {
+  it('prints only the summary for a clean site', async () => {
     const clean = buildReport([{ ...storm, problems: [] }])
-    expect(formatText(clean, plain)).toBe(
+    expect(await formatText(clean, plain)).toBe(
       '1 article, 2 figures: 0 verified, 0 contradicted, 2 unchecked; 0 errors, 0 warnings\n'
     )
   })
 
-  it('colours only when asked', () => {
+  it('colours only when asked', async () => {
     const escape = '\u001B['
-    expect(formatText(report, plain)).not.toContain(escape)
-    expect(formatText(report, { color: true, quiet: false })).toContain(escape)
+    expect(await formatText(report, plain)).not.toContain(escape)
+    expect(await formatText(report, { color: true, quiet: false })).toContain(escape)
   })
 
-  it('keeps a message with line breaks on its line', () => {
+  it('keeps a message with line breaks on its line', async () => {
     const broken = buildReport([
       {
         ...settings,
@@ -126,11 +128,11 @@ describe('formatText', () => {
         ]
       }
     ])
-    const [group] = groups(formatText(broken, plain))
+    const [group] = groups(await formatText(broken, plain))
     expect(group?.[1]).toBe('data/site.yaml:4:2  error  bad value for "page_size"  settings')
   })
 
-  it('groups a problem under the file it names', () => {
+  it('groups a problem under the file it names', async () => {
     const report: Report = {
       version: 1,
       summary: buildReport([]).summary,
@@ -150,7 +152,7 @@ describe('formatText', () => {
         }
       ]
     }
-    expect(groups(formatText(report, plain))).toEqual([
+    expect(groups(await formatText(report, plain))).toEqual([
       ['templates/brief.hbs', 'templates/brief.hbs:3:9  error  no partial  template-error']
     ])
   })
