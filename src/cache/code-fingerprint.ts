@@ -1,8 +1,8 @@
 /**
  * A fingerprint of factdesk itself: its version, the hash of its own code, the exact versions of
- * the packages it runs with, and the runtime that formats for it (Node, V8, ICU with its time zone and locale data: a new ICU prints dates and
- * numbers differently). Cache entries made by other code are never reused, also between two
- * builds of an unreleased version.
+ * the packages it runs with, and the runtime that formats for it (Node, V8, ICU with its time
+ * zone and locale data: a new ICU prints dates and numbers differently). Cache entries made by
+ * other code are never reused, also between two builds of an unreleased version.
  */
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'

@@ -34,7 +34,6 @@ export function installedPackages(manifest: string): string[] {
 }
 
 interface Manifest {
-  name?: unknown
   version?: unknown
   dependencies?: Record<string, unknown>
   optionalDependencies?: Record<string, unknown>
