@@ -4,13 +4,15 @@
  * module. Problems never stop the build early: every file is checked and every problem reported
  * in one run, and the output is written only when the build passed.
  */
-import { join, resolve } from 'node:path'
+import { join, relative } from 'node:path'
 import { hashOf } from './cache/article-cache.js'
 import { runArticleStages } from './article-stages.js'
 import { openPageMemo } from './cache/page-memo.js'
 import { readBounded } from './io/read-bounded.js'
 import { findArticles } from './content/find-articles.js'
 import { openOutput } from './output/write-site.js'
+import { assertSiteRoot, resolveOutputTarget } from './output/output-target.js'
+import { outputProblem } from './output/output-problem.js'
 import { loadTemplates } from './render/templates.js'
 import { renderSite } from './render/site.js'
 import { buildReport } from './report/build-report.js'
@@ -19,7 +21,15 @@ import { collectEntries } from './report/collect-entries.js'
 import { loadSettings } from './settings/load-settings.js'
 import type { OutputWriter, WriteOptions } from './output/write-site.js'
 import type { DateTime } from 'luxon'
-import type { CheckedArticle, ChunkedFile, OutputFile, Problem, Report, Settings } from './types.js'
+import type {
+  CheckedArticle,
+  ChunkedFile,
+  OutputFile,
+  Problem,
+  Report,
+  ReportArticle,
+  Settings
+} from './types.js'
 
 /** What to build and how. */
 export interface BuildOptions {
@@ -35,6 +45,11 @@ export interface BuildOptions {
   now: DateTime
   /** Write the site when the build passes (`build`); false for `check` and the dev server. */
   write: boolean
+  /**
+   * `--force`: write into an output folder that holds files factdesk did not write, keeping them
+   * (SPEC 9). Without it such a folder is refused.
+   */
+  force?: boolean
   /** Build cache folder; undefined: no cache. The CLI uses `ROOT/node_modules/.cache/factdesk`. */
   cacheDir?: string
   /** Worker threads for the per-article stages; default: all cores for large sites, 1 for small. */
@@ -65,22 +80,95 @@ export interface BuildResult {
 
 /** Checks every article of the site and, when `options.write` and the build passed, writes it. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  // Refused before anything is read or written (SPEC 9): a root that is no site, an output
+  // folder that is the user's.
+  assertSiteRoot(options.root)
+  const target = options.write
+    ? resolveOutputTarget(options.root, options.out, options.force ?? false)
+    : undefined
   // A written build streams its pages into staging as they are rendered; the swap waits for
   // the verdict, and a build that fails leaves the output as it was.
-  const output = options.write ? await openOutput(options.out, spareOf(options)) : undefined
+  const output = target ? await openOutput(target, spareOf(options, target.folder)) : undefined
+  // A file that cannot be written (a full disk, a name too long) is one problem, and the build
+  // goes on checking: only the output is given up.
+  const unwritable: Problem[] = []
+  const guarded = output && {
+    ...output,
+    put: (file: OutputFile | ChunkedFile) =>
+      unwritable.length > 0 ? undefined : attempt(() => output.put(file), file.path),
+    keep: (path: string, digest: Parameters<OutputWriter['keep']>[1]) =>
+      unwritable.length > 0 ? true : (attempt(() => output.keep(path, digest), path) ?? true)
+  }
+  const attempt = <T>(write: () => T, path: string): T | undefined => {
+    try {
+      return write()
+    } catch (error) {
+      const problem = outputProblem(error, options.root, target?.folder ?? options.out, path)
+      if (problem === undefined) throw error
+      unwritable.push(problem)
+      return undefined
+    }
+  }
   try {
-    const result = await buildInto(options, output)
+    const result = await buildInto(options, guarded)
+    const built = withProblems(result, unwritable)
     let written = 0
-    if (output && result.exit === 0) {
-      written = await output.commit()
+    if (output && built.exit === 0) {
+      try {
+        written = await output.commit()
+      } catch (error) {
+        const problem = outputProblem(error, options.root, target?.folder ?? options.out, '')
+        if (problem === undefined) throw error
+        return { ...withProblems(built, [problem]), written: 0 }
+      }
       options.onProgress?.('written', written, written)
     } else {
       await output?.abandon()
     }
-    return { ...result, written }
+    return { ...built, written }
   } catch (error) {
     await output?.abandon()
     throw error
+  }
+}
+
+/** `result` with output problems added to its report, failing it as input errors (exit 2). */
+function withProblems(
+  result: Omit<BuildResult, 'written'>,
+  problems: readonly Problem[]
+): Omit<BuildResult, 'written'> {
+  if (problems.length === 0) return result
+  const report = addSiteProblems(result.report, problems)
+  return { ...result, report, exit: exitStatus(report.articles.flatMap((entry) => entry.problems)) }
+}
+
+/** `report` with `problems` of files other than articles added as their own entries. */
+function addSiteProblems(report: Report, problems: readonly Problem[]): Report {
+  const byFile = new Map<string, Problem[]>()
+  for (const { file = '', ...problem } of problems)
+    byFile.set(file, [...(byFile.get(file) ?? []), problem])
+  const added = [...byFile].map(([file, own]): ReportArticle => ({
+    file,
+    slug: '',
+    url: '',
+    mode: 'standard',
+    figures: [],
+    asserts: [],
+    problems: own
+  }))
+  const articles = [...report.articles, ...added]
+  const all = articles.flatMap((entry) => entry.problems)
+  const count = (severity: string): number =>
+    all.filter((problem) => problem.severity === severity).length
+  return {
+    ...report,
+    summary: {
+      ...report.summary,
+      errors: count('error'),
+      warnings: count('warning'),
+      exit: exitStatus(all)
+    },
+    articles
   }
 }
 
@@ -92,6 +180,7 @@ async function buildInto(
   const sink = output && ((file: OutputFile | ChunkedFile) => output.put(file))
   const { settings, problems: settingsProblems } = await loadSettings(root)
   const siteProblems: Problem[] = [...settingsProblems]
+  if (options.write) siteProblems.push(...localUrlWarning(settings))
   const templatesLoad = await loadTemplates(root)
   siteProblems.push(...templatesLoad.problems)
 
@@ -152,10 +241,14 @@ async function buildInto(
   return { report, exit, settings, articles, files: rendered.files }
 }
 
-/** The cache keeps each output folder's previous build, so the next write only redoes changes. */
-function spareOf(options: BuildOptions): WriteOptions {
+/**
+ * The cache keeps each output folder's previous build, so the next write only redoes changes;
+ * never inside the output itself, where the retired build would be published.
+ */
+function spareOf(options: BuildOptions, out: string): WriteOptions {
   if (options.cacheDir === undefined) return {}
-  const folder = join(options.cacheDir, 'output', hashOf(resolve(options.out)).slice(0, 16))
+  const folder = join(options.cacheDir, 'output', hashOf(out).slice(0, 16))
+  if (!relative(out, folder).startsWith('..')) return {}
   return { spare: folder, verified: `${folder}.verified.v8` }
 }
 
@@ -166,4 +259,23 @@ async function readDataFiles(
   return Promise.all(
     paths.map(async (path) => ({ path, content: await readBounded(join(root, path)) }))
   )
+}
+
+/**
+ * A site published without its `url` links its feeds, sitemap and canonical links to localhost:
+ * worth a warning on every `build` (not on `check` or the dev server, where localhost is right).
+ */
+function localUrlWarning(settings: Settings): Problem[] {
+  const host = new URL(settings.url).hostname
+  if (host !== 'localhost' && host !== '127.0.0.1' && host !== '[::1]') return []
+  return [
+    {
+      severity: 'warning',
+      line: 1,
+      column: 1,
+      rule: 'settings',
+      message: `no url is set, so feeds, the sitemap and canonical links point at ${settings.url}: add url: https://your.site/ to data/site.yaml`,
+      file: 'data/site.yaml'
+    }
+  ]
 }

@@ -15,6 +15,7 @@ import { formatGithub } from './report/format-github.js'
 import { formatJsonChunks } from './report/format-json.js'
 import { formatText } from './report/format-text.js'
 import { loadSettings } from './settings/load-settings.js'
+import { assertSiteRoot, RefusedInput } from './output/output-target.js'
 import type { BuildResult } from './build.js'
 import type { Arguments } from './cli/arguments.js'
 
@@ -74,6 +75,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         return usageError(io, `unknown command "${command}"`)
     }
   } catch (error) {
+    // A root that is no site or an output folder that is the user's: refused, nothing touched.
+    if (error instanceof RefusedInput) {
+      io.stderr(`factdesk: ${error.message}\n`)
+      return 2
+    }
     io.stderr(
       `factdesk: stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}\n`
     )
@@ -106,6 +112,7 @@ async function runBuild(
     drafts: values.drafts,
     now,
     write: command === 'build',
+    force: values.force,
     ...(values['no-cache'] ? {} : { cacheDir: cacheDirOf(root) }),
     ...(progress.onProgress ? { onProgress: progress.onProgress } : {})
   })
@@ -120,6 +127,7 @@ async function runDev(io: Io, values: Values, root: string, now: DateTime): Prom
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     return usageError(io, `--port must be a port number, not "${values.port}"`)
+  assertSiteRoot(root)
   // Loaded only here: a build never pays for the watcher and the HTTP server.
   const { startDevServer } = await import('./dev/dev-server.js')
   const server = await startDevServer({
@@ -144,6 +152,7 @@ async function runNew(
   const [title, ...extra] = rest
   if (title === undefined) return usageError(io, 'new needs a title: factdesk new "Title"')
   if (extra.length > 0) return usageError(io, `unexpected argument "${extra[0]}" (quote the title)`)
+  assertSiteRoot(root)
   const { settings } = await loadSettings(root)
   const result = await newArticle({
     root,

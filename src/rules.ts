@@ -13,6 +13,7 @@ export const rules = {
   'data-malformed': 'a data file that does not parse',
   'data-value': 'a data cell that is not a number where a number is needed',
   'template-error': 'a Handlebars template that does not compile or fails to render',
+  'output-unwritable': 'an output file that cannot be written (disk full, a name too long)',
   'expression-syntax': 'a check or assert expression that does not parse',
   'check-error': 'a check or assert whose expression could not be evaluated',
   'check-not-found': 'check text that does not occur in the body',

@@ -20,6 +20,8 @@ Options:
   --now ISO        the instant embargoes are compared with (default: SOURCE_DATE_EPOCH or now)
   --format F       text (default), json or github
   --quiet          print errors only
+  --force          build into a folder holding files factdesk did not write,
+                   keeping them (it only ever removes files it wrote)
   --no-cache       build without the cache in ROOT/node_modules/.cache/factdesk/
   --port N         dev: the port to serve on (default 4321)
   --section S      new: the article's section (default news)
@@ -39,6 +41,7 @@ const options = {
   format: { type: 'string', default: 'text' },
   quiet: { type: 'boolean', default: false },
   'no-cache': { type: 'boolean', default: false },
+  force: { type: 'boolean', default: false },
   port: { type: 'string', default: '4321' },
   section: { type: 'string' },
   date: { type: 'string' },

@@ -8,21 +8,32 @@
  * kept there instead of deleted: bringing it up to date rewrites only the pages that changed,
  * where a fresh folder recreates thousands of folders and files on every build.
  */
-import { renameSync } from 'node:fs'
+import {
+  lstatSync,
+  mkdirSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { mkdir, readdir, rename, rm } from 'node:fs/promises'
-import { basename, dirname, join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { acquireBuildLock } from './build-lock.js'
+import { atomicExchange } from './exchange-folders.js'
 import { openStagingFolder, safeJoin } from './fill-staging.js'
 import type { StagingFolder } from './fill-staging.js'
+import { markerContent, markerName, readOutputMarker } from './output-marker.js'
+import type { OutputMarker } from './output-marker.js'
+import { OutputInTheWay } from './output-problem.js'
+import type { OutputTarget } from './output-target.js'
+import { isRetiredOf, isStagingOf, lockBase, retiredName, stagingName } from './staging-names.js'
 import { openVerifiedFiles } from './verified-files.js'
 import type { VerifiedFiles } from './verified-files.js'
 import type { ChunkedFile, OutputFile } from '../types.js'
 import type { ContentDigest } from './content-digest.js'
 
 export { safeJoin }
-
-const stagingPrefix = '.factdesk-staging-'
-const retiredPrefix = '.factdesk-retired-'
 
 /** How a site is written. */
 export interface WriteOptions {
@@ -56,12 +67,12 @@ export interface OutputWriter {
 
 /** Writes `files` into `out`, replacing its previous content in one swap. Returns pages written. */
 export async function writeSite(
-  out: string,
+  out: string | OutputTarget,
   files: readonly OutputFile[],
   options: WriteOptions = {}
 ): Promise<number> {
   // Every path is checked before anything is touched.
-  for (const file of files) safeJoin(resolve(out), file.path)
+  for (const file of files) safeJoin(resolve(typeof out === 'string' ? out : out.folder), file.path)
   const writer = await openOutput(out, options)
   try {
     for (const file of files) writer.put(file)
@@ -73,21 +84,35 @@ export async function writeSite(
 }
 
 /**
- * Takes the output folder `out` for one build: holds its lock until `commit` or `abandon`, and
- * stages files beside it, so that a build can write each page as soon as it is rendered.
+ * Takes the output folder for one build: holds its lock until `commit` or `abandon`, and stages
+ * files beside it (inside it, when it is written in place), so that a build can write each page
+ * as soon as it is rendered. A plain path is taken as a folder factdesk owns: the build checks
+ * the user's `--out` with `resolveOutputTarget` before it comes here.
  */
-export async function openOutput(out: string, options: WriteOptions = {}): Promise<OutputWriter> {
-  const target = resolve(out)
+export async function openOutput(
+  out: string | OutputTarget,
+  options: WriteOptions = {}
+): Promise<OutputWriter> {
+  const given: OutputTarget =
+    typeof out === 'string'
+      ? { folder: resolve(out), mode: 'swap', marker: readOutputMarker(resolve(out)) }
+      : out
+  const target = given.folder
   const parent = dirname(target)
-  await mkdir(parent, { recursive: true })
-  const release = await acquireBuildLock(target)
-  const staging = join(parent, `${stagingPrefix}${basename(target)}-${process.pid}-${Date.now()}`)
+  const inPlace = given.mode === 'in-place'
+  await mkdir(inPlace ? target : parent, { recursive: true })
+  const release = await acquireBuildLock(join(parent, lockBase(target)))
+  // In place, staging sits inside the output: a mount point's parent is another file system.
+  const staging = join(inPlace ? target : parent, stagingName(target))
+  // The spare is a retired output: it never serves a folder written in place.
+  const spare = inPlace ? undefined : options.spare
+  const written: string[] = []
   let folder: StagingFolder
   let verified: VerifiedFiles
   try {
-    await recoverInterruptedSwap(target)
-    await removeLeftovers(target)
-    if (options.spare !== undefined) await moveIfThere(options.spare, staging)
+    if (!inPlace) await recoverInterruptedSwap(target)
+    await removeLeftovers(inPlace ? target : parent, target)
+    if (spare !== undefined) await moveIfThere(spare, staging)
     verified = openVerifiedFiles(options.verified)
     folder = openStagingFolder(staging, target, verified)
   } catch (error) {
@@ -106,16 +131,32 @@ export async function openOutput(out: string, options: WriteOptions = {}): Promi
     }
   }
   return {
-    put: (file) => folder.put(file),
-    keep: (path, digest) => folder.keep(path, digest),
+    put: (file) => {
+      const digest = folder.put(file)
+      written.push(file.path)
+      return digest
+    },
+    keep: (path, digest) => {
+      const kept = folder.keep(path, digest)
+      if (kept) written.push(path)
+      return kept
+    },
     commit: () =>
       closing(async () => {
         try {
-          const written = folder.finish()
+          const files = written.map(markerPath).sort()
+          if (inPlace) {
+            const count = folder.finish()
+            publishInPlace(staging, target, files, given.marker)
+            await verified.save()
+            return count
+          }
+          folder.put({ path: markerName, content: markerContent({ mode: 'swap', files }) })
+          const count = folder.finish() - 1
           const retired = swapIn(staging, target)
-          if (retired !== undefined) await keepOrRemove(retired, options.spare)
+          if (retired !== undefined) await keepOrRemove(retired, spare)
           await verified.save()
-          return written
+          return count
         } catch (error) {
           await rm(staging, { recursive: true, force: true })
           throw error
@@ -125,8 +166,103 @@ export async function openOutput(out: string, options: WriteOptions = {}): Promi
     // folder serves the next build as well as a whole one. After a commit (one that failed
     // included, which cleans up after itself) there is nothing left to abandon.
     abandon: async () => {
-      if (open) await closing(() => keepOrRemove(staging, options.spare))
+      if (open) await closing(() => keepOrRemove(staging, spare))
     }
+  }
+}
+
+/** `a//b/./c.html` -> `a/b/c.html`: an output path as the marker lists it. */
+function markerPath(path: string): string {
+  return join(path).split('\\').join('/')
+}
+
+/**
+ * Moves the staged files into `target` one by one, for a folder that holds the user's files too
+ * (or cannot be renamed): nothing of theirs is replaced or removed. A file factdesk did not write
+ * standing where a page goes stops the build before anything moves. The marker first lists old
+ * and new files together, so a build killed half-way still knows every file it wrote.
+ */
+function publishInPlace(
+  staging: string,
+  target: string,
+  files: readonly string[],
+  previous: OutputMarker | undefined
+): void {
+  const before = new Set(previous?.files)
+  const taken = files.filter((path) => !before.has(path) && standsInTheWay(target, staging, path))
+  if (taken.length > 0) {
+    throw new OutputInTheWay(
+      `${join(target, taken[0] ?? '')}${taken.length > 1 ? ` and ${taken.length - 1} more` : ''} already exist${taken.length > 1 ? '' : 's'} and factdesk did not write ${taken.length > 1 ? 'them' : 'it'}: move ${taken.length > 1 ? 'them' : 'it'} out of the output folder, then build again`
+    )
+  }
+  const marker = join(target, markerName)
+  const all = [...new Set([...before, ...files])]
+  writeMarker(marker, markerContent({ mode: 'in-place', files: all }))
+  for (const path of files) {
+    const from = join(staging, path)
+    const to = safeJoin(target, path)
+    const there = lstatSync(to, { throwIfNoEntry: false })
+    if (
+      there !== undefined &&
+      there.ino === lstatSync(from).ino &&
+      there.dev === lstatSync(from).dev
+    )
+      continue
+    mkdirSync(dirname(to), { recursive: true })
+    renameSync(from, to)
+  }
+  const now = new Set(files)
+  for (const path of before) {
+    if (now.has(path)) continue
+    const at = safeJoinOrUndefined(target, path)
+    if (at === undefined || !lstatSync(at, { throwIfNoEntry: false })?.isFile()) continue
+    unlinkSync(at)
+    removeEmptyFolders(target, dirname(at))
+  }
+  writeMarker(marker, markerContent({ mode: 'in-place', files }))
+  rmSync(staging, { recursive: true, force: true })
+}
+
+/** Writes the marker whole or not at all: a killed build leaves the old one or the new one. */
+function writeMarker(path: string, content: string): void {
+  const temporary = `${path}.${process.pid}.tmp`
+  writeFileSync(temporary, content)
+  renameSync(temporary, path)
+}
+
+/**
+ * Whether something not factdesk's stands at `path` in `target` (or where one of its folders
+ * goes). The very file staging links to does not: the page was unchanged.
+ */
+function standsInTheWay(target: string, staging: string, path: string): boolean {
+  const parts = path.split('/')
+  for (let depth = 1; depth < parts.length; depth++) {
+    const folder = lstatSync(join(target, ...parts.slice(0, depth)), { throwIfNoEntry: false })
+    if (folder === undefined) return false
+    if (!folder.isDirectory()) return true
+  }
+  const there = lstatSync(join(target, path), { throwIfNoEntry: false })
+  if (there === undefined) return false
+  const staged = lstatSync(join(staging, path))
+  return !(there.ino === staged.ino && there.dev === staged.dev)
+}
+
+/** Removes `folder` and its parents up to `top` while they are empty (rmdir never removes files). */
+function removeEmptyFolders(top: string, folder: string): void {
+  for (let at = folder; at !== top && at.startsWith(top); at = dirname(at)) {
+    try {
+      rmdirSync(at)
+    } catch {
+      return
+    }
+  }
+}
+
+function safeJoinOrUndefined(root: string, path: string): string | undefined {
+  try {
+    return safeJoin(root, path)
+  } catch {
+    return undefined
   }
 }
 
@@ -154,16 +290,16 @@ async function keepOrRemove(retired: string, spare: string | undefined): Promise
 }
 
 /**
- * Swaps `staging` in as `target`; returns where the previous output went. POSIX cannot replace a
- * non-empty folder in one step, so this is two renames, made back to back with blocking calls:
- * the moment without an output folder lasts two system calls, not a turn of the event loop. A
- * build killed inside it leaves the retired folder, which the next build puts back first.
+ * Swaps `staging` in as `target`; returns where the previous output went. Where the system can
+ * exchange two folders in one step, the output is never missing, even for a build killed in the
+ * middle; the previous output is then at `staging`'s path. Otherwise it is two renames, made back
+ * to back with blocking calls: a build killed between them leaves the retired folder, which the
+ * next build puts back first.
  */
 function swapIn(staging: string, target: string): string | undefined {
-  const retired = join(
-    dirname(target),
-    `${retiredPrefix}${basename(target)}-${process.pid}-${Date.now()}`
-  )
+  const exists = lstatSync(target, { throwIfNoEntry: false }) !== undefined
+  if (exists && atomicExchange()?.(staging, target)) return staging
+  const retired = join(dirname(target), retiredName(target))
   let hadPrevious = true
   try {
     renameSync(target, retired)
@@ -181,25 +317,21 @@ function swapIn(staging: string, target: string): string | undefined {
  */
 async function recoverInterruptedSwap(target: string): Promise<void> {
   const siblings = await readdir(dirname(target)).catch(() => [] as string[])
-  const exists = siblings.includes(basename(target))
-  if (exists) return
-  const retired = siblings
-    .filter((name) => name.startsWith(`${retiredPrefix}${basename(target)}-`))
-    .sort()
-  const latest = retired.at(-1)
+  if (lstatSync(target, { throwIfNoEntry: false }) !== undefined) return
+  // Named `…-<pid>-<milliseconds>`: the latest is the one retired last.
+  const latest = siblings
+    .filter((name) => isRetiredOf(name, target))
+    .sort((a, b) => Number(a.split('-').at(-1)) - Number(b.split('-').at(-1)))
+    .at(-1)
   if (latest) await rename(join(dirname(target), latest), target)
 }
 
-async function removeLeftovers(target: string): Promise<void> {
-  const siblings = await readdir(dirname(target)).catch(() => [] as string[])
-  const name = basename(target)
-  for (const sibling of siblings) {
-    if (
-      sibling.startsWith(`${stagingPrefix}${name}-`) ||
-      sibling.startsWith(`${retiredPrefix}${name}-`)
-    ) {
-      await rm(join(dirname(target), sibling), { recursive: true, force: true })
-    }
+/** Removes what killed builds of `target` left in `folder`: staging and retired folders. */
+async function removeLeftovers(folder: string, target: string): Promise<void> {
+  const names = await readdir(folder).catch(() => [] as string[])
+  for (const name of names) {
+    if (isStagingOf(name, target) || isRetiredOf(name, target))
+      await rm(join(folder, name), { recursive: true, force: true })
   }
 }
 

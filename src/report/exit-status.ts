@@ -15,7 +15,8 @@ export const inputRules: ReadonlySet<RuleId> = new Set<RuleId>([
   'permalink-duplicate',
   'data-unreadable',
   'data-malformed',
-  'template-error'
+  'template-error',
+  'output-unwritable'
 ])
 
 /** Exit status for `problems`: 2 on any input error, else 1 on any error, else 0. */

@@ -4,6 +4,15 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openOutput, safeJoin, writeSite } from '../../src/output/write-site.js'
 import { readTree } from '../helpers/read-tree.js'
+import { markerName } from '../../src/output/output-marker.js'
+import { retiredName, stagingName } from '../../src/output/staging-names.js'
+
+/** The site's files in `out`, without the marker recording them (see output-marker.ts). */
+async function pages(out: string): Promise<Map<string, Buffer>> {
+  const tree = await readTree(out)
+  tree.delete(markerName)
+  return tree
+}
 
 async function parent(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'factdesk-write-'))
@@ -18,7 +27,7 @@ describe('writeSite', () => {
       { path: 'old/index.html', content: 'old' }
     ])
     await writeSite(out, [{ path: 'index.html', content: 'two' }])
-    expect([...(await readTree(out)).keys()]).toEqual(['index.html'])
+    expect([...(await pages(out)).keys()]).toEqual(['index.html'])
     expect(await readFile(join(out, 'index.html'), 'utf8')).toBe('two')
     expect(await readdir(dir)).toEqual(['dist'])
   })
@@ -27,23 +36,25 @@ describe('writeSite', () => {
     const dir = await parent()
     const out = join(dir, 'dist')
     await writeSite(out, [{ path: 'index.html', content: 'good' }])
-    const before = await readTree(out)
+    const before = await pages(out)
     await expect(
       writeSite(out, [
         { path: 'a.html', content: 'x' },
         { path: '../escape.html', content: 'x' }
       ])
     ).rejects.toThrow(/leaves the output folder/)
-    expect(await readTree(out)).toEqual(before)
+    expect(await pages(out)).toEqual(before)
     expect(await readdir(dir)).toEqual(['dist'])
   })
 
   it('cleans staging folders left by a killed build and restores an output retired mid-swap', async () => {
     const dir = await parent()
     const out = join(dir, 'dist')
-    await mkdir(join(dir, '.factdesk-staging-dist-1-1'), { recursive: true })
-    await mkdir(join(dir, '.factdesk-retired-dist-1-1'), { recursive: true })
-    await writeFile(join(dir, '.factdesk-retired-dist-1-1', 'index.html'), 'previous')
+    const staging = stagingName(out)
+    const retired = retiredName(out)
+    await mkdir(join(dir, staging), { recursive: true })
+    await mkdir(join(dir, retired), { recursive: true })
+    await writeFile(join(dir, retired, 'index.html'), 'previous')
     await writeSite(out, [{ path: 'index.html', content: 'next' }])
     expect(await readdir(dir)).toEqual(['dist'])
     expect(await readFile(join(out, 'index.html'), 'utf8')).toBe('next')
@@ -55,7 +66,7 @@ describe('writeSite', () => {
     const many = (tag: string) =>
       Array.from({ length: 200 }, (_, i) => ({ path: `p/${i}.html`, content: tag }))
     await Promise.all([writeSite(out, many('a')), writeSite(out, many('b'))])
-    const contents = new Set([...(await readTree(out)).values()].map((buffer) => buffer.toString()))
+    const contents = new Set([...(await pages(out)).values()].map((buffer) => buffer.toString()))
     expect(contents.size).toBe(1)
   })
 
@@ -76,16 +87,16 @@ describe('writeSite', () => {
     ]
     await writeSite(out, edition('a'), { spare })
     await writeSite(out, edition('b'), { spare })
-    expect([...(await readTree(spare)).keys()]).toEqual([
+    expect([...(await pages(spare)).keys()]).toEqual([
       'index.html',
       'only-a/index.html',
       'same/index.html'
     ])
     await writeSite(out, edition('c'), { spare })
-    expect(await readTree(out)).toEqual(
+    expect(await pages(out)).toEqual(
       new Map(edition('c').map((file) => [file.path, Buffer.from(file.content)]))
     )
-    expect(await readTree(spare)).toEqual(
+    expect(await pages(spare)).toEqual(
       new Map(edition('b').map((file) => [file.path, Buffer.from(file.content)]))
     )
     expect(await readdir(dir)).toEqual(['cache', 'dist'])
@@ -100,8 +111,8 @@ describe('writeSite', () => {
     await writeFile(join(spare, 'index.html'), 'tampered')
     await mkdir(join(spare, 'junk'))
     await writeSite(out, [{ path: 'index.html', content: 'three' }], { spare })
-    expect([...(await readTree(out)).entries()]).toEqual([['index.html', Buffer.from('three')]])
-    expect(await readdir(out)).toEqual(['index.html'])
+    expect([...(await pages(out)).entries()]).toEqual([['index.html', Buffer.from('three')]])
+    expect((await readdir(out)).sort()).toEqual([markerName, 'index.html'].sort())
   })
 })
 
@@ -113,9 +124,9 @@ describe('openOutput', () => {
     const writer = await openOutput(out)
     writer.put({ path: '2025/11/04/story/index.html', content: 'story' })
     writer.put({ path: 'index.html', content: 'after' })
-    expect(await readTree(out)).toEqual(new Map([['index.html', Buffer.from('before')]]))
+    expect(await pages(out)).toEqual(new Map([['index.html', Buffer.from('before')]]))
     expect(await writer.commit()).toBe(2)
-    expect(await readTree(out)).toEqual(
+    expect(await pages(out)).toEqual(
       new Map([
         ['2025/11/04/story/index.html', Buffer.from('story')],
         ['index.html', Buffer.from('after')]
@@ -132,12 +143,12 @@ describe('openOutput', () => {
     const writer = await openOutput(out, { spare })
     writer.put({ path: 'index.html', content: 'failed build' })
     await writer.abandon()
-    expect(await readTree(out)).toEqual(new Map([['index.html', Buffer.from('published')]]))
-    expect(await readTree(spare)).toEqual(new Map([['index.html', Buffer.from('failed build')]]))
+    expect(await pages(out)).toEqual(new Map([['index.html', Buffer.from('published')]]))
+    expect(await pages(spare)).toEqual(new Map([['index.html', Buffer.from('failed build')]]))
     await expect(writer.commit()).rejects.toThrow(/already committed or abandoned/)
     await writer.abandon()
     await writeSite(out, [{ path: 'index.html', content: 'fixed' }], { spare })
-    expect(await readTree(out)).toEqual(new Map([['index.html', Buffer.from('fixed')]]))
+    expect(await pages(out)).toEqual(new Map([['index.html', Buffer.from('fixed')]]))
     expect(await readdir(dir)).toEqual(['dist', 'spare'])
   })
 
