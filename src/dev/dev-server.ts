@@ -8,6 +8,8 @@
 import { createServer } from 'node:http'
 import { join } from 'node:path'
 import { cacheDirOf } from '../cache/cache-dir.js'
+import { escapeControls } from '../report/terminal-safe.js'
+import { isOwnHost, otherHostMessage, ownHosts } from './host-check.js'
 import { clientPath, clientScript, createLiveReload, eventsPath } from './live-reload.js'
 import { problemLine, problemsOf, renderOverlay } from './overlay.js'
 import { serveSite } from './serve-site.js'
@@ -55,7 +57,9 @@ export interface DevServer {
 
 /** Builds the site, starts serving it, and watches it for changes. */
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
-  const { root, log } = options
+  const { root } = options
+  // Every line can carry text from the site (file names, problem messages): never raw controls.
+  const log = (line: string): void => options.log(escapeControls(line))
   // Loaded only when no build is injected, so that the server can be tested on its own.
   const buildSite = options.buildSite ?? (await import('../build.js')).build
   const liveReload = createLiveReload()
@@ -118,7 +122,22 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   }
 
   const firstBuild = rebuild()
+  const host = options.host ?? '127.0.0.1'
+  // Filled in once the port is known; no request arrives before that.
+  let hosts: ReadonlySet<string> = new Set()
   const server = createServer((request, response) => {
+    // Before anything else, the event stream included: a page on another site must not read
+    // drafts through DNS rebinding (see host-check.ts).
+    if (!isOwnHost(request.headers.host, hosts)) {
+      response
+        .writeHead(403, {
+          'Content-Type': 'text/plain; charset=utf-8',
+          'Cache-Control': 'no-store',
+          'X-Content-Type-Options': 'nosniff'
+        })
+        .end(otherHostMessage)
+      return
+    }
     const path = (request.url ?? '/').split('?')[0]
     if (path === eventsPath) {
       liveReload.connect(request, response, site.buildId)
@@ -144,14 +163,13 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         response.end('the dev server could not answer this request; see its terminal\n')
       })
   })
-  const port = await listen(server, options.port, options.host ?? '127.0.0.1').catch(
-    async (error: unknown) => {
-      stopping = true
-      liveReload.close()
-      await firstBuild
-      throw error
-    }
-  )
+  const port = await listen(server, options.port, host).catch(async (error: unknown) => {
+    stopping = true
+    liveReload.close()
+    await firstBuild
+    throw error
+  })
+  hosts = ownHosts(host, port)
 
   let watcher: SiteWatcher
   try {

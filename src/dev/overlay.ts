@@ -6,6 +6,7 @@
  * because the page itself shows the flagged figures. It is dev-server only: built files never
  * contain it.
  */
+import { escapeControls } from '../report/terminal-safe.js'
 import type { Problem, Report } from '../types.js'
 
 /** A problem with the site-relative file it is in. */
@@ -26,9 +27,14 @@ export function problemsOf(report: Report): LocatedProblem[] {
   )
 }
 
-/** One problem as the terminal prints it: `file:line:column  severity  message  rule`. */
+/**
+ * One problem as the terminal prints it: `file:line:column  severity  message  rule`, with
+ * control characters from content escaped as the terminal report shows them.
+ */
 export function problemLine(problem: LocatedProblem): string {
-  return `${problem.file}:${problem.line}:${problem.column}  ${problem.severity}  ${problem.message}  ${problem.rule}`
+  return escapeControls(
+    `${problem.file}:${problem.line}:${problem.column}  ${problem.severity}  ${problem.message}  ${problem.rule}`
+  )
 }
 
 /** Escapes text for HTML content and double- or single-quoted attribute values. */

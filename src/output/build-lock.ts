@@ -1,19 +1,65 @@
 /**
  * One writer at a time per output folder: two builds started at once on the same site must not
- * interleave their swaps. The lock is a folder created atomically beside the output; a lock left
- * by a killed build (its process is gone) is taken over.
+ * interleave their swaps. The lock is the folder `<out>.factdesk-lock` beside the output, holding
+ * one owner file whose name records the build that holds it (see `lock-owner.ts`). A lock whose
+ * owner is gone (killed, or from before a reboot, or a reused pid) is taken over at once.
+ *
+ * Why no two builds can ever hold it, step by step. Every change to the lock is one atomic
+ * file-system operation that succeeds for exactly one of any number of racing builds:
+ *
+ * - Taking a free lock: the owner file is first made in a private folder, which is then renamed
+ *   to the lock's name. `rename(2)` onto a folder succeeds only when that folder is missing or
+ *   empty, so of two builds the second fails; and the lock appears with its owner already in it,
+ *   never half-made.
+ * - Taking over a stale lock: the stale owner file is renamed to this build's owner file, inside
+ *   the lock. This is a compare-and-swap: it succeeds only while the stale owner's file is still
+ *   there, so of two builds that both saw it stale one renames it and the other finds it gone.
+ *   The stale name can never come back (it names a process that is gone, and a random nonce), so
+ *   a lock re-made in the meantime by a third build cannot be hit by the rename.
+ * - Releasing: the owner removes its own file, then the empty folder with `rmdir`, which never
+ *   removes a folder someone has since filled.
+ *
+ * Nothing removes a lock folder that holds another build's owner file. An empty lock folder is a
+ * release in progress (replacing it then is fine: its owner is done), or was left by a build
+ * killed while releasing, or is an earlier factdesk's acquisition (it made the folder, then wrote a
+ * `pid` file into it): it is taken once it is `ownerlessMs` old, by the rename above. Locks of that
+ * earlier kind are still understood and taken over when their pid is gone; a build of that earlier
+ * version racing this one for the same stale lock is not guarded against.
  */
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import {
+  mkdir,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  rmdir,
+  stat,
+  unlink,
+  writeFile
+} from 'node:fs/promises'
+import { randomBytes } from 'node:crypto'
+import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
+import {
+  currentOwner,
+  isGone,
+  isPidOnlyOwnerGone,
+  ownerFileName,
+  ownerPrefix,
+  parseOwnerFileName
+} from './lock-owner.js'
 
 /** How long a second build waits for the first before giving up. */
 const waitMs = 60_000
 const pollMs = 100
 /**
- * A build writes its pid into the lock right after creating it; a lock still without one after
- * this long was left by a build killed between the two steps.
+ * An empty lock folder is a release (or an older factdesk's acquisition) in progress; one still
+ * empty after this long was left by a build killed half-way.
  */
 const ownerlessMs = 2_000
+
+/** The file in which earlier versions of factdesk recorded the pid of the lock's owner. */
+const pidOnlyFile = 'pid'
 
 /** Runs `work` holding the lock of output folder `out`. */
 export async function withBuildLock<T>(out: string, work: () => Promise<T>): Promise<T> {
@@ -28,52 +74,123 @@ export async function withBuildLock<T>(out: string, work: () => Promise<T>): Pro
 /** Takes the lock of output folder `out`; the function returned releases it. */
 export async function acquireBuildLock(out: string): Promise<() => Promise<void>> {
   const lock = `${out}.factdesk-lock`
-  await acquire(lock)
-  return async () => {
-    await rm(lock, { recursive: true, force: true })
-  }
+  const owner = ownerFileName(await currentOwner())
+  await acquire(lock, owner)
+  return () => release(lock, owner)
 }
 
-async function acquire(lock: string): Promise<void> {
+/** What a lock folder holds when looked at. */
+type LockState =
+  | { kind: 'free' }
+  | { kind: 'held'; file: string; pid: number | undefined; gone: boolean }
+  | { kind: 'empty'; ageMs: number }
+  | { kind: 'unknown' }
+
+async function acquire(lock: string, owner: string): Promise<void> {
   const deadline = Date.now() + waitMs
   for (;;) {
-    try {
-      await mkdir(lock)
-      await writeFile(`${lock}/pid`, String(process.pid))
-      return
-    } catch (error) {
-      if (!isCode(error, 'EEXIST')) throw error
+    const state = await inspect(lock)
+    if (state.kind === 'free' || (state.kind === 'empty' && state.ageMs > ownerlessMs)) {
+      if (await create(lock, owner)) return
+      continue
     }
-    const owner = Number(await readFile(`${lock}/pid`, 'utf8').catch(() => ''))
-    if (owner > 0 ? !isAlive(owner) : await ownerlessFor(lock, ownerlessMs)) {
-      await rm(lock, { recursive: true, force: true })
+    if (state.kind === 'held' && state.gone) {
+      if (await swapOwner(lock, state.file, owner)) return
       continue
     }
     if (Date.now() > deadline) {
+      const pid = state.kind === 'held' ? state.pid : undefined
       throw new Error(
-        `another factdesk build (pid ${owner || 'unknown'}) is writing this output folder; wait for it to finish, or remove ${lock} if no build is running`
+        `another factdesk build (pid ${pid ?? 'unknown'}) is writing this output folder; wait for it to finish, or remove ${lock} if no build is running`
       )
     }
     await sleep(pollMs)
   }
 }
 
-/** Whether `lock` holds no pid and was made more than `ms` ago (false when it is already gone). */
-async function ownerlessFor(lock: string, ms: number): Promise<boolean> {
+/** Looks at the lock folder; a snapshot only, so every step taken on it must be atomic. */
+async function inspect(lock: string): Promise<LockState> {
+  let names: string[]
+  try {
+    names = await readdir(lock)
+  } catch (error) {
+    if (isCode(error, 'ENOENT')) return { kind: 'free' }
+    throw error
+  }
+  const ownerFile = names.find((name) => name.startsWith(ownerPrefix))
+  const owner = ownerFile === undefined ? undefined : parseOwnerFileName(ownerFile)
+  if (ownerFile !== undefined && owner !== undefined)
+    return { kind: 'held', file: ownerFile, pid: owner.pid, gone: await isGone(owner) }
+  if (names.includes(pidOnlyFile)) return inspectPidOnly(lock)
+  if (names.length > 0) return { kind: 'unknown' }
   const made = await stat(lock).then(
     (stats) => stats.mtimeMs,
     () => undefined
   )
-  return made !== undefined && Date.now() - made > ms
+  return made === undefined ? { kind: 'free' } : { kind: 'empty', ageMs: Date.now() - made }
 }
 
-function isAlive(pid: number): boolean {
+/** An earlier factdesk's lock: a `pid` file, empty for a moment after the folder was made. */
+async function inspectPidOnly(lock: string): Promise<LockState> {
+  const file = join(lock, pidOnlyFile)
+  const pid = Number(await readFile(file, 'utf8').catch(() => ''))
+  if (Number.isSafeInteger(pid) && pid > 0)
+    return { kind: 'held', file: pidOnlyFile, pid, gone: isPidOnlyOwnerGone(pid) }
+  const made = await stat(file).then(
+    (stats) => stats.mtimeMs,
+    () => undefined
+  )
+  const ownerless = made !== undefined && Date.now() - made > ownerlessMs
+  return { kind: 'held', file: pidOnlyFile, pid: undefined, gone: ownerless }
+}
+
+/**
+ * Makes the lock with `owner` in it, unless another build holds it. The folder is made and filled
+ * under a private name first, then renamed into place: the rename fails when the lock exists and
+ * is not empty, and replaces it when it is empty.
+ */
+async function create(lock: string, owner: string): Promise<boolean> {
+  const draft = `${lock}.${randomBytes(8).toString('hex')}.new`
+  await mkdir(draft)
   try {
-    process.kill(pid, 0)
+    await writeFile(join(draft, owner), '', { flag: 'wx' })
+    await rename(draft, lock)
     return true
   } catch (error) {
-    return isCode(error, 'EPERM')
+    // ENOTEMPTY or EEXIST: held by another build; EPERM: Windows cannot rename onto a folder.
+    if (isCode(error, 'ENOTEMPTY') || isCode(error, 'EEXIST') || isCode(error, 'EPERM'))
+      return false
+    throw error
+  } finally {
+    await rm(draft, { recursive: true, force: true })
   }
+}
+
+/** Renames the gone owner's file to `owner`'s: true when this build won the take-over. */
+async function swapOwner(lock: string, gone: string, owner: string): Promise<boolean> {
+  try {
+    await rename(join(lock, gone), join(lock, owner))
+    return true
+  } catch (error) {
+    // Another build took it over first, or the lock was released and removed.
+    if (isCode(error, 'ENOENT') || isCode(error, 'ENOTDIR')) return false
+    throw error
+  }
+}
+
+/** Removes this build's owner file, then the folder if nothing else has appeared in it. */
+async function release(lock: string, owner: string): Promise<void> {
+  try {
+    await unlink(join(lock, owner))
+  } catch (error) {
+    // The lock is not this build's any more (removed by hand): leave whatever is there alone.
+    if (isCode(error, 'ENOENT')) return
+    throw error
+  }
+  await rmdir(lock).catch((error: unknown) => {
+    if (!isCode(error, 'ENOENT') && !isCode(error, 'ENOTEMPTY') && !isCode(error, 'EEXIST'))
+      throw error
+  })
 }
 
 function isCode(error: unknown, code: string): boolean {

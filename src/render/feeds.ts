@@ -20,7 +20,7 @@ export function renderFeeds(settings: Settings, sorted: readonly CheckedArticle[
   const articles = sorted.slice(0, feedLength)
   const updated = latest(articles.map(lastChanged)) ?? DateTime.fromMillis(0, { zone: 'utc' })
   const build = (flavour: Flavour): Feed => {
-    const feed = new Feed(feedOptions(settings, updated.toJSDate()))
+    const feed = new Feed(feedOptions(settings, updated.toJSDate(), flavour))
     for (const article of articles) feed.addItem(feedItem(settings, article, flavour))
     return feed
   }
@@ -35,17 +35,18 @@ export function renderFeeds(settings: Settings, sorted: readonly CheckedArticle[
 }
 
 /** The channel: the site, its home page and the three feed addresses. */
-function feedOptions(settings: Settings, updated: Date): FeedOptions {
+function feedOptions(settings: Settings, updated: Date, flavour: Flavour): FeedOptions {
   const home = absoluteUrl(settings, '/')
+  const text = plainTextFor(flavour)
   return {
     id: home,
-    title: xmlSafe(settings.title),
-    description: xmlSafe(settings.description),
+    title: text(settings.title),
+    description: text(settings.description),
     link: home,
     language: settings.language,
     updated,
     generator: 'factdesk',
-    author: { name: xmlSafe(settings.title), link: home },
+    author: { name: text(settings.title), link: home },
     feedLinks: {
       rss: absoluteUrl(settings, '/feed.xml'),
       atom: absoluteUrl(settings, '/atom.xml'),
@@ -73,7 +74,7 @@ function feedItem(settings: Settings, article: CheckedArticle, flavour: Flavour)
     content: flavour === 'json' ? article.html : cdataSafe(xmlSafe(article.html)),
     date: lastChanged(article).toJSDate(),
     published: frontmatter.date.toJSDate(),
-    author: [{ name: xmlSafe(frontmatter.byline ?? settings.title) }],
+    author: [{ name: plainTextFor(flavour)(frontmatter.byline ?? settings.title) }],
     category: frontmatter.tags.map((tag) => {
       const name = xmlSafe(collapseWhitespace(tag))
       return { name, term: name.includes('<') ? tagSlug(name) : name }
@@ -117,6 +118,17 @@ function ltInCategories(xml: string): string {
     (_line, open: string, label: string, middle: string, term: string, close: string) =>
       `${open}${label.replaceAll('<', '&lt;')}${middle}${term.replaceAll('<', '&lt;')}${close}`
   )
+}
+
+/**
+ * How plain text (the channel's title and description, author names) is handed to the library for
+ * `flavour`. For XML the library escapes such text itself, but first turns every `&amp;` back into
+ * `&` so as not to escape twice: a description reading `Fish &amp; Chips` would come out as
+ * `Fish & Chips`. Escaping each `&` beforehand gives it exactly one `&amp;` per `&` to undo, so
+ * the text a reader parses is the text written, whatever it holds (`<script>`, `]]>`, `&`).
+ */
+function plainTextFor(flavour: Flavour): (text: string) => string {
+  return flavour === 'json' ? xmlSafe : (text) => xmlSafe(text).replaceAll('&', '&amp;')
 }
 
 /** Text as HTML source: `&`, `<`, `>` and quotes escaped. */

@@ -1,11 +1,12 @@
 /**
  * One HTML page from the templates: the page template renders the main content, the `base` layout
- * wraps it in the document. A template that fails at render time is a `template-error` problem,
- * never a crash (SPEC 9).
+ * wraps it in the document. A template that fails at render time is a `template-error` problem at
+ * the template or partial and the line it failed on, never a crash (SPEC 9; see render-trace.ts).
  */
 import type { DateTime } from 'luxon'
 import type { Problem } from '../types.js'
-import { templateProblem } from './template-problems.js'
+import { renderTraced } from './render-trace.js'
+import { renderProblem } from './template-problems.js'
 import type { Templates } from './templates.js'
 
 /** The layout every page is rendered in. */
@@ -23,14 +24,14 @@ export function renderPage(
   if (layout === undefined) return { problem: missing(`templates/layouts/${layoutName}.hbs`) }
   let content: string
   try {
-    content = pageTemplate.render(context)
+    content = renderTraced(templates, pageTemplate, context)
   } catch (error) {
-    return { problem: templateProblem(error, undefined, pageTemplate.file) }
+    return { problem: renderProblem(error, pageTemplate.file) }
   }
   try {
-    return { html: layout.render({ ...context, content }) }
+    return { html: renderTraced(templates, layout, { ...context, content }) }
   } catch (error) {
-    return { problem: templateProblem(error, undefined, layout.file) }
+    return { problem: renderProblem(error, layout.file) }
   }
 }
 
@@ -67,8 +68,10 @@ export function renderPagePieces<T>(
   const shell = context([view(first)])
   let parts: string[]
   try {
-    const content = pageTemplate.render(shell, { partials: { [repeated.partial]: () => marker } })
-    parts = layout.render({ ...shell, content }).split(marker)
+    const content = renderTraced(templates, pageTemplate, shell, {
+      partials: { [repeated.partial]: () => marker }
+    })
+    parts = renderTraced(templates, layout, { ...shell, content }).split(marker)
   } catch {
     parts = []
   }
@@ -80,7 +83,7 @@ export function renderPagePieces<T>(
       for (let index = 0; index < items.length; index++) {
         const item = items[index] as T
         try {
-          yield partial.render(view(item), {
+          yield renderTraced(templates, partial, view(item), {
             data: {
               root: shell,
               index,
@@ -90,7 +93,7 @@ export function renderPagePieces<T>(
             }
           })
         } catch (error) {
-          problems.push(templateProblem(error, undefined, partial.file))
+          problems.push(renderProblem(error, partial.file))
           return
         }
       }

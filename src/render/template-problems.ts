@@ -3,6 +3,7 @@
  * reported at its line and column with what to fix, never as a stack trace.
  */
 import type { Problem } from '../types.js'
+import { renderPlaceOf } from './render-trace.js'
 
 /** Parse errors look like `Parse error on line 3:\n<context>\n----^\nExpecting 'ID', got 'CLOSE'`. */
 const parseErrorHead = /^Parse error on line (\d+):$/
@@ -48,6 +49,32 @@ export function templateProblem(error: unknown, source: string | undefined, file
     place,
     `template failed: ${lines[0] ?? message}; fix the template or restore the project default`
   )
+}
+
+/**
+ * The problem for an error thrown while rendering: at the template or partial, and the line, it
+ * happened in when `renderTraced` recorded them, else at `file` (the template rendered).
+ */
+export function renderProblem(error: unknown, file: string): Problem {
+  const place = renderPlaceOf(error)
+  const problem = templateProblem(error, undefined, place?.file ?? file)
+  const message = runtimeMessage(error) ?? problem.message
+  if (place?.line === undefined) return { ...problem, message }
+  return { ...problem, message, line: place.line, column: place.column ?? 1 }
+}
+
+/** What the runtime errors a site's template can meet mean, in an editor's words. */
+function runtimeMessage(error: unknown): string | undefined {
+  if (error instanceof RangeError)
+    return 'template failed: it never stops calling itself (a partial that includes itself?)'
+  const message = error instanceof Error ? error.message : ''
+  const partial = /^The partial (\S+) could not be found/.exec(message)?.[1]
+  if (partial !== undefined)
+    return `template failed: there is no partial "${partial}"; add templates/partials/${partial}.hbs or fix the name`
+  const helper = /^Missing helper: "([^"]*)"/.exec(message)?.[1]
+  if (helper !== undefined)
+    return `template failed: there is no helper "${helper}"; templates can use Handlebars' built-in helpers only`
+  return undefined
 }
 
 /** Builds the problem itself. */

@@ -4,11 +4,13 @@
  */
 import type { Report } from '../types.js'
 import { summaryLine } from './summary-line.js'
+import { escapeControls } from './terminal-safe.js'
 
 /**
  * One `::error` or `::warning` command per problem, then the summary as a plain line.
  * Escaping follows the workflow-command rules of the Actions runner: data escapes `%`, CR and LF;
- * property values also escape `:` and `,`, which would end the value.
+ * property values also escape `:` and `,`, which would end the value. The log is also printed as
+ * it comes, so other control characters from content are shown escaped (see terminal-safe.ts).
  */
 export function formatGithub(report: Report): string {
   const lines: string[] = []
@@ -29,7 +31,11 @@ export function formatGithub(report: Report): string {
 
 /** Escapes the message of a workflow command. */
 export function escapeData(text: string): string {
-  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A')
+  // Line breaks are left to the runner's own `%0D`/`%0A`, which it turns back into line breaks.
+  return escapeControls(text, { keepLineBreaks: true })
+    .replaceAll('%', '%25')
+    .replaceAll('\r', '%0D')
+    .replaceAll('\n', '%0A')
 }
 
 /** Escapes a property value of a workflow command. */

@@ -6,6 +6,7 @@
 import type { VFile } from 'vfile'
 import type { Problem, Report } from '../types.js'
 import { summaryLine } from './summary-line.js'
+import { escapeControls } from './terminal-safe.js'
 
 /** How to print. */
 export interface TextOptions {
@@ -21,7 +22,8 @@ export async function formatText(report: Report, options: TextOptions): Promise<
   const shown = report.articles.flatMap((entry) =>
     entry.problems
       .filter((problem) => !options.quiet || problem.severity === 'error')
-      .map((problem) => ({ problem, path: problem.file ?? entry.file }))
+      // File names come from the site too: a name can hold an escape sequence as well as a title.
+      .map((problem) => ({ problem, path: escapeControls(problem.file ?? entry.file) }))
   )
   const summary = summaryLine(report.summary)
   if (shown.length === 0) return `${summary}\n`
@@ -48,11 +50,12 @@ export async function formatText(report: Report, options: TextOptions): Promise<
 function addMessage(file: VFile, problem: Problem): void {
   // One line per problem: the reporter prints anything after a line break unaligned. The
   // reporter pads columns to one space and the SPEC's lines have two: the spaces around the
-  // reason widen the columns on both sides of it.
-  const reason = ` ${problem.message.replace(/\s*[\r\n]+\s*/g, ' ')} `
+  // reason widen the columns on both sides of it. Control characters from content are shown
+  // escaped, never sent to the terminal (see terminal-safe.ts).
+  const reason = ` ${escapeControls(problem.message.replace(/\s*[\r\n]+\s*/g, ' '))} `
   const message = file.message(reason, {
     place: { line: problem.line, column: problem.column },
-    ruleId: problem.rule
+    ruleId: escapeControls(problem.rule)
   })
   message.fatal = problem.severity === 'error'
 }

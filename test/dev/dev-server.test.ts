@@ -1,3 +1,4 @@
+import { request } from 'node:http'
 import { createServer } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { startDevServer } from '../../src/dev/dev-server.js'
@@ -138,4 +139,77 @@ describe('the dev server', () => {
       await new Promise((resolve) => blocker.close(resolve))
     }
   })
+
+  describe('answers only requests addressed to itself (DNS rebinding)', () => {
+    it.each([
+      ['a page', '/'],
+      ['a brief', '/2025/11/04/story/'],
+      ['a data copy', '/data/markets/btc-usd.csv'],
+      ['the live-reload client', '/__factdesk/client.js'],
+      ['the live-reload event stream', '/__factdesk/events'],
+      ['a missing page', '/no/such/page/']
+    ])('refuses %s asked for under another host name', async (_what, path) => {
+      const { origin } = await start()
+      const { port } = new URL(origin)
+      for (const host of [
+        `rebind.attacker.example:${port}`,
+        'rebind.attacker.example',
+        `localhost.attacker.example:${port}`,
+        `localhost:${Number(port) + 1}`
+      ]) {
+        const answer = await get(origin, path, host)
+        expect({ host, status: answer.status, type: answer.type }).toEqual({
+          host,
+          status: 403,
+          type: 'text/plain; charset=utf-8'
+        })
+        expect(answer.body).toContain('only requests for its own address')
+        expect(answer.body).not.toContain('Story')
+      }
+    })
+
+    it.each(['localhost', '127.0.0.1', '[::1]', 'LOCALHOST'])(
+      'answers requests for %s with its port',
+      async (name) => {
+        const { origin } = await start()
+        const { port } = new URL(origin)
+        const answer = await get(origin, '/2025/11/04/story/', `${name}:${port}`)
+        expect(answer.status).toBe(200)
+        expect(answer.body).toContain('<p>Story</p>')
+      }
+    )
+  })
 })
+
+/** GETs `path` from the server at `origin` with `host` as the Host header (none if undefined). */
+function get(
+  origin: string,
+  path: string,
+  host: string | undefined
+): Promise<{ status: number; type: string | undefined; body: string }> {
+  const { hostname, port } = new URL(origin)
+  return new Promise((resolve, reject) => {
+    const sent = request(
+      { hostname, port, path, setHost: false, headers: host === undefined ? {} : { host } },
+      (response) => {
+        let body = ''
+        response.setEncoding('utf8')
+        response.on('data', (chunk: string) => {
+          body += chunk
+          // The event stream never ends by itself: its first event is enough to tell it answered.
+          if (body.includes('\n\n')) response.destroy()
+        })
+        const done = (): void =>
+          resolve({
+            status: response.statusCode ?? 0,
+            type: response.headers['content-type'],
+            body
+          })
+        response.on('end', done)
+        response.on('close', done)
+      }
+    )
+    sent.on('error', reject)
+    sent.end()
+  })
+}

@@ -39,6 +39,7 @@ describe('exitStatus', () => {
       'data-malformed',
       'data-unreadable',
       'frontmatter',
+      'output-unwritable',
       'path-unsafe',
       'permalink-duplicate',
       'settings',
