@@ -51,7 +51,8 @@ export async function readCorpusShape(root) {
  *
  * - factdesk (SPEC 8): briefs, listing pages, `/factcheck/`, `404.html`; then `factcheck.json`,
  *   `latest.txt`, `feed.xml`, `atom.xml`, `feed.json`, `sitemap.xml`, `robots.txt`, the hashed
- *   stylesheet and a copy of every bound data file.
+ *   stylesheet, `.factdesk-output.json` (the record of what it wrote, SPEC 9) and a copy of every
+ *   bound data file.
  * - Eleventy: briefs, listing pages, `404.html`; then `feed.xml` and `sitemap.xml`.
  * - Hugo: the same as Eleventy, plus the `page/1/` redirect Hugo 0.111 writes for every paged
  *   listing, which it cannot be told to skip.
@@ -67,7 +68,7 @@ export function expectedFiles(builder, shape) {
   const listings = shape.listingSizes.length
   if (builder === 'ours') {
     const html = shape.articles + listingPages + 2
-    return { html, total: html + 8 + shape.dataFiles }
+    return { html, total: html + 9 + shape.dataFiles }
   }
   const html = shape.articles + listingPages + 1 + (builder === 'hugo' ? listings : 0)
   return { html, total: html + 2 }
