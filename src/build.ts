@@ -8,7 +8,8 @@ import { join, relative } from 'node:path'
 import { hashOf } from './cache/article-cache.js'
 import { runArticleStages } from './article-stages.js'
 import { openPageMemo } from './cache/page-memo.js'
-import { readBounded } from './io/read-bounded.js'
+import { readSiteFile } from './io/read-site-file.js'
+import { sizeLimits } from './io/size-limits.js'
 import { findArticles } from './content/find-articles.js'
 import { openOutput } from './output/write-site.js'
 import { assertSiteRoot, resolveOutputTarget } from './output/output-target.js'
@@ -252,12 +253,23 @@ function spareOf(options: BuildOptions, out: string): WriteOptions {
   return { spare: folder, verified: `${folder}.verified.v8` }
 }
 
+/**
+ * The data files the fact-check panels name (`data/...`), to publish beside the pages. Read as
+ * every site file is (SPEC 9); one that is not read is left out: the data store has reported it
+ * already, and that problem fails the build, so nothing is published without it.
+ */
 async function readDataFiles(
   root: string,
   paths: readonly string[]
 ): Promise<{ path: string; content: Uint8Array }[]> {
-  return Promise.all(
-    paths.map(async (path) => ({ path, content: await readBounded(join(root, path)) }))
+  const read = await Promise.all(
+    paths.map(async (path) => ({
+      path,
+      content: await readSiteFile(root, path, sizeLimits.dataFile)
+    }))
+  )
+  return read.flatMap(({ path, content }) =>
+    content instanceof Uint8Array ? [{ path, content }] : []
   )
 }
 

@@ -4,13 +4,13 @@
  * the rest on the runner. Loads leave stage 1 without their Markdown, which only checking needs:
  * a site of 40,000 articles would otherwise hold every text until the build ends.
  */
-import { join } from 'node:path'
 import { hashOf } from './cache/article-cache.js'
 import type { StoredLoad } from './cache/article-cache.js'
 import type { IndexEntry } from './cache/cache-index.js'
 import { markdownOf, readArticles } from './content/load-article.js'
 import type { ArticleLoad } from './content/load-article.js'
-import { readBounded } from './io/read-bounded.js'
+import { readSiteFile } from './io/read-site-file.js'
+import { sizeLimits } from './io/size-limits.js'
 import type { ArticleRunner } from './parallel/article-runner.js'
 import type { LoadedArticle } from './types.js'
 
@@ -78,21 +78,20 @@ export async function loadArticles(
   return { loaded, entries, markdown }
 }
 
+/**
+ * A hash of each data file of `paths` (as written in frontmatter, under `data/`), `unreadable` for
+ * a file that is not read: read as the data store reads it (SPEC 9), so a data file linked to
+ * `/dev/zero` or a FIFO is refused here too rather than read for ever.
+ */
 export async function hashDataFiles(
   root: string,
   paths: readonly string[]
 ): Promise<Map<string, string>> {
   const hashes = await Promise.all(
-    paths.map(
-      async (path) =>
-        [
-          path,
-          await readBounded(join(root, 'data', path)).then(
-            (bytes) => hashOf(bytes),
-            () => 'unreadable'
-          )
-        ] as const
-    )
+    paths.map(async (path) => {
+      const read = await readSiteFile(root, `data/${path}`, sizeLimits.dataFile)
+      return [path, read instanceof Uint8Array ? hashOf(read) : 'unreadable'] as const
+    })
   )
   return new Map(hashes)
 }

@@ -1,12 +1,17 @@
 /**
  * Finds the article files of a site: every `.md` under `content/`, sorted so builds are
  * deterministic. A symlink that leads outside the site is refused rather than followed, so a
- * checkout cannot publish files from elsewhere on the machine. The walk is synchronous: a content
- * folder holds a folder per day, and a thousand awaited listings in a row cost ten times their
- * blocking form.
+ * checkout cannot publish files from elsewhere on the machine (SPEC 9). A folder that cannot be
+ * listed, or a link back to a folder above it (a loop), is one problem at its path and the walk
+ * goes on with the rest. Anything else named `.md` that is not a folder is listed: reading it
+ * (`io/read-site-file.ts`) refuses a FIFO, device or socket with a problem of its own. The walk
+ * is synchronous: a content folder holds a folder per day, and a thousand awaited listings in a
+ * row cost ten times their blocking form.
  */
-import { lstatSync, readdirSync, realpathSync } from 'node:fs'
+import { readdirSync, realpathSync, statSync } from 'node:fs'
+import type { Dirent } from 'node:fs'
 import { join, relative, sep } from 'node:path'
+import { isInside } from '../io/read-site-file.js'
 import type { Problem } from '../types.js'
 
 /** Article files (site-relative, `/`-separated) and the problems met looking for them. */
@@ -15,63 +20,149 @@ export interface FoundArticles {
   problems: Problem[]
 }
 
-/** Lists the Markdown files under `root/content/`. */
-export async function findArticles(root: string): Promise<FoundArticles> {
-  const files: string[] = []
-  const problems: Problem[] = []
-  const realRoot = realpathSync(root)
-  walk(join(root, 'content'), realRoot, root, files, problems)
-  files.sort()
-  return { files, problems }
+/** One walk: where it started, and what it found so far. */
+interface Walk {
+  root: string
+  realRoot: string
+  /** Real paths of the folders being walked, from `content/` down: a link to one is a loop. */
+  ancestors: Set<string>
+  files: string[]
+  problems: Problem[]
 }
 
-function walk(dir: string, realRoot: string, root: string, files: string[], problems: Problem[]): void {
-  let entries
+/** Lists the Markdown files under `root/content/`. */
+export async function findArticles(root: string): Promise<FoundArticles> {
+  const walk: Walk = {
+    root,
+    realRoot: realpathSync.native(root),
+    ancestors: new Set(),
+    files: [],
+    problems: []
+  }
+  const content = join(root, 'content')
+  const real = resolveLink(content)
+  if (typeof real !== 'string') {
+    if (real.code !== 'ENOENT') walk.problems.push(cannotList('content', real.code))
+  } else if (!isInside(real, walk.realRoot)) {
+    walk.problems.push(
+      unsafe(
+        'content',
+        'is a symbolic link that leads outside the site; copy the folder in instead'
+      )
+    )
+  } else {
+    visit(walk, content, real)
+  }
+  walk.files.sort()
+  return { files: walk.files, problems: walk.problems }
+}
+
+/** Walks the folder at `dir`, whose real path is `real`. */
+function visit(walk: Walk, dir: string, real: string): void {
+  let entries: Dirent[]
   try {
     entries = readdirSync(dir, { withFileTypes: true })
   } catch (error) {
-    if (isCode(error, 'ENOENT')) return
-    throw error
+    const code = codeOf(error)
+    if (code !== 'ENOENT') walk.problems.push(cannotList(siteFile(walk, dir), code))
+    return
   }
+  walk.ancestors.add(real)
   for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue
-    const path = join(dir, entry.name)
-    const file = relative(root, path).split(sep).join('/')
-    let isDirectory = entry.isDirectory()
-    let isFile = entry.isFile()
-    if (entry.isSymbolicLink()) {
-      const target = realTarget(path)
-      if (target === undefined || !isInside(target, realRoot)) {
-        if (isDirectory || entry.name.endsWith('.md') || target === undefined) {
-          problems.push(unsafe(file, target === undefined ? 'is a broken symbolic link' : 'is a symbolic link that leads outside the site; copy the file in instead'))
-        }
-        continue
-      }
-      const stats = lstatSync(target)
-      isDirectory = stats.isDirectory()
-      isFile = stats.isFile()
+    if (!entry.name.startsWith('.'))
+      visitEntry(walk, entry, join(dir, entry.name), join(real, entry.name))
+  }
+  walk.ancestors.delete(real)
+}
+
+function visitEntry(walk: Walk, entry: Dirent, path: string, realPath: string): void {
+  const file = siteFile(walk, path)
+  const isArticle = entry.name.toLowerCase().endsWith('.md')
+  if (!entry.isSymbolicLink()) {
+    if (entry.isDirectory()) visit(walk, path, realPath)
+    else if (isArticle) walk.files.push(file)
+    return
+  }
+  const target = resolveLink(path)
+  if (typeof target !== 'string') {
+    walk.problems.push(unresolved(file, target.code))
+    return
+  }
+  const isFolder = isDirectory(target)
+  if (!isInside(target, walk.realRoot)) {
+    if (isFolder || isArticle) {
+      walk.problems.push(
+        unsafe(file, 'is a symbolic link that leads outside the site; copy the file in instead')
+      )
     }
-    if (isDirectory) walk(path, realRoot, root, files, problems)
-    else if (isFile && entry.name.toLowerCase().endsWith('.md')) files.push(file)
+  } else if (isFolder && walk.ancestors.has(target)) {
+    walk.problems.push(
+      unreadable(
+        file,
+        `${file} is a symbolic link to a folder that holds it, a loop; remove the link`
+      )
+    )
+  } else if (isFolder) {
+    visit(walk, path, target)
+  } else if (isArticle) {
+    walk.files.push(file)
   }
 }
 
-function realTarget(path: string): string | undefined {
+/** The real path of `path`, or the code of the error that kept it from being resolved. */
+function resolveLink(path: string): string | { code: string } {
   try {
-    return realpathSync(path)
-  } catch {
-    return undefined
+    return realpathSync.native(path)
+  } catch (error) {
+    return { code: codeOf(error) }
   }
 }
 
-function isInside(path: string, root: string): boolean {
-  return path === root || path.startsWith(root + sep)
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory()
+  } catch {
+    return false
+  }
+}
+
+function siteFile(walk: Walk, path: string): string {
+  return relative(walk.root, path).split(sep).join('/')
+}
+
+/** The problem for a folder that exists but cannot be listed (no read permission). */
+function cannotList(folder: string, code: string): Problem {
+  return unreadable(
+    folder,
+    `cannot read the folder ${folder} (${code}): give it read permission, or move it out of content/`
+  )
+}
+
+/** The problem for a link whose target cannot be resolved. */
+function unresolved(file: string, code: string): Problem {
+  if (code === 'ELOOP')
+    return unreadable(file, `${file} is a symbolic link that leads back to itself; remove the link`)
+  if (code === 'ENOENT' || code === 'ENOTDIR') return unsafe(file, 'is a broken symbolic link')
+  return unreadable(file, `cannot read ${file} (${code}): check its permissions`)
 }
 
 function unsafe(file: string, what: string): Problem {
-  return { severity: 'error', line: 1, column: 1, rule: 'path-unsafe', message: `${file} ${what}`, file }
+  return {
+    severity: 'error',
+    line: 1,
+    column: 1,
+    rule: 'path-unsafe',
+    message: `${file} ${what}`,
+    file
+  }
 }
 
-function isCode(error: unknown, code: string): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === code
+function unreadable(file: string, message: string): Problem {
+  return { severity: 'error', line: 1, column: 1, rule: 'article-unreadable', message, file }
+}
+
+function codeOf(error: unknown): string {
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined
+  return typeof code === 'string' ? code : 'unknown error'
 }

@@ -3,12 +3,15 @@
  * with positions, validates it, and derives the slug and URL. Every problem is positioned in the
  * article file; the caller keeps going with the next file.
  */
-import { readFileSync } from 'node:fs'
+import { realpathSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { basename, join } from 'node:path'
+import { basename } from 'node:path'
 import type matter from 'gray-matter'
-import { readBounded } from '../io/read-bounded.js'
+import { describeRefusal, readSiteFile, readSiteFileSync } from '../io/read-site-file.js'
+import type { SiteFileRead } from '../io/read-site-file.js'
+import { sizeLimits } from '../io/size-limits.js'
 import { issuesToProblems } from '../schema/issues-to-problems.js'
+import { decodeUtf8, describeNotUtf8 } from '../text/decode-utf8.js'
 import { didYouMean } from '../text/did-you-mean.js'
 import { parseYaml } from '../yaml/parse-yaml.js'
 import { frontmatterKeys, frontmatterSchema, namePattern } from './frontmatter-schema.js'
@@ -34,13 +37,12 @@ export async function loadArticle(root: string, file: string, settings: Settings
   return bytes instanceof Uint8Array ? decodeArticle(file, bytes, settings) : { file, problems: [bytes] }
 }
 
-/** The bytes of an article file, or the problem that kept them from being read. */
+/**
+ * The bytes of an article file, or the problem that kept them from being read: a link leaving the
+ * site, a FIFO or folder, a file over `sizeLimits.article` (SPEC 9).
+ */
 export async function readArticle(root: string, file: string): Promise<Uint8Array | Problem> {
-  try {
-    return await readBounded(join(root, file))
-  } catch (error) {
-    return cannotRead(error)
-  }
+  return problemUnlessRead(await readSiteFile(root, file, sizeLimits.article))
 }
 
 /** Articles read before the event loop gets a turn: a dev server stays responsive meanwhile. */
@@ -53,24 +55,23 @@ const readSlice = 256
  */
 export async function readArticles(root: string, files: readonly string[]): Promise<(Uint8Array | Problem)[]> {
   const read: (Uint8Array | Problem)[] = []
+  const realRoot = realpathSync.native(root)
   for (const [index, file] of files.entries()) {
     if (index > 0 && index % readSlice === 0) await new Promise((resolve) => setImmediate(resolve))
-    try {
-      read.push(readFileSync(join(root, file)))
-    } catch (error) {
-      read.push(cannotRead(error))
-    }
+    read.push(problemUnlessRead(readSiteFileSync(root, file, sizeLimits.article, realRoot)))
   }
   return read
 }
 
-/** Decodes article bytes as UTF-8 text and validates them; binary or non-UTF-8 files are refused. */
+/**
+ * Decodes article bytes as UTF-8 text and validates them; binary or non-UTF-8 files are refused,
+ * at the first byte that is not UTF-8.
+ */
 export function decodeArticle(file: string, bytes: Uint8Array, settings: Settings): ArticleLoad {
-  let text: string
-  try {
-    text = utf8.decode(bytes)
-  } catch {
-    return { file, problems: [unreadable('the file is not UTF-8 text; save it as UTF-8')] }
+  const text = decodeUtf8(bytes)
+  if (typeof text !== 'string') {
+    const problem = unreadable(`${describeNotUtf8(text)}: save the file as UTF-8`)
+    return { file, problems: [{ ...problem, line: text.line, column: text.column }] }
   }
   if (text.includes('\0')) return { file, problems: [unreadable('the file holds NUL bytes; it looks binary, not Markdown')] }
   return parseArticle(file, text, settings)
@@ -230,8 +231,11 @@ function frontmatterError(line: number, column: number, message: string): Proble
   return { severity: 'error', line, column, rule: 'frontmatter', message }
 }
 
-function cannotRead(error: unknown): Problem {
-  return unreadable(`cannot read the file: ${error instanceof Error ? error.message : String(error)}`)
+/** The bytes read, or the refusal as the article's problem: `path-unsafe` for a link leaving the site. */
+function problemUnlessRead(read: SiteFileRead): Uint8Array | Problem {
+  if (read instanceof Uint8Array) return read
+  const problem = unreadable(`cannot read the file: ${describeRefusal(read)}`)
+  return read.reason === 'outside' ? { ...problem, rule: 'path-unsafe' } : problem
 }
 
 function unreadable(message: string): Problem {

@@ -11,10 +11,15 @@ let openReads = 0
 const waiting: (() => void)[] = []
 
 /** `readFile(path)`, waiting for a free slot first. */
-export async function readBounded(path: string): Promise<Buffer> {
+export function readBounded(path: string): Promise<Buffer> {
+  return withReadSlot(() => readFile(path))
+}
+
+/** Runs `read` (which may hold a file open until it settles) once a slot is free. */
+export async function withReadSlot<T>(read: () => Promise<T>): Promise<T> {
   await takeSlot()
   try {
-    return await readFile(path)
+    return await read()
   } finally {
     giveBackSlot()
   }

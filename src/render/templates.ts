@@ -4,11 +4,14 @@
  * folder. Each template is compiled once, in a Handlebars environment of its own, so that
  * partials registered here never leak into another build in the same process.
  */
-import { readdir, readFile, realpath } from 'node:fs/promises'
+import { readdir, realpath } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createHash } from 'node:crypto'
 import Handlebars from 'handlebars'
+import { describeRefusal, readSiteFile } from '../io/read-site-file.js'
+import type { Refusal } from '../io/read-site-file.js'
+import { sizeLimits } from '../io/size-limits.js'
 import type { Problem } from '../types.js'
 import { templateProblem } from './template-problems.js'
 
@@ -34,8 +37,12 @@ export interface Templates {
   fingerprint: string
 }
 
-/** The project's own templates, found next to `src/` and next to the compiled `lib/` alike. */
-const projectTemplates = fileURLToPath(new URL('../../templates/', import.meta.url))
+/**
+ * The project's own folder, whose `templates/` are found next to `src/` and next to the compiled
+ * `lib/` alike. Its files are read by the same rules as a site's, with the project as their root.
+ */
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
+const projectTemplates = path.join(projectRoot, 'templates')
 
 /** The template folders, each holding `*.hbs` files. */
 const kinds = ['layouts', 'pages', 'partials'] as const
@@ -59,14 +66,10 @@ export async function loadTemplates(
     partials: new Map()
   }
   for (const kind of kinds) {
-    const defaults = await listTemplates(
-      path.join(projectTemplates, kind),
-      `templates/${kind}`,
-      problems
-    )
+    const defaults = await listTemplates(projectRoot, `templates/${kind}`, problems)
     const overrides = sameFolder
       ? new Map<string, string>()
-      : await listTemplates(path.join(siteTemplates, kind), `templates/${kind}`, problems)
+      : await listTemplates(root, `templates/${kind}`, problems)
     const names = [...new Set([...defaults.keys(), ...overrides.keys()])].sort()
     for (const name of names) {
       const file = `templates/${kind}/${name}.hbs`
@@ -86,7 +89,7 @@ export async function loadTemplates(
     }
   }
   for (const [name, partial] of compiled.partials) env.registerPartial(name, partial.render)
-  const stylesheet = await readStylesheet(sameFolder ? projectTemplates : siteTemplates, problems)
+  const stylesheet = await readStylesheet(sameFolder ? projectRoot : root, problems)
   return {
     templates: {
       layouts: compiled.layouts,
@@ -115,54 +118,71 @@ function compileTemplate(
 }
 
 /**
- * `name -> source` of the `*.hbs` files in a folder; empty when the folder does not exist. A file
- * that cannot be read is a problem, and the project default of its name stands in for it.
+ * `name -> source` of the `*.hbs` files in the folder `folder` of `base` (a site root, or the
+ * project's); empty when the folder does not exist. A file that cannot be read (a link leaving
+ * the site, a FIFO, a file over `sizeLimits.template`) is a problem, and the project default of
+ * its name stands in for it.
  */
 async function listTemplates(
+  base: string,
   folder: string,
-  shownAs: string,
   problems: Problem[]
 ): Promise<Map<string, string>> {
   const found = new Map<string, string>()
   let entries: string[]
   try {
-    entries = await readdir(folder)
+    entries = await readdir(path.join(base, folder))
   } catch (error) {
-    if (!isMissing(error)) problems.push(unreadable(shownAs, error))
+    if (!isMissing(error)) problems.push(cannotList(folder, error))
     return found
   }
   for (const entry of entries.sort()) {
     if (!entry.endsWith('.hbs')) continue
-    try {
-      found.set(entry.slice(0, -'.hbs'.length), await readFile(path.join(folder, entry), 'utf8'))
-    } catch (error) {
-      problems.push(unreadable(`${shownAs}/${entry}`, error))
-    }
+    const file = `${folder}/${entry}`
+    const read = await readSiteFile(base, file, sizeLimits.template)
+    if (read instanceof Uint8Array) found.set(entry.slice(0, -'.hbs'.length), read.toString('utf8'))
+    else problems.push(refused(file, 'template', read))
   }
   return found
 }
 
-/** The problem for a template file or folder that exists but cannot be read. */
-function unreadable(file: string, error: unknown): Problem {
+/** The problem for a template folder that exists but cannot be listed. */
+function cannotList(folder: string, error: unknown): Problem {
   const reason = error instanceof Error ? error.message : String(error)
   return {
     severity: 'error',
     line: 1,
     column: 1,
     rule: 'template-error',
-    message: `cannot read the template (${reason}); check that it is a readable file`,
+    message: `cannot read the template folder (${reason}); check that it is a readable folder`,
+    file: folder
+  }
+}
+
+/** The problem for a template file that was not read: `path-unsafe` for a link leaving the site. */
+function refused(file: string, what: 'template' | 'stylesheet', refusal: Refusal): Problem {
+  return {
+    severity: 'error',
+    line: 1,
+    column: 1,
+    rule: refusal.reason === 'outside' ? 'path-unsafe' : 'template-error',
+    message: `cannot read the ${what}: ${describeRefusal(refusal)}`,
     file
   }
 }
 
-/** The site's stylesheet, or the project's when the site has none or it cannot be read. */
-async function readStylesheet(siteTemplates: string, problems: Problem[]): Promise<string> {
-  try {
-    return await readFile(path.join(siteTemplates, 'style.css'), 'utf8')
-  } catch (error) {
-    if (!isMissing(error)) problems.push(unreadable('templates/style.css', error))
-    return readFile(path.join(projectTemplates, 'style.css'), 'utf8')
-  }
+/**
+ * The stylesheet of `base` (the site root, or the project's when the site uses its templates),
+ * or the project's when the site has none or it cannot be read.
+ */
+async function readStylesheet(base: string, problems: Problem[]): Promise<string> {
+  const file = 'templates/style.css'
+  const read = await readSiteFile(base, file, sizeLimits.template)
+  if (read instanceof Uint8Array) return read.toString('utf8')
+  if (read.reason !== 'missing') problems.push(refused(file, 'stylesheet', read))
+  const own = await readSiteFile(projectRoot, file, sizeLimits.template)
+  if (own instanceof Uint8Array) return own.toString('utf8')
+  throw new Error(`cannot read factdesk's own ${file}: ${describeRefusal(own)}; reinstall factdesk`)
 }
 
 /** A folder's real path, or the path itself when it does not exist. */

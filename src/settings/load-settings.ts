@@ -3,8 +3,8 @@
  * A missing file means every default; a broken one is reported and the defaults stand in, so
  * the rest of the site is still checked in the same run.
  */
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { describeRefusal, readSiteFile } from '../io/read-site-file.js'
+import { sizeLimits } from '../io/size-limits.js'
 import { issuesToProblems } from '../schema/issues-to-problems.js'
 import { parseYaml } from '../yaml/parse-yaml.js'
 import { settingsSchema } from './settings-schema.js'
@@ -19,19 +19,20 @@ export interface LoadedSettings {
   problems: Problem[]
 }
 
-/** Reads and validates the site settings of the site at `root`. */
+/**
+ * Reads and validates the site settings of the site at `root`. The file is read as every site
+ * file is (SPEC 9): a link leaving the site is `path-unsafe`, a FIFO or a file over
+ * `sizeLimits.settings` a `settings` problem, and the defaults stand in.
+ */
 export async function loadSettings(root: string): Promise<LoadedSettings> {
-  let text: string
-  try {
-    text = await readFile(join(root, settingsFile), 'utf8')
-  } catch (error) {
-    if (isMissing(error)) return { settings: defaultSettings(), problems: [] }
-    return {
-      settings: defaultSettings(),
-      problems: [problem(1, 1, `cannot read ${settingsFile}: ${String(error)}`)]
-    }
+  const read = await readSiteFile(root, settingsFile, sizeLimits.settings)
+  if (read instanceof Uint8Array) return parseSettings(read.toString('utf8'))
+  if (read.reason === 'missing') return { settings: defaultSettings(), problems: [] }
+  const refused = problem(1, 1, `cannot read ${settingsFile}: ${describeRefusal(read)}`)
+  return {
+    settings: defaultSettings(),
+    problems: [read.reason === 'outside' ? { ...refused, rule: 'path-unsafe' } : refused]
   }
-  return parseSettings(text)
 }
 
 /** Validates settings text; exported for tests and for the dev server's reloads. */
@@ -77,8 +78,4 @@ export function defaultSettings(): Settings {
 
 function problem(line: number, column: number, message: string): Problem {
   return { severity: 'error', line, column, rule: 'settings', message, file: settingsFile }
-}
-
-function isMissing(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT'
 }

@@ -1,11 +1,15 @@
 /**
  * Loads the data files that articles name in their `data:` maps (SPEC 4, 6), each distinct file
- * once however many articles use it, refusing any path that would leave `data/` (SPEC 9). A file
- * that cannot be used becomes a positioned problem and is left out of the store; the build goes on
- * with the others.
+ * once however many articles use it, refusing any path that would leave `data/` and any file that
+ * is not a regular file inside the site within `sizeLimits.dataFile` (SPEC 9). A file that cannot
+ * be used becomes a positioned problem and is left out of the store; the build goes on with the
+ * others.
  */
-import { readFile, realpath, stat } from 'node:fs/promises'
-import { extname, join, sep } from 'node:path'
+import { extname } from 'node:path'
+import { describeRefusal, readSiteFile } from '../../io/read-site-file.js'
+import type { Refusal } from '../../io/read-site-file.js'
+import { sizeLimits } from '../../io/size-limits.js'
+import { decodeUtf8, describeNotUtf8 } from '../../text/decode-utf8.js'
 import type { Problem } from '../../types.js'
 import { createDataStore, normalizeDataPath } from './dataset.js'
 import type { DataStore, Dataset } from './dataset.js'
@@ -40,13 +44,12 @@ export async function loadDataStore(
     .map(([path]) => path)
   const distinct = [...new Set([...requested.values()].filter((path) => path !== undefined))]
 
-  const folders = await realFolders(root)
   const loaded: Loaded[] = []
   let next = 0
   const worker = async (): Promise<void> => {
     while (next < distinct.length) {
       const i = next++
-      loaded[i] = await loadDataFile(root, folders, distinct[i] ?? '')
+      loaded[i] = await loadDataFile(root, distinct[i] ?? '')
     }
   }
   await Promise.all(Array.from({ length: Math.min(concurrentReads, distinct.length) }, worker))
@@ -68,52 +71,14 @@ export async function loadDataStore(
   return { store: createDataStore(datasets), problems }
 }
 
-/** Real paths of the site root and of `data/`: a file may resolve into either. */
-async function realFolders(root: string): Promise<string[]> {
-  const folders: string[] = []
-  for (const folder of [root, join(root, 'data')]) {
-    try {
-      folders.push(await realpath(folder))
-    } catch {
-      // A missing folder holds no files: every file under it is reported as missing.
-    }
-  }
-  return folders
-}
-
-async function loadDataFile(
-  root: string,
-  folders: readonly string[],
-  path: string
-): Promise<Loaded> {
+async function loadDataFile(root: string, path: string): Promise<Loaded> {
   const file = `data/${path}`
-  const fail = (rule: string, message: string): Loaded => ({
+  const fail = (rule: string, message: string, line = 1, column = 1): Loaded => ({
     dataset: undefined,
-    problems: [problem(file, rule, message)]
+    problems: [{ ...problem(file, rule, message), line, column }]
   })
 
-  let real: string
-  try {
-    real = await realpath(join(root, 'data', path))
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') {
-      return fail(
-        'data-unreadable',
-        `data file ${file} does not exist: fix the path in the article's data: map, or add the file`
-      )
-    }
-    return fail(
-      'data-unreadable',
-      `cannot read ${file} (${errorCode(error) ?? 'unknown error'}): check the file's permissions`
-    )
-  }
-  if (!folders.some((folder) => real.startsWith(folder + sep))) {
-    return fail(
-      unsafePathRule,
-      `${file} is a link to a file outside the site: copy the file into data/ instead`
-    )
-  }
-
+  // The format first: a file factdesk would not parse is not worth reading.
   const format = formatOf(path)
   if (format === undefined) {
     return fail(
@@ -121,18 +86,20 @@ async function loadDataFile(
       `${file} is not a data file factdesk reads: use .csv, .tsv, .json, .yaml or .yml`
     )
   }
-
-  let text: string
-  try {
-    if (!(await stat(real)).isFile())
-      return fail('data-unreadable', `${file} is a folder, not a data file: name a file inside it`)
-    text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(real))
-  } catch (error) {
-    if (error instanceof TypeError)
-      return fail('data-unreadable', `${file} is not UTF-8 text: save it as UTF-8`)
+  const read = await readSiteFile(root, file, sizeLimits.dataFile)
+  if (!(read instanceof Uint8Array)) {
+    return fail(
+      read.reason === 'outside' ? unsafePathRule : 'data-unreadable',
+      refusalMessage(file, read)
+    )
+  }
+  const text = decodeUtf8(read)
+  if (typeof text !== 'string') {
     return fail(
       'data-unreadable',
-      `cannot read ${file} (${errorCode(error) ?? 'unknown error'}): check the file's permissions`
+      `${file} is not UTF-8 text: ${describeNotUtf8(text)}; save the file as UTF-8`,
+      text.line,
+      text.column
     )
   }
   if (text.replace(/^\uFEFF/, '').trim() === '') {
@@ -170,9 +137,21 @@ function formatOf(path: string): 'csv' | 'tsv' | 'json' | 'yaml' | undefined {
   }
 }
 
-function errorCode(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined
-  return typeof error.code === 'string' ? error.code : undefined
+/** What to tell the editor about a data file that was not read, and how to fix it. */
+function refusalMessage(file: string, refusal: Refusal): string {
+  switch (refusal.reason) {
+    case 'missing':
+      return `data file ${file} does not exist: fix the path in the article's data: map, or add the file`
+    case 'outside':
+      return `${file} is a link to a file outside the site: copy the file into data/ instead`
+    case 'not-a-file':
+      if (refusal.kind === 'folder')
+        return `${file} is a folder, not a data file: name a file inside it`
+      break
+    default:
+      break
+  }
+  return `cannot read ${file}: ${describeRefusal(refusal)}`
 }
 
 function problem(file: string, rule: string, message: string): Problem {
