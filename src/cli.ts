@@ -11,7 +11,8 @@ import { cacheDirOf } from './cache/cache-dir.js'
 import { parseArguments, usage } from './cli/arguments.js'
 import { createProgress } from './cli/progress.js'
 import { newArticle } from './commands/new-article.js'
-import { formatGithub } from './report/format-github.js'
+import { escapeData, formatGithub } from './report/format-github.js'
+import { escapeControls } from './report/terminal-safe.js'
 import { formatJsonChunks } from './report/format-json.js'
 import { formatText } from './report/format-text.js'
 import { loadSettings } from './settings/load-settings.js'
@@ -77,7 +78,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   } catch (error) {
     // A root that is no site or an output folder that is the user's: refused, nothing touched.
     if (error instanceof RefusedInput) {
-      io.stderr(`factdesk: ${error.message}\n`)
+      // In a workflow the refusal is an annotation too, or the run fails without saying why.
+      if (values.format === 'github')
+        io.stdout(`::error title=factdesk::${escapeData(error.message)}\n`)
+      io.stderr(`factdesk: ${escapeControls(error.message)}\n`)
       return 2
     }
     io.stderr(

@@ -99,6 +99,15 @@ describe("an --out that is the user's", () => {
   }
 })
 
+describe('a refusal in a GitHub workflow', () => {
+  it('is an ::error annotation on stdout as well as a line on stderr', async () => {
+    const root = await site()
+    const run = await runCli(['build', '--root', root, '--out', root, '--format', 'github'])
+    expect(run.exit).toBe(2)
+    expect(run.stdout).toMatch(/^::error title=factdesk::--out .* is the site folder/m)
+  })
+})
+
 describe('a folder factdesk did not make', () => {
   it('is refused when not empty, and left exactly as it was', async () => {
     const root = await site()
