@@ -5,15 +5,17 @@
  * bytes: an unchanged brief is then recognised in the output by its digest, and neither the HTML
  * nor the page is read. Everything bulky stays in the per-article files (`article-cache.ts`),
  * which remain the record; every build brings the index up to date, and a missing or damaged one
- * only costs speed.
+ * only costs speed. Each shard is sealed with the digest of its entries (`sealed-file.ts`), and
+ * each entry holds the digest of its results in their pack: a shard or pack whose bytes changed
+ * is never trusted (SPEC 9).
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import { mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { writeAtomically } from '../io/write-atomically.js'
 import { deserialize, serialize } from 'node:v8'
 import type { DateTime } from 'luxon'
 import { fromWire, toWire } from '../parallel/wire.js'
+import { cacheDebug, readSealed, writeSealed } from './sealed-file.js'
 import { isAbandonedTemporary } from './stale-temporary.js'
 import type { CheckedPart } from '../checked-part.js'
 import type { ArticleLoad } from '../content/load-article.js'
@@ -37,7 +39,7 @@ export interface IndexEntry {
   brief?: { key: string; value: BriefRecord }
   /** A hash of what the report shows of the checked article (see `reportDigestOf`). */
   report?: string
-  /** Where the results are kept whole (see `result-packs.ts`). */
+  /** Where the results are kept whole, with their digest (see `result-packs.ts`). */
   results?: PackedRef
 }
 
@@ -67,11 +69,14 @@ export function readIndex(dir: string): Map<string, IndexEntry> {
   }
   for (const name of names) {
     if (!shardName.test(name)) continue
+    // A damaged shard (its digest fails): its articles are loaded and checked again.
+    const payload = readSealed(join(folder, name))
+    if (payload === undefined) continue
     try {
-      const shard = fromWire<[string, IndexEntry][]>(deserialize(readFileSync(join(folder, name))))
+      const shard = fromWire<[string, IndexEntry][]>(deserialize(payload))
       for (const [key, entry] of shard) if (shardOf(key) === name.slice(0, 2)) index.set(key, entry)
     } catch {
-      // A damaged shard: its articles are read from their own files.
+      cacheDebug('index shard %s holds no entries: dropped', name)
     }
   }
   return index
@@ -100,9 +105,11 @@ export async function writeIndex(
   for (const key of previous.keys()) before.set(shardOf(key), (before.get(shardOf(key)) ?? 0) + 1)
   try {
     await mkdir(folder, { recursive: true })
-    // What is neither a shard nor a shard being written (an older layout's files) only takes space.
+    // What is neither a shard nor a shard being written (an older layout's files) only takes space,
+    // and so does a shard no entry goes into (one that was damaged, and whose articles are gone).
     for (const name of await readdir(folder)) {
-      if (shardName.test(name)) continue
+      if (shardName.test(name) && (shards.has(name.slice(0, 2)) || before.has(name.slice(0, 2))))
+        continue
       if (name.endsWith('.tmp') && !(await isAbandonedTemporary(folder, name))) continue
       await rm(join(folder, name), { recursive: true, force: true })
     }
@@ -123,7 +130,7 @@ export async function writeIndex(
           await rm(file, { force: true })
           continue
         }
-        await writeAtomically(file, serialize(toWire(shard)))
+        await writeSealed(file, serialize(toWire(shard)))
       }
     }
     await Promise.all(Array.from({ length: shardWrites }, writer))

@@ -3,13 +3,13 @@
  * listings), each with the key of the inputs it was rendered from. When a warm build's inputs hash to the same key, the output
  * already holds the page (verified by digest when it is staged), and it is not rendered at all:
  * at 4,000 articles that is 33 MB of JSON and HTML not produced, and ten times that at 40,000.
+ * The memo is sealed with its digest (`sealed-file.ts`, SPEC 9): a damaged one is none.
  */
-import { readFileSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { writeAtomically } from '../io/write-atomically.js'
 import { deserialize, serialize } from 'node:v8'
 import type { ContentDigest } from '../output/content-digest.js'
+import { readSealed, writeSealed } from './sealed-file.js'
 
 /** What was rendered at each path, under which key. */
 export interface PageMemo {
@@ -53,14 +53,16 @@ export function openPageMemo(dir: string | undefined): PageMemo {
       if (file === undefined || !changed) return
       // Unwritten, the memo only costs the next build a rendering of its pages.
       await mkdir(join(file, '..'), { recursive: true }).catch(() => undefined)
-      await writeAtomically(file, serialize(records))
+      await writeSealed(file, serialize(records))
     }
   }
 }
 
 function readRecords(file: string): Records {
+  const payload = readSealed(file)
+  if (payload === undefined) return new Map()
   try {
-    const value: unknown = deserialize(readFileSync(file))
+    const value: unknown = deserialize(payload)
     return value instanceof Map ? (value as Records) : new Map()
   } catch {
     return new Map()

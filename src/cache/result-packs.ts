@@ -5,18 +5,24 @@
  * happens when an output and its cache are cleared and rebuilt), and CI saves and restores a few
  * dozen files. A pack is written once, renamed into place, and never changed; one whose entries
  * the index no longer names is deleted, and one mostly dead has its live entries copied on.
+ * Where an entry lies comes with the digest of its bytes, kept in the index apart from the pack,
+ * and checked on every read (SPEC 9): bytes changed in a pack are never taken for results.
  */
+import { createHash } from 'node:crypto'
 import { closeSync, openSync, readSync } from 'node:fs'
 import { mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import { cacheDebug } from './sealed-file.js'
 import { isAbandonedTemporary } from './stale-temporary.js'
 import { writeAtomically } from '../io/write-atomically.js'
 
-/** Where one entry's bytes lie. */
+/** Where one entry's bytes lie, and what they hold. */
 export interface PackedRef {
   pack: string
   offset: number
   length: number
+  /** The SHA-256 (hex) of the entry's bytes: a read that finds other bytes finds nothing. */
+  hash: string
 }
 
 /** Bytes gathered before a pack is written: large enough for few files, small enough to hold. */
@@ -56,7 +62,7 @@ export function openPackWriter(folder: string): PackWriter {
     const file = join(folder, name)
     let offset = 0
     const refs = entries.map(({ key, bytes }) => {
-      const ref = { pack: name, offset, length: bytes.byteLength }
+      const ref = { pack: name, offset, length: bytes.byteLength, hash: digestOf(bytes) }
       offset += bytes.byteLength
       return [key, ref] as const
     })
@@ -107,20 +113,29 @@ export function openPackWriter(folder: string): PackWriter {
   }
 }
 
-/** The bytes `ref` names, or undefined when its pack is missing or shorter than it says. */
+/**
+ * The bytes `ref` names, or undefined when its pack is missing, shorter than it says, or holds
+ * other bytes there than those it was written with.
+ */
 export function readPacked(folder: string, ref: PackedRef): Uint8Array | undefined {
-  if (!packName.test(ref.pack)) return undefined
+  if (!packName.test(ref.pack) || typeof ref.hash !== 'string') return undefined
   let descriptor: number | undefined
   try {
     descriptor = openSync(join(folder, ref.pack), 'r')
     const bytes = new Uint8Array(ref.length)
     const read = readSync(descriptor, bytes, 0, ref.length, ref.offset)
-    return read === ref.length ? bytes : undefined
+    if (read === ref.length && digestOf(bytes) === ref.hash) return bytes
+    cacheDebug('%s at %d is not what the index says: dropped', ref.pack, ref.offset)
+    return undefined
   } catch {
     return undefined
   } finally {
     if (descriptor !== undefined) closeSync(descriptor)
   }
+}
+
+function digestOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex')
 }
 
 /**

@@ -5,12 +5,17 @@
  * can set back; a file changed in the same clock tick as it was verified could keep its times, so
  * only files whose ctime is a few seconds old when verified are remembered. Both the live output
  * and the spare are remembered (the same path alternates between their inodes, build after build).
+ *
+ * The ctime is what makes this safe for the spare, which lives in the build cache (SPEC 9): bytes
+ * written over a kept page, its mtime then set back with `touch -d` or `utimes`, still move the
+ * ctime, so the page is read and hashed again and found wrong. The records themselves are sealed
+ * with their digest (`sealed-file.ts`): damaged, they vouch for nothing.
  */
-import { readFileSync, type Stats } from 'node:fs'
+import type { Stats } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { writeAtomically } from '../io/write-atomically.js'
 import { deserialize, serialize } from 'node:v8'
+import { readSealed, writeSealed } from '../cache/sealed-file.js'
 import type { ContentDigest } from './content-digest.js'
 
 /** What is remembered of a file: its size and times, the hash it held, and when it last served. */
@@ -67,7 +72,7 @@ export function openVerifiedFiles(file: string | undefined, now = Date.now()): V
       const kept = new Map([...records].filter(([, record]) => record.build >= current - 1))
       // Unwritten, the records only cost the next build reading and hashing files again.
       await mkdir(dirname(file), { recursive: true }).catch(() => undefined)
-      await writeAtomically(file, serialize({ build: current, records: kept }))
+      await writeSealed(file, serialize({ build: current, records: kept }))
     }
   }
 }
@@ -78,9 +83,10 @@ function identity(stats: Stats): string {
 
 function readRecords(file: string | undefined): { build: number; records: Map<string, Verified> } {
   const empty = { build: 0, records: new Map<string, Verified>() }
-  if (file === undefined) return empty
+  const payload = file === undefined ? undefined : readSealed(file)
+  if (payload === undefined) return empty
   try {
-    const value: unknown = deserialize(readFileSync(file))
+    const value: unknown = deserialize(payload)
     if (
       typeof value === 'object' &&
       value !== null &&

@@ -1,4 +1,4 @@
-import { readdir, stat, utimes, writeFile } from 'node:fs/promises'
+import { readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
@@ -101,6 +101,26 @@ describe('the cache index', () => {
     )
     expect((await readdir(join(dir, 'index'))).sort()).toEqual(['aa.v8', 'bb.v8'])
     expect([...readIndex(dir).keys()].sort()).toEqual([a, c])
+  })
+
+  it('drops a shard whose bytes were written over, the length unchanged, and never trusts its entries', async () => {
+    const dir = await indexedFolder()
+    const file = join(dir, 'index', 'aa.v8')
+    const bytes = await readFile(file)
+    // The path each entry's brief goes to, as v8 keeps it: one byte changed, still a valid shard.
+    const at = bytes.indexOf('/a/')
+    expect(at).toBeGreaterThan(-1)
+    bytes.write('/x/', at)
+    await writeFile(file, bytes)
+    expect([...readIndex(dir).keys()]).toEqual([c])
+  })
+
+  it('removes a damaged shard no entry goes into any more', async () => {
+    const dir = await indexedFolder()
+    await writeFile(join(dir, 'index', 'aa.v8'), 'not v8 data')
+    const index = readIndex(dir)
+    await writeIndex(dir, index, new Map(index))
+    expect(await readdir(join(dir, 'index'))).toEqual(['bb.v8'])
   })
 })
 

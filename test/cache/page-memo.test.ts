@@ -1,4 +1,4 @@
-import { stat, writeFile } from 'node:fs/promises'
+import { readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openPageMemo } from '../../src/cache/page-memo.js'
@@ -48,6 +48,20 @@ describe('the page memo', () => {
     await none.save()
     const dir = await cacheFolder()
     await writeFile(join(dir, 'pages.v8'), 'damaged')
+    expect(openPageMemo(dir).known('factcheck.json', 'k1')).toBeUndefined()
+  })
+
+  it('knows nothing from a memo whose bytes were written over, the length unchanged', async () => {
+    const dir = await cacheFolder()
+    const memo = openPageMemo(dir)
+    memo.record('factcheck.json', 'k1', digest)
+    await memo.save()
+    const bytes = await readFile(join(dir, 'pages.v8'))
+    const at = bytes.indexOf('factcheck.json')
+    expect(at).toBeGreaterThan(-1)
+    bytes.write('factcheck.html', at)
+    await writeFile(join(dir, 'pages.v8'), bytes)
+    expect(openPageMemo(dir).known('factcheck.html', 'k1')).toBeUndefined()
     expect(openPageMemo(dir).known('factcheck.json', 'k1')).toBeUndefined()
   })
 })

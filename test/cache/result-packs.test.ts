@@ -1,4 +1,4 @@
-import { mkdir, readdir, utimes, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { hashOf, openArticleCache } from '../../src/cache/article-cache.js'
@@ -81,6 +81,20 @@ describe('results kept in packs', () => {
     expect(briefText(dir, 'a')).toBeUndefined()
   })
 
+  it('treats bytes written over an entry in its pack as a miss, the length unchanged', async () => {
+    const dir = await cacheFolder()
+    await buildWith(dir, ['a', 'b'])
+    const [pack = ''] = await readdir(join(dir, 'results'))
+    const bytes = await readFile(join(dir, 'results', pack))
+    const at = bytes.indexOf('<p>a</p>')
+    expect(at).toBeGreaterThan(-1)
+    bytes.write('<i>x</i>', at)
+    await writeFile(join(dir, 'results', pack), bytes)
+    // Checked against the digest the index keeps apart from the pack: the other entry still serves.
+    expect(briefText(dir, 'a')).toBeUndefined()
+    expect(briefText(dir, 'b')).toBe('<p>b</p>')
+  })
+
   it('deletes packs no entry names, and the files of the layout before packs', async () => {
     const dir = await cacheFolder()
     await mkdir(join(dir, 'articles'), { recursive: true })
@@ -125,7 +139,7 @@ describe('results kept in packs', () => {
   })
 
   it('calls a pack sparse when fewer than a quarter of its entries live', () => {
-    const ref = (pack: string) => ({ pack, offset: 0, length: 1 })
+    const ref = (pack: string) => ({ pack, offset: 0, length: 1, hash: '' })
     const live = [ref('p1-8.pack'), ref('p2-8.pack'), ref('p2-8.pack'), ref('p3-4.pack')]
     expect(sparsePacks(['p1-8.pack', 'p2-8.pack', 'p3-4.pack', 'p4-4.pack'], live)).toEqual(
       new Set(['p1-8.pack'])

@@ -1,4 +1,4 @@
-import { appendFileSync, lstatSync, writeFileSync } from 'node:fs'
+import { appendFileSync, lstatSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { contentDigest } from '../../src/output/content-digest.js'
@@ -35,6 +35,43 @@ describe('verified files', () => {
     expect(next.vouches(lstatSync(path), digest)).toBe(false)
     appendFileSync(path, '!')
     expect(next.vouches(lstatSync(path), digest)).toBe(false)
+  })
+
+  it('does not vouch for a file written over whose mtime was then set back', async () => {
+    const { dir, path, digest } = await fileHolding('<h1>Harbour fees</h1>')
+    // Whole seconds, which `utimes` sets back exactly, as `touch -d` would any time.
+    utimesSync(path, 1_700_000_000, 1_700_000_000)
+    const records = join(dir, 'verified.v8')
+    const first = openVerifiedFiles(records, later())
+    first.record(lstatSync(path), digest)
+    await first.save()
+    const before = lstatSync(path)
+    await new Promise((resolve) => setTimeout(resolve, 25))
+    writeFileSync(path, '<script>x()</script>!')
+    utimesSync(path, 1_700_000_000, 1_700_000_000)
+    const after = lstatSync(path)
+    expect([after.ino, after.size, after.mtimeMs]).toEqual([
+      before.ino,
+      before.size,
+      before.mtimeMs
+    ])
+    expect(openVerifiedFiles(records, later()).vouches(after, digest)).toBe(false)
+  })
+
+  it('vouches for nothing from records whose bytes were written over', async () => {
+    const { dir, path, digest } = await fileHolding('<p>one</p>')
+    const records = join(dir, 'verified.v8')
+    const first = openVerifiedFiles(records, later())
+    first.record(lstatSync(path), digest)
+    await first.save()
+    const bytes = readFileSync(records)
+    const at = bytes.indexOf(digest.hash)
+    expect(at).toBeGreaterThan(-1)
+    bytes.write('0'.repeat(64), at)
+    writeFileSync(records, bytes)
+    const zeros = { size: digest.size, hash: '0'.repeat(64) }
+    expect(openVerifiedFiles(records, later()).vouches(lstatSync(path), zeros)).toBe(false)
+    expect(openVerifiedFiles(records, later()).vouches(lstatSync(path), digest)).toBe(false)
   })
 
   it('does not remember a file changed moments ago: a writer may still be racing it', async () => {
