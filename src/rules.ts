@@ -7,6 +7,7 @@ export const rules = {
   frontmatter: 'frontmatter that does not parse, has a wrong type, a missing or unknown key',
   settings: 'data/site.yaml that does not parse or has an unknown key or wrong type',
   'article-unreadable': 'an article file that cannot be read as UTF-8 text',
+  'article-too-deep': 'an article whose lists, quotes, emphasis or HTML nest deeper than 100 levels',
   'path-unsafe': 'a slug, section, tag or data path that would leave its folder',
   'permalink-duplicate': 'two articles that would be written to the same output path',
   'data-unreadable': 'a data file that is missing or cannot be read',

@@ -1,9 +1,12 @@
 /**
  * The schema of article frontmatter (SPEC 4). Built per site, because dates without an offset
  * are read in the site timezone. Unknown keys pass the schema and are warned about separately,
- * with the nearest known key suggested.
+ * with the nearest known key suggested; a misspelling of a key that switches fact-checking on is
+ * an error here (issue 15): one typo must not silently switch off checking for a story.
  */
 import { z } from 'zod'
+import { aboutTheKey } from '../schema/issues-to-problems.js'
+import { nearestTo } from '../text/did-you-mean.js'
 import { parseDate } from './parse-date.js'
 
 /** Slugs and sections: lower-case words joined by single hyphens, so they are safe path segments. */
@@ -16,6 +19,29 @@ export const frontmatterKeys = [
   'title', 'date', 'updated', 'slug', 'section', 'tags', 'byline', 'dateline', 'summary', 'draft',
   'embargo', 'sources', 'corrections', 'data', 'checks', 'asserts', 'factcheck'
 ] as const
+
+/** The keys that switch fact-checking on, or choose how strict it is. */
+export const checkingKeys = ['data', 'checks', 'asserts', 'factcheck'] as const
+
+/**
+ * Slugs and sections become a folder name of every page under them, and a tag a folder name of
+ * its page: each is held well under the 255 bytes most file systems allow in a name, leaving
+ * room for a permalink pattern that joins a slug with a date or an `.html` ending.
+ */
+export const maxNameLength = 200
+
+/**
+ * The fact-check key that the unknown key `key` misspells (`chekcs`, `dat`, `assert`,
+ * `factchek`): one within a typo's reach, and at least as near as any other known key (so `dat`
+ * is taken for `data` rather than `date`). Undefined for a known key or any other unknown one.
+ */
+export function misspeltCheckingKey(key: string): string | undefined {
+  if ((frontmatterKeys as readonly string[]).includes(key)) return undefined
+  const checking = nearestTo(key, checkingKeys)
+  const any = nearestTo(key, frontmatterKeys)
+  if (checking === undefined || any === undefined || checking.distance > any.distance) return undefined
+  return checking.candidate
+}
 
 const schemas = new Map<string, ReturnType<typeof createSchema>>()
 
@@ -37,7 +63,10 @@ function createSchema(zone: string) {
     return z.NEVER
   })
   const name = (what: string) =>
-    z.string().regex(namePattern, `${what} must be lower-case letters and digits joined by single hyphens, such as crypto-day-of-terror`)
+    z
+      .string()
+      .max(maxNameLength, `${what} must be at most ${maxNameLength} characters: it names a folder of the site`)
+      .regex(namePattern, `${what} must be lower-case letters and digits joined by single hyphens, such as crypto-day-of-terror`)
   return z
     .looseObject({
       title: z.string().trim().min(1, 'title must not be empty').max(200, 'title must be at most 200 characters'),
@@ -45,7 +74,9 @@ function createSchema(zone: string) {
       updated: date.optional(),
       slug: name('slug').optional(),
       section: name('section').default('news'),
-      tags: z.array(z.string().trim().min(1, 'a tag must not be empty').max(100)).default([]),
+      tags: z
+        .array(z.string().trim().min(1, 'a tag must not be empty').max(100, 'a tag must be at most 100 characters: it names a folder of the site'))
+        .default([]),
       byline: z.string().optional(),
       dateline: z.string().optional(),
       summary: z.string().optional(),
@@ -86,6 +117,21 @@ function createSchema(zone: string) {
         context.addIssue({ code: 'custom', path: ['updated'], message: 'updated must not be before date' })
       }
     })
+    // Whatever else is wrong, so that a typo is reported with the problems it hides.
+    .superRefine(rejectMisspeltCheckingKeys, { when: (payload) => typeof payload.value === 'object' && payload.value !== null })
+}
+
+function rejectMisspeltCheckingKeys(value: object, context: z.RefinementCtx): void {
+  for (const key of Object.keys(value)) {
+    const meant = misspeltCheckingKey(key)
+    if (meant === undefined) continue
+    context.addIssue({
+      code: 'custom',
+      path: [key],
+      params: aboutTheKey,
+      message: `unknown key "${key}" (did you mean "${meant}"?): misspelt, it would switch off fact-checking for this story`
+    })
+  }
 }
 
 function isSafeDataPath(path: string): boolean {

@@ -14,7 +14,7 @@ import { issuesToProblems } from '../schema/issues-to-problems.js'
 import { decodeUtf8, describeNotUtf8 } from '../text/decode-utf8.js'
 import { didYouMean } from '../text/did-you-mean.js'
 import { parseYaml } from '../yaml/parse-yaml.js'
-import { frontmatterKeys, frontmatterSchema, namePattern } from './frontmatter-schema.js'
+import { frontmatterKeys, frontmatterSchema, misspeltCheckingKey, namePattern } from './frontmatter-schema.js'
 import { expandPermalink } from './permalink.js'
 import type { ParsedYaml } from '../yaml/parse-yaml.js'
 import type { AssertSpec, CheckSpec, Frontmatter, LoadedArticle, Problem, Settings } from '../types.js'
@@ -190,7 +190,8 @@ function unknownKeyWarnings(raw: object, yaml: ParsedYaml): Problem[] {
   const known = new Set<string>(frontmatterKeys)
   const problems: Problem[] = []
   for (const key of Object.keys(raw)) {
-    if (known.has(key)) continue
+    // A misspelt checking key is already an error of the schema's (frontmatter-schema.ts).
+    if (known.has(key) || misspeltCheckingKey(key) !== undefined) continue
     const point = yaml.pointOf([key], { key: true })
     const suggestion = didYouMean(key, frontmatterKeys)
     problems.push({

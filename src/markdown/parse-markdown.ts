@@ -36,9 +36,14 @@ function parseWith(selection: GfmSelection, markdown: string): Root {
   return processor.parse(markdown)
 }
 
-function textMatches(node: Root | RootContent, pattern: RegExp): boolean {
-  if (node.type === 'text') return pattern.test(node.value)
-  return 'children' in node && node.children.some((child) => textMatches(child, pattern))
+/** Walked without recursion: the body's depth is only checked on the tree this returns. */
+function textMatches(tree: Root, pattern: RegExp): boolean {
+  const stack: (Root | RootContent)[] = [tree]
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node.type === 'text' && pattern.test(node.value)) return true
+    if ('children' in node) for (const child of node.children) stack.push(child)
+  }
+  return false
 }
 
 function createProcessor(selection: GfmSelection) {

@@ -11,6 +11,7 @@ export const inputRules: ReadonlySet<RuleId> = new Set<RuleId>([
   'frontmatter',
   'settings',
   'article-unreadable',
+  'article-too-deep',
   'path-unsafe',
   'permalink-duplicate',
   'data-unreadable',

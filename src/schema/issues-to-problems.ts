@@ -12,6 +12,12 @@ export interface YamlOrigin {
   lineOffset: number
 }
 
+/**
+ * The `params` of a custom issue about a key itself rather than its value (a misspelt key): the
+ * problem is placed at the key, and its message is used as written.
+ */
+export const aboutTheKey = Object.freeze({ about: 'key' })
+
 /** Converts zod issues to error problems positioned at the offending key or value. */
 export function issuesToProblems(
   issues: readonly core.$ZodIssue[],
@@ -37,6 +43,10 @@ export function issuesToProblems(
           )
         )
       }
+      continue
+    }
+    if (issue.code === 'custom' && issue.params?.about === aboutTheKey.about) {
+      problems.push(at(yaml.pointOf(path, { key: true }), origin, rule, issue.message))
       continue
     }
     const missing = issue.input === undefined

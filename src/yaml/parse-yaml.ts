@@ -2,8 +2,9 @@
  * YAML parsing that keeps positions, so every frontmatter and settings problem can name its
  * line and column (SPEC 4: "each with the file, line and column").
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml'
+import { isMap, isPair, isScalar, isSeq, LineCounter } from 'yaml'
 import type { Document, Node } from 'yaml'
+import { parseBounded, tooDeepMessage } from './parse-bounded.js'
 
 /** A 1-based position in the YAML text. */
 export interface YamlPoint {
@@ -29,14 +30,27 @@ export interface ParsedYaml {
 /** Anchors and aliases are capped so that a "billion laughs" document cannot blow up memory. */
 const maxAliasCount = 100
 
-/** Parses YAML with the YAML 1.2 core schema (dates stay strings) and unique keys. */
+/**
+ * Parses YAML with the YAML 1.2 core schema (dates stay strings) and unique keys; a text nesting
+ * more than `maxYamlNesting` collections is one error at the collection past the limit.
+ */
 export function parseYaml(text: string): ParsedYaml {
   const lineCounter = new LineCounter()
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
   const toPoint = (offset: number): YamlPoint => {
     const { line, col } = lineCounter.linePos(offset)
     return { line, column: col }
   }
+  const parsed = parseBounded(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
+  if ('tooDeepAt' in parsed) {
+    const point = toPoint(parsed.tooDeepAt)
+    return {
+      value: undefined,
+      errors: [{ message: tooDeepMessage, point }],
+      warnings: [],
+      pointOf: () => point
+    }
+  }
+  const document = parsed.document
   const errors = document.errors.map((error) => ({
     message: firstLine(error.message),
     point: toPoint(error.pos[0])

@@ -35,6 +35,7 @@ describe('exitStatus', () => {
 
   it('lists exactly the input rules of SPEC 7', () => {
     expect([...inputRules].sort()).toEqual([
+      'article-too-deep',
       'article-unreadable',
       'data-malformed',
       'data-unreadable',

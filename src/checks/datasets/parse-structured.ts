@@ -4,15 +4,20 @@
  * that what is valid JSON is decided by JSON's own rules; both formats are then read through the
  * `yaml` document model, whose nodes know their source lines (JSON is YAML's flow syntax).
  */
-import { Document, LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml'
+import { Document, LineCounter, isAlias, isMap, isScalar, isSeq } from 'yaml'
 import type { YAMLError, YAMLMap } from 'yaml'
 import type { Problem } from '../../types.js'
+import { maxYamlNesting, parseBounded } from '../../yaml/parse-bounded.js'
+import type { BoundedOptions } from '../../yaml/parse-bounded.js'
 import { buildTable } from './build-table.js'
 import type { SourceRow } from './build-table.js'
 import type { Dataset, RecordNode, Table } from './dataset.js'
 
-/** How deep a record may nest before it is refused: deeper data is a mistake, not a dataset. */
-const maxDepth = 200
+/**
+ * How deep a record may nest before it is refused: deeper data is a mistake, not a dataset. The
+ * text is refused before that at the same depth; aliases can still nest a record deeper.
+ */
+const maxDepth = maxYamlNesting
 
 type Parsed = { dataset: Dataset | undefined; problems: Problem[] }
 
@@ -34,7 +39,8 @@ export function parseJson(text: string, file: string): Parsed {
     }
   }
   const lineCounter = new LineCounter()
-  const document = parseDocument(source, { lineCounter, schema: 'json', prettyErrors: false })
+  const document = parseWithin(source, file, { lineCounter, schema: 'json', prettyErrors: false })
+  if (!(document instanceof Document)) return document
   const duplicates = document.errors.filter((error) => error.code === 'DUPLICATE_KEY')
   if (duplicates.length > 0) {
     return {
@@ -50,12 +56,31 @@ export function parseJson(text: string, file: string): Parsed {
 /** Parses a YAML data file into a table or record dataset, with every problem found. */
 export function parseYaml(text: string, file: string): Parsed {
   const lineCounter = new LineCounter()
-  const document = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false })
+  const document = parseWithin(text.replace(/^\uFEFF/, ''), file, {
+    lineCounter,
+    prettyErrors: false
+  })
+  if (!(document instanceof Document)) return document
   if (document.errors.length > 0) {
     const problems = document.errors.map((error) => yamlProblem(file, lineCounter, error))
     return { dataset: undefined, problems }
   }
   return toDataset(document, file, lineCounter)
+}
+
+/** The document of `text`, or the problem of a text nested past the limit. */
+function parseWithin(
+  text: string,
+  file: string,
+  options: BoundedOptions
+): Document.Parsed | Parsed {
+  const parsed = parseBounded(text, options)
+  if ('document' in parsed) return parsed.document
+  const { line, col } = options.lineCounter.linePos(parsed.tooDeepAt)
+  return {
+    dataset: undefined,
+    problems: [malformed(file, line, col, `${file} nests deeper than ${maxDepth} levels`)]
+  }
 }
 
 function toDataset(document: Document, file: string, lineCounter: LineCounter): Parsed {
