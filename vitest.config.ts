@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
@@ -5,6 +6,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/helpers/temp-root.ts'],
     testTimeout: 30_000,
+    // Vitest's default leaves a core free, which on CI's 2 cores runs every file one after
+    // another while the other core idles; most of the suite waits on child builds and disk.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     hookTimeout: 60_000
   }
 })

@@ -150,7 +150,7 @@ describe('withBuildLock', () => {
         const waiting = withBuildLock(out, async () => {
           entered = true
         })
-        await sleep(2_500)
+        await sleep(1_000)
         expect(entered).toBe(false)
         child.kill('SIGKILL')
         await new Promise((resolve) => child.once('exit', resolve))
