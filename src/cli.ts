@@ -10,6 +10,7 @@ import { build } from './build.js'
 import { cacheDirOf } from './cache/cache-dir.js'
 import { parseArguments, usage } from './cli/arguments.js'
 import { createProgress } from './cli/progress.js'
+import { listRules } from './commands/list-rules.js'
 import { newArticle } from './commands/new-article.js'
 import { escapeData, formatGithub } from './report/format-github.js'
 import { escapeControls } from './report/terminal-safe.js'
@@ -70,6 +71,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         return await runDev(io, values, root, now)
       case 'new':
         return await runNew(io, rest, values, root, now)
+      case 'rules':
+        return runRules(io, rest, values.format)
       case undefined:
         return usageError(io, 'no command given')
       default:
@@ -171,6 +174,15 @@ async function runNew(
     return 2
   }
   io.stdout(`${result.path}\n`)
+  return 0
+}
+
+/** `factdesk rules`: the rule catalogue as text, or as JSON with `--format json`. */
+function runRules(io: Io, rest: string[], format: string): number {
+  if (rest.length > 0) return usageError(io, `unexpected argument "${rest[0]}"`)
+  if (format !== 'text' && format !== 'json')
+    return usageError(io, `rules: --format must be text or json, not "${format}"`)
+  io.stdout(listRules(format))
   return 0
 }
 

@@ -4,6 +4,7 @@
  * Names follow SPEC.md exactly where the SPEC gives them (the JSON report, frontmatter keys).
  */
 import type { DateTime } from 'luxon'
+import type { RuleId } from './rules.js'
 
 /** Severity of a problem: `error` fails the build, `warning` is reported only. */
 export type Severity = 'error' | 'warning'
@@ -15,8 +16,8 @@ export interface Problem {
   line: number
   /** 1-based column in `file`. */
   column: number
-  /** Permanent rule id from `src/rules.ts`. */
-  rule: string
+  /** Permanent rule id from the catalogue in `src/rules.ts`. */
+  rule: RuleId
   message: string
   /** Site-relative path of the file the position is in, when it is not the article itself (a data file, a template). */
   file?: string

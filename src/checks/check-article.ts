@@ -167,7 +167,7 @@ function judgeCheck(
       typeof value === 'boolean'
         ? `expression gives ${value}, a figure check needs a number`
         : `expression gives ${value}, a figure check needs a finite number`
-    const problem = { rule: 'check-error', message }
+    const problem = { rule: 'check-error' as const, message }
     const failed = { status: 'error', actual: null, expr, message, dataFiles } as const
     return { ...failed, understated: false, shown: '', problem }
   }

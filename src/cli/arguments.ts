@@ -11,6 +11,7 @@ Commands:
   check            check only; write nothing
   dev              build, serve on localhost with live reload, rebuild on every change
   new "Title"      write a new article with its frontmatter filled in; print its path
+  rules            list every problem rule: id, kind, title, what to do
 
 Options:
   --root DIR       the site folder (default: the current folder)

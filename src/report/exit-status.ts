@@ -3,22 +3,14 @@
  * 2 an input error, also when fact checks failed too, because bad input makes every other verdict
  * suspect.
  */
+import { isRuleId, ruleIds, rules } from '../rules.js'
 import type { RuleId } from '../rules.js'
 import type { Problem } from '../types.js'
 
-/** Rules whose errors are input errors: the site's files could not be read as the SPEC requires. */
-export const inputRules: ReadonlySet<RuleId> = new Set<RuleId>([
-  'frontmatter',
-  'settings',
-  'article-unreadable',
-  'article-too-deep',
-  'path-unsafe',
-  'permalink-duplicate',
-  'data-unreadable',
-  'data-malformed',
-  'template-error',
-  'output-unwritable'
-])
+/** Rules whose errors are input errors: the catalogue's `input` kind. */
+export const inputRules: ReadonlySet<RuleId> = new Set(
+  ruleIds.filter((id) => rules[id].kind === 'input')
+)
 
 /** Exit status for `problems`: 2 on any input error, else 1 on any error, else 0. */
 export function exitStatus(problems: Iterable<Problem>): 0 | 1 | 2 {
@@ -32,5 +24,5 @@ export function exitStatus(problems: Iterable<Problem>): 0 | 1 | 2 {
 }
 
 function isInputRule(rule: string): boolean {
-  return (inputRules as ReadonlySet<string>).has(rule)
+  return isRuleId(rule) && rules[rule].kind === 'input'
 }

@@ -5,6 +5,7 @@
 import type { core } from 'zod'
 import type { ParsedYaml } from '../yaml/parse-yaml.js'
 import type { Problem } from '../types.js'
+import type { RuleId } from '../rules.js'
 
 /** Where the YAML starts in its file, so YAML positions become file positions. */
 export interface YamlOrigin {
@@ -23,7 +24,7 @@ export function issuesToProblems(
   issues: readonly core.$ZodIssue[],
   yaml: ParsedYaml,
   origin: YamlOrigin,
-  rule: string,
+  rule: RuleId,
   describeKey: (path: string) => string
 ): Problem[] {
   const problems: Problem[] = []
@@ -72,7 +73,7 @@ export function joinPath(path: readonly (string | number)[]): string {
 function at(
   point: { line: number; column: number },
   origin: YamlOrigin,
-  rule: string,
+  rule: RuleId,
   message: string
 ): Problem {
   return {

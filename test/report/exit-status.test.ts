@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { exitStatus, inputRules } from '../../src/report/exit-status.js'
 import type { Problem, Severity } from '../../src/types.js'
+import type { RuleId } from '../../src/rules.js'
 
-function problem(severity: Severity, rule: string): Problem {
+function problem(severity: Severity, rule: RuleId): Problem {
   return { severity, line: 1, column: 1, rule, message: rule }
 }
 
@@ -29,7 +30,7 @@ describe('exitStatus', () => {
     'data-value',
     'assert-contradicted',
     'figure-unchecked'
-  ])('treats an error of rule %s as a failed fact check', (rule) => {
+  ] as const)('treats an error of rule %s as a failed fact check', (rule) => {
     expect(exitStatus([problem('error', rule)])).toBe(1)
   })
 
@@ -37,6 +38,7 @@ describe('exitStatus', () => {
     expect([...inputRules].sort()).toEqual([
       'article-too-deep',
       'article-unreadable',
+      'build-crash',
       'data-malformed',
       'data-unreadable',
       'frontmatter',

@@ -15,6 +15,7 @@ import { createDataStore, normalizeDataPath } from './dataset.js'
 import type { DataStore, Dataset } from './dataset.js'
 import { parseDelimited } from './parse-csv.js'
 import { parseJson, parseYaml } from './parse-structured.js'
+import type { RuleId } from '../../rules.js'
 
 /**
  * Rule of a path that would leave `data/`: the catalogue in `src/rules.ts` files data paths that
@@ -73,7 +74,7 @@ export async function loadDataStore(
 
 async function loadDataFile(root: string, path: string): Promise<Loaded> {
   const file = `data/${path}`
-  const fail = (rule: string, message: string, line = 1, column = 1): Loaded => ({
+  const fail = (rule: RuleId, message: string, line = 1, column = 1): Loaded => ({
     dataset: undefined,
     problems: [{ ...problem(file, rule, message), line, column }]
   })
@@ -154,6 +155,6 @@ function refusalMessage(file: string, refusal: Refusal): string {
   return `cannot read ${file}: ${describeRefusal(refusal)}`
 }
 
-function problem(file: string, rule: string, message: string): Problem {
+function problem(file: string, rule: RuleId, message: string): Problem {
   return { severity: 'error', line: 1, column: 1, rule, message, file }
 }
