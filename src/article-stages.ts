@@ -9,7 +9,7 @@ import type { IndexEntry } from './cache/cache-index.js'
 import { withLoad } from './checked-part.js'
 import { codeFingerprint } from './cache/code-fingerprint.js'
 import { loadDataStore } from './checks/datasets/load-data-store.js'
-import { hashDataFiles, loadArticles, withMarkdown } from './load-stage.js'
+import { loadArticles, withMarkdown } from './load-stage.js'
 import {
   dataFilesOf,
   indexEntryOf,
@@ -89,9 +89,13 @@ export async function runArticleStages(
     const dataPaths = [
       ...new Set(published.flatMap((load) => Object.values(load.article?.frontmatter.data ?? {})))
     ].sort()
-    const { store, problems: dataProblems } = await loadDataStore(root, dataPaths)
+    // One read of each data file gives both its table and the digest that keys the checks.
+    const {
+      store,
+      problems: dataProblems,
+      digests: dataHashes
+    } = await loadDataStore(root, dataPaths)
     siteProblems.push(...dataProblems)
-    const dataHashes = await hashDataFiles(root, dataPaths)
 
     // Stage 2: fact-check and render briefs, from the cache where every input is unchanged.
     const ready = published.flatMap((load) =>

@@ -9,8 +9,6 @@ import type { StoredLoad } from './cache/article-cache.js'
 import type { IndexEntry } from './cache/cache-index.js'
 import { markdownOf, readArticles } from './content/load-article.js'
 import type { ArticleLoad } from './content/load-article.js'
-import { readSiteFile } from './io/read-site-file.js'
-import { sizeLimits } from './io/size-limits.js'
 import type { ArticleRunner } from './parallel/article-runner.js'
 import type { LoadedArticle } from './types.js'
 
@@ -76,24 +74,6 @@ export async function loadArticles(
     )
   })
   return { loaded, entries, markdown }
-}
-
-/**
- * A hash of each data file of `paths` (as written in frontmatter, under `data/`), `unreadable` for
- * a file that is not read: read as the data store reads it (SPEC 9), so a data file linked to
- * `/dev/zero` or a FIFO is refused here too rather than read for ever.
- */
-export async function hashDataFiles(
-  root: string,
-  paths: readonly string[]
-): Promise<Map<string, string>> {
-  const hashes = await Promise.all(
-    paths.map(async (path) => {
-      const read = await readSiteFile(root, `data/${path}`, sizeLimits.dataFile)
-      return [path, read instanceof Uint8Array ? hashOf(read) : 'unreadable'] as const
-    })
-  )
-  return new Map(hashes)
 }
 
 /**

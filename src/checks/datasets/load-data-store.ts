@@ -3,18 +3,17 @@
  * once however many articles use it, refusing any path that would leave `data/` and any file that
  * is not a regular file inside the site within `sizeLimits.dataFile` (SPEC 9). A file that cannot
  * be used becomes a positioned problem and is left out of the store; the build goes on with the
- * others.
+ * others. The format is the data source of `src/data/sources.ts` that claims the file's extension;
+ * its bytes, read once, give both the dataset and the digest the build cache keys checks with.
  */
-import { extname } from 'node:path'
+import type { DataSource } from '../../data/data-source.js'
+import { dataSources, listExtensions, sourceFor } from '../../data/sources.js'
 import { describeRefusal, readSiteFile } from '../../io/read-site-file.js'
 import type { Refusal } from '../../io/read-site-file.js'
 import { sizeLimits } from '../../io/size-limits.js'
-import { decodeUtf8, describeNotUtf8 } from '../../text/decode-utf8.js'
 import type { Problem } from '../../types.js'
 import { createDataStore, normalizeDataPath } from './dataset.js'
 import type { DataStore, Dataset } from './dataset.js'
-import { parseDelimited } from './parse-csv.js'
-import { parseJson, parseYaml } from './parse-structured.js'
 import type { RuleId } from '../../rules.js'
 
 /**
@@ -26,7 +25,27 @@ const unsafePathRule = 'path-unsafe'
 /** Files read at once: enough to overlap disk waits, few enough to stay clear of EMFILE. */
 const concurrentReads = 16
 
-type Loaded = { dataset: Dataset | undefined; problems: Problem[] }
+/** The digest of a data file that was not read (refused, missing, or of no known format). */
+export const unreadDigest = 'unreadable'
+
+/** How to load a data store. */
+export interface LoadDataOptions {
+  /** The data sources to look formats up in, in order. Default: `dataSources`, every format. */
+  sources?: readonly DataSource[]
+}
+
+/** A loaded data store, the problems of the files left out of it, and each file's digest. */
+export interface LoadedData {
+  store: DataStore
+  problems: Problem[]
+  /**
+   * Each path of `paths` as given -> its source's digest of the bytes that were loaded, or
+   * `unreadDigest` for a file that was not read: what the build cache keys checks with.
+   */
+  digests: Map<string, string>
+}
+
+type Loaded = { dataset: Dataset | undefined; problems: Problem[]; digest: string }
 
 /**
  * Loads every distinct data file among `paths` (paths under `root/data/`, as written in
@@ -34,8 +53,10 @@ type Loaded = { dataset: Dataset | undefined; problems: Problem[] }
  */
 export async function loadDataStore(
   root: string,
-  paths: Iterable<string>
-): Promise<{ store: DataStore; problems: Problem[] }> {
+  paths: Iterable<string>,
+  options: LoadDataOptions = {}
+): Promise<LoadedData> {
+  const sources = options.sources ?? dataSources
   const requested = new Map<string, string | undefined>()
   for (const path of paths) {
     if (!requested.has(path)) requested.set(path, normalizeDataPath(path))
@@ -50,7 +71,7 @@ export async function loadDataStore(
   const worker = async (): Promise<void> => {
     while (next < distinct.length) {
       const i = next++
-      loaded[i] = await loadDataFile(root, distinct[i] ?? '')
+      loaded[i] = await loadDataFile(root, distinct[i] ?? '', sources)
     }
   }
   await Promise.all(Array.from({ length: Math.min(concurrentReads, distinct.length) }, worker))
@@ -63,28 +84,40 @@ export async function loadDataStore(
       `data path "${path}" leaves the data/ folder: write it relative to data/, without "..", a leading "/" or "\\"`
     )
   )
+  const digestsByPath = new Map<string, string>()
   distinct.forEach((path, i) => {
     const result = loaded[i]
     if (result === undefined) return
     if (result.dataset !== undefined) datasets.set(path, result.dataset)
+    digestsByPath.set(path, result.digest)
     problems.push(...result.problems)
   })
-  return { store: createDataStore(datasets), problems }
+  const digests = new Map<string, string>()
+  for (const [path, normalized] of requested) {
+    const digest = normalized === undefined ? undefined : digestsByPath.get(normalized)
+    digests.set(path, digest ?? unreadDigest)
+  }
+  return { store: createDataStore(datasets), problems, digests }
 }
 
-async function loadDataFile(root: string, path: string): Promise<Loaded> {
+async function loadDataFile(
+  root: string,
+  path: string,
+  sources: readonly DataSource[]
+): Promise<Loaded> {
   const file = `data/${path}`
-  const fail = (rule: RuleId, message: string, line = 1, column = 1): Loaded => ({
+  const fail = (rule: RuleId, message: string): Loaded => ({
     dataset: undefined,
-    problems: [{ ...problem(file, rule, message), line, column }]
+    problems: [problem(file, rule, message)],
+    digest: unreadDigest
   })
 
   // The format first: a file factdesk would not parse is not worth reading.
-  const format = formatOf(path)
-  if (format === undefined) {
+  const source = sourceFor(path, sources)
+  if (source === undefined) {
     return fail(
       'data-unreadable',
-      `${file} is not a data file factdesk reads: use .csv, .tsv, .json, .yaml or .yml`
+      `${file} is not a data file factdesk reads: use ${listExtensions(sources)}`
     )
   }
   const read = await readSiteFile(root, file, sizeLimits.dataFile)
@@ -94,48 +127,9 @@ async function loadDataFile(root: string, path: string): Promise<Loaded> {
       refusalMessage(file, read)
     )
   }
-  const text = decodeUtf8(read)
-  if (typeof text !== 'string') {
-    return fail(
-      'data-unreadable',
-      `${file} is not UTF-8 text: ${describeNotUtf8(text)}; save the file as UTF-8`,
-      text.line,
-      text.column
-    )
-  }
-  if (text.replace(/^\uFEFF/, '').trim() === '') {
-    return fail(
-      'data-unreadable',
-      `${file} is empty: add a header row (or, for JSON and YAML, a list of rows or an object)`
-    )
-  }
-
-  switch (format) {
-    case 'csv':
-      return parseDelimited(text, file, ',')
-    case 'tsv':
-      return parseDelimited(text, file, '\t')
-    case 'json':
-      return parseJson(text, file)
-    case 'yaml':
-      return parseYaml(text, file)
-  }
-}
-
-function formatOf(path: string): 'csv' | 'tsv' | 'json' | 'yaml' | undefined {
-  switch (extname(path).toLowerCase()) {
-    case '.csv':
-      return 'csv'
-    case '.tsv':
-      return 'tsv'
-    case '.json':
-      return 'json'
-    case '.yaml':
-    case '.yml':
-      return 'yaml'
-    default:
-      return undefined
-  }
+  const context = { bytes: read, file }
+  const [loaded, digest] = await Promise.all([source.load(context), source.digest(context)])
+  return { ...loaded, digest }
 }
 
 /** What to tell the editor about a data file that was not read, and how to fix it. */

@@ -1,17 +1,18 @@
 /**
- * JSON and YAML data files (SPEC 6): a list of objects is a table keyed by the first key of the
- * first object, an object is a record read as `alias.a.b`. JSON goes through `JSON.parse` first, so
- * that what is valid JSON is decided by JSON's own rules; both formats are then read through the
- * `yaml` document model, whose nodes know their source lines (JSON is YAML's flow syntax).
+ * JSON and YAML documents into datasets (SPEC 6), shared by `json.ts` and `yaml.ts`: a list of
+ * objects is a table keyed by the first key of the first object, an object is a record read as
+ * `alias.a.b`. Both formats are read through the `yaml` document model, whose nodes know their
+ * source lines (JSON is YAML's flow syntax).
  */
-import { Document, LineCounter, isAlias, isMap, isScalar, isSeq } from 'yaml'
-import type { YAMLError, YAMLMap } from 'yaml'
-import type { Problem } from '../../types.js'
-import { maxYamlNesting, parseBounded } from '../../yaml/parse-bounded.js'
-import type { BoundedOptions } from '../../yaml/parse-bounded.js'
-import { buildTable } from './build-table.js'
-import type { SourceRow } from './build-table.js'
-import type { Dataset, RecordNode, Table } from './dataset.js'
+import { isAlias, isMap, isScalar, isSeq } from 'yaml'
+import type { Document, LineCounter, YAMLError, YAMLMap } from 'yaml'
+import type { Problem } from '../types.js'
+import { maxYamlNesting, parseBounded } from '../yaml/parse-bounded.js'
+import type { BoundedOptions } from '../yaml/parse-bounded.js'
+import { buildTable } from '../checks/datasets/build-table.js'
+import type { SourceRow } from '../checks/datasets/build-table.js'
+import type { RecordNode, Table } from '../checks/datasets/dataset.js'
+import type { DataLoad } from './data-source.js'
 
 /**
  * How deep a record may nest before it is refused: deeper data is a mistake, not a dataset. The
@@ -19,61 +20,12 @@ import type { Dataset, RecordNode, Table } from './dataset.js'
  */
 const maxDepth = maxYamlNesting
 
-type Parsed = { dataset: Dataset | undefined; problems: Problem[] }
-
-/** Parses a JSON data file into a table or record dataset, with every problem found. */
-export function parseJson(text: string, file: string): Parsed {
-  const source = text.replace(/^\uFEFF/, '')
-  let value: unknown
-  try {
-    value = JSON.parse(source)
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    const { line, column } = jsonErrorPosition(reason, source)
-    const message = reason
-      .replace(/ in JSON at position \d+.*$/, '')
-      .replace(/\s*\(line \d+ column \d+\)/, '')
-    return {
-      dataset: undefined,
-      problems: [malformed(file, line, column, `${file} is not valid JSON: ${message}`)]
-    }
-  }
-  const lineCounter = new LineCounter()
-  const document = parseWithin(source, file, { lineCounter, schema: 'json', prettyErrors: false })
-  if (!(document instanceof Document)) return document
-  const duplicates = document.errors.filter((error) => error.code === 'DUPLICATE_KEY')
-  if (duplicates.length > 0) {
-    return {
-      dataset: undefined,
-      problems: duplicates.map((error) => yamlProblem(file, lineCounter, error))
-    }
-  }
-  // Valid JSON that the YAML reader still refuses (rare whitespace cases) is read without lines.
-  const readable = document.errors.length === 0 ? document : new Document(value)
-  return toDataset(readable, file, lineCounter)
-}
-
-/** Parses a YAML data file into a table or record dataset, with every problem found. */
-export function parseYaml(text: string, file: string): Parsed {
-  const lineCounter = new LineCounter()
-  const document = parseWithin(text.replace(/^\uFEFF/, ''), file, {
-    lineCounter,
-    prettyErrors: false
-  })
-  if (!(document instanceof Document)) return document
-  if (document.errors.length > 0) {
-    const problems = document.errors.map((error) => yamlProblem(file, lineCounter, error))
-    return { dataset: undefined, problems }
-  }
-  return toDataset(document, file, lineCounter)
-}
-
 /** The document of `text`, or the problem of a text nested past the limit. */
-function parseWithin(
+export function parseWithin(
   text: string,
   file: string,
   options: BoundedOptions
-): Document.Parsed | Parsed {
+): Document.Parsed | DataLoad {
   const parsed = parseBounded(text, options)
   if ('document' in parsed) return parsed.document
   const { line, col } = options.lineCounter.linePos(parsed.tooDeepAt)
@@ -83,7 +35,8 @@ function parseWithin(
   }
 }
 
-function toDataset(document: Document, file: string, lineCounter: LineCounter): Parsed {
+/** The dataset a parsed document holds: a table for a list of objects, a record for an object. */
+export function toDataset(document: Document, file: string, lineCounter: LineCounter): DataLoad {
   const problems: Problem[] = []
   const reader = new NodeReader(file, document, lineCounter, problems)
   const contents = document.contents
@@ -225,18 +178,8 @@ function cellText(node: unknown): string {
   return String(node)
 }
 
-function jsonErrorPosition(reason: string, source: string): { line: number; column: number } {
-  const lineColumn = /\(line (\d+) column (\d+)\)/.exec(reason)
-  if (lineColumn !== null) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) }
-  const position = /at position (\d+)/.exec(reason)
-  const offset =
-    position !== null ? Number(position[1]) : /end of JSON input/.test(reason) ? source.length : 0
-  const before = source.slice(0, offset)
-  const line = before.split('\n').length
-  return { line, column: offset - before.lastIndexOf('\n') }
-}
-
-function yamlProblem(file: string, lineCounter: LineCounter, error: YAMLError): Problem {
+/** A parser error as a positioned problem: a repeated key in words, anything else as parsed. */
+export function yamlProblem(file: string, lineCounter: LineCounter, error: YAMLError): Problem {
   const { line, col } = lineCounter.linePos(error.pos[0])
   const message =
     error.code === 'DUPLICATE_KEY'
@@ -245,6 +188,7 @@ function yamlProblem(file: string, lineCounter: LineCounter, error: YAMLError): 
   return malformed(file, line, col, message)
 }
 
-function malformed(file: string, line: number, column: number, message: string): Problem {
+/** A `data-malformed` problem at `line`:`column` of `file`. */
+export function malformed(file: string, line: number, column: number, message: string): Problem {
   return { severity: 'error', line, column, rule: 'data-malformed', message, file }
 }

@@ -2,20 +2,59 @@
  * CSV and TSV through csv-parse (SPEC 6): quoted commas and newlines are cells, a ragged row is a
  * positioned problem. csv-parse reports the line a record ends on; a record's first line is worked
  * out from the previous record's last line and the empty lines skipped in between, so that a
- * message about a multi-line row points at where the row starts.
+ * message about a multi-line row points at where the row starts. `delimitedSource` makes the
+ * registry entry of any such format, so another delimiter is one more entry.
  */
 import { parse } from 'csv-parse/sync'
 import type { CsvError, InfoRecord } from 'csv-parse/sync'
-import type { Problem } from '../../types.js'
-import { buildTable } from './build-table.js'
-import type { SourceRow } from './build-table.js'
-import type { TableDataset } from './dataset.js'
+import type { Problem } from '../types.js'
+import { buildTable } from '../checks/datasets/build-table.js'
+import type { SourceRow } from '../checks/datasets/build-table.js'
+import type { TableDataset } from '../checks/datasets/dataset.js'
+import { digestBytes } from './data-source.js'
+import type { DataSource } from './data-source.js'
+import { readText } from './read-text.js'
 
-/** Parses a CSV (`,`) or TSV (`\t`) file into a table dataset, with every problem found. */
-export function parseDelimited(
+/** What sets a delimited format apart. */
+export interface DelimitedFormat {
+  /** The format's name as messages write it, e.g. `CSV`. */
+  name: string
+  /** Extensions, lower case without the dot, e.g. `['csv']`. */
+  extensions: readonly string[]
+  /** The cell delimiter, e.g. `,`. */
+  delimiter: string
+}
+
+/** The registry entry of a delimited text format: UTF-8 text, one row per line, a header first. */
+export function delimitedSource(format: DelimitedFormat): DataSource {
+  return Object.freeze({
+    name: format.name,
+    extensions: Object.freeze([...format.extensions]),
+    load(context) {
+      const text = readText(context)
+      return typeof text === 'string'
+        ? parseDelimited(text, context.file, format.delimiter, format.name)
+        : text
+    },
+    digest: digestBytes
+  } satisfies DataSource)
+}
+
+/** Comma-separated values, `.csv`. */
+export const csvSource = delimitedSource({ name: 'CSV', extensions: ['csv'], delimiter: ',' })
+
+/** Tab-separated values, `.tsv`. */
+export const tsvSource = delimitedSource({ name: 'TSV', extensions: ['tsv'], delimiter: '\t' })
+
+/**
+ * Parses delimited text (`,` for CSV, `\t` for TSV) into a table dataset, with every problem
+ * found; `name` is the format's name in messages.
+ */
+function parseDelimited(
   text: string,
   file: string,
-  delimiter: ',' | '\t'
+  delimiter: string,
+  name: string
 ): { dataset: TableDataset | undefined; problems: Problem[] } {
   const problems: Problem[] = []
   const rows: SourceRow[] = []
@@ -51,13 +90,7 @@ export function parseDelimited(
   } catch (error) {
     // csv-parse throws for option errors and for failures it cannot skip past.
     const message = error instanceof Error ? error.message : String(error)
-    problems.push(
-      malformed(
-        file,
-        lastLine + 1,
-        `${file} does not parse as ${formatName(delimiter)}: ${message}`
-      )
-    )
+    problems.push(malformed(file, lastLine + 1, `${file} does not parse as ${name}: ${message}`))
     return { dataset: undefined, problems }
   }
 
@@ -107,8 +140,4 @@ function numberField(error: CsvError, name: 'lines' | 'empty_lines'): number {
 
 function malformed(file: string, line: number, message: string): Problem {
   return { severity: 'error', line, column: 1, rule: 'data-malformed', message, file }
-}
-
-function formatName(delimiter: ',' | '\t'): string {
-  return delimiter === ',' ? 'CSV' : 'TSV'
 }
