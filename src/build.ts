@@ -15,7 +15,7 @@ import { openOutput } from './output/write-site.js'
 import { assertSiteRoot, resolveOutputTarget } from './output/output-target.js'
 import { outputProblem } from './output/output-problem.js'
 import { loadTemplates } from './render/templates.js'
-import { renderSite } from './render/site.js'
+import { renderSite } from './outputs/render-site.js'
 import { buildReport } from './report/build-report.js'
 import { exitStatus } from './report/exit-status.js'
 import { collectEntries } from './report/collect-entries.js'
@@ -217,7 +217,7 @@ async function buildInto(
     templates: templatesLoad.templates,
     briefs,
     ...(sink ? { sink } : {}),
-    ...(output ? { reuse: { reportKey, memo, keep: output.keep } } : {})
+    ...(output ? { reuse: { reportKey, memo, keep: output.keep, hash: hashOf } } : {})
   })
   await memo.save()
   const renderProblems = rendered.problems

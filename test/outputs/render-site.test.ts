@@ -5,7 +5,7 @@ import { toString } from 'hast-util-to-string'
 import { HtmlValidate } from 'html-validate'
 import { describe, expect, it } from 'vitest'
 import { formatJson } from '../../src/report/format-json.js'
-import { renderSite } from '../../src/render/site.js'
+import { renderSite } from '../../src/outputs/render-site.js'
 import type { CheckedArticle, Settings } from '../../src/types.js'
 import {
   makeArticle,
@@ -14,8 +14,8 @@ import {
   makeReport,
   makeSettings,
   projectTemplates
-} from './fixtures.js'
-import { htmlFiles, linksOf, pageOf, targetOf, textOf } from './site-files.js'
+} from '../render/fixtures.js'
+import { htmlFiles, linksOf, pageOf, targetOf, textOf } from '../render/site-files.js'
 
 const templates = await projectTemplates()
 const settings = makeSettings({ base: '/news/', page_size: 4 })

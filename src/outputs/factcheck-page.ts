@@ -1,0 +1,27 @@
+/** The fact-check report page (SPEC 8), linking each article to its brief when it has one. */
+import { factcheckPath, renderFactcheckPage } from '../render/factcheck-page.js'
+import { outputFileOf } from '../render/urls.js'
+import { briefs } from './briefs.js'
+import type { Output } from './output.js'
+
+/** `factcheck/index.html`, kept from the output when made from the same report and page. */
+export const factcheckPage: Output = {
+  name: 'factcheck-page',
+  render(context) {
+    const { settings, site, templates, report, problems, memo } = context
+    const published = context.listedBy(briefs.name)
+    const page = renderFactcheckPage(
+      { settings, site, templates, report, sorted: context.articles, briefs: published },
+      problems
+    )
+    if ('problem' in page) {
+      problems.push(page.problem)
+      return
+    }
+    // Made from the report and what the page shows around it: the templates and navigation,
+    // and which briefs it may link to.
+    const key = memo ? memo.key(memo.reportKey, memo.frame, [...published].join('\n')) : ''
+    const file = { path: outputFileOf(page.sitePath), chunks: page.chunks }
+    if (context.addReusable(file, `the fact-check page ${factcheckPath}`, key)) context.list(page)
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * The listings (SPEC 8): the home page, then one per section and one per tag, each paged. With a
+ * memo, a page whose stories are listed as before is kept from the output instead of rendered.
+ */
+import {
+  type Listing,
+  type ListingPage,
+  listingPageInputs,
+  listingPages,
+  listingsOf,
+  renderListingPage
+} from '../render/listing.js'
+import { outputFileOf } from '../render/urls.js'
+import type { Output, OutputContext } from './output.js'
+
+/** Every page of every listing. */
+export const listings: Output = {
+  name: 'listings',
+  render(context) {
+    for (const listing of listingsOf(context.articles)) {
+      for (const page of listingPages(context.settings, listing))
+        addListingPage(context, listing, page)
+    }
+  }
+}
+
+/** One page of `listing`. */
+function addListingPage(context: OutputContext, listing: Listing, page: ListingPage): void {
+  const { settings, site, templates, problems, memo } = context
+  const owner = `the listing ${page.sitePath}`
+  const ownerFile = listing.articles[0]?.file
+  const render = () =>
+    renderListingPage({ settings, site, templates, story: context.story }, listing, page)
+  if (!memo) {
+    const rendered = render()
+    if ('problem' in rendered) problems.push(rendered.problem)
+    else context.addPage(rendered, owner, ownerFile)
+    return
+  }
+  // Unchanged stories, listed as before: the output already holds the page. A page that fails
+  // to render fails the build, so the empty file it leaves is never published.
+  const path = outputFileOf(page.sitePath)
+  const before = problems.length
+  const chunks = (): string[] => {
+    const rendered = render()
+    if (!('problem' in rendered)) return [rendered.html]
+    problems.push(rendered.problem)
+    return []
+  }
+  const key = memo.key(memo.frame, listingPageInputs(listing, page))
+  if (context.addReusable({ path, chunks }, owner, key, ownerFile) && problems.length === before)
+    context.list(page)
+}
