@@ -10,6 +10,7 @@ import { extractProse } from './figures/prose.js'
 import { tooDeepToParse, tooDeepToProcess, tooDeepToRender } from './markdown/nesting.js'
 import { firstParagraphText, parseMarkdown } from './markdown/parse-markdown.js'
 import { renderBodyHtml } from './render/body-html.js'
+import { collapseWhitespace } from './text/whitespace.js'
 import type { DataStore } from './checks/datasets/dataset.js'
 import type { CheckedArticle, FactcheckMode, LoadedArticle, Problem, Settings } from './types.js'
 
@@ -59,7 +60,7 @@ function processWithinLimits(article: LoadedArticle, context: ArticleContext): C
   return {
     ...article,
     mode,
-    lead: (frontmatter.summary ?? firstParagraphText(tree)).replace(/\s+/g, ' ').trim(),
+    lead: collapseWhitespace(frontmatter.summary ?? firstParagraphText(tree)),
     html: renderBodyHtml(tree, checked.marks, markdown),
     figures: checked.figures,
     asserts: checked.asserts,
@@ -77,7 +78,7 @@ function unprocessed(
   return {
     ...article,
     mode: modeOf(article, context),
-    lead: (article.frontmatter.summary ?? '').replace(/\s+/g, ' ').trim(),
+    lead: collapseWhitespace(article.frontmatter.summary ?? ''),
     html: '',
     figures: [],
     asserts: [],

@@ -3,7 +3,9 @@
  * body's plain text, and the matched span must hold exactly one detected figure. Every way this
  * can fail is an error an editor can act on, so a check never silently stops checking after an edit.
  */
-import { closest, distance } from 'fastest-levenshtein'
+import { didYouMean, figureTextReach } from '../text/did-you-mean.js'
+import { collapseWhitespace, collapseWithOffsets } from '../text/whitespace.js'
+import type { CollapsedText } from '../text/whitespace.js'
 import type { CheckSpec, Figure, Prose } from '../types.js'
 
 /** The result of binding a check. */
@@ -22,14 +24,15 @@ export function bindCheck(
   prose: Prose,
   figures: readonly Figure[]
 ): Binding {
-  const needle = collapseWhitespace(check.figure).trim()
+  const needle = collapseWhitespace(check.figure)
   const body = collapsedProse(prose)
   const starts = needle === '' ? [] : occurrencesOf(needle, body.text)
   const quoted = `check text "${needle}"`
 
   if (starts.length === 0) {
-    const suggestion = nearestFigureText(needle, figures)
-    const hint = suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`
+    // Only a text close enough to be the same figure after an edit: a wild guess would mislead.
+    const figureTexts = new Set(figures.map((figure) => figure.text))
+    const hint = didYouMean(needle, figureTexts, { reach: figureTextReach, matchCase: true })
     return { ok: false, rule: 'check-not-found', message: `${quoted} not found in the body${hint}` }
   }
 
@@ -78,19 +81,8 @@ export function bindCheck(
  * check text.
  */
 export function findSays(says: string, prose: Prose): boolean {
-  const needle = collapseWhitespace(says).trim()
+  const needle = collapseWhitespace(says)
   return needle !== '' && collapsedProse(prose).text.includes(needle)
-}
-
-/** Collapses every whitespace run to one space, as editors read text (SPEC 6). */
-export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ')
-}
-
-interface CollapsedText {
-  text: string
-  /** Offset in the original text of each character of `text`. */
-  offsets: Int32Array
 }
 
 // An article's checks and asserts all search the same prose: collapse it once per article.
@@ -99,47 +91,10 @@ const collapsedByProse = new WeakMap<Prose, CollapsedText>()
 function collapsedProse(prose: Prose): CollapsedText {
   let collapsed = collapsedByProse.get(prose)
   if (collapsed === undefined) {
-    collapsed = collapsedText(prose.text)
+    collapsed = collapseWithOffsets(prose.text)
     collapsedByProse.set(prose, collapsed)
   }
   return collapsed
-}
-
-function collapsedText(original: string): CollapsedText {
-  const offsets = new Int32Array(original.length)
-  const parts: string[] = []
-  let length = 0
-  let index = 0
-  while (index < original.length) {
-    if (isWhitespace(original.charCodeAt(index))) {
-      offsets[length++] = index
-      parts.push(' ')
-      while (index < original.length && isWhitespace(original.charCodeAt(index))) index++
-    } else {
-      const start = index
-      while (index < original.length && !isWhitespace(original.charCodeAt(index)))
-        offsets[length++] = index++
-      parts.push(original.slice(start, index))
-    }
-  }
-  return { text: parts.join(''), offsets: offsets.subarray(0, length) }
-}
-
-// The characters JavaScript's `\s` matches, so that `collapseWhitespace` and this agree.
-function isWhitespace(code: number): boolean {
-  return (
-    (code >= 9 && code <= 13) ||
-    code === 32 ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  )
 }
 
 // Every start of `needle` in `text`, overlapping ones included, so that `occurrence` counts what
@@ -152,14 +107,4 @@ function occurrencesOf(needle: string, text: string): number[] {
     index = text.indexOf(needle, index + 1)
   }
   return starts
-}
-
-// Suggests the figure text closest to a check text that went missing, but only when it is close
-// enough to be the same figure after an edit: a wild guess would mislead the editor.
-function nearestFigureText(needle: string, figures: readonly Figure[]): string | undefined {
-  const texts = [...new Set(figures.map((figure) => figure.text))]
-  if (texts.length === 0) return undefined
-  const nearest = closest(needle, texts)
-  const limit = Math.max(3, Math.ceil(Math.max(needle.length, nearest.length) / 2))
-  return distance(needle, nearest) <= limit ? nearest : undefined
 }

@@ -3,6 +3,7 @@
  * every figure, evaluates the asserts, and turns the outcome into the report's figures and
  * problems, the brief's fact-check panel and the marks the renderer puts on each figure.
  */
+import { collapseWhitespace } from '../text/whitespace.js'
 import type {
   AssertResult,
   CheckSpec,
@@ -18,7 +19,7 @@ import type {
   Tolerance
 } from '../types.js'
 import type { Evaluation } from './expression/evaluate-expression.js'
-import { bindCheck, collapseWhitespace, findSays } from './bind-check.js'
+import { bindCheck, findSays } from './bind-check.js'
 import { checkAsserts } from './check-asserts.js'
 import { formatValue } from './format-value.js'
 import { formatActual, judgeFigure } from './verdict.js'
@@ -244,7 +245,7 @@ function figureProblems(
 // Check text copied from the Markdown source (with `**`, a link or code in it) is not in the text
 // readers see; saying so saves the editor from hunting for a typo that is not there.
 function markupHint(check: CheckSpec, input: CheckArticleInput): string {
-  const needle = collapseWhitespace(check.figure).trim()
+  const needle = collapseWhitespace(check.figure)
   if (needle === '' || findSays(needle, input.prose)) return ''
   if (!collapseWhitespace(input.markdown).includes(needle)) return ''
   return '; it is in the Markdown source but not in the text readers see: write it without markup'

@@ -10,6 +10,8 @@ import { IANAZone } from 'luxon'
 import { stringify } from 'yaml'
 import { namePattern } from '../content/frontmatter-schema.js'
 import { parseDate } from '../content/parse-date.js'
+import { hasCode } from '../io/file-errors.js'
+import { collapseWhitespace } from '../text/whitespace.js'
 import { slugify } from './slugify.js'
 import type { DateTime } from 'luxon'
 
@@ -34,7 +36,7 @@ export type NewArticleResult = { ok: true; path: string } | { ok: false; message
 
 /** Writes a new article and returns its site-relative path; never overwrites a file. */
 export async function newArticle(options: NewArticleOptions): Promise<NewArticleResult> {
-  const title = options.title.replace(/\s+/g, ' ').trim()
+  const title = collapseWhitespace(options.title)
   if (title === '')
     return fail(
       'the title is empty; write it in quotes: factdesk new "Bitcoin breaks below $99,000"'
@@ -69,7 +71,7 @@ export async function newArticle(options: NewArticleOptions): Promise<NewArticle
       flag: 'wx'
     })
   } catch (error) {
-    if (isErrno(error) && error.code === 'EEXIST') {
+    if (hasCode(error, 'EEXIST')) {
       return fail(
         `${path} already exists and was left as it is; pick another title or --date, or open that file`
       )
@@ -117,8 +119,4 @@ function articleText(fields: { title: string; section: string; date: DateTime })
 
 function fail(message: string): NewArticleResult {
   return { ok: false, message }
-}
-
-function isErrno(error: unknown): error is NodeJS.ErrnoException {
-  return error instanceof Error && 'code' in error
 }

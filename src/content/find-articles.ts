@@ -11,6 +11,7 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs'
 import type { Dirent } from 'node:fs'
 import { join, relative, sep } from 'node:path'
+import { errorCode, hasCode, isMissing } from '../io/file-errors.js'
 import { isInside } from '../io/read-site-file.js'
 import type { Problem } from '../types.js'
 
@@ -42,7 +43,7 @@ export async function findArticles(root: string): Promise<FoundArticles> {
   const content = join(root, 'content')
   const real = resolveLink(content)
   if (typeof real !== 'string') {
-    if (real.code !== 'ENOENT') walk.problems.push(cannotList('content', real.code))
+    if (!isMissing(real.error)) walk.problems.push(cannotList('content', codeOf(real.error)))
   } else if (!isInside(real, walk.realRoot)) {
     walk.problems.push(
       unsafe(
@@ -63,8 +64,7 @@ function visit(walk: Walk, dir: string, real: string): void {
   try {
     entries = readdirSync(dir, { withFileTypes: true })
   } catch (error) {
-    const code = codeOf(error)
-    if (code !== 'ENOENT') walk.problems.push(cannotList(siteFile(walk, dir), code))
+    if (!isMissing(error)) walk.problems.push(cannotList(siteFile(walk, dir), codeOf(error)))
     return
   }
   walk.ancestors.add(real)
@@ -85,7 +85,7 @@ function visitEntry(walk: Walk, entry: Dirent, path: string, realPath: string): 
   }
   const target = resolveLink(path)
   if (typeof target !== 'string') {
-    walk.problems.push(unresolved(file, target.code))
+    walk.problems.push(unresolved(file, target.error))
     return
   }
   const isFolder = isDirectory(target)
@@ -109,12 +109,12 @@ function visitEntry(walk: Walk, entry: Dirent, path: string, realPath: string): 
   }
 }
 
-/** The real path of `path`, or the code of the error that kept it from being resolved. */
-function resolveLink(path: string): string | { code: string } {
+/** The real path of `path`, or the error that kept it from being resolved. */
+function resolveLink(path: string): string | { error: unknown } {
   try {
     return realpathSync.native(path)
   } catch (error) {
-    return { code: codeOf(error) }
+    return { error }
   }
 }
 
@@ -139,11 +139,11 @@ function cannotList(folder: string, code: string): Problem {
 }
 
 /** The problem for a link whose target cannot be resolved. */
-function unresolved(file: string, code: string): Problem {
-  if (code === 'ELOOP')
+function unresolved(file: string, error: unknown): Problem {
+  if (hasCode(error, 'ELOOP'))
     return unreadable(file, `${file} is a symbolic link that leads back to itself; remove the link`)
-  if (code === 'ENOENT' || code === 'ENOTDIR') return unsafe(file, 'is a broken symbolic link')
-  return unreadable(file, `cannot read ${file} (${code}): check its permissions`)
+  if (hasCode(error, 'ENOENT', 'ENOTDIR')) return unsafe(file, 'is a broken symbolic link')
+  return unreadable(file, `cannot read ${file} (${codeOf(error)}): check its permissions`)
 }
 
 function unsafe(file: string, what: string): Problem {
@@ -162,7 +162,5 @@ function unreadable(file: string, message: string): Problem {
 }
 
 function codeOf(error: unknown): string {
-  const code =
-    typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined
-  return typeof code === 'string' ? code : 'unknown error'
+  return errorCode(error) ?? 'unknown error'
 }

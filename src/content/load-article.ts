@@ -193,13 +193,12 @@ function unknownKeyWarnings(raw: object, yaml: ParsedYaml): Problem[] {
     // A misspelt checking key is already an error of the schema's (frontmatter-schema.ts).
     if (known.has(key) || misspeltCheckingKey(key) !== undefined) continue
     const point = yaml.pointOf([key], { key: true })
-    const suggestion = didYouMean(key, frontmatterKeys)
     problems.push({
       severity: 'warning',
       line: point.line + frontmatterOrigin.lineOffset,
       column: point.column,
       rule: 'frontmatter',
-      message: suggestion ? `unknown key "${key}" (did you mean "${suggestion}"?)` : `unknown key "${key}"`
+      message: `unknown key "${key}"${didYouMean(key, frontmatterKeys)}`
     })
   }
   return problems

@@ -14,18 +14,12 @@
  * A refusal comes back as a typed reason, never thrown: each caller turns it into the problem of
  * its own kind (`path-unsafe` for `outside`, the kind's unreadable rule for the rest).
  */
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  openSync,
-  readSync,
-  realpathSync
-} from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs'
 import type { Stats } from 'node:fs'
 import { open, readFile, realpath } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { join, sep } from 'node:path'
+import { errorCode } from './file-errors.js'
 import { withReadSlot } from './read-bounded.js'
 import { formatLimit } from './size-limits.js'
 
@@ -186,7 +180,7 @@ function kindOf(stats: Stats): SpecialKind {
 
 /** The refusal a file-system error stands for; anything else is a bug and is thrown on. */
 function refusalOfError(error: unknown): Refusal {
-  const code = codeOf(error)
+  const code = errorCode(error)
   switch (code) {
     case undefined:
       throw error
@@ -201,9 +195,4 @@ function refusalOfError(error: unknown): Refusal {
     default:
       return { reason: 'unreadable', code }
   }
-}
-
-function codeOf(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined
-  return typeof error.code === 'string' ? error.code : undefined
 }

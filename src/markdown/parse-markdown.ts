@@ -6,6 +6,7 @@
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { toString } from 'mdast-util-to-string'
+import { collapseWhitespace } from '../text/whitespace.js'
 import { autolinkTrigger, selectGfm } from './gfm-features.js'
 import type { Root, RootContent } from 'mdast'
 import type { GfmSelection } from './gfm-features.js'
@@ -66,7 +67,7 @@ function createProcessor(selection: GfmSelection) {
 /** The plain text of the first paragraph, whitespace collapsed: the default lead (SPEC 4 `summary`). */
 export function firstParagraphText(tree: Root): string {
   for (const node of tree.children) {
-    if (node.type === 'paragraph') return toString(node).replace(/\s+/g, ' ').trim()
+    if (node.type === 'paragraph') return collapseWhitespace(toString(node))
   }
   return ''
 }

@@ -48,6 +48,7 @@ import {
   ownerPrefix,
   parseOwnerFileName
 } from './lock-owner.js'
+import { hasCode, isMissing } from '../io/file-errors.js'
 
 /** How long a second build waits for the first before giving up. */
 const waitMs = 60_000
@@ -114,7 +115,7 @@ async function inspect(lock: string): Promise<LockState> {
   try {
     names = await readdir(lock)
   } catch (error) {
-    if (isCode(error, 'ENOENT')) return { kind: 'free' }
+    if (isMissing(error)) return { kind: 'free' }
     throw error
   }
   const ownerFile = names.find((name) => name.startsWith(ownerPrefix))
@@ -158,8 +159,7 @@ async function create(lock: string, owner: string): Promise<boolean> {
     return true
   } catch (error) {
     // ENOTEMPTY or EEXIST: held by another build; EPERM: Windows cannot rename onto a folder.
-    if (isCode(error, 'ENOTEMPTY') || isCode(error, 'EEXIST') || isCode(error, 'EPERM'))
-      return false
+    if (hasCode(error, 'ENOTEMPTY', 'EEXIST', 'EPERM')) return false
     throw error
   } finally {
     await rm(draft, { recursive: true, force: true })
@@ -173,7 +173,7 @@ async function swapOwner(lock: string, gone: string, owner: string): Promise<boo
     return true
   } catch (error) {
     // Another build took it over first, or the lock was released and removed.
-    if (isCode(error, 'ENOENT') || isCode(error, 'ENOTDIR')) return false
+    if (hasCode(error, 'ENOENT', 'ENOTDIR')) return false
     throw error
   }
 }
@@ -184,15 +184,10 @@ async function release(lock: string, owner: string): Promise<void> {
     await unlink(join(lock, owner))
   } catch (error) {
     // The lock is not this build's any more (removed by hand): leave whatever is there alone.
-    if (isCode(error, 'ENOENT')) return
+    if (isMissing(error)) return
     throw error
   }
   await rmdir(lock).catch((error: unknown) => {
-    if (!isCode(error, 'ENOENT') && !isCode(error, 'ENOTEMPTY') && !isCode(error, 'EEXIST'))
-      throw error
+    if (!hasCode(error, 'ENOENT', 'ENOTEMPTY', 'EEXIST')) throw error
   })
-}
-
-function isCode(error: unknown, code: string): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === code
 }

@@ -11,6 +11,7 @@
 import { readFile } from 'node:fs/promises'
 import { uptime } from 'node:os'
 import { randomBytes } from 'node:crypto'
+import { hasCode } from '../io/file-errors.js'
 
 /** A process that holds (or held) a lock. */
 export interface LockOwner {
@@ -136,6 +137,6 @@ function isAlive(pid: number): boolean {
     return true
   } catch (error) {
     // EPERM: the process exists and belongs to another user.
-    return typeof error === 'object' && error !== null && 'code' in error && error.code === 'EPERM'
+    return hasCode(error, 'EPERM')
   }
 }

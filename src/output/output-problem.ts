@@ -4,6 +4,7 @@
  * the report says where and how. Other errors are bugs and are thrown on.
  */
 import { isAbsolute, join, relative } from 'node:path'
+import { errorCode } from '../io/file-errors.js'
 import type { Problem } from '../types.js'
 
 /** A file factdesk did not write stands where a page of the site goes: the user's to move. */
@@ -37,7 +38,7 @@ export function outputProblem(
   out: string,
   path: string
 ): Problem | undefined {
-  const code = codeOf(error)
+  const code = errorCode(error)
   const reason = code === undefined ? undefined : reasons[code]
   if (reason === undefined && !(error instanceof OutputInTheWay)) return undefined
   const where = relative(root, join(out, path))
@@ -47,9 +48,4 @@ export function outputProblem(
       ? (error as Error).message
       : `cannot write ${path === '' ? 'the output folder' : path}: ${reason} (${code ?? ''}); the previous site is left as it was`
   return { severity: 'error', line: 1, column: 1, rule: 'output-unwritable', message, file }
-}
-
-function codeOf(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined
-  return typeof error.code === 'string' ? error.code : undefined
 }

@@ -32,6 +32,7 @@ import { openVerifiedFiles } from './verified-files.js'
 import type { VerifiedFiles } from './verified-files.js'
 import type { ChunkedFile, OutputFile } from '../types.js'
 import type { ContentDigest } from './content-digest.js'
+import { isMissing } from '../io/file-errors.js'
 
 export { safeJoin }
 
@@ -269,7 +270,7 @@ function safeJoinOrUndefined(root: string, path: string): string | undefined {
 /** Renames `from` to `to` when `from` exists and can be moved there (same file system). */
 async function moveIfThere(from: string, to: string): Promise<void> {
   await rename(from, to).catch(async (error: unknown) => {
-    if (isCode(error, 'ENOENT')) return
+    if (isMissing(error)) return
     // On another file system, or otherwise unmovable: it cannot serve, so it only takes space.
     await rm(from, { recursive: true, force: true })
   })
@@ -304,7 +305,7 @@ function swapIn(staging: string, target: string): string | undefined {
   try {
     renameSync(target, retired)
   } catch (error) {
-    if (!isCode(error, 'ENOENT')) throw error
+    if (!isMissing(error)) throw error
     hadPrevious = false
   }
   renameSync(staging, target)
@@ -333,8 +334,4 @@ async function removeLeftovers(folder: string, target: string): Promise<void> {
     if (isStagingOf(name, target) || isRetiredOf(name, target))
       await rm(join(folder, name), { recursive: true, force: true })
   }
-}
-
-function isCode(error: unknown, code: string): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === code
 }

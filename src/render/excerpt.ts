@@ -4,6 +4,8 @@
  * a surrogate pair or a letter from its combining accent.
  */
 
+import { collapseWhitespace } from '../text/whitespace.js'
+
 /** Grapheme segmentation does not depend on the locale; a fixed one keeps output host-independent. */
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' })
 
@@ -16,10 +18,8 @@ const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' })
 const standsAlone =
   /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u20a0-\u20c0]*$/
 
-/** Every whitespace run (newlines, tabs, no-break and line separators included) as one space. */
-export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
-}
+// One whitespace rule for the whole product (src/text/whitespace.ts); re-exported for callers here.
+export { collapseWhitespace }
 
 /**
  * `text` on one line, at most `length` graphemes long: whitespace collapsed, and when too long,

@@ -5,7 +5,7 @@
 import { Feed, type FeedOptions, type Item } from 'feed'
 import { DateTime } from 'luxon'
 import type { CheckedArticle, OutputFile, Settings } from '../types.js'
-import { collapseWhitespace } from './excerpt.js'
+import { collapseWhitespace } from '../text/whitespace.js'
 import { lastChanged, latest } from './order.js'
 import { absoluteUrl, tagSlug } from './urls.js'
 

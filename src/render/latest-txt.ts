@@ -4,7 +4,8 @@
  * newest first. No titles, no blank lines, a final newline.
  */
 import type { CheckedArticle, Settings } from '../types.js'
-import { collapseWhitespace, cutLine } from './excerpt.js'
+import { cutLine } from './excerpt.js'
+import { collapseWhitespace } from '../text/whitespace.js'
 
 /** The text of `latest.txt` for `sorted` (newest first); empty when there is no article. */
 export function renderLatestTxt(settings: Settings, sorted: readonly CheckedArticle[]): string {

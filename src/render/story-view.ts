@@ -4,7 +4,8 @@
  */
 import type { CheckedArticle, Settings } from '../types.js'
 import { type TimeView, timeView } from './dates.js'
-import { collapseWhitespace, cutLine } from './excerpt.js'
+import { cutLine } from './excerpt.js'
+import { collapseWhitespace } from '../text/whitespace.js'
 import type { LinkView } from './page-context.js'
 import { siteHref } from './urls.js'
 

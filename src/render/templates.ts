@@ -14,6 +14,7 @@ import type { Refusal } from '../io/read-site-file.js'
 import { sizeLimits } from '../io/size-limits.js'
 import type { Problem } from '../types.js'
 import { templateProblem } from './template-problems.js'
+import { hasCode } from '../io/file-errors.js'
 
 /** One compiled template and the site-relative file it came from (`templates/pages/brief.hbs`). */
 export interface CompiledTemplate {
@@ -133,7 +134,7 @@ async function listTemplates(
   try {
     entries = await readdir(path.join(base, folder))
   } catch (error) {
-    if (!isMissing(error)) problems.push(cannotList(folder, error))
+    if (!hasCode(error, 'ENOENT', 'ENOTDIR')) problems.push(cannotList(folder, error))
     return found
   }
   for (const entry of entries.sort()) {
@@ -192,14 +193,4 @@ async function canonical(folder: string): Promise<string> {
   } catch {
     return path.resolve(folder)
   }
-}
-
-/** Whether a file-system error says the file or folder is not there. */
-function isMissing(error: unknown): boolean {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    'code' in error &&
-    (error.code === 'ENOENT' || error.code === 'ENOTDIR')
-  )
 }

@@ -5,10 +5,12 @@
  * `constructor` are simply unknown names. Every failure is returned as a value with a message a
  * data editor can act on; nothing an editor writes makes this function throw.
  */
+import { didYouMean, nameReach } from '../../text/did-you-mean.js'
+import { collapseWhitespace } from '../../text/whitespace.js'
 import type { DataStore } from '../datasets/dataset.js'
 import type { Expression } from './ast.js'
 import { explainResult } from './explain.js'
-import { ExpressionFailure, didYouMean } from './failure.js'
+import { ExpressionFailure } from './failure.js'
 import type { FailureRule } from './failure.js'
 import { functions } from './functions.js'
 import { parseExpression } from './parse-expression.js'
@@ -142,7 +144,7 @@ function dataset(alias: string, context: Context): Value {
     const listed =
       known.length === 0
         ? ' (the article has no data: map)'
-        : didYouMean(alias, known) || ` (datasets: ${known.join(', ')})`
+        : didYouMean(alias, known, { reach: nameReach }) || ` (datasets: ${known.join(', ')})`
     throw new ExpressionFailure('check-error', `unknown dataset "${alias}"${listed}`)
   }
   const loaded = store.get(path)
@@ -171,7 +173,7 @@ function call(node: Expression & { type: 'call' }, context: Context): Value {
   if (spec === undefined) {
     throw new ExpressionFailure(
       'check-error',
-      `unknown function "${name}"${didYouMean(name, functions.keys())}`,
+      `unknown function "${name}"${didYouMean(name, functions.keys(), { reach: nameReach })}`,
       node.start + 1
     )
   }
@@ -240,6 +242,6 @@ function finite(value: number, node: Expression, context: Context): Value {
 }
 
 function slice(node: Expression, context: Context): string {
-  const text = context.source.slice(node.start, node.end).replace(/\s+/g, ' ')
+  const text = collapseWhitespace(context.source.slice(node.start, node.end))
   return text.length > 80 ? `${text.slice(0, 80)}…` : text
 }

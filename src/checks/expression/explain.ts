@@ -5,6 +5,7 @@
  * `<expr> = <value>` for everything else. Formats are fixed (English, `en-US` digits) so that the
  * same input builds the same pages on any machine (SPEC 8).
  */
+import { collapseWhitespace } from '../../text/whitespace.js'
 import type { BooleanValue, NumberValue } from './values.js'
 
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
@@ -54,5 +55,5 @@ export function explainResult(result: NumberValue | BooleanValue, source: string
   if (result.sentence !== undefined) return result.sentence
   const shown = result.kind === 'number' ? formatNumber(result.value) : String(result.value)
   if (result.kind === 'number' && result.label !== undefined) return `${result.label}: ${shown}`
-  return `${source.trim().replace(/\s+/g, ' ')} = ${shown}`
+  return `${collapseWhitespace(source)} = ${shown}`
 }
