@@ -190,7 +190,12 @@ function publishInPlace(
   previous: OutputMarker | undefined
 ): void {
   const before = new Set(previous?.files)
-  const taken = files.filter((path) => !before.has(path) && standsInTheWay(target, staging, path))
+  // Every page's folders must be real folders (a link put in their place would carry the write,
+  // or a removal, elsewhere); a new page's place must be free.
+  const taken = files.filter(
+    (path) =>
+      !throughFolders(target, path) || (!before.has(path) && standsInTheWay(target, staging, path))
+  )
   if (taken.length > 0) {
     throw new OutputInTheWay(
       `${join(target, taken[0] ?? '')}${taken.length > 1 ? ` and ${taken.length - 1} more` : ''} already exist${taken.length > 1 ? '' : 's'} and factdesk did not write ${taken.length > 1 ? 'them' : 'it'}: move ${taken.length > 1 ? 'them' : 'it'} out of the output folder, then build again`
@@ -216,7 +221,8 @@ function publishInPlace(
   for (const path of before) {
     if (now.has(path)) continue
     const at = safeJoinOrUndefined(target, path)
-    if (at === undefined || !lstatSync(at, { throwIfNoEntry: false })?.isFile()) continue
+    if (at === undefined || !throughFolders(target, path)) continue
+    if (!lstatSync(at, { throwIfNoEntry: false })?.isFile()) continue
     unlinkSync(at)
     removeEmptyFolders(target, dirname(at))
   }
@@ -231,17 +237,22 @@ function writeMarker(path: string, content: string): void {
   renameSync(temporary, path)
 }
 
-/**
- * Whether something not factdesk's stands at `path` in `target` (or where one of its folders
- * goes). The very file staging links to does not: the page was unchanged.
- */
-function standsInTheWay(target: string, staging: string, path: string): boolean {
+/** Whether each folder on `path`'s way in `target` is a real folder or not there yet (no link). */
+function throughFolders(target: string, path: string): boolean {
   const parts = path.split('/')
   for (let depth = 1; depth < parts.length; depth++) {
     const folder = lstatSync(join(target, ...parts.slice(0, depth)), { throwIfNoEntry: false })
-    if (folder === undefined) return false
-    if (!folder.isDirectory()) return true
+    if (folder === undefined) return true
+    if (!folder.isDirectory()) return false
   }
+  return true
+}
+
+/**
+ * Whether something not factdesk's stands at `path` in `target`. The very file staging links to
+ * does not: the page was unchanged.
+ */
+function standsInTheWay(target: string, staging: string, path: string): boolean {
   const there = lstatSync(join(target, path), { throwIfNoEntry: false })
   if (there === undefined) return false
   const staged = lstatSync(join(staging, path))

@@ -159,6 +159,28 @@ describe('a folder factdesk did not make', () => {
     expect(await readFile(join(out, 'index.html'), 'utf8')).toBe('<p>the old home page</p>')
   })
 
+  it('shared with --force, never writes or removes through a link put in place of its folder', async () => {
+    const out = join(scratch, 'shared-linked')
+    await mkdir(out)
+    await writeFile(join(out, 'CNAME'), 'news.example.org\n')
+    expect(
+      (await runCli(['build', '--root', await site('one'), '--out', out, '--force'])).exit
+    ).toBe(0)
+    // Someone swaps the 2025/ folder factdesk made for a link to a folder of theirs.
+    const theirs = join(scratch, 'theirs')
+    await mkdir(join(theirs, '11', '04', 'story'), { recursive: true })
+    await writeFile(join(theirs, '11', '04', 'story', 'index.html'), 'precious')
+    await rm(join(out, '2025'), { recursive: true })
+    await symlink(theirs, join(out, '2025'))
+    const { exit, report } = await runJson(['build', '--root', await site('two'), '--out', out])
+    expect(exit).toBe(2)
+    expect(
+      report.articles.flatMap((entry) => entry.problems.map((problem) => problem.rule))
+    ).toContain('output-unwritable')
+    expect(await readFile(join(theirs, '11', '04', 'story', 'index.html'), 'utf8')).toBe('precious')
+    expect(await listing(theirs)).toEqual(['11', '11/04', '11/04/story', '11/04/story/index.html'])
+  })
+
   it("holding a file the user added to factdesk's own output is refused without --force, kept with it", async () => {
     const root = await site()
     const out = join(scratch, 'own-then-added')
