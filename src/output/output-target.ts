@@ -6,7 +6,7 @@
  * swapped away. A mount point is written into as well: it cannot be renamed.
  */
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
-import { basename, dirname, join, relative, resolve, sep } from 'node:path'
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { readOutputMarker, markerName } from './output-marker.js'
 import type { OutputMarker } from './output-marker.js'
 import { isStagingName } from './staging-names.js'
@@ -123,7 +123,8 @@ function realOrSelf(path: string): string {
 /** Whether `path` lies strictly inside `folder`. */
 function isInside(path: string, folder: string): boolean {
   const rel = relative(folder, path)
-  return rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep) && rel !== '..'
+  // `..foo` is a name inside; only `..` itself or `../...` leaves the folder.
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)
 }
 
 /**

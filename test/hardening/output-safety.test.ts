@@ -77,7 +77,12 @@ describe("an --out that is the user's", () => {
       (root) => join(root, 'node_modules', '.cache', 'factdesk', 'output'),
       /node_modules\//
     ],
-    ['.git/', (root) => join(root, '.git'), /\.git\/ folder/]
+    ['.git/', (root) => join(root, '.git'), /\.git\/ folder/],
+    [
+      'a folder named "..x" inside data/',
+      (root) => join(root, 'data', '..x'),
+      /lies inside the site's data\//
+    ]
   ]
   for (const [name, outOf, reason] of cases) {
     it(`refuses ${name} with exit 2 before anything is read or written`, async () => {
