@@ -9,10 +9,10 @@
  * and checked on every read (SPEC 9): bytes changed in a pack are never taken for results.
  */
 import { createHash } from 'node:crypto'
-import { closeSync, openSync, readSync } from 'node:fs'
+import { closeSync, readSync } from 'node:fs'
 import { mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { cacheDebug } from './sealed-file.js'
+import { cacheDebug, openCacheFile } from './sealed-file.js'
 import { isAbandonedTemporary } from './stale-temporary.js'
 import { writeAtomically } from '../io/write-atomically.js'
 
@@ -121,7 +121,8 @@ export function readPacked(folder: string, ref: PackedRef): Uint8Array | undefin
   if (!packName.test(ref.pack) || typeof ref.hash !== 'string') return undefined
   let descriptor: number | undefined
   try {
-    descriptor = openSync(join(folder, ref.pack), 'r')
+    descriptor = openCacheFile(join(folder, ref.pack))
+    if (descriptor === undefined) return undefined
     const bytes = new Uint8Array(ref.length)
     const read = readSync(descriptor, bytes, 0, ref.length, ref.offset)
     if (read === ref.length && digestOf(bytes) === ref.hash) return bytes

@@ -7,7 +7,7 @@
  * what was dropped.
  */
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs'
 import { debuglog } from 'node:util'
 import { writeAtomically } from '../io/write-atomically.js'
 
@@ -35,12 +35,8 @@ export function unsealed(bytes: Uint8Array): Uint8Array | undefined {
 
 /** The verified payload of sealed file `file`; undefined when it is missing or damaged. */
 export function readSealed(file: string): Uint8Array | undefined {
-  let bytes: Buffer
-  try {
-    bytes = readFileSync(file)
-  } catch {
-    return undefined
-  }
+  const bytes = readCacheFile(file)
+  if (bytes === undefined) return undefined
   const payload = unsealed(bytes)
   if (payload === undefined) cacheDebug('%s fails its digest: dropped', file)
   return payload
@@ -49,4 +45,38 @@ export function readSealed(file: string): Uint8Array | undefined {
 /** Writes `payload` sealed into `file`, whole or not at all; false when the disk refused. */
 export function writeSealed(file: string, payload: Uint8Array): Promise<boolean> {
   return writeAtomically(file, sealed(payload))
+}
+
+/**
+ * Opens a cache file the way every input is opened (SPEC 9): without following a link, without
+ * waiting on a FIFO, and only when `fstat` says it is a regular file. The descriptor is returned
+ * open; undefined when the file is missing or anything else.
+ */
+export function openCacheFile(file: string): number | undefined {
+  let descriptor: number | undefined
+  try {
+    descriptor = openSync(file, cacheOpenFlags)
+    if (fstatSync(descriptor).isFile()) return descriptor
+  } catch {
+    // Missing or refused: the cache holds nothing there.
+  }
+  if (descriptor !== undefined) closeSync(descriptor)
+  return undefined
+}
+
+/** `O_NONBLOCK` and `O_NOFOLLOW` are POSIX; where they do not exist the `fstat` check still stands. */
+const cacheOpenFlags =
+  constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0)
+
+/** The bytes of cache file `file` when it is a regular file; undefined otherwise. */
+function readCacheFile(file: string): Buffer | undefined {
+  const descriptor = openCacheFile(file)
+  if (descriptor === undefined) return undefined
+  try {
+    return readFileSync(descriptor)
+  } catch {
+    return undefined
+  } finally {
+    closeSync(descriptor)
+  }
 }

@@ -1,6 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { readPacked } from '../../src/cache/result-packs.js'
 import { readSealed, writeSealed } from '../../src/cache/sealed-file.js'
 import { tempFolders } from '../helpers/temp-folders.js'
 
@@ -36,5 +38,22 @@ describe('sealed cache files', () => {
     writeFileSync(file, payload)
     expect(readSealed(file)).toBeUndefined()
     expect(readSealed(join(dir, 'missing.v8'))).toBeUndefined()
+  })
+})
+
+describe('cache files that are not regular files', () => {
+  it('hold nothing, at once, when a FIFO or a link stands in their place (no read waits on a pipe)', async () => {
+    const dir = await folder()
+    const fifo = join(dir, 'index.v8')
+    execFileSync('mkfifo', [fifo])
+    expect(readSealed(fifo)).toBeUndefined()
+    const target = join(dir, 'elsewhere.v8')
+    await writeSealed(target, payload)
+    const link = join(dir, 'linked.v8')
+    symlinkSync(target, link)
+    expect(readSealed(link)).toBeUndefined()
+    const pack = 'o2mx5q83uj1-2.pack'
+    execFileSync('mkfifo', [join(dir, pack)])
+    expect(readPacked(dir, { pack, offset: 0, length: 4, hash: '0'.repeat(64) })).toBeUndefined()
   })
 })
