@@ -1,7 +1,7 @@
 import { select, selectAll } from 'hast-util-select'
 import { toString } from 'hast-util-to-string'
 import { describe, expect, it } from 'vitest'
-import { renderSite } from '../../src/render/site.js'
+import { renderSite } from '../../src/outputs/render-site.js'
 import type { CheckedArticle, Settings } from '../../src/types.js'
 import {
   makeArticle,
