@@ -462,25 +462,46 @@ describe('numbers that are no figures', () => {
     expectFigures(markdown, expected)
   })
 
-  const listed: readonly (readonly [string, string[], readonly Expected[]])[] = [
-    ['The S&P 500 fell 2%.', ['S&P 500'], [['2%', 2, '%', 'exact', 'down']]],
-    ['The S&amp;P 500 fell 2%.', ['S&P 500'], [['2%', 2, '%', 'exact', 'down']]],
-    ['The S&P\n500 fell 2%.', ['S&P 500'], [['2%', 2, '%', 'exact', 'down']]],
+  // `removes`: the list takes a figure out, so without the list the text reads otherwise (checked
+  // below, or the row would pass with no list at all). `keeps`: the list must not match here, so
+  // the text reads the same with and without it.
+  const listed: readonly (readonly ['removes' | 'keeps', string, string[], readonly Expected[]])[] =
     [
-      'The s&p 500 fell 2%.',
-      ['S&P 500'],
+      ['removes', 'The S&P 500 fell 2%.', ['S&P 500'], [['2%', 2, '%', 'exact', 'down']]],
+      ['removes', 'The S&amp;P 500 fell 2%.', ['S&P 500'], [['2%', 2, '%', 'exact', 'down']]],
+      ['removes', 'The S&P\n500 fell 2%.', ['S&P 500'], [['2%', 2, '%', 'exact', 'down']]],
       [
-        ['500', 500, null, 'exact', null],
-        ['2%', 2, '%', 'exact', 'down']
-      ]
-    ],
-    ['The G75 met.', ['G7'], []],
-    ['The FTSE 100 rose 1%.', ['FTSE 100'], [['1%', 1, '%', 'exact', 'up']]],
-    ['Within a ±4% range.', ['±4%'], []]
-  ]
-  it.each(listed)('honours not_figures in %s (%j)', (markdown, notFigures, expected) => {
-    expectFigures(markdown, expected, notFigures)
-  })
+        'keeps',
+        'The s&p 500 fell 2%.',
+        ['S&P 500'],
+        [
+          ['500', 500, null, 'exact', null],
+          ['2%', 2, '%', 'exact', 'down']
+        ]
+      ],
+      [
+        'keeps',
+        'The G7 met; 75 leaders came.',
+        ['G7'],
+        [['75 leaders', 75, 'leaders', 'exact', null]]
+      ],
+      ['removes', 'The FTSE 100 rose 1%.', ['FTSE 100'], [['1%', 1, '%', 'exact', 'up']]],
+      ['removes', 'Polls carry a margin of 3 points.', ['3 points'], []]
+    ]
+  it.each(listed)(
+    'honours not_figures (%s) in %s (%j)',
+    (_kind, markdown, notFigures, expected) => {
+      expectFigures(markdown, expected, notFigures)
+    }
+  )
+  it.each(listed)(
+    '%s: %s reads as the list says, against no list',
+    (kind, markdown, _list, expected) => {
+      const withoutList = summarize(readFigures(markdown, []))
+      if (kind === 'removes') expect(withoutList).not.toEqual(expected)
+      else expect(withoutList).toEqual(expected)
+    }
+  )
 })
 
 describe('figure records', () => {

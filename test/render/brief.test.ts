@@ -8,6 +8,19 @@ import { makeArticle, makeFigure, makeReport, makeSettings, projectTemplates } f
 import { pageOf } from './site-files.js'
 
 const templates = await projectTemplates()
+
+/** The element `selector` finds in `root`, failing the test when there is none (never the page). */
+function one(selector: string, root: Root | Element): Element {
+  const found = select(selector, root)
+  expect(found, `no ${selector} on the page`).toBeDefined()
+  return found as Element
+}
+
+/** `element`, failing the test when a selection found nothing. */
+function required(element: Element | undefined): Element {
+  expect(element).toBeDefined()
+  return element as Element
+}
 const settings = makeSettings({ base: '/news/' })
 
 const hostileTitle = 'Bitcoin </script><script>alert(1)</script> & “more” {{title}}'
@@ -122,15 +135,15 @@ describe('brief head', () => {
   })
 
   it('prints the title as text everywhere', () => {
-    expect(toString(select('title', page) ?? page)).toBe(`${hostileTitle} — The Ledger`)
-    expect(toString(select('h1', page) ?? page)).toBe(hostileTitle)
+    expect(toString(one('title', page))).toBe(`${hostileTitle} — The Ledger`)
+    expect(toString(one('h1', page))).toBe(hostileTitle)
   })
 })
 
 describe('brief body', () => {
   it('shows byline, dateline and times in the site time zone', () => {
-    expect(toString(select('.brief__byline', page) ?? page)).toContain('Markets desk')
-    expect(toString(select('.brief__dateline', page) ?? page)).toBe('HONG KONG')
+    expect(toString(one('.brief__byline', page))).toContain('Markets desk')
+    expect(toString(one('.brief__dateline', page))).toBe('HONG KONG')
     const times = selectAll('.brief__times time', page).map((time) => time.properties.dateTime)
     expect(times).toEqual(['2025-11-04T18:30:00+08:00', '2025-11-05T09:00:00+08:00'])
   })
@@ -161,18 +174,18 @@ describe('brief body', () => {
   it('lists each check in the fact-check panel with its value and data file link', () => {
     const panel = select('aside.fact-panel', page)
     expect(panel).toBeDefined()
-    const check = select('.check', panel ?? page)
-    const text = toString(check ?? page)
+    const check = one('.check', required(panel))
+    const text = toString(check)
     expect(text).toContain('Verified')
     expect(text).toContain('over 7%')
     expect(text).toContain('btc close fell 7.41% from 3 Nov to 4 Nov 2025')
     expect(text).toContain('-7.41')
     expect(text).toContain('closing prices, UTC')
-    expect(select('a[href="/news/data/markets/btc-usd.csv"]', check ?? page)).toBeDefined()
-    expect(toString(select('.fact-panel__asserts', panel ?? page) ?? page)).toContain(
+    expect(select('a[href="/news/data/markets/btc-usd.csv"]', check)).toBeDefined()
+    expect(toString(one('.fact-panel__asserts', required(panel)))).toContain(
       'lowest level since June'
     )
-    expect(toString(select('.fact-panel__summary', panel ?? page) ?? page)).toBe(
+    expect(toString(one('.fact-panel__summary', required(panel)))).toBe(
       '2 figures: 1 verified, 1 unchecked'
     )
   })
