@@ -11,9 +11,8 @@ import type { Problem } from '../types.js'
 import { buildTable } from '../checks/datasets/build-table.js'
 import type { SourceRow } from '../checks/datasets/build-table.js'
 import type { TableDataset } from '../checks/datasets/dataset.js'
-import { digestBytes } from './data-source.js'
 import type { DataSource } from './data-source.js'
-import { readText } from './read-text.js'
+import { textSource } from './read-text.js'
 
 /** What sets a delimited format apart. */
 export interface DelimitedFormat {
@@ -27,17 +26,9 @@ export interface DelimitedFormat {
 
 /** The registry entry of a delimited text format: UTF-8 text, one row per line, a header first. */
 export function delimitedSource(format: DelimitedFormat): DataSource {
-  return Object.freeze({
-    name: format.name,
-    extensions: Object.freeze([...format.extensions]),
-    load(context) {
-      const text = readText(context)
-      return typeof text === 'string'
-        ? parseDelimited(text, context.file, format.delimiter, format.name)
-        : text
-    },
-    digest: digestBytes
-  } satisfies DataSource)
+  return textSource(format.name, format.extensions, (text, file) =>
+    parseDelimited(text, file, format.delimiter, format.name)
+  )
 }
 
 /** Comma-separated values, `.csv`. */

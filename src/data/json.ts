@@ -4,21 +4,12 @@
  * then read through the `yaml` document model for its lines (`yaml-document.ts`).
  */
 import { Document, LineCounter } from 'yaml'
-import { digestBytes } from './data-source.js'
 import type { DataLoad, DataSource } from './data-source.js'
-import { readText } from './read-text.js'
+import { textSource } from './read-text.js'
 import { malformed, parseWithin, toDataset, yamlProblem } from './yaml-document.js'
 
 /** JSON, `.json`. */
-export const jsonSource: DataSource = Object.freeze({
-  name: 'JSON',
-  extensions: Object.freeze(['json']),
-  load(context) {
-    const text = readText(context)
-    return typeof text === 'string' ? parseJson(text, context.file) : text
-  },
-  digest: digestBytes
-} satisfies DataSource)
+export const jsonSource: DataSource = textSource('JSON', ['json'], parseJson)
 
 /** Parses a JSON data file into a table or record dataset, with every problem found. */
 function parseJson(text: string, file: string): DataLoad {

@@ -4,7 +4,28 @@
  * that every text format refuses binary and empty files with the same positioned problems.
  */
 import { decodeUtf8, describeNotUtf8 } from '../text/decode-utf8.js'
-import type { DataContext, DataLoad } from './data-source.js'
+import { digestBytes } from './data-source.js'
+import type { DataContext, DataLoad, DataSource } from './data-source.js'
+
+/**
+ * The registry entry of a text format: its text read by `readText`, then `parse`d; its digest is
+ * that of its bytes. CSV, TSV, JSON and YAML are each one call.
+ */
+export function textSource(
+  name: string,
+  extensions: readonly string[],
+  parse: (text: string, file: string) => DataLoad | Promise<DataLoad>
+): DataSource {
+  return Object.freeze({
+    name,
+    extensions: Object.freeze([...extensions]),
+    load(context) {
+      const text = readText(context)
+      return typeof text === 'string' ? parse(text, context.file) : text
+    },
+    digest: digestBytes
+  } satisfies DataSource)
+}
 
 /** The file's text, or the load to return: the problem of a file that is not UTF-8 or is empty. */
 export function readText(context: DataContext): string | DataLoad {

@@ -3,21 +3,12 @@
  * `yaml` document model (`yaml-document.ts`) so that every row and value knows its line.
  */
 import { Document, LineCounter } from 'yaml'
-import { digestBytes } from './data-source.js'
 import type { DataLoad, DataSource } from './data-source.js'
-import { readText } from './read-text.js'
+import { textSource } from './read-text.js'
 import { parseWithin, toDataset, yamlProblem } from './yaml-document.js'
 
 /** YAML, `.yaml` or `.yml`. */
-export const yamlSource: DataSource = Object.freeze({
-  name: 'YAML',
-  extensions: Object.freeze(['yaml', 'yml']),
-  load(context) {
-    const text = readText(context)
-    return typeof text === 'string' ? parseYaml(text, context.file) : text
-  },
-  digest: digestBytes
-} satisfies DataSource)
+export const yamlSource: DataSource = textSource('YAML', ['yaml', 'yml'], parseYaml)
 
 /** Parses a YAML data file into a table or record dataset, with every problem found. */
 function parseYaml(text: string, file: string): DataLoad {
