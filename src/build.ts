@@ -4,9 +4,11 @@
  * module. Problems never stop the build early: every file is checked and every problem reported
  * in one run, and the output is written only when the build passed.
  */
+import type { ArticleSummary } from './article/article-records.js'
 import { join, relative } from 'node:path'
-import { hashOf } from './cache/article-cache.js'
-import { runArticleStages } from './article-stages.js'
+import { hashOf } from './cache/memo-key.js'
+import { runArticleStages } from './stages/article-stages.js'
+import { reportKey as reportMemoKey } from './stages/stage-keys.js'
 import { openPageMemo } from './cache/page-memo.js'
 import { readSiteFile } from './io/read-site-file.js'
 import { sizeLimits } from './io/size-limits.js'
@@ -22,15 +24,7 @@ import { collectEntries } from './report/collect-entries.js'
 import { loadSettings } from './settings/load-settings.js'
 import type { OutputWriter, WriteOptions } from './output/write-site.js'
 import type { DateTime } from 'luxon'
-import type {
-  CheckedArticle,
-  ChunkedFile,
-  OutputFile,
-  Problem,
-  Report,
-  ReportArticle,
-  Settings
-} from './types.js'
+import type { ChunkedFile, OutputFile, Problem, Report, ReportArticle, Settings } from './types.js'
 
 /** What to build and how. */
 export interface BuildOptions {
@@ -69,7 +63,7 @@ export interface BuildResult {
   exit: 0 | 1 | 2
   settings: Settings
   /** The checked articles, without Markdown, and without body HTML or panel outside the feeds. */
-  articles: CheckedArticle[]
+  articles: ArticleSummary[]
   /**
    * The rendered site when it was not to be written (`check`, the dev server); a written build
    * streams its files into the output instead of keeping them.
@@ -208,7 +202,11 @@ async function buildInto(
   )
   // The draft is made of the staged articles and the site's problems so far: so is its key.
   const memo = openPageMemo(output && options.cacheDir)
-  const reportKey = hashOf(fingerprint, JSON.stringify(siteProblems))
+  const reportKey = reportMemoKey({
+    entries: fingerprint,
+    siteProblems: JSON.stringify(siteProblems),
+    frame: templatesLoad.templates.fingerprint
+  })
   const rendered = renderSite({
     settings,
     articles,
@@ -217,7 +215,7 @@ async function buildInto(
     templates: templatesLoad.templates,
     briefs,
     ...(sink ? { sink } : {}),
-    ...(output ? { reuse: { reportKey, memo, keep: output.keep, hash: hashOf } } : {})
+    ...(output ? { reuse: { reportKey, memo, keep: output.keep } } : {})
   })
   await memo.save()
   const renderProblems = rendered.problems

@@ -144,3 +144,14 @@ export const ruleIds = Object.keys(rules) as RuleId[]
 export function isRuleId(id: string): id is RuleId {
   return Object.hasOwn(rules, id)
 }
+
+/**
+ * The catalogue's rules among `problems`, each once, in the order they first appear: the reports
+ * and the dev overlay show a rule's hint once, however many problems name it. An id outside the
+ * catalogue (only a report parsed from JSON can hold one) has no hint and is left out.
+ */
+export function rulesIn(problems: Iterable<{ readonly rule: string }>): RuleId[] {
+  const seen = new Set<RuleId>()
+  for (const { rule } of problems) if (isRuleId(rule)) seen.add(rule)
+  return [...seen]
+}

@@ -3,8 +3,8 @@
  * built and tested apart: settings -> articles -> markdown -> figures -> checks -> render -> output.
  * Names follow SPEC.md exactly where the SPEC gives them (the JSON report, frontmatter keys).
  */
-import type { DateTime } from 'luxon'
 import type { RuleId } from './rules.js'
+import type { FactcheckMode } from './settings/settings-schema.js'
 
 /** Severity of a problem: `error` fails the build, `warning` is reported only. */
 export type Severity = 'error' | 'warning'
@@ -23,38 +23,11 @@ export interface Problem {
   file?: string
 }
 
-/** Fact-check mode (SPEC 6). */
-export type FactcheckMode = 'standard' | 'strict' | 'off'
-
-/** Site settings from `data/site.yaml` (SPEC 3), defaults applied. */
-export interface Settings {
-  title: string
-  /** Absolute URL with a trailing slash. */
-  url: string
-  /** Path prefix with leading and trailing slash, `/` by default. */
-  base: string
-  language: string
-  /** IANA time zone. */
-  timezone: string
-  description: string
-  permalink: string
-  excerpt_length: number
-  page_size: number
-  factcheck: {
-    mode: FactcheckMode
-    strict_sections: string[]
-    tolerance: Tolerance
-  }
-  not_figures: string[]
-}
-
-/** Tolerances of the approximator rules (SPEC 5), as fractions; `understated` is a factor. */
-export interface Tolerance {
-  about: number
-  nearly: number
-  slightly: number
-  understated: number
-}
+/**
+ * Fact-check mode (SPEC 6), site settings from `data/site.yaml` (SPEC 3) with defaults applied,
+ * and the approximator tolerances (SPEC 5): derived from the settings schema, their one source.
+ */
+export type { FactcheckMode, Settings, Tolerance } from './settings/settings-schema.js'
 
 /** Normalized approximator of a figure (SPEC 5). */
 export type Approx =
@@ -103,26 +76,17 @@ export interface Prose {
   sourceOffsets: Int32Array
 }
 
-/** A figure check from the frontmatter (SPEC 4, 6). */
-export interface CheckSpec {
-  figure: string
-  expr: string
-  note?: string
-  occurrence?: number
-  direction?: Direction
-  tolerance?: number
-  /** Position of the check entry in the article file. */
-  line: number
-  column: number
-}
-
-/** An assert from the frontmatter (SPEC 6). */
-export interface AssertSpec {
-  expr: string
-  says: string
-  line: number
-  column: number
-}
+/**
+ * Validated frontmatter (SPEC 4) and its parts: figure checks, asserts, sources, corrections.
+ * Derived from the frontmatter schema, their one source.
+ */
+export type {
+  AssertSpec,
+  CheckSpec,
+  Correction,
+  Frontmatter,
+  Source
+} from './content/frontmatter-schema.js'
 
 /** Final status of a figure (SPEC 6). */
 export type FigureStatus = 'verified' | 'contradicted' | 'unchecked' | 'error'
@@ -163,67 +127,6 @@ export interface PanelEntry {
   /** Site-relative data files the check read, e.g. `data/markets/btc-usd.csv`. */
   dataFiles: string[]
   message: string
-}
-
-/** A source shown under a brief. */
-export interface Source {
-  name: string
-  url?: string
-}
-
-/** A correction shown at the top of a brief. */
-export interface Correction {
-  date: DateTime
-  text: string
-}
-
-/** Validated frontmatter of an article (SPEC 4), defaults applied. */
-export interface Frontmatter {
-  title: string
-  date: DateTime
-  updated?: DateTime
-  slug: string
-  section: string
-  tags: string[]
-  byline?: string
-  dateline?: string
-  summary?: string
-  draft: boolean
-  embargo?: DateTime
-  sources: Source[]
-  corrections: Correction[]
-  /** Alias -> path under `data/`. */
-  data: Record<string, string>
-  checks: CheckSpec[]
-  asserts: AssertSpec[]
-  factcheck?: FactcheckMode
-}
-
-/** One article after loading: where it is and what its frontmatter says. */
-export interface LoadedArticle {
-  /** Path relative to the site root, `/`-separated: `content/2025/11/04/x.md`. */
-  file: string
-  frontmatter: Frontmatter
-  /**
-   * The Markdown to parse: the whole file with the frontmatter block blanked to empty lines, so
-   * that positions in the parsed tree are positions in the file.
-   */
-  markdown: string
-  /** Site-relative URL path without `base`, e.g. `/2025/11/04/slug/`. */
-  url: string
-}
-
-/** An article that went through the whole pipeline, ready to render and report. */
-export interface CheckedArticle extends LoadedArticle {
-  mode: FactcheckMode
-  /** The lead: `summary`, or the first paragraph's plain text. */
-  lead: string
-  /** Sanitized body HTML with every figure marked by status. */
-  html: string
-  figures: FigureResult[]
-  asserts: AssertResult[]
-  panel: PanelEntry[]
-  problems: Problem[]
 }
 
 /** The JSON report (SPEC 7), also written to `dist/factcheck.json`. */

@@ -6,51 +6,27 @@
  * between machines, is as good as a local one; the folder is safe to delete at any time. Entries
  * no build used are pruned.
  */
-import { createHash } from 'node:crypto'
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { resultBytes, resultOf } from '../parallel/result-bytes.js'
-import type { ArticleLoad } from '../content/load-article.js'
-import type { Processed } from '../parallel/article-tasks.js'
-import type { CheckedPart } from '../checked-part.js'
-import type { CheckedArticle } from '../types.js'
+import type { ResultRecord } from '../article/article-records.js'
 import { readIndex, writeIndex } from './cache-index.js'
 import type { IndexEntry } from './cache-index.js'
 import { openPackWriter, packsIn, prunePacks, readPacked, sparsePacks } from './result-packs.js'
 import type { PackedRef } from './result-packs.js'
 
-/** What the cache keeps for one article. */
-export interface CacheEntry {
-  /**
-   * The fact-checked article, valid while its inputs hash to `key`. Stored without the fields it
-   * shares with the load (the Markdown, the frontmatter): `withLoad` of `checked-part.ts` puts them back.
-   */
-  checked: { key: string; value: CheckedArticle | CheckedPart }
-  /** The rendered brief, valid while the checked article, templates and navigation hash to `key`. */
-  brief: { key: string; value: Processed['brief'] }
-}
-
-/**
- * What stage 1 takes from the index for an article: the load, and the keys its results were made
- * under. The results themselves (the checked article, the brief's bytes) sit in a pack, read
- * one article at a time in stage 2: read with the loads, a warm build of 40,000 articles held them
- * all at once.
- */
-export interface StoredLoad {
-  load: ArticleLoad
-  checkedKey?: string
-  briefKey?: string
-}
-
 /** Reads and writes article entries; a disabled cache finds nothing and keeps nothing. */
 export interface ArticleCache {
-  /** The results kept with entry `key`, or undefined when they are missing or damaged. */
-  results(key: string): CacheEntry | undefined
   /**
-   * Keeps `entry`'s results under `key` (as `bytes`, when a worker already made them); `finish`
-   * records in the index where they went, with the keys they were made under.
+   * The results kept with entry `key`, or undefined when they are missing or damaged; they were
+   * made under the keys of the entry's `checked` and `brief`.
    */
-  put(key: string, entry: CacheEntry, bytes?: Uint8Array): void
+  results(key: string): ResultRecord | undefined
+  /**
+   * Keeps results under `key` (as `bytes`, when a worker already made them); `finish` records in
+   * the index where they went, with the keys they were made under.
+   */
+  put(key: string, record: ResultRecord, bytes?: Uint8Array): void
   /** The index the last build left (see `cache-index.ts`); empty when there is none. */
   index(): Map<string, IndexEntry>
   /**
@@ -58,21 +34,6 @@ export interface ArticleCache {
    * build, or kept from before), and removes the results no entry points at.
    */
   finish(index: ReadonlyMap<string, IndexEntry>): Promise<void>
-}
-
-/** SHA-256 of the parts, each length-prefixed so that no two different part lists collide. */
-export function hashOf(...parts: (string | Uint8Array)[]): string {
-  return hashAll(parts)
-}
-
-/** `hashOf` for any number of parts: a site's worth would overflow the stack as arguments. */
-export function hashAll(parts: Iterable<string | Uint8Array>): string {
-  const hash = createHash('sha256')
-  for (const part of parts) {
-    const bytes = typeof part === 'string' ? Buffer.from(part) : part
-    hash.update(`${bytes.byteLength}:`).update(bytes)
-  }
-  return hash.digest('hex')
 }
 
 /** The cache in `dir`, or a cache that does nothing when `dir` is undefined. */
@@ -97,17 +58,13 @@ export function openArticleCache(dir: string | undefined): ArticleCache {
       const bytes = entry?.results && readPacked(folder, entry.results)
       if (bytes === undefined || !entry?.checked || !entry.brief) return undefined
       try {
-        const part = resultOf(bytes)
-        return {
-          checked: { key: entry.checked.key, value: part.article },
-          brief: { key: entry.brief.key, value: part.brief }
-        }
+        return resultOf(bytes)
       } catch {
         return undefined
       }
     },
-    put(key, { checked, brief }, bytes) {
-      packs.add(key, bytes ?? resultBytes(checked.value, brief.value))
+    put(key, record, bytes) {
+      packs.add(key, bytes ?? resultBytes(record))
     },
     index,
     async finish(entries) {

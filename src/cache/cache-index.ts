@@ -17,8 +17,7 @@ import type { DateTime } from 'luxon'
 import { fromWire, toWire } from '../parallel/wire.js'
 import { cacheDebug, readSealed, writeSealed } from './sealed-file.js'
 import { isAbandonedTemporary } from './stale-temporary.js'
-import type { CheckedPart } from '../checked-part.js'
-import type { ArticleLoad } from '../content/load-article.js'
+import type { CheckSummary, LoadRecord } from '../article/article-records.js'
 import type { ContentDigest } from '../output/content-digest.js'
 import type { Problem } from '../types.js'
 import type { PackedRef } from './result-packs.js'
@@ -29,13 +28,10 @@ export type BriefRecord =
 
 /** One article's entry, each result with the key it was made under (as in the article files). */
 export interface IndexEntry {
-  /** The load, its Markdown left empty (`withMarkdown` in `load-stage.ts` gets it back). */
-  load: ArticleLoad
-  /**
-   * The checked part, its `html` and fact-check `panel` left empty: past stage 2 only the data
-   * files the panel names are wanted (the output copies them), kept as `dataFiles`.
-   */
-  checked?: { key: string; value: CheckedPart; dataFiles: string[] }
+  /** The load, without the Markdown (`withMarkdown` in `stages/load-stage.ts` gets it back). */
+  load: LoadRecord
+  /** What the report and listings need of the check: no body HTML, no panel (see `CheckSummary`). */
+  checked?: { key: string; value: CheckSummary }
   brief?: { key: string; value: BriefRecord }
   /** A hash of what the report shows of the checked article (see `reportDigestOf`). */
   report?: string

@@ -3,9 +3,14 @@
  * are read in the site timezone. Unknown keys pass the schema and are warned about separately,
  * with the nearest known key suggested; a misspelling of a key that switches fact-checking on is
  * an error here (issue 15): one typo must not silently switch off checking for a story.
+ *
+ * The schema is the one declaration of the frontmatter: the key list, the types (`Frontmatter`,
+ * `CheckSpec`, `AssertSpec`, `Source`, `Correction`, re-exported by `types.ts`), the defaults and
+ * the assembly of an article's frontmatter (`frontmatterOf`) are all derived from it.
  */
 import { z } from 'zod'
 import { aboutTheKey } from '../schema/issues-to-problems.js'
+import { factcheckMode } from '../settings/settings-schema.js'
 import { nearestTo } from '../text/did-you-mean.js'
 import { parseDate } from './parse-date.js'
 
@@ -14,14 +19,11 @@ export const namePattern = /^[a-z0-9]+(-[a-z0-9]+)*$/
 
 const aliasPattern = /^[A-Za-z_][A-Za-z0-9_]*$/
 
-/** The keys an article may have, in the order of the SPEC 4 table. */
-export const frontmatterKeys = [
-  'title', 'date', 'updated', 'slug', 'section', 'tags', 'byline', 'dateline', 'summary', 'draft',
-  'embargo', 'sources', 'corrections', 'data', 'checks', 'asserts', 'factcheck'
-] as const
+/** A key an article may have. */
+export type FrontmatterKey = keyof FrontmatterShape
 
 /** The keys that switch fact-checking on, or choose how strict it is. */
-export const checkingKeys = ['data', 'checks', 'asserts', 'factcheck'] as const
+export const checkingKeys = ['data', 'checks', 'asserts', 'factcheck'] as const satisfies readonly FrontmatterKey[]
 
 /**
  * Slugs and sections become a folder name of every page under them, and a tag a folder name of
@@ -43,10 +45,13 @@ export function misspeltCheckingKey(key: string): string | undefined {
   return checking.candidate
 }
 
-const schemas = new Map<string, ReturnType<typeof createSchema>>()
+/** The zod schema of frontmatter for a site whose timezone is some zone. */
+export type FrontmatterSchema = ReturnType<typeof createSchema>
+
+const schemas = new Map<string, FrontmatterSchema>()
 
 /** The zod schema of frontmatter for a site whose timezone is `zone`; built once per zone. */
-export function frontmatterSchema(zone: string): ReturnType<typeof createSchema> {
+export function frontmatterSchema(zone: string): FrontmatterSchema {
   let schema = schemas.get(zone)
   if (schema === undefined) {
     schema = createSchema(zone)
@@ -55,7 +60,32 @@ export function frontmatterSchema(zone: string): ReturnType<typeof createSchema>
   return schema
 }
 
+/**
+ * The keys an article may have, in the order of the SPEC 4 table: the schema's, which are the
+ * same in every zone.
+ */
+export const frontmatterKeys: readonly FrontmatterKey[] = frontmatterSchema('UTC').keyof().options
+
 function createSchema(zone: string) {
+  return (
+    z
+      .looseObject(shapeIn(zone))
+      .superRefine((value, context) => {
+        if (value.updated && value.date && value.updated < value.date) {
+          context.addIssue({ code: 'custom', path: ['updated'], message: 'updated must not be before date' })
+        }
+      })
+      // Whatever else is wrong, so that a typo is reported with the problems it hides.
+      .superRefine(rejectMisspeltCheckingKeys, { when: (payload) => typeof payload.value === 'object' && payload.value !== null })
+  )
+}
+
+/**
+ * The keys of the frontmatter and their values, in the order of the SPEC 4 table. A key that may
+ * be left out is `exactOptional`: absent, never `undefined` (YAML cannot write `undefined`), so
+ * its type is `key?: T` as `exactOptionalPropertyTypes` reads it.
+ */
+function shapeIn(zone: string) {
   const date = z.custom<unknown>((value) => value !== undefined).transform((value, context) => {
     const parsed = parseDate(value, zone)
     if (parsed.ok) return parsed.date
@@ -67,58 +97,116 @@ function createSchema(zone: string) {
       .string()
       .max(maxNameLength, `${what} must be at most ${maxNameLength} characters: it names a folder of the site`)
       .regex(namePattern, `${what} must be lower-case letters and digits joined by single hyphens, such as crypto-day-of-terror`)
-  return z
-    .looseObject({
-      title: z.string().trim().min(1, 'title must not be empty').max(200, 'title must be at most 200 characters'),
-      date,
-      updated: date.optional(),
-      slug: name('slug').optional(),
-      section: name('section').default('news'),
-      tags: z
-        .array(z.string().trim().min(1, 'a tag must not be empty').max(100, 'a tag must be at most 100 characters: it names a folder of the site'))
-        .default([]),
-      byline: z.string().optional(),
-      dateline: z.string().optional(),
-      summary: z.string().optional(),
-      draft: z.boolean().default(false),
-      embargo: date.optional(),
-      sources: z
-        .array(
-          z.strictObject({
-            name: z.string().min(1),
-            url: z.url({ protocol: /^https?$/, error: 'url must be an http(s) address' }).optional()
-          })
-        )
-        .default([]),
-      corrections: z.array(z.strictObject({ date, text: z.string().min(1) })).default([]),
-      data: z
-        .record(
-          z.string().regex(aliasPattern, 'a data alias must be a name such as btc or eth_usd'),
-          z.string().refine(isSafeDataPath, 'data paths are relative to data/ and may not contain .., \\ or start with /')
-        )
-        .default({}),
-      checks: z
-        .array(
-          z.strictObject({
-            figure: z.string().min(1, 'figure must quote the figure as written in the body'),
-            expr: z.string().min(1, 'expr must not be empty'),
-            note: z.string().optional(),
-            occurrence: z.number().int().min(1).optional(),
-            direction: z.enum(['up', 'down']).optional(),
-            tolerance: z.number().min(0).max(1).optional()
-          })
-        )
-        .default([]),
-      asserts: z.array(z.strictObject({ expr: z.string().min(1), says: z.string().min(1) })).default([]),
-      factcheck: z.enum(['standard', 'strict', 'off']).optional()
-    })
-    .superRefine((value, context) => {
-      if (value.updated && value.date && value.updated < value.date) {
-        context.addIssue({ code: 'custom', path: ['updated'], message: 'updated must not be before date' })
-      }
-    })
-    // Whatever else is wrong, so that a typo is reported with the problems it hides.
-    .superRefine(rejectMisspeltCheckingKeys, { when: (payload) => typeof payload.value === 'object' && payload.value !== null })
+  return {
+    title: z.string().trim().min(1, 'title must not be empty').max(200, 'title must be at most 200 characters'),
+    date,
+    updated: date.exactOptional(),
+    slug: name('slug').exactOptional(),
+    section: name('section').default('news'),
+    tags: z
+      .array(z.string().trim().min(1, 'a tag must not be empty').max(100, 'a tag must be at most 100 characters: it names a folder of the site'))
+      .default([]),
+    byline: z.string().exactOptional(),
+    dateline: z.string().exactOptional(),
+    summary: z.string().exactOptional(),
+    draft: z.boolean().default(false),
+    embargo: date.exactOptional(),
+    sources: z
+      .array(
+        z.strictObject({
+          name: z.string().min(1),
+          url: z.url({ protocol: /^https?$/, error: 'url must be an http(s) address' }).exactOptional()
+        })
+      )
+      .default([]),
+    corrections: z.array(z.strictObject({ date, text: z.string().min(1) })).default([]),
+    /** Alias -> path under `data/`. */
+    data: z
+      .record(
+        z.string().regex(aliasPattern, 'a data alias must be a name such as btc or eth_usd'),
+        z.string().refine(isSafeDataPath, 'data paths are relative to data/ and may not contain .., \\ or start with /')
+      )
+      .default({}),
+    checks: z
+      .array(
+        z.strictObject({
+          figure: z.string().min(1, 'figure must quote the figure as written in the body'),
+          expr: z.string().min(1, 'expr must not be empty'),
+          note: z.string().exactOptional(),
+          occurrence: z.number().int().min(1).exactOptional(),
+          direction: z.enum(['up', 'down']).exactOptional(),
+          tolerance: z.number().min(0).max(1).exactOptional()
+        })
+      )
+      .default([]),
+    asserts: z.array(z.strictObject({ expr: z.string().min(1), says: z.string().min(1) })).default([]),
+    factcheck: factcheckMode.exactOptional()
+  }
+}
+
+type FrontmatterShape = ReturnType<typeof shapeIn>
+
+/**
+ * What the schema makes of a frontmatter's known keys. The schema itself is loose (an unknown key
+ * is warned about, not refused), so its own output also carries the unknown keys: this type and
+ * `frontmatterOf` leave them out.
+ */
+type Validated = z.output<z.ZodObject<FrontmatterShape>>
+
+/** Where a check or assert entry is in the article file, added to it after validation. */
+export interface EntryPoint {
+  /** 1-based line of the entry in the article file. */
+  line: number
+  /** 1-based column of the entry in the article file. */
+  column: number
+}
+
+/** A figure check from the frontmatter (SPEC 4, 6). */
+export type CheckSpec = Validated['checks'][number] & EntryPoint
+
+/** An assert from the frontmatter (SPEC 6). */
+export type AssertSpec = Validated['asserts'][number] & EntryPoint
+
+/** A source shown under a brief. */
+export type Source = Validated['sources'][number]
+
+/** A correction shown at the top of a brief. */
+export type Correction = Validated['corrections'][number]
+
+/**
+ * Validated frontmatter of an article (SPEC 4), defaults applied: the slug is always known (the
+ * file name gives it when `slug:` does not), and checks and asserts know where they are.
+ */
+export type Frontmatter = Omit<Validated, 'slug' | 'checks' | 'asserts'> & {
+  slug: string
+  checks: CheckSpec[]
+  asserts: AssertSpec[]
+}
+
+/**
+ * The frontmatter of an article from what the schema made of it (`data`): its known keys only,
+ * the slug `slug`, and each check and assert placed at `pointOf` its entry (a position in the
+ * article file).
+ */
+export function frontmatterOf(
+  data: z.output<FrontmatterSchema>,
+  slug: string,
+  pointOf: (path: (string | number)[]) => EntryPoint
+): Frontmatter {
+  return {
+    ...knownKeysOf(data),
+    slug,
+    checks: data.checks.map((check, index) => ({ ...check, ...pointOf(['checks', index]) })),
+    asserts: data.asserts.map((entry, index) => ({ ...entry, ...pointOf(['asserts', index]) }))
+  }
+}
+
+/** `data` without its unknown keys, which the loose schema let through. */
+function knownKeysOf(data: z.output<FrontmatterSchema>): Validated {
+  const known: Partial<Record<FrontmatterKey, unknown>> = {}
+  for (const key of frontmatterKeys) if (key in data) known[key] = data[key]
+  // The copy holds exactly the keys of `data` that `Validated` names, with their values.
+  return known as Validated
 }
 
 function rejectMisspeltCheckingKeys(value: object, context: z.RefinementCtx): void {

@@ -14,28 +14,17 @@ import { issuesToProblems } from '../schema/issues-to-problems.js'
 import { decodeUtf8, describeNotUtf8 } from '../text/decode-utf8.js'
 import { didYouMean } from '../text/did-you-mean.js'
 import { parseYaml } from '../yaml/parse-yaml.js'
-import { frontmatterKeys, frontmatterSchema, misspeltCheckingKey, namePattern } from './frontmatter-schema.js'
+import { frontmatterKeys, frontmatterOf, frontmatterSchema, misspeltCheckingKey, namePattern } from './frontmatter-schema.js'
 import { expandPermalink } from './permalink.js'
 import type { ParsedYaml } from '../yaml/parse-yaml.js'
-import type { AssertSpec, CheckSpec, Frontmatter, LoadedArticle, Problem, Settings } from '../types.js'
-
-/** The outcome of loading one article: the article when it is usable, and its problems. */
-export interface ArticleLoad {
-  file: string
-  article?: LoadedArticle
-  problems: Problem[]
-}
+import { hasErrors, report, reportAll } from '../article/article-file.js'
+import type { ArticleFile } from '../article/article-file.js'
+import type { Problem, Settings } from '../types.js'
 
 /** Frontmatter YAML starts on line 2, after the opening `---`. */
 const frontmatterOrigin = { lineOffset: 1 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
-
-/** Reads and validates the article at site-relative path `file`. */
-export async function loadArticle(root: string, file: string, settings: Settings): Promise<ArticleLoad> {
-  const bytes = await readArticle(root, file)
-  return bytes instanceof Uint8Array ? decodeArticle(file, bytes, settings) : { file, problems: [bytes] }
-}
 
 /**
  * The bytes of an article file, or the problem that kept them from being read: a link leaving the
@@ -67,14 +56,18 @@ export async function readArticles(root: string, files: readonly string[]): Prom
  * Decodes article bytes as UTF-8 text and validates them; binary or non-UTF-8 files are refused,
  * at the first byte that is not UTF-8.
  */
-export function decodeArticle(file: string, bytes: Uint8Array, settings: Settings): ArticleLoad {
+export function decodeArticle(file: ArticleFile, bytes: Uint8Array, settings: Settings): void {
   const text = decodeUtf8(bytes)
   if (typeof text !== 'string') {
-    const problem = unreadable(`${describeNotUtf8(text)}: save the file as UTF-8`)
-    return { file, problems: [{ ...problem, line: text.line, column: text.column }] }
+    const at = { line: text.line, column: text.column }
+    report(file, 'article-unreadable', `${describeNotUtf8(text)}: save the file as UTF-8`, at)
+    return
   }
-  if (text.includes('\0')) return { file, problems: [unreadable('the file holds NUL bytes; it looks binary, not Markdown')] }
-  return parseArticle(file, text, settings)
+  if (text.includes('\0')) {
+    report(file, 'article-unreadable', 'the file holds NUL bytes; it looks binary, not Markdown')
+    return
+  }
+  parseArticle(file, text, settings)
 }
 
 /**
@@ -98,62 +91,56 @@ function withoutBom(source: string): string {
   return source.startsWith('\uFEFF') ? source.slice(1) : source
 }
 
-/** Validates article text; separated from reading so tests and the dev server can feed text. */
-export function parseArticle(file: string, source: string, settings: Settings): ArticleLoad {
+/**
+ * Validates article text into `file`: its Markdown (the frontmatter blanked) as its value, and its
+ * frontmatter and URL as its data when it loads; each problem a message where it was found.
+ * Separated from reading so tests and the dev server can feed text.
+ */
+export function parseArticle(file: ArticleFile, source: string, settings: Settings): void {
   const text = withoutBom(source)
   const split = splitFrontmatter(text)
-  if ('problem' in split) return { file, problems: [split.problem] }
+  if ('problem' in split) {
+    reportAll(file, [split.problem])
+    return
+  }
+  file.value = split.markdown
   const yaml = parseYaml(split.yaml)
   if (yaml.errors.length > 0) {
-    return {
-      file,
-      problems: yaml.errors.map((error) =>
-        frontmatterError(error.point.line + frontmatterOrigin.lineOffset, error.point.column, `frontmatter is not valid YAML: ${error.message}`)
-      )
-    }
+    for (const error of yaml.errors)
+      report(file, 'frontmatter', `frontmatter is not valid YAML: ${error.message}`, inFile(error.point))
+    return
   }
   const raw = yaml.value ?? {}
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    return { file, problems: [frontmatterError(2, 1, 'frontmatter must be a mapping of keys such as title: and date:')] }
+    const reason = 'frontmatter must be a mapping of keys such as title: and date:'
+    report(file, 'frontmatter', reason, { line: 2, column: 1 })
+    return
   }
-  const problems = [...yamlWarnings(yaml), ...unknownKeyWarnings(raw, yaml)]
+  for (const warning of yaml.warnings) {
+    // An unknown tag such as `!!js/function` is read as plain text; the editor should know.
+    const reason = `${warning.message}; the value is read as plain text`
+    report(file, 'frontmatter', reason, inFile(warning.point), 'warning')
+  }
+  reportUnknownKeys(file, raw, yaml)
   const result = frontmatterSchema(settings.timezone).safeParse(raw, { reportInput: true })
   if (!result.success) {
-    problems.push(...issuesToProblems(result.error.issues, yaml, frontmatterOrigin, 'frontmatter', (key) => `"${key}"`))
+    const quoted = (key: string): string => `"${key}"`
+    reportAll(file, issuesToProblems(result.error.issues, yaml, frontmatterOrigin, 'frontmatter', quoted))
   }
-  const slug = result.success ? (result.data.slug ?? basename(file).replace(/\.md$/i, '')) : undefined
+  const slug = result.success ? (result.data.slug ?? basename(file.path).replace(/\.md$/i, '')) : undefined
   if (result.success && result.data.slug === undefined && slug !== undefined && !namePattern.test(slug)) {
-    problems.push(
-      frontmatterError(1, 1, `the file name gives the slug "${slug}", which is not lower-case words joined by hyphens; rename the file or set slug:`)
-    )
+    const reason = `the file name gives the slug "${slug}", which is not lower-case words joined by hyphens; rename the file or set slug:`
+    report(file, 'frontmatter', reason)
   }
-  if (!result.success || slug === undefined || problems.some((problem) => problem.severity === 'error')) {
-    return { file, problems }
-  }
-  const data = result.data
-  const frontmatter: Frontmatter = {
-    ...withoutUndefined({
-      updated: data.updated,
-      byline: data.byline,
-      dateline: data.dateline,
-      summary: data.summary,
-      embargo: data.embargo,
-      factcheck: data.factcheck
-    }),
-    title: data.title,
-    date: data.date,
-    slug,
-    section: data.section,
-    tags: data.tags,
-    draft: data.draft,
-    sources: data.sources.map((source) => withoutUndefined(source)),
-    corrections: data.corrections,
-    data: data.data,
-    checks: data.checks.map((check, index): CheckSpec => ({ ...withoutUndefined(check), ...pointIn(yaml, ['checks', index]) })),
-    asserts: data.asserts.map((entry, index): AssertSpec => ({ ...entry, ...pointIn(yaml, ['asserts', index]) }))
-  }
-  const url = expandPermalink(settings.permalink, frontmatter, settings.timezone)
-  return { file, problems, article: { file, frontmatter, markdown: split.markdown, url } }
+  if (!result.success || slug === undefined || hasErrors(file)) return
+  const frontmatter = frontmatterOf(result.data, slug, (path) => pointIn(yaml, path))
+  file.data.frontmatter = frontmatter
+  file.data.url = expandPermalink(settings.permalink, frontmatter, settings.timezone)
+}
+
+/** A point of the frontmatter's YAML as a point of the article file. */
+function inFile(point: { line: number; column: number }): { line: number; column: number } {
+  return { line: point.line + frontmatterOrigin.lineOffset, column: point.column }
 }
 
 type Split = { yaml: string; markdown: string } | { problem: Problem }
@@ -186,45 +173,18 @@ function splitFrontmatter(text: string): Split {
   return { yaml: parsed.matter.replace(/^\r?\n/, '').replace(/\r$/, ''), markdown }
 }
 
-function unknownKeyWarnings(raw: object, yaml: ParsedYaml): Problem[] {
+function reportUnknownKeys(file: ArticleFile, raw: object, yaml: ParsedYaml): void {
   const known = new Set<string>(frontmatterKeys)
-  const problems: Problem[] = []
   for (const key of Object.keys(raw)) {
     // A misspelt checking key is already an error of the schema's (frontmatter-schema.ts).
     if (known.has(key) || misspeltCheckingKey(key) !== undefined) continue
-    const point = yaml.pointOf([key], { key: true })
-    problems.push({
-      severity: 'warning',
-      line: point.line + frontmatterOrigin.lineOffset,
-      column: point.column,
-      rule: 'frontmatter',
-      message: `unknown key "${key}"${didYouMean(key, frontmatterKeys)}`
-    })
+    const reason = `unknown key "${key}"${didYouMean(key, frontmatterKeys)}`
+    report(file, 'frontmatter', reason, inFile(yaml.pointOf([key], { key: true })), 'warning')
   }
-  return problems
-}
-
-/** An unknown tag such as `!!js/function` is read as plain text; the editor should know. */
-function yamlWarnings(yaml: ParsedYaml): Problem[] {
-  return yaml.warnings.map((warning) => ({
-    severity: 'warning',
-    line: warning.point.line + frontmatterOrigin.lineOffset,
-    column: warning.point.column,
-    rule: 'frontmatter',
-    message: `${warning.message}; the value is read as plain text`
-  }))
 }
 
 function pointIn(yaml: ParsedYaml, path: (string | number)[]): { line: number; column: number } {
-  const point = yaml.pointOf(path)
-  return { line: point.line + frontmatterOrigin.lineOffset, column: point.column }
-}
-
-/** Drops keys whose value is undefined, as `exactOptionalPropertyTypes` requires. */
-function withoutUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as {
-    [K in keyof T]: Exclude<T[K], undefined>
-  }
+  return inFile(yaml.pointOf(path))
 }
 
 function frontmatterError(line: number, column: number, message: string): Problem {

@@ -1,14 +1,15 @@
 /**
  * JSON and YAML documents into datasets (SPEC 6), shared by `json.ts` and `yaml.ts`: a list of
  * objects is a table keyed by the first key of the first object, an object is a record read as
- * `alias.a.b`. Both formats are read through the `yaml` document model, whose nodes know their
- * source lines (JSON is YAML's flow syntax).
+ * `alias.a.b`. Both formats are read by factdesk's one YAML parser (`yaml/parse-yaml.ts`), whose
+ * document nodes know their source lines (JSON is YAML's flow syntax).
  */
 import { isAlias, isMap, isScalar, isSeq } from 'yaml'
 import type { Document, LineCounter, YAMLError, YAMLMap } from 'yaml'
 import type { Problem } from '../types.js'
-import { maxYamlNesting, parseBounded } from '../yaml/parse-bounded.js'
-import type { BoundedOptions } from '../yaml/parse-bounded.js'
+import { maxYamlNesting } from '../yaml/nesting.js'
+import { readYaml, yamlIssue } from '../yaml/parse-yaml.js'
+import type { YamlIssue } from '../yaml/parse-yaml.js'
 import { buildTable } from '../checks/datasets/build-table.js'
 import type { SourceRow } from '../checks/datasets/build-table.js'
 import type { RecordNode, Table } from '../checks/datasets/dataset.js'
@@ -20,19 +21,19 @@ import type { DataLoad } from './data-source.js'
  */
 const maxDepth = maxYamlNesting
 
-/** The document of `text`, or the problem of a text nested past the limit. */
+/**
+ * The document of `text` read with `options` (its errors left on it, as the `yaml` package
+ * gives them), or the problem of a text nested past the limit. JSON's reader (`json.ts`) takes
+ * the document this way, because it keeps only some of the errors.
+ */
 export function parseWithin(
   text: string,
   file: string,
-  options: BoundedOptions
+  options: { lineCounter: LineCounter; schema?: 'core' | 'json'; prettyErrors?: false }
 ): Document.Parsed | DataLoad {
-  const parsed = parseBounded(text, options)
-  if ('document' in parsed) return parsed.document
-  const { line, col } = options.lineCounter.linePos(parsed.tooDeepAt)
-  return {
-    dataset: undefined,
-    problems: [malformed(file, line, col, `${file} nests deeper than ${maxDepth} levels`)]
-  }
+  const read = readYaml(text, options)
+  if (read.document !== undefined) return read.document
+  return { dataset: undefined, problems: read.errors.map((issue) => issueProblem(file, issue)) }
 }
 
 /** The dataset a parsed document holds: a table for a list of objects, a record for an object. */
@@ -178,14 +179,24 @@ function cellText(node: unknown): string {
   return String(node)
 }
 
-/** A parser error as a positioned problem: a repeated key in words, anything else as parsed. */
-export function yamlProblem(file: string, lineCounter: LineCounter, error: YAMLError): Problem {
-  const { line, col } = lineCounter.linePos(error.pos[0])
+/**
+ * An issue of the YAML parser as a positioned problem of `file`: a text nested too deep or a
+ * repeated key in words, anything else as parsed.
+ */
+export function issueProblem(file: string, issue: YamlIssue): Problem {
+  const { line, column } = issue.point
   const message =
-    error.code === 'DUPLICATE_KEY'
-      ? `${file} repeats a key in one object; each key may appear once per object`
-      : `${file} does not parse: ${error.message}`
-  return malformed(file, line, col, message)
+    issue.code === 'TOO_DEEP'
+      ? `${file} nests deeper than ${maxDepth} levels`
+      : issue.code === 'DUPLICATE_KEY'
+        ? `${file} repeats a key in one object; each key may appear once per object`
+        : `${file} does not parse: ${issue.message}`
+  return malformed(file, line, column, message)
+}
+
+/** `issueProblem` of an error of a document from `parseWithin`, read with `lineCounter`. */
+export function yamlProblem(file: string, lineCounter: LineCounter, error: YAMLError): Problem {
+  return issueProblem(file, yamlIssue(error, lineCounter))
 }
 
 /** A `data-malformed` problem at `line`:`column` of `file`. */

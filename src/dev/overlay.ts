@@ -2,11 +2,14 @@
  * The problem overlay of the dev server (SPEC 7: "shows failing checks in the page"). When a
  * build fails, every served page carries a panel listing each problem in the same
  * `file:line:column  severity  message  rule` form the terminal prints, so an editor can jump to
- * the line. The panel sits at the bottom of the window and leaves the page above it readable,
- * because the page itself shows the flagged figures. It is dev-server only: built files never
- * contain it.
+ * the line, and under the list what each rule named is about and what to do, from the catalogue
+ * in `src/rules.ts`, once per rule. The panel sits at the bottom of the window and leaves the page
+ * above it readable, because the page itself shows the flagged figures. It is dev-server only:
+ * built files never contain it.
  */
 import { escapeControls } from '../report/terminal-safe.js'
+import { rules, rulesIn } from '../rules.js'
+import type { RuleId } from '../rules.js'
 import type { Problem, Report } from '../types.js'
 
 /** A problem with the site-relative file it is in. */
@@ -62,10 +65,14 @@ export function renderOverlay(exit: number, problems: readonly LocatedProblem[])
   const warnings = problems.filter((problem) => problem.severity !== 'error')
   const heading =
     exit === 1 ? 'factdesk: a fact check failed' : 'factdesk: the build has input errors'
+  // A rule's hint sits with the first list that names it: the warnings' fold repeats none of the
+  // errors' hints, and hides its own with its warnings.
+  const errorRules = rulesIn(errors)
+  const warningRules = rulesIn(warnings).filter((id) => !errorRules.includes(id))
   const warningList =
     warnings.length === 0
       ? ''
-      : `<details><summary>${count(warnings.length, 'warning')}</summary>${list(warnings)}</details>`
+      : `<details><summary>${count(warnings.length, 'warning')}</summary>${list(warnings)}${hints(warningRules)}</details>`
   return (
     `<div id="${overlayId}" role="dialog" aria-modal="false" aria-labelledby="${overlayId}-title">` +
     `<style>${overlayStyle}</style>` +
@@ -76,6 +83,7 @@ export function renderOverlay(exit: number, problems: readonly LocatedProblem[])
     `<p>The page still shows this build, with its flagged figures marked. ` +
     `Fix each problem and save: open pages reload by themselves, and this list goes away when the build passes.</p>` +
     list(errors) +
+    hints(errorRules) +
     warningList +
     `</div>`
   )
@@ -86,6 +94,20 @@ function list(problems: readonly LocatedProblem[]): string {
     .map((problem) => `<li><code>${escapeHtml(problemLine(problem))}</code></li>`)
     .join('')
   return `<ol>${items}</ol>`
+}
+
+// Each rule's title and hint as a definition list, apart from the problem items: each item stays
+// the terminal's line, ending with the rule id, for an editor or a test to read as it is.
+function hints(ids: readonly RuleId[]): string {
+  if (ids.length === 0) return ''
+  const entries = ids
+    .map(
+      (id) =>
+        `<dt><code>${escapeHtml(id)}</code>: ${escapeHtml(rules[id].title)}</dt>` +
+        `<dd>${escapeHtml(rules[id].hint)}</dd>`
+    )
+    .join('')
+  return `<dl>${entries}</dl>`
 }
 
 function count(n: number, noun: string): string {
@@ -102,6 +124,9 @@ const overlayStyle = [
   `#${overlayId} p{margin:0 0 .75rem;color:#d2d2d7}`,
   `#${overlayId} ol{margin:0 0 .75rem;padding-left:1.5rem}`,
   `#${overlayId} li{margin:.25rem 0}`,
+  `#${overlayId} dl{margin:0 0 .75rem}`,
+  `#${overlayId} dt{margin:.25rem 0 0;color:#d2d2d7}`,
+  `#${overlayId} dd{margin:0 0 0 1.5rem;color:#f5f5f7}`,
   `#${overlayId} code{white-space:pre-wrap;word-break:break-word;font:13px/1.45 ui-monospace,monospace;color:#ffd7d5}`,
   `#${overlayId} details code{color:#f5e6b8}`,
   `#${overlayId} summary{cursor:pointer;color:#f5e6b8}`,

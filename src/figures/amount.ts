@@ -12,6 +12,7 @@ import {
   hundredExponent,
   onePronounMarkers,
   oneIdioms,
+  pointAbbreviations,
   spacedScales
 } from './lexicon.js'
 import { readSpelledNumber } from './spelled-number.js'
@@ -212,14 +213,12 @@ function readDigits(view: TokenView, core: number, hasCurrency: boolean): BaseRe
   const suffix = view.attached(after) ? view.writtenWord(after) : undefined
   if (suffix !== undefined) {
     const scale = attachedScales.get(suffix)
+    const points = pointAbbreviations.get(suffix.toLowerCase())
     if (scale && (!scale.needsCurrency || hasCurrency)) {
       result.exponent = scale.exponent
       result.next = after + 1
-    } else if (/^(pp|ppt|ppts)$/i.test(suffix)) {
-      result.unit = 'pp'
-      result.next = after + 1
-    } else if (/^(bp|bps)$/i.test(suffix)) {
-      result.unit = 'bp'
+    } else if (points !== undefined) {
+      result.unit = points
       result.next = after + 1
     } else {
       return { kind: 'not-figure', next: after + 1 }

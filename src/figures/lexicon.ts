@@ -6,24 +6,50 @@
  */
 import type { Approx, Direction } from '../types.js'
 
-/** Approximator phrases of the SPEC 5 table, lower-cased, words separated by one space. */
-export const approximators: ReadonlyMap<string, Approx> = new Map<string, Approx>([
-  ...tag<Approx>(
-    'over',
-    'over|more than|above|exceeding|exceeded|exceeds|surpassed|in excess of|upwards of|' +
-      'topping|topped|north of'
-  ),
-  ...tag<Approx>('at-least', 'at least|no fewer than|no less than|a minimum of'),
-  ...tag<Approx>('under', 'under|less than|below|fewer than|beneath|shy of'),
-  ...tag<Approx>('at-most', 'at most|up to|no more than|a maximum of'),
-  ...tag<Approx>('nearly', 'nearly|almost|approaching|close to|nearing'),
-  ...tag<Approx>('about', 'about|around|approximately|roughly|some|an estimated|circa'),
-  ...tag<Approx>('just-over', 'just over|slightly more than|slightly above'),
-  ...tag<Approx>('just-under', 'just under|slightly less than|slightly below')
-])
+/**
+ * Approximator phrases of the SPEC 5 table, lower-cased, words separated by one space. Each is
+ * written once, under its approx and its kind: `magnitude` phrases qualify the size of a move and
+ * keep its direction (`plummeted over 7%`), `level` phrases name a level being crossed and leave
+ * the figure without one (`fell below $3,100`). The lookups below are all derived from this table.
+ */
+const approximatorTable: readonly ApproximatorEntry[] = [
+  ...approximatorsOf('over', {
+    magnitude: 'over|more than|in excess of|upwards of',
+    level: 'above|exceeding|exceeded|exceeds|surpassed|topping|topped|north of'
+  }),
+  ...approximatorsOf('at-least', { magnitude: 'at least|no fewer than|no less than|a minimum of' }),
+  ...approximatorsOf('under', {
+    magnitude: 'less than|fewer than',
+    level: 'under|below|beneath|shy of'
+  }),
+  ...approximatorsOf('at-most', { magnitude: 'at most|up to|no more than|a maximum of' }),
+  ...approximatorsOf('nearly', {
+    magnitude: 'nearly|almost|close to',
+    level: 'approaching|nearing'
+  }),
+  ...approximatorsOf('about', {
+    magnitude: 'about|around|approximately|roughly|some|an estimated|circa'
+  }),
+  ...approximatorsOf('just-over', {
+    magnitude: 'just over|slightly more than',
+    level: 'slightly above'
+  }),
+  ...approximatorsOf('just-under', {
+    magnitude: 'just under|slightly less than',
+    level: 'slightly below'
+  })
+]
 
-/** The most words any approximator phrase has (`slightly more than`). */
-export const longestApproximator = 3
+/** Every approximator phrase of the SPEC 5 table with the approx it gives. */
+export const approximators: ReadonlyMap<string, Approx> = new Map(
+  approximatorTable.map((entry) => [entry.phrase, entry.approx])
+)
+
+/**
+ * The most words any approximator phrase has (3 today, `slightly more than`): how far
+ * `approximatorAt` looks ahead. Derived, so that a longer phrase added above is read whole.
+ */
+export const longestApproximator: number = longestPhrase(approximators.keys())
 
 /**
  * Approximators that name a level being crossed rather than the size of a move: after a movement
@@ -31,10 +57,7 @@ export const longestApproximator = 3
  * qualifiers keep it (`plummeted over 7%`).
  */
 export const levelApproximators: ReadonlySet<string> = new Set(
-  list(
-    'above|below|under|beneath|shy of|north of|slightly above|slightly below|exceeding|' +
-      'exceeded|exceeds|surpassed|topping|topped|approaching|nearing'
-  )
+  approximatorTable.filter((entry) => entry.level).map((entry) => entry.phrase)
 )
 
 /** Scale words written apart from the number, lower-cased, as powers of ten. */
@@ -84,6 +107,14 @@ export const spelledTens: ReadonlyMap<string, number> = new Map(
     word,
     (index + 2) * 10
   ])
+)
+
+/**
+ * Abbreviations of percentage points and basis points, lower-cased, with the unit they stand
+ * for; read both attached to the digits (`25bps`) and apart (`2 ppt`).
+ */
+export const pointAbbreviations: ReadonlyMap<string, string> = pairs(
+  'pp pp|ppt pp|ppts pp|bp bp|bps bp'
 )
 
 /** Currency signs written before the number. */
@@ -144,12 +175,20 @@ export const movementNouns: ReadonlyMap<string, Direction> = new Map<string, Dir
 ])
 
 /**
- * Words that may stand between a movement word and its figure without breaking the link
- * (`fell by 7%`, `rose a further 2%`, `fell as much as 7%`); adverbs in `-ly` pass as well.
+ * Phrases that may stand between a movement word and its figure without breaking the link
+ * (`fell by 7%`, `rose a further 2%`, `fell as much as 7%`); adverbs in `-ly` pass as well. The
+ * phrases are listed whole because the longest one sets how far back a movement word is looked
+ * for; any of their words may then stand in any order.
  */
-export const movementFillers: ReadonlySet<string> = new Set(
-  list('by|a|an|another|further|just|only|still|again|as|much')
+const movementFillerPhrases: readonly string[] = list(
+  'by|a|an|another|a further|just|only|still|again|as much as'
 )
+
+/** Every word of the filler phrases, lower-cased. */
+export const movementFillers: ReadonlySet<string> = new Set(movementFillerPhrases.flatMap(words))
+
+/** The most words a filler phrase has (3 today, `as much as`). */
+export const longestMovementFiller: number = longestPhrase(movementFillerPhrases)
 
 /** Month names and abbreviations as written (capitalized), so that the verb `may` is no month. */
 export const months: ReadonlySet<string> = new Set(
@@ -203,6 +242,38 @@ export const oneIdioms: ReadonlySet<string> = new Set(
 export const onePronounMarkers: ReadonlySet<string> = new Set(
   list('the|no|any|every|each|this|that|which|such|at')
 )
+
+/** One approximator phrase of the table. */
+interface ApproximatorEntry {
+  phrase: string
+  approx: Approx
+  /** True for a phrase that names a level being crossed (`below`), false for a magnitude. */
+  level: boolean
+}
+
+/** The phrases of one approx, by kind, each a `|`-separated list. */
+interface ApproximatorPhrases {
+  magnitude: string
+  level?: string
+}
+
+function approximatorsOf(approx: Approx, phrases: ApproximatorPhrases): ApproximatorEntry[] {
+  const magnitude = list(phrases.magnitude).map((phrase) => ({ phrase, approx, level: false }))
+  const levels = phrases.level === undefined ? [] : list(phrases.level)
+  const level = levels.map((phrase) => ({ phrase, approx, level: true }))
+  return [...magnitude, ...level]
+}
+
+/** The number of words of the longest phrase, words separated by one space. */
+function longestPhrase(phrases: Iterable<string>): number {
+  let longest = 0
+  for (const phrase of phrases) longest = Math.max(longest, words(phrase).length)
+  return longest
+}
+
+function words(phrase: string): string[] {
+  return phrase.split(' ')
+}
 
 function list(words: string): string[] {
   return words.split('|')

@@ -8,6 +8,7 @@ import {
   approximators,
   levelApproximators,
   longestApproximator,
+  longestMovementFiller,
   movementFillers,
   movementNouns,
   movementWords
@@ -22,8 +23,11 @@ export interface ApproximatorMatch {
   next: number
 }
 
-/** How far back a movement word may stand: `fell sharply by 7%` has two words between. */
-const movementReach = 4
+/**
+ * How many words back a movement word is looked for: past the longest filler phrase
+ * (`fell as much as 7%`), to the movement word itself.
+ */
+const movementReach = longestMovementFiller + 1
 const articles = new Set(['a', 'an', 'the'])
 /** The first word of every approximator phrase. */
 const approximatorStarts = new Set([...approximators.keys()].map((phrase) => phrase.split(' ')[0]))

@@ -12,6 +12,7 @@ import {
   movementNouns,
   movementWords,
   notCountedNouns,
+  pointAbbreviations,
   spacedScales,
   spelledTens,
   spelledUnits
@@ -41,9 +42,9 @@ export function unitAt(view: TokenView, index: number, currency: string | null):
   if (word === 'percent' || word === 'pct') return { unit: '%', next: index + 1 }
   if (word === 'per' && second === 'cent') return { unit: '%', next: index + 2 }
   if (word === 'percentage' && pointWords.has(second ?? '')) return { unit: 'pp', next: index + 2 }
-  if (word === 'pp' || word === 'ppt' || word === 'ppts') return { unit: 'pp', next: index + 1 }
   if (word === 'basis' && pointWords.has(second ?? '')) return { unit: 'bp', next: index + 2 }
-  if (word === 'bp' || word === 'bps') return { unit: 'bp', next: index + 1 }
+  const points = pointAbbreviations.get(word)
+  if (points !== undefined) return { unit: points, next: index + 1 }
   const code = currencyCodes.get(view.writtenWord(index) ?? '') ?? currencyWords.get(word)
   if (code !== undefined) return { unit: code, next: index + 1 }
   if ((word === 'pound' || word === 'pounds') && second === 'sterling') {

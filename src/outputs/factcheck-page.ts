@@ -18,9 +18,9 @@ export const factcheckPage: Output = {
       problems.push(page.problem)
       return
     }
-    // Made from the report and what the page shows around it: the templates and navigation,
-    // and which briefs it may link to.
-    const key = memo ? memo.key(memo.reportKey, memo.frame, [...published].join('\n')) : ''
+    // Made from the report (its declared inputs stand for its view, which is the size of the
+    // site) and which briefs it may link to, in the frame of every page.
+    const key = memo ? memo.pageKey(JSON.stringify([memo.reportKey, ...published])) : ''
     const file = { path: outputFileOf(page.sitePath), chunks: page.chunks }
     if (context.addReusable(file, `the fact-check page ${factcheckPath}`, key)) context.list(page)
   }

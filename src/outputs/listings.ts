@@ -1,12 +1,12 @@
 /**
  * The listings (SPEC 8): the home page, then one per section and one per tag, each paged. With a
- * memo, a page whose stories are listed as before is kept from the output instead of rendered.
+ * memo, a page whose view is the same as when it was last rendered is kept from the output.
  */
 import {
   type Listing,
   type ListingPage,
-  listingPageInputs,
   listingPages,
+  listingPageView,
   listingsOf,
   renderListingPage
 } from '../render/listing.js'
@@ -29,8 +29,8 @@ function addListingPage(context: OutputContext, listing: Listing, page: ListingP
   const { settings, site, templates, problems, memo } = context
   const owner = `the listing ${page.sitePath}`
   const ownerFile = listing.articles[0]?.file
-  const render = () =>
-    renderListingPage({ settings, site, templates, story: context.story }, listing, page)
+  const view = listingPageView({ settings, site, templates, story: context.story }, listing, page)
+  const render = () => renderListingPage({ templates }, view, page)
   if (!memo) {
     const rendered = render()
     if ('problem' in rendered) problems.push(rendered.problem)
@@ -47,7 +47,8 @@ function addListingPage(context: OutputContext, listing: Listing, page: ListingP
     problems.push(rendered.problem)
     return []
   }
-  const key = memo.key(memo.frame, listingPageInputs(listing, page))
+  // Keyed by the very view the template is handed: whatever a page shows is in its key.
+  const key = memo.pageKey(JSON.stringify(view))
   if (context.addReusable({ path, chunks }, owner, key, ownerFile) && problems.length === before)
     context.list(page)
 }

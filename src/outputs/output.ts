@@ -4,19 +4,13 @@
  * whole site is made from through one shared context and adds its files through it, deciding
  * nothing about the other outputs.
  */
+import type { ArticleSummary } from '../article/article-records.js'
 import type { ContentDigest } from '../output/content-digest.js'
 import type { EncodedPage, PageRef, RenderedPage, WrittenPage } from '../render/render-page.js'
 import type { SiteView } from '../render/page-context.js'
 import type { StoryView } from '../render/story-view.js'
 import type { Templates } from '../render/templates.js'
-import type {
-  CheckedArticle,
-  ChunkedFile,
-  OutputFile,
-  Problem,
-  Report,
-  Settings
-} from '../types.js'
+import type { ChunkedFile, OutputFile, Problem, Report, Settings } from '../types.js'
 
 /** A renderer of some of the site's files, per article or site-wide. */
 export interface Output {
@@ -39,29 +33,28 @@ export interface OutputContext {
   /** The build's report so far (SPEC 7), for the fact-check report and its page. */
   readonly report: Report
   /** The publishable articles, newest first (SPEC 8). */
-  readonly articles: readonly CheckedArticle[]
+  readonly articles: readonly ArticleSummary[]
   /** What every page shows around its content: the site's name, navigation, stylesheet. */
   readonly site: SiteView
   /** The story view of an article, made once however many pages show it. */
-  story(article: CheckedArticle): StoryView
+  story(article: ArticleSummary): StoryView
   /** The data files to publish, each inside `data/`, ordered by path. */
   readonly dataFiles: readonly { path: string; content: Uint8Array }[]
   /** The paths of `dataFiles`, which the fact-check panels may link to. */
   readonly dataPaths: ReadonlySet<string>
-  /** Briefs rendered before the site was, by article file. */
-  readonly renderedBriefs: ReadonlyMap<string, RenderedBrief> | undefined
+  /** The briefs stage 2 rendered, by article file. */
+  readonly renderedBriefs: ReadonlyMap<string, RenderedBrief>
   /** Where outputs report what goes wrong (template failures, refused paths). */
   readonly problems: Problem[]
   /**
    * Present when the output folder may hold an earlier build's pages, which `addReusable` keeps
-   * when their key is unchanged. `frame` hashes what every page shows around its content (the
-   * templates, the settings, the navigation); `reportKey` what the report is made from; `key`
-   * hashes parts into a key.
+   * when their key is unchanged: `pageKey` makes the key of a page from the view handed to its
+   * template (and what every page shows around it: the templates, the settings, the navigation);
+   * `reportKey` is the key of the report's pages.
    */
   readonly memo?: {
-    readonly frame: string
+    pageKey(view: string): string
     readonly reportKey: string
-    key(...parts: string[]): string
   }
   /**
    * Adds `file`, telling whether it was added: a path already taken is a `permalink-duplicate`

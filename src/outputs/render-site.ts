@@ -3,9 +3,10 @@
  * path relative to the output folder. Rendering is a pure function of its input: no clock, no
  * randomness, sorted iteration, so the same input gives byte-identical files.
  */
+import type { ArticleSummary } from '../article/article-records.js'
 import type { ContentDigest } from '../output/content-digest.js'
 import type { Templates } from '../render/templates.js'
-import type { CheckedArticle, OutputFile, Problem, Report, Settings } from '../types.js'
+import type { OutputFile, Problem, Report, Settings } from '../types.js'
 import type { Output, PageMemory, RenderedBrief } from './output.js'
 import { OutputSet } from './output-set.js'
 import type { OutputSink } from './output-set.js'
@@ -15,29 +16,27 @@ import { siteContext } from './site-context.js'
 /** Everything the site is rendered from. */
 export interface SiteInput {
   settings: Settings
-  articles: readonly CheckedArticle[]
+  articles: readonly ArticleSummary[]
   report: Report
   /** Data files to publish under their site-relative paths, e.g. `data/markets/btc-usd.csv`. */
   dataFiles: readonly { path: string; content: Uint8Array }[]
   templates: Templates
   /**
-   * Briefs already rendered (by worker threads, or taken from the build cache), by article file.
-   * They must have been rendered with the same settings, templates and `siteView`.
+   * Every article's brief, rendered in stage 2 (by worker threads, or taken from the build cache)
+   * with the same settings, templates and `siteView`, by article file.
    */
-  briefs?: ReadonlyMap<string, RenderedBrief>
+  briefs: ReadonlyMap<string, RenderedBrief>
   /** Where files go as they are rendered; without it, `renderSite` returns them. */
   sink?: OutputSink
   /**
    * For a build writing into an output that may hold earlier builds' pages: `reportKey` hashes
    * everything the report is made from, and the report's pages rendered from the same inputs as
-   * a `memo` record says are staged by digest (`keep`) instead of being rendered again. `hash`
-   * makes keys of parts (the build cache's `hashOf`).
+   * a `memo` record says are staged by digest (`keep`) instead of being rendered again.
    */
   reuse?: {
     reportKey: string
     memo: PageMemory
     keep(path: string, digest: ContentDigest): boolean
-    hash(...parts: string[]): string
   }
 }
 

@@ -3,6 +3,7 @@
  * that no file lands outside the output folder (SPEC 9), ordered newest first, with the helpers
  * that add files, keep unchanged pages and list pages for the sitemap.
  */
+import type { ArticleSummary } from '../article/article-records.js'
 import { stylesheetFile } from '../render/assets.js'
 import { newestFirst } from '../render/order.js'
 import { siteView } from '../render/page-context.js'
@@ -10,7 +11,8 @@ import { refOf } from '../render/render-page.js'
 import type { PageRef } from '../render/render-page.js'
 import { type StoryView, storyView } from '../render/story-view.js'
 import { isSafeFilePath, isSafeSitePath, outputFileOf } from '../render/urls.js'
-import type { CheckedArticle, Problem } from '../types.js'
+import type { Problem } from '../types.js'
+import { pageKey } from '../stages/stage-keys.js'
 import type { Output, OutputContext } from './output.js'
 import type { OutputSet, Reuse } from './output-set.js'
 import type { SiteInput } from './render-site.js'
@@ -25,15 +27,16 @@ export function siteContext(
   const dataFiles = publishableDataFiles(input.dataFiles, problems)
   const articles = newestFirst(input.articles.filter((article) => isPublishable(article, problems)))
   const site = siteView(settings, articles, stylesheetFile(templates.stylesheet).path)
-  const stories = new Map<CheckedArticle, StoryView>()
+  const stories = new Map<ArticleSummary, StoryView>()
   const pages: PageRef[] = []
   const listed = new Map<string, Set<string>>()
   // Every page around the articles is made from the templates, the settings and the navigation.
-  const memo = reuse && {
-    frame: reuse.hash(templates.fingerprint, JSON.stringify(settings), JSON.stringify(site)),
-    reportKey: reuse.reportKey,
-    key: reuse.hash
-  }
+  const frame = reuse && [templates.fingerprint, JSON.stringify(settings), JSON.stringify(site)]
+  const memo = reuse &&
+    frame && {
+      pageKey: (view: string) => pageKey({ frame, view }),
+      reportKey: reuse.reportKey
+    }
 
   /**
    * How the file at `path`, rendered from inputs hashing to `key`, is taken from the output when
@@ -132,7 +135,7 @@ function publishableDataFiles(
  * Whether an article can be written without leaving the output folder (SPEC 9). Loading already
  * rejects such slugs and sections; this guard keeps the renderer safe on its own.
  */
-function isPublishable(article: CheckedArticle, problems: Problem[]): boolean {
+function isPublishable(article: ArticleSummary, problems: Problem[]): boolean {
   if (!isSafeSitePath(article.url)) {
     problems.push(
       unsafe(

@@ -7,14 +7,14 @@ import { availableParallelism } from 'node:os'
 import { serialize } from 'node:v8'
 import { fromWire, toWire } from './wire.js'
 import { resultOf } from './result-bytes.js'
-import { withLoad } from '../checked-part.js'
+import { withCheck } from '../article/article-records.js'
+import type { LoadedFile } from '../article/article-file.js'
 import type { Piscina } from 'piscina'
 import type { DataStore } from '../checks/datasets/dataset.js'
-import type { ArticleLoad } from '../content/load-article.js'
 import type { BriefInput } from '../render/brief.js'
-import type { LoadedArticle, Settings } from '../types.js'
-import type { ArticleBytes, Processed } from './article-tasks.js'
-import type { WorkerTask } from './article-worker.js'
+import type { Settings } from '../types.js'
+import type { ArticleBytes, ArticleResult, LoadResult } from './article-tasks.js'
+import type { ArticleToCheck, WorkerTask } from './article-worker.js'
 
 /** Articles one in-process batch checks and renders before handing them on. */
 const inProcessBatch = 64
@@ -26,20 +26,20 @@ const minArticlesForWorkers = 64
 export interface ProcessStage {
   brief: BriefInput
   store: DataStore
-  prepare(batch: LoadedArticle[]): Promise<LoadedArticle[]>
-  onBatch(batch: Processed[]): void
+  prepare(batch: LoadedFile[]): Promise<LoadedFile[]>
+  onBatch(batch: ArticleResult[]): void
 }
 
 /** Runs article batches; `close` releases the threads. */
 export interface ArticleRunner {
-  load(items: readonly ArticleBytes[]): Promise<ArticleLoad[]>
+  load(items: readonly ArticleBytes[]): Promise<LoadResult[]>
   /**
-   * Checks and renders `articles`. `prepare` makes each batch ready just before it is sent (the
-   * Markdown put back, an article it drops is not checked), and `onBatch` takes each batch's
+   * Checks and renders `files`. `prepare` makes each batch ready just before it is sent (the
+   * Markdown put back, a file it drops is not checked), and `onBatch` takes each batch's
    * results as it completes, while later batches still run; nothing is kept here, so a large
    * site's texts and results are held only while their batch is under way.
    */
-  process(articles: readonly LoadedArticle[], stage: ProcessStage): Promise<void>
+  process(files: readonly LoadedFile[], stage: ProcessStage): Promise<void>
   close(): Promise<void>
 }
 
@@ -84,6 +84,7 @@ function inProcessRunner(options: { settings: Settings; strict: boolean }): Arti
       if (articles.length === 0) return
       const tasks = await articleTasks()
       const context = { settings: options.settings, strict: options.strict, store, brief }
+      // The frozen processor is made once for this context, however many batches it checks.
       // In batches, with a turn of the event loop between them, as on worker threads: the caller
       // writes each batch out (the cache, the output) and lets it go before the next is made.
       for (const [index, batch] of chunk(articles, inProcessBatch).entries()) {
@@ -131,14 +132,19 @@ function poolRunner(
           )
         })
       )
-      return results.flatMap((result) => fromWire<ArticleLoad[]>(result))
+      return results.flatMap((result) => fromWire<LoadResult[]>(result))
     },
     async process(articles, { brief, store, prepare, onBatch }) {
       if (articles.length === 0) return
       const shared = shareStore(store)
       const dataPaths = [...store.datasets.values()].map((dataset) => dataset.file)
-      const send = async (lean: LoadedArticle[]): Promise<void> => {
+      const send = async (lean: LoadedFile[]): Promise<void> => {
         const batch = await prepare(lean)
+        const articles = batch.map((file): ArticleToCheck => ({
+          path: file.path,
+          value: String(file.value),
+          data: { frontmatter: file.data.frontmatter, url: file.data.url }
+        }))
         const result = await run({
           kind: 'process',
           root: options.root,
@@ -147,14 +153,15 @@ function poolRunner(
           store: shared,
           site: brief.site,
           dataPaths,
-          articles: batch.map(toWire)
+          articles: articles.map(toWire)
         })
         const sent = result as Uint8Array[]
-        const processed = batch.flatMap((article, index): Processed[] => {
+        const processed = batch.flatMap((file, index): ArticleResult[] => {
           const bytes = sent[index]
           if (bytes === undefined) return []
-          const part = resultOf(bytes)
-          return [{ article: withLoad(article, part.article), brief: part.brief, bytes }]
+          const record = resultOf(bytes)
+          const { check, brief } = record
+          return [{ file: withCheck(file, check), check, brief, bytes }]
         })
         onBatch(processed)
       }

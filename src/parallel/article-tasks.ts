@@ -1,17 +1,19 @@
 /**
- * The per-article work of a build, as batches: decode + validate (stage 1), then fact-check +
- * render the brief (stage 2). The same functions run in-process and inside worker threads, so
- * both paths produce the same bytes.
+ * The per-article work of a build, as batches: loading (stage 1), then the article processor and
+ * the brief (stage 2). The same functions run in-process and inside worker threads, so both paths
+ * produce the same bytes; a worker hands back records (`article-records.ts`), not files.
  */
+import { articleFile, problemsOf } from '../article/article-file.js'
+import type { CheckedFile, LoadedFile } from '../article/article-file.js'
+import { loadRecordOf } from '../article/article-records.js'
+import type { BriefBytes, CheckRecord, LoadRecord } from '../article/article-records.js'
+import { articleProcessor, checkedDataOf, processArticle } from '../article/process-article.js'
+import type { ArticleContext, ArticleProcessor } from '../article/process-article.js'
 import { decodeArticle } from '../content/load-article.js'
-import { processArticle } from '../process-article.js'
 import { renderBrief } from '../render/brief.js'
-import type { DataStore } from '../checks/datasets/dataset.js'
-import type { ArticleLoad } from '../content/load-article.js'
 import type { BriefInput } from '../render/brief.js'
 import { encodePage } from '../render/render-page.js'
-import type { EncodedPage } from '../render/render-page.js'
-import type { CheckedArticle, LoadedArticle, Problem, Settings } from '../types.js'
+import type { Settings } from '../types.js'
 
 /** One article file's bytes, read by the main thread (which hashes them for the cache). */
 export interface ArticleBytes {
@@ -19,38 +21,57 @@ export interface ArticleBytes {
   bytes: Uint8Array
 }
 
+/** What loading one article gives: its record, and its Markdown when it loaded. */
+export interface LoadResult {
+  record: LoadRecord
+  markdown?: string
+}
+
 /** Stage 1: decode and validate a batch of article files. */
-export function loadBatch(items: readonly ArticleBytes[], settings: Settings): ArticleLoad[] {
-  return items.map((item) => decodeArticle(item.file, item.bytes, settings))
+export function loadBatch(items: readonly ArticleBytes[], settings: Settings): LoadResult[] {
+  return items.map((item) => {
+    const file = articleFile(item.file)
+    decodeArticle(file, item.bytes, settings)
+    const record = loadRecordOf(file)
+    return record.data ? { record, markdown: String(file.value) } : { record }
+  })
 }
 
 /** What stage 2 shares across a build's articles. */
-export interface ProcessContext {
-  settings: Settings
-  strict: boolean
-  store: DataStore
+export interface ProcessContext extends ArticleContext {
   brief: BriefInput
 }
 
-/** A checked article and its rendered brief (or the template problem that stopped it). */
-export interface Processed {
-  article: CheckedArticle
-  brief: EncodedPage | { problem: Problem }
-  /** Both as the build cache keeps them (`result-bytes.ts`), when a worker sent them so. */
+/** A checked file, what its check added to it, and its rendered brief. */
+export interface ArticleResult {
+  file: CheckedFile
+  check: CheckRecord
+  brief: BriefBytes
+  /** The check and brief as the build cache keeps them (`result-bytes.ts`), when a worker sent them so. */
   bytes?: Uint8Array
 }
 
-/** Stage 2: fact-check a batch of loaded articles and render their briefs. */
+/** The processor of one build context, made once however many batches it checks. */
+const processors = new WeakMap<ProcessContext, ArticleProcessor>()
+
+/** Stage 2: process a batch of loaded files and render their briefs. */
 export function processBatch(
-  articles: readonly LoadedArticle[],
+  files: readonly LoadedFile[],
   context: ProcessContext
-): Processed[] {
-  return articles.map((loaded) => {
-    const article = processArticle(loaded, {
-      settings: context.settings,
-      store: context.store,
-      strict: context.strict
-    })
-    return { article, brief: encodePage(renderBrief(context.brief, article)) }
+): ArticleResult[] {
+  let processor = processors.get(context)
+  if (processor === undefined) processors.set(context, (processor = articleProcessor(context)))
+  return files.map((loaded) => {
+    const before = loaded.messages.length
+    const file = processArticle(processor, loaded, context)
+    const check = { data: checkedDataOf(file), problems: problemsOf(file).slice(before) }
+    return { file, check, brief: encodePage(renderBrief(context.brief, file)) }
   })
+}
+
+/** A loaded file with its Markdown, as a worker rebuilds it from what crossed. */
+export function loadedFile(path: string, value: string, data: LoadedFile['data']): LoadedFile {
+  const file = articleFile(path, value)
+  Object.assign(file.data, data)
+  return file as LoadedFile
 }

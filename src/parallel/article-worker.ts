@@ -5,14 +5,23 @@
 import { deserialize } from 'node:v8'
 import { createDataStore } from '../checks/datasets/dataset.js'
 import { loadTemplates } from '../render/templates.js'
-import { loadBatch, processBatch } from './article-tasks.js'
+import type { LoadedData } from '../article/article-file.js'
+import { loadBatch, loadedFile, processBatch } from './article-tasks.js'
+import type { ProcessContext } from './article-tasks.js'
 import { fromWire, toWire } from './wire.js'
 import { resultBytes } from './result-bytes.js'
-import type { DataStore, Dataset } from '../checks/datasets/dataset.js'
+import type { Dataset } from '../checks/datasets/dataset.js'
 import type { Templates } from '../render/templates.js'
 import type { SiteView } from '../render/page-context.js'
-import type { LoadedArticle, Settings } from '../types.js'
+import type { Settings } from '../types.js'
 import type { ArticleBytes } from './article-tasks.js'
+
+/** A loaded article as it crosses to a worker: its path, Markdown and loaded data. */
+export interface ArticleToCheck {
+  path: string
+  value: string
+  data: LoadedData
+}
 
 /** A task sent to a worker. */
 export type WorkerTask =
@@ -29,37 +38,41 @@ export type WorkerTask =
       articles: unknown[]
     }
 
-let cachedStore: { id: string; store: DataStore } | undefined
+let cachedContext: { id: string; context: ProcessContext } | undefined
 let cachedTemplates: { root: string; templates: Templates } | undefined
 
 /** Runs one task; returns wire values. */
 export default async function run(task: WorkerTask): Promise<unknown> {
   if (task.kind === 'load') return toWire(loadBatch(task.items, task.settings))
-  const store = storeOf(task.store)
-  const templates = await templatesOf(task.root)
-  const articles = fromWire<LoadedArticle[]>(task.articles)
-  const processed = processBatch(articles, {
-    settings: task.settings,
-    strict: task.strict,
-    store,
-    brief: {
-      settings: task.settings,
-      site: task.site,
-      templates,
-      dataPaths: new Set(task.dataPaths)
-    }
-  })
-  // The main thread holds the loaded articles already: only what checking added goes back, as
-  // the bytes the build cache keeps.
-  return processed.map((item) => resultBytes(item.article, item.brief))
+  const context = await contextOf(task)
+  const articles = fromWire<ArticleToCheck[]>(task.articles)
+  const processed = processBatch(
+    articles.map((article) => loadedFile(article.path, article.value, article.data)),
+    context
+  )
+  // The main thread holds the loaded files already: only what checking added goes back, as the
+  // bytes the build cache keeps.
+  return processed.map((item) => resultBytes({ check: item.check, brief: item.brief }))
 }
 
-function storeOf(reference: { id: string; bytes: SharedArrayBuffer }): DataStore {
-  if (cachedStore?.id !== reference.id) {
-    const datasets = deserialize(Buffer.from(reference.bytes)) as Map<string, Dataset>
-    cachedStore = { id: reference.id, store: createDataStore(datasets) }
+/** The build's context (and so its processor), made once per build in each worker. */
+async function contextOf(task: Extract<WorkerTask, { kind: 'process' }>): Promise<ProcessContext> {
+  if (cachedContext?.id !== task.store.id) {
+    const datasets = deserialize(Buffer.from(task.store.bytes)) as Map<string, Dataset>
+    const context: ProcessContext = {
+      settings: task.settings,
+      strict: task.strict,
+      store: createDataStore(datasets),
+      brief: {
+        settings: task.settings,
+        site: task.site,
+        templates: await templatesOf(task.root),
+        dataPaths: new Set(task.dataPaths)
+      }
+    }
+    cachedContext = { id: task.store.id, context }
   }
-  return cachedStore.store
+  return cachedContext.context
 }
 
 async function templatesOf(root: string): Promise<Templates> {

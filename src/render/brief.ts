@@ -3,7 +3,8 @@
  * corrections on top, the marked body, the fact-check panel, sources, tags, and the head a
  * newsroom needs to be found and shared: canonical link, Open Graph and NewsArticle JSON-LD.
  */
-import type { CheckedArticle, Problem, Settings } from '../types.js'
+import type { CheckedFile } from '../article/article-file.js'
+import type { Problem, Settings } from '../types.js'
 import { inZone, isoInstant, type TimeView, timeView } from './dates.js'
 import { cutLine } from './excerpt.js'
 import { scriptSafeJson } from './json-ld.js'
@@ -32,14 +33,15 @@ export interface BriefInput {
   dataPaths: ReadonlySet<string>
 }
 
-/** Renders the brief of `article` at its permalink. */
+/** Renders the brief of an article's checked file at its permalink. */
 export function renderBrief(
   input: BriefInput,
-  article: CheckedArticle
+  file: CheckedFile
 ): RenderedPage | { problem: Problem } {
+  const article = file.data
   const rendered = renderPage(input.templates, 'brief', {
     site: input.site,
-    page: briefHead(input.settings, article),
+    page: briefHead(input.settings, file),
     article: briefView(input, article)
   })
   if ('problem' in rendered) return rendered
@@ -51,7 +53,7 @@ export function renderBrief(
 }
 
 /** What the brief template shows. */
-function briefView(input: BriefInput, article: CheckedArticle) {
+function briefView(input: BriefInput, article: CheckedFile['data']) {
   const { settings, dataPaths } = input
   const { frontmatter } = article
   const updated: TimeView | undefined =
@@ -65,7 +67,7 @@ function briefView(input: BriefInput, article: CheckedArticle) {
     corrections: [...frontmatter.corrections]
       .sort((a, b) => b.date.toMillis() - a.date.toMillis())
       .map((correction) => ({ time: timeView(correction.date, settings), text: correction.text })),
-    html: article.html,
+    html: article.bodyHtml,
     section: {
       name: frontmatter.section,
       href: siteHref(settings, `/${frontmatter.section}/`)
@@ -105,7 +107,8 @@ function briefView(input: BriefInput, article: CheckedArticle) {
 }
 
 /** Title, canonical link, Open Graph and JSON-LD of a brief. */
-function briefHead(settings: Settings, article: CheckedArticle): PageHead {
+function briefHead(settings: Settings, file: CheckedFile): PageHead {
+  const article = file.data
   const { frontmatter } = article
   const canonical = absoluteUrl(settings, article.url)
   const description = cutLine(article.lead, descriptionLength)

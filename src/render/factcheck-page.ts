@@ -2,7 +2,8 @@
  * The public fact-check report page (SPEC 8): the build's summary counts, then per article every
  * figure and assert with its status, each article linked to its brief.
  */
-import type { CheckedArticle, Problem, Report, ReportArticle, Settings } from '../types.js'
+import type { ArticleSummary } from '../article/article-records.js'
+import type { Problem, Report, ReportArticle, Settings } from '../types.js'
 import { formatValue } from './numbers.js'
 import { lastChanged, latest } from './order.js'
 import { type SiteView, pageTitle, plainHead } from './page-context.js'
@@ -21,7 +22,7 @@ export interface FactcheckInput {
   templates: Templates
   report: Report
   /** The published articles, newest first; the report's articles are shown in this order. */
-  sorted: readonly CheckedArticle[]
+  sorted: readonly ArticleSummary[]
   /** Site paths of the briefs that were rendered, so that every link resolves. */
   briefs: ReadonlySet<string>
 }

@@ -2,9 +2,10 @@
  * RSS 2.0, Atom 1.0 and JSON Feed 1.1 of the latest articles (SPEC 8), built with the `feed`
  * library. Times come from the articles, never from the clock, so a rebuild gives the same bytes.
  */
+import type { ArticleSummary } from '../article/article-records.js'
 import { Feed, type FeedOptions, type Item } from 'feed'
 import { DateTime } from 'luxon'
-import type { CheckedArticle, OutputFile, Settings } from '../types.js'
+import type { OutputFile, Settings } from '../types.js'
 import { collapseWhitespace } from '../text/whitespace.js'
 import { lastChanged, latest } from './order.js'
 import { absoluteUrl, tagSlug } from './urls.js'
@@ -16,7 +17,7 @@ export const feedLength = 50
 type Flavour = 'rss' | 'atom' | 'json'
 
 /** `feed.xml`, `atom.xml` and `feed.json` for the newest `feedLength` of `sorted` (newest first). */
-export function renderFeeds(settings: Settings, sorted: readonly CheckedArticle[]): OutputFile[] {
+export function renderFeeds(settings: Settings, sorted: readonly ArticleSummary[]): OutputFile[] {
   const articles = sorted.slice(0, feedLength)
   const updated = latest(articles.map(lastChanged)) ?? DateTime.fromMillis(0, { zone: 'utc' })
   const build = (flavour: Flavour): Feed => {
@@ -56,11 +57,14 @@ function feedOptions(settings: Settings, updated: Date, flavour: Flavour): FeedO
 }
 
 /** One article as a feed entry, its text shaped for `flavour`. */
-function feedItem(settings: Settings, article: CheckedArticle, flavour: Flavour): Item {
+function feedItem(settings: Settings, article: ArticleSummary, flavour: Flavour): Item {
   const { frontmatter } = article
   const link = absoluteUrl(settings, article.url)
   const title = xmlSafe(frontmatter.title)
   const lead = xmlSafe(collapseWhitespace(article.lead))
+  // The build keeps the body of the articles the feeds show, and only theirs (SPEC 8).
+  const html = article.bodyHtml
+  if (html === undefined) throw new Error(`${article.file}: no body kept for the feeds`)
   return {
     id: link,
     link,
@@ -71,7 +75,7 @@ function feedItem(settings: Settings, article: CheckedArticle, flavour: Flavour)
           ? cdataSafe(escapeHtml(title))
           : title,
     description: flavour === 'json' ? lead : cdataSafe(escapeHtml(lead)),
-    content: flavour === 'json' ? article.html : cdataSafe(xmlSafe(article.html)),
+    content: flavour === 'json' ? html : cdataSafe(xmlSafe(html)),
     date: lastChanged(article).toJSDate(),
     published: frontmatter.date.toJSDate(),
     author: [{ name: plainTextFor(flavour)(frontmatter.byline ?? settings.title) }],

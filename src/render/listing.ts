@@ -3,8 +3,9 @@
  * `page_size` at `page/N/`. Page 1 opens with the lead story (title and whole lead), then every
  * story of the page, the lead story too, one line each, newest first.
  */
+import type { ArticleSummary } from '../article/article-records.js'
 import type { DateTime } from 'luxon'
-import type { CheckedArticle, Problem, Settings } from '../types.js'
+import type { Problem, Settings } from '../types.js'
 import { lastChanged, latest } from './order.js'
 import { type PageHead, type SiteView, pageTitle, plainHead } from './page-context.js'
 import { type RenderedPage, renderPage } from './render-page.js'
@@ -18,7 +19,7 @@ export interface Listing {
   heading: string
   /** Names the listing in page titles; absent for the home page, which carries the site's title. */
   name?: string
-  articles: readonly CheckedArticle[]
+  articles: readonly ArticleSummary[]
 }
 
 /** What the listing template gets. */
@@ -40,13 +41,13 @@ export interface ListingInput {
   site: SiteView
   templates: Templates
   /** The story view of an article, made once however many listings show it. */
-  story(article: CheckedArticle): StoryView
+  story(article: ArticleSummary): StoryView
 }
 
 /** The home listing, then one per section and one per tag, each in a stable order. */
-export function listingsOf(sorted: readonly CheckedArticle[]): Listing[] {
-  const sections = new Map<string, CheckedArticle[]>()
-  const tags = new Map<string, { name: string; articles: CheckedArticle[] }>()
+export function listingsOf(sorted: readonly ArticleSummary[]): Listing[] {
+  const sections = new Map<string, ArticleSummary[]>()
+  const tags = new Map<string, { name: string; articles: ArticleSummary[] }>()
   for (const article of sorted) {
     const section = article.frontmatter.section
     const inSection = sections.get(section) ?? []
@@ -83,7 +84,7 @@ export interface ListingPage {
   page: number
   /** Pages in the listing. */
   count: number
-  articles: readonly CheckedArticle[]
+  articles: readonly ArticleSummary[]
   lastmod?: DateTime
 }
 
@@ -101,33 +102,19 @@ export function listingPages(settings: Settings, listing: Listing): ListingPage[
   return pages
 }
 
-/**
- * What a listing page shows of its articles, and the listing it belongs to, as text: equal
- * texts, equal pages, for the same templates, settings and site navigation.
- */
-export function listingPageInputs(listing: Listing, page: ListingPage): string {
-  return JSON.stringify([
-    listing.sitePath,
-    listing.heading,
-    listing.name ?? null,
-    page.page,
-    page.count,
-    page.articles.map((article) => [
-      article.url,
-      article.frontmatter.title,
-      article.lead,
-      article.frontmatter.date.toMillis(),
-      article.frontmatter.section
-    ])
-  ])
+/** What the listing template is handed for one page: all a rendering of it can show. */
+export type ListingPageView = {
+  site: SiteView
+  page: PageHead
+  listing: ListingView
 }
 
-/** One page of a listing. */
-export function renderListingPage(
+/** The view of one page of a listing, as its template receives it. */
+export function listingPageView(
   input: ListingInput,
   listing: Listing,
   page: ListingPage
-): RenderedPage | { problem: Problem } {
+): ListingPageView {
   const { settings } = input
   const stories = page.articles.map((article) => input.story(article))
   const view: ListingView = {
@@ -142,11 +129,16 @@ export function renderListingPage(
   if (page.page > 1) view.previous = siteHref(settings, pagePath(listing.sitePath, page.page - 1))
   if (page.page < page.count)
     view.next = siteHref(settings, pagePath(listing.sitePath, page.page + 1))
-  const rendered = renderPage(input.templates, 'listing', {
-    site: input.site,
-    page: head(input, listing, page.page, page.sitePath),
-    listing: view
-  })
+  return { site: input.site, page: head(input, listing, page.page, page.sitePath), listing: view }
+}
+
+/** One page of a listing, rendered from its view. */
+export function renderListingPage(
+  input: Pick<ListingInput, 'templates'>,
+  view: ListingPageView,
+  page: ListingPage
+): RenderedPage | { problem: Problem } {
+  const rendered = renderPage(input.templates, 'listing', view)
   if ('problem' in rendered) return rendered
   return page.lastmod === undefined
     ? { sitePath: page.sitePath, html: rendered.html }

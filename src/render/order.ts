@@ -2,11 +2,11 @@
  * The order of every listing, feed and report (SPEC 8): newest first. Equal times fall back to the
  * file path, so the order never depends on how the articles were read from disk.
  */
+import type { ArticleSummary } from '../article/article-records.js'
 import type { DateTime } from 'luxon'
-import type { CheckedArticle } from '../types.js'
 
 /** A copy of `articles`, newest `frontmatter.date` first, then by file path. */
-export function newestFirst<T extends Pick<CheckedArticle, 'file' | 'frontmatter'>>(
+export function newestFirst<T extends Pick<ArticleSummary, 'file' | 'frontmatter'>>(
   articles: readonly T[]
 ): T[] {
   return [...articles].sort(
@@ -17,7 +17,7 @@ export function newestFirst<T extends Pick<CheckedArticle, 'file' | 'frontmatter
 }
 
 /** When an article last changed: its `updated`, or its publication. */
-export function lastChanged(article: Pick<CheckedArticle, 'frontmatter'>): DateTime {
+export function lastChanged(article: Pick<ArticleSummary, 'frontmatter'>): DateTime {
   return article.frontmatter.updated ?? article.frontmatter.date
 }
 

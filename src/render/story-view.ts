@@ -2,7 +2,8 @@
  * An article as a listing shows it (SPEC 8): the one-line cut of its lead linked to the brief,
  * its time and its section. Built once per article and shared by every listing it appears in.
  */
-import type { CheckedArticle, Settings } from '../types.js'
+import type { ArticleSummary } from '../article/article-records.js'
+import type { Settings } from '../types.js'
 import { type TimeView, timeView } from './dates.js'
 import { cutLine } from './excerpt.js'
 import { collapseWhitespace } from '../text/whitespace.js'
@@ -22,7 +23,7 @@ export interface StoryView {
 }
 
 /** The listing view of an article. */
-export function storyView(article: CheckedArticle, settings: Settings): StoryView {
+export function storyView(article: ArticleSummary, settings: Settings): StoryView {
   return {
     href: siteHref(settings, article.url),
     title: article.frontmatter.title,

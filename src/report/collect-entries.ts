@@ -2,14 +2,17 @@
  * Gathers the report entries of a build: one per article file, whether it loaded or not, then
  * one per other file with problems (settings, data files, templates), each with `slug: ''`.
  */
+import type { ArticleSummary } from '../article/article-records.js'
 import { basename } from 'node:path'
-import type { ArticleLoad } from '../content/load-article.js'
-import type { CheckedArticle, Problem, ReportArticle, Settings } from '../types.js'
+import { problemsOf } from '../article/article-file.js'
+import type { ArticleFile } from '../article/article-file.js'
+import type { Problem, ReportArticle, Settings } from '../types.js'
 
 /** What a build knows when it reports. */
 export interface EntrySources {
-  loads: readonly ArticleLoad[]
-  articles: readonly CheckedArticle[]
+  /** Every published article file, loaded or not. */
+  loads: readonly ArticleFile[]
+  articles: readonly ArticleSummary[]
   siteProblems: readonly Problem[]
   settings: Settings
   strict: boolean
@@ -20,7 +23,7 @@ export function collectEntries(sources: EntrySources): ReportArticle[] {
   const { settings } = sources
   const checked = new Map(sources.articles.map((article) => [article.file, article]))
   const entries: ReportArticle[] = sources.loads.map((load) => {
-    const article = checked.get(load.file)
+    const article = checked.get(load.path)
     if (article) {
       return {
         file: article.file,
@@ -33,13 +36,13 @@ export function collectEntries(sources: EntrySources): ReportArticle[] {
       }
     }
     return {
-      file: load.file,
-      slug: basename(load.file).replace(/\.md$/i, '') || load.file,
+      file: load.path,
+      slug: basename(load.path).replace(/\.md$/i, '') || load.path,
       url: '',
       mode: sources.strict ? 'strict' : settings.factcheck.mode,
       figures: [],
       asserts: [],
-      problems: load.problems
+      problems: problemsOf(load)
     }
   })
   // A problem found later about an article (a rendered page colliding with its brief) joins that

@@ -2,12 +2,17 @@
  * `--format github` (SPEC 7): GitHub Actions workflow commands, so each problem shows as an
  * annotation on the line of the pull request it is about.
  */
+import { rules, rulesIn } from '../rules.js'
 import type { Report } from '../types.js'
 import { summaryLine } from './summary-line.js'
 import { escapeControls } from './terminal-safe.js'
 
 /**
- * One `::error` or `::warning` command per problem, then the summary as a plain line.
+ * One `::error` or `::warning` command per problem, then the hint of each rule they name in a
+ * folded log group, then the summary as a plain line. An annotation's `title` stays the rule id:
+ * CI filters and log searches match on it, as they do on the JSON report's `rule`; the
+ * catalogue's words go in the group, once per rule, rather than into every annotation's message,
+ * which stays the problem's own.
  * Escaping follows the workflow-command rules of the Actions runner: data escapes `%`, CR and LF;
  * property values also escape `:` and `,`, which would end the value. The log is also printed as
  * it comes, so other control characters from content are shown escaped (see terminal-safe.ts).
@@ -24,6 +29,12 @@ export function formatGithub(report: Report): string {
       ].join(',')
       lines.push(`::${problem.severity} ${properties}::${escapeData(problem.message)}`)
     }
+  }
+  const named = rulesIn(report.articles.flatMap((entry) => entry.problems))
+  if (named.length > 0) {
+    lines.push('::group::what to do')
+    for (const id of named) lines.push(`${id}: ${rules[id].hint}`)
+    lines.push('::endgroup::')
   }
   lines.push(summaryLine(report.summary))
   return `${lines.join('\n')}\n`

@@ -1,9 +1,11 @@
 /**
  * `--format text` (SPEC 7), the default: problems as the unified ecosystem's reporters print them
  * (vfile-reporter: grouped by file, aligned columns), each line reading
- * `file:line:column  severity  message  rule`, then the summary line.
+ * `file:line:column  severity  message  rule`, then what to do about each rule listed (its hint
+ * from the catalogue, once per rule), then the summary line.
  */
 import type { VFile } from 'vfile'
+import { rules, rulesIn } from '../rules.js'
 import type { Problem, Report } from '../types.js'
 import { summaryLine } from './summary-line.js'
 import { escapeControls } from './terminal-safe.js'
@@ -12,11 +14,17 @@ import { escapeControls } from './terminal-safe.js'
 export interface TextOptions {
   /** ANSI colours, for a terminal. */
   color: boolean
-  /** Errors only: warnings are left out of the listing (the summary still counts them). */
+  /**
+   * Errors only: warnings are left out of the listing (the summary still counts them), and so are
+   * the rules' hints, which a quiet CI log can look up with `factdesk rules`.
+   */
   quiet: boolean
 }
 
-/** The report as text: problems grouped by file, then the summary line; ends with a newline. */
+/**
+ * The report as text: problems grouped by file, then the hint of each rule they name, then the
+ * summary line; ends with a newline.
+ */
 export async function formatText(report: Report, options: TextOptions): Promise<string> {
   // Quiet lists errors only; a big site's tens of thousands of warnings need no message each.
   const shown = report.articles.flatMap((entry) =>
@@ -44,7 +52,19 @@ export async function formatText(report: Report, options: TextOptions): Promise<
     quiet: true,
     silent: options.quiet
   })
-  return `${withFileOnEachLine(withoutByline(listing))}\n\n${summary}\n`
+  const hints = options.quiet ? '' : whatToDo(shown.map(({ problem }) => problem))
+  return `${withFileOnEachLine(withoutByline(listing))}\n\n${hints}${summary}\n`
+}
+
+// The hint of each rule listed, once, as a block of its own ending in a blank line: a site with
+// forty unchecked figures says what to do about them once, not forty times. Its rows start with
+// spaces, so none reads as a `file:line:column` problem line to an editor or a CI log matcher.
+function whatToDo(problems: readonly Problem[]): string {
+  const listed = rulesIn(problems)
+  if (listed.length === 0) return ''
+  const width = Math.max(...listed.map((id) => id.length))
+  const rows = listed.map((id) => `  ${id.padEnd(width)}  ${rules[id].hint}`)
+  return `what to do:\n${rows.join('\n')}\n\n`
 }
 
 function addMessage(file: VFile, problem: Problem): void {

@@ -1,11 +1,16 @@
 /**
  * The schema of `data/site.yaml` (SPEC 3). Every key has a default; an unknown key or a wrong
- * type is an input error naming the key.
+ * type is an input error naming the key. The schema is the one declaration of the settings:
+ * their types (`Settings`, `Tolerance`, `FactcheckMode`, re-exported by `types.ts`) and their
+ * defaults are derived from it.
  */
 import { IANAZone } from 'luxon'
 import { z } from 'zod'
 
 const sectionName = /^[a-z0-9]+(-[a-z0-9]+)*$/
+
+/** Fact-check mode (SPEC 6), of the site and of an article's `factcheck:` alike. */
+export const factcheckMode = z.enum(['standard', 'strict', 'off'])
 
 const tolerance = z.strictObject({
   /** `about`: |a - s| <= s x about. Default 0.05. */
@@ -67,18 +72,25 @@ export const settingsSchema = z.strictObject({
   factcheck: z
     .strictObject({
       /** Default mode of every article. Default `standard`. */
-      mode: z.enum(['standard', 'strict', 'off']).default('standard'),
+      mode: factcheckMode.default('standard'),
       /** Sections always checked strictly. Default none. */
       strict_sections: z
         .array(z.string().regex(sectionName, 'must be a section name like markets'))
         .default([]),
-      tolerance: tolerance.default({ about: 0.05, nearly: 0.1, slightly: 0.05, understated: 1.5 })
+      // `prefault`, not `default`: an absent object is parsed as `{}`, so the defaults of its
+      // keys apply and are written once, on the keys.
+      tolerance: tolerance.prefault({})
     })
-    .default({
-      mode: 'standard',
-      strict_sections: [],
-      tolerance: { about: 0.05, nearly: 0.1, slightly: 0.05, understated: 1.5 }
-    }),
+    .prefault({}),
   /** Phrases whose numbers are names, never figures. Default none. */
   not_figures: z.array(z.string().min(1)).default([])
 })
+
+/** Fact-check mode (SPEC 6). */
+export type FactcheckMode = z.output<typeof factcheckMode>
+
+/** Site settings from `data/site.yaml` (SPEC 3), defaults applied. */
+export type Settings = z.output<typeof settingsSchema>
+
+/** Tolerances of the approximator rules (SPEC 5), as fractions; `understated` is a factor. */
+export type Tolerance = Settings['factcheck']['tolerance']

@@ -2,15 +2,16 @@
  * The page count check that keeps a builder which silently skipped pages from looking fast: the
  * expected counts follow the corpus, and factdesk's own rendering agrees with them.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { DateTime } from 'luxon'
 import { afterAll, describe, expect, it } from 'vitest'
 import { build } from '../../src/build.js'
 import { generateCorpus } from './generate-corpus.mjs'
 import { countOutput, expectedFiles, readCorpusShape } from './page-count.mjs'
 import type { CorpusShape } from './page-count.mjs'
+import { tempSite } from '../helpers/temp-site.js'
 
 const made: string[] = []
 
@@ -18,23 +19,13 @@ afterAll(async () => {
   await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })))
 })
 
-async function folderWith(files: Record<string, string>): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'factdesk-bench-count-'))
-  made.push(root)
-  for (const [path, content] of Object.entries(files)) {
-    await mkdir(dirname(join(root, path)), { recursive: true })
-    await writeFile(join(root, path), content)
-  }
-  return root
-}
-
 function article(frontmatter: string): string {
   return `---\ntitle: T\ndate: 2025-11-04T10:00:00+08:00\n${frontmatter}\n---\nBody.\n`
 }
 
 describe('readCorpusShape', () => {
   it('counts stories per listing: home, each section, each tag by its page slug', async () => {
-    const root = await folderWith({
+    const root = await tempSite({
       'data/site.yaml': 'title: T\npage_size: 2\n',
       'content/a.md': article('section: markets\ntags: [Rates, bonds]\ndata: { x: m/x.csv }'),
       'content/b.md': article('section: markets\ntags: [rates]\ndata: { x: m/x.csv, y: m/y.csv }'),
@@ -101,7 +92,7 @@ describe('expectedFiles', () => {
 
 describe('countOutput', () => {
   it('counts HTML pages and all files, in nested folders too', async () => {
-    const root = await folderWith({
+    const root = await tempSite({
       'index.html': '',
       'a/b/index.html': '',
       'feed.xml': '',

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
 import { tempFolders } from '../helpers/temp-folders.js'
-import { hashOf } from '../../src/cache/article-cache.js'
+import { hashOf } from '../../src/cache/memo-key.js'
 import { readIndex, writeIndex } from '../../src/cache/cache-index.js'
 import type { IndexEntry } from '../../src/cache/cache-index.js'
 import { runCli } from '../helpers/run-cli.js'
@@ -18,7 +18,9 @@ function readIndexOf(root: string): Map<string, IndexEntry> {
 
 function entry(file: string): IndexEntry {
   return {
-    load: { file, problems: [] },
+    load: {
+      problems: [{ severity: 'warning', line: 1, column: 1, rule: 'frontmatter', message: file }]
+    },
     brief: {
       key: hashOf('brief', file),
       value: {
@@ -134,15 +136,15 @@ describe('the index a build leaves', () => {
     expect((await runCli(['build', '--root', root])).exit).toBe(2)
     const cache = join(root, 'node_modules', '.cache', 'factdesk')
     const loads = [...readIndex(cache).values()].map((indexed) => indexed.load)
-    expect(loads.map((load) => load.file).sort()).toEqual([
-      'content/broken.md',
-      'content/draft.md',
-      'content/out.md'
-    ])
-    for (const load of loads) expect(load.article?.markdown ?? '').toBe('')
+    // The two that loaded by their titles, the broken one by its problem; no Markdown in any.
+    expect(
+      loads.map((load) => load.data?.frontmatter.title ?? load.problems[0]?.rule).sort()
+    ).toEqual(['Draft', 'Out', 'frontmatter'])
+    for (const load of loads) expect(Object.keys(load.data ?? {}).sort()).not.toContain('markdown')
+    for (const load of loads) expect(JSON.stringify(load)).not.toContain('Shares rose')
     // Only the checked article has results, in a pack; there is no file per article.
     const withResults = [...readIndex(cache).values()].filter((entry) => entry.results)
-    expect(withResults.map((entry) => entry.load.file)).toEqual(['content/out.md'])
+    expect(withResults.map((entry) => entry.load.data?.frontmatter.title)).toEqual(['Out'])
     const names = await readdir(join(cache, 'results'))
     expect(names).toHaveLength(1)
     expect(names[0]).toMatch(/\.pack$/)
@@ -160,7 +162,7 @@ describe('the index a build leaves', () => {
     expect(run.exit, run.stderr).toBe(0)
     const [indexed, ...others] = (await readIndexOf(root)).values()
     expect(others).toEqual([])
-    expect(indexed?.checked?.value.panel).toEqual([])
-    expect(indexed?.checked?.dataFiles).toEqual(['data/markets/btc.csv'])
+    expect(Object.keys(indexed?.checked?.value.data ?? {})).not.toContain('panel')
+    expect(indexed?.checked?.value.dataFiles).toEqual(['data/markets/btc.csv'])
   })
 })

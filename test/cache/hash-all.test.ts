@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { hashAll, hashOf } from '../../src/cache/article-cache.js'
+import { hashAll, hashOf } from '../../src/cache/memo-key.js'
 
 describe('hashAll', () => {
   it('hashes as hashOf does, length-prefixed so that parts cannot run together', () => {

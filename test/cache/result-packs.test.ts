@@ -1,7 +1,10 @@
 import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { hashOf, openArticleCache } from '../../src/cache/article-cache.js'
+import { openArticleCache } from '../../src/cache/article-cache.js'
+import { hashOf } from '../../src/cache/memo-key.js'
+import { checkSummaryOf } from '../../src/article/article-records.js'
+import type { CheckRecord } from '../../src/article/article-records.js'
 import type { IndexEntry } from '../../src/cache/cache-index.js'
 import { readIndex } from '../../src/cache/cache-index.js'
 import { sparsePacks } from '../../src/cache/result-packs.js'
@@ -13,20 +16,22 @@ function briefOf(name: string) {
   return { sitePath: `/${name}/`, bytes: new TextEncoder().encode(`<p>${name}</p>`) }
 }
 
-const part = {
-  mode: 'standard' as const,
-  lead: '',
-  html: '<p>body</p>',
-  figures: [],
-  asserts: [],
-  panel: [],
+const check: CheckRecord = {
+  data: {
+    mode: 'standard',
+    lead: '',
+    bodyHtml: '<p>body</p>',
+    figures: [],
+    asserts: [],
+    panel: []
+  },
   problems: []
 }
 
 function entryOf(name: string): IndexEntry {
   return {
-    load: { file: name, problems: [] },
-    checked: { key: `checked-${name}`, value: { ...part, html: '' }, dataFiles: [] },
+    load: { problems: [] },
+    checked: { key: `checked-${name}`, value: checkSummaryOf(check) },
     brief: { key: `brief-${name}`, value: { sitePath: `/${name}/`, digest: { size: 0, hash: '' } } }
   }
 }
@@ -41,10 +46,7 @@ async function buildWith(
   const index = new Map(kept)
   for (const name of names) {
     const key = hashOf(name)
-    cache.put(key, {
-      checked: { key: `checked-${name}`, value: part },
-      brief: { key: `brief-${name}`, value: briefOf(name) }
-    })
+    cache.put(key, { check, brief: briefOf(name) })
     index.set(key, entryOf(name))
   }
   await cache.finish(index)
@@ -53,10 +55,9 @@ async function buildWith(
 
 function briefText(dir: string, name: string): string | undefined {
   const results = openArticleCache(dir).results(hashOf(name))
-  // Read back under the keys the index entry names, the checked part whole.
-  expect(results?.checked.key ?? `checked-${name}`).toBe(`checked-${name}`)
-  expect(results?.checked.value.html ?? part.html).toBe(part.html)
-  const value = results?.brief.value
+  // Read back whole: the body HTML the index leaves out is in the pack.
+  expect(results?.check.data.bodyHtml ?? check.data.bodyHtml).toBe(check.data.bodyHtml)
+  const value = results?.brief
   return value && 'bytes' in value ? new TextDecoder().decode(value.bytes) : undefined
 }
 

@@ -1,24 +1,29 @@
+import { loadText } from '../helpers/load-text.js'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { hashOf } from '../../src/cache/article-cache.js'
-import { markdownOf, parseArticle } from '../../src/content/load-article.js'
-import { leanLoad, withMarkdown } from '../../src/load-stage.js'
+import { fileOfLoad, loadRecordOf } from '../../src/article/article-records.js'
+import type { LoadedFile } from '../../src/article/article-file.js'
+import { markdownOf } from '../../src/content/load-article.js'
+import { withMarkdown } from '../../src/stages/load-stage.js'
+import { loadKey } from '../../src/stages/stage-keys.js'
 import { defaultSettings } from '../../src/settings/load-settings.js'
 import { article, tempSite } from '../helpers/temp-site.js'
 
 const settings = defaultSettings()
-const salt = 'salt'
+const salt = { code: 'code', settings: 'settings' }
 const text = article('title: A\ndate: 2025-11-04', 'Shares rose 7% on the day.\n')
 
+/** The article as stage 1 hands it on (from its load record: no Markdown), and as loaded whole. */
 function leanArticle() {
-  const load = parseArticle('content/a.md', text, settings)
-  const lean = leanLoad(load).article
-  if (!lean || !load.article) throw new Error('the article did not load')
+  const load = loadText('content/a.md', text, settings)
+  if (!load.article) throw new Error('the article did not load')
+  const lean = fileOfLoad('content/a.md', loadRecordOf(load.file)) as LoadedFile
+  const bytes = Buffer.from(text)
   return {
     lean,
     whole: load.article,
-    slot: { key: hashOf(salt, 'content/a.md', Buffer.from(text)), entry: undefined }
+    slot: { key: loadKey({ ...salt, file: 'content/a.md', bytes }), entry: undefined }
   }
 }
 
@@ -26,12 +31,12 @@ describe('withMarkdown', () => {
   it('gives back the Markdown stage 1 set apart, once, and after that reads the file', async () => {
     const root = await tempSite({ 'content/a.md': text })
     const { lean, whole, slot } = leanArticle()
-    expect(lean.markdown).toBe('')
+    expect(lean.value).toBeUndefined()
     const markdown = new Map([['content/a.md', 'as stage 1 decoded it']])
     const context = { root, salt, markdown }
-    expect((await withMarkdown(lean, slot, context))?.markdown).toBe('as stage 1 decoded it')
+    expect((await withMarkdown(lean, slot, context))?.value).toBe('as stage 1 decoded it')
     expect(markdown.size).toBe(0)
-    expect((await withMarkdown(lean, slot, context))?.markdown).toBe(whole.markdown)
+    expect((await withMarkdown(lean, slot, context))?.value).toBe(whole.markdown)
   })
 
   it('refuses a file that changed since its bytes were hashed', async () => {
@@ -56,7 +61,7 @@ describe('markdownOf', () => {
     ]
   ]
   it.each(cases)('splits %s as loading does', (_, source) => {
-    const loaded = parseArticle('content/a.md', source, settings).article?.markdown
+    const loaded = loadText('content/a.md', source, settings).article?.markdown
     expect(loaded).toBeDefined()
     expect(markdownOf(Buffer.from(source))).toBe(loaded)
   })

@@ -1,14 +1,14 @@
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, symlink } from 'node:fs/promises'
 import type * as FsPromises from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createDataStore } from '../../src/checks/datasets/dataset.js'
 import type { Dataset, Table, TableDataset } from '../../src/checks/datasets/dataset.js'
 import { loadDataStore } from '../../src/checks/datasets/load-data-store.js'
 import { rowsBetween } from '../../src/checks/datasets/series.js'
 import { evaluateExpression } from '../../src/checks/expression/evaluate-expression.js'
+import { tempSite } from '../helpers/temp-site.js'
 
 // Reads go through a spy that still reads, so the test can count how often each file is opened.
 vi.mock('node:fs/promises', async (importOriginal) => {
@@ -17,23 +17,6 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 })
 
 const fixture = fileURLToPath(new URL('../fixtures/data-store/', import.meta.url))
-const temporary: string[] = []
-
-/** A throwaway site holding `files` (paths relative to the site root). */
-async function site(files: Record<string, string | Uint8Array>): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'factdesk-data-'))
-  temporary.push(root)
-  await mkdir(join(root, 'data'), { recursive: true })
-  for (const [path, content] of Object.entries(files)) {
-    await mkdir(dirname(join(root, path)), { recursive: true })
-    await writeFile(join(root, path), content)
-  }
-  return root
-}
-
-afterAll(async () => {
-  await Promise.all(temporary.map((root) => rm(root, { recursive: true, force: true })))
-})
 
 function table(dataset: Dataset | undefined): Table {
   if (dataset?.kind !== 'table')
@@ -120,7 +103,7 @@ describe('loadDataStore: formats', () => {
   })
 
   it('reads a YAML list of objects as a table, with YAML aliases resolved', async () => {
-    const root = await site({
+    const root = await tempSite({
       'data/rates.yml':
         '- { date: 2025-11-03, rate: 4.5 }\n- date: 2025-11-04\n  rate: &r 4.25\n- { date: 2025-11-05, rate: *r }\n'
     })
@@ -151,7 +134,7 @@ describe('loadDataStore: formats', () => {
   })
 
   it('counts lines the same in files with Windows line breaks and a byte order mark', async () => {
-    const root = await site({
+    const root = await tempSite({
       'data/crlf.csv': '\uFEFFdate,close\r\n2025-11-03,1\r\n\r\n2025-11-04,2\r\n'
     })
     const { store, problems } = await loadDataStore(root, ['crlf.csv'])
@@ -163,7 +146,7 @@ describe('loadDataStore: formats', () => {
   })
 
   it('sorts date keys for ranges whatever the file order', async () => {
-    const root = await site({
+    const root = await tempSite({
       'data/unsorted.csv': 'date,v\n2025-11-04,4\n2025-11-01,1\n2025-11-03,3\n'
     })
     const { store } = await loadDataStore(root, ['unsorted.csv'])
@@ -353,7 +336,7 @@ describe('loadDataStore: problems', () => {
       { rule: 'data-malformed', message: 'data/x.yaml does not parse' }
     ]
   ])('reports %s', async (_, files, path, expected) => {
-    const root = await site(files)
+    const root = await tempSite(files)
     const { store, problems } = await loadDataStore(root, [path])
     expect(problems[0]).toMatchObject({
       severity: 'error',
@@ -394,8 +377,9 @@ describe('loadDataStore: problems', () => {
   })
 
   it('refuses a symbolic link to a file outside the site, and follows one inside it', async () => {
-    const outside = await site({ 'secret.csv': 'date,v\n2025-11-03,1\n' })
-    const root = await site({ 'shared/inside.csv': 'date,v\n2025-11-03,1\n' })
+    const outside = await tempSite({ 'secret.csv': 'date,v\n2025-11-03,1\n' })
+    const root = await tempSite({ 'shared/inside.csv': 'date,v\n2025-11-03,1\n' })
+    await mkdir(join(root, 'data'))
     await symlink(join(outside, 'secret.csv'), join(root, 'data', 'secret.csv'))
     await symlink(join(root, 'shared', 'inside.csv'), join(root, 'data', 'inside.csv'))
     const { store, problems } = await loadDataStore(root, ['secret.csv', 'inside.csv'])

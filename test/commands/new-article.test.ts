@@ -1,9 +1,9 @@
+import { loadText } from '../helpers/load-text.js'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
 import { newArticle } from '../../src/commands/new-article.js'
-import { parseArticle } from '../../src/content/load-article.js'
 import { defaultSettings } from '../../src/settings/load-settings.js'
 import { siteYaml, tempSite } from '../helpers/temp-site.js'
 import type { NewArticleOptions } from '../../src/commands/new-article.js'
@@ -56,7 +56,7 @@ describe('factdesk new', () => {
   it('writes frontmatter that loads with no problems, the title kept exactly', async () => {
     const title = 'Musk\'s "robotaxi" deadline: 1 # of 2 \\ promises, 100% late'
     const { path, text } = await create({ title, section: 'tech' })
-    const load = parseArticle(path, text, settings)
+    const load = loadText(path, text, settings)
     expect(load.problems).toEqual([])
     expect(load.article?.frontmatter).toMatchObject({
       title,
@@ -81,7 +81,7 @@ describe('factdesk new', () => {
     expect(text).toMatch(/^# checks:$/m)
     expect(text).not.toMatch(/^(data|checks|asserts):/m)
     const uncommented = text.replace(/^# ((?:data|checks|asserts):| {2}.*)$/gm, '$1')
-    const load = parseArticle(path, uncommented, settings)
+    const load = loadText(path, uncommented, settings)
     expect(load.problems).toEqual([])
     expect(load.article?.frontmatter.data).toEqual({ btc: 'markets/btc-usd.csv' })
     expect(load.article?.frontmatter.checks.map((check) => check.figure)).toEqual(['over 7%'])

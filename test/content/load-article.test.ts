@@ -1,12 +1,12 @@
+import { loadText } from '../helpers/load-text.js'
 import { describe, expect, it } from 'vitest'
-import { parseArticle } from '../../src/content/load-article.js'
 import { defaultSettings } from '../../src/settings/load-settings.js'
 
 const settings = { ...defaultSettings(), timezone: 'Asia/Shanghai' }
 const file = 'content/2025/11/04/quiet-day.md'
 
 function load(source: string) {
-  return parseArticle(file, source, settings)
+  return loadText(file, source, settings)
 }
 
 function positions(source: string) {
@@ -87,7 +87,7 @@ describe('parseArticle', () => {
   })
 
   it('tells an editor to rename a file whose name is not a valid slug', () => {
-    const result = parseArticle('content/My Story.md', '---\ntitle: T\ndate: 2025-11-04\n---\nB\n', settings)
+    const result = loadText('content/My Story.md', '---\ntitle: T\ndate: 2025-11-04\n---\nB\n', settings)
     expect(result.problems[0]?.message).toMatch(/rename the file or set slug:/)
   })
 })

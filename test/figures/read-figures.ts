@@ -6,6 +6,7 @@ import { unified } from 'unified'
 import remarkParse from 'remark-parse'
 import remarkGfm from 'remark-gfm'
 import type { Approx, Direction, Figure, Prose } from '../../src/types.js'
+import type { Construct } from '../../src/figures/construct.js'
 import { extractProse } from '../../src/figures/prose.js'
 import { detectFigures } from '../../src/figures/detect.js'
 
@@ -27,6 +28,11 @@ export function proseOf(markdown: string): Prose {
 /** Every figure of `markdown`, as the build would find it. */
 export function readFigures(markdown: string, notFigures: readonly string[] = []): Figure[] {
   return detectFigures(proseOf(markdown), markdown, { notFigures })
+}
+
+/** Every figure of `markdown` as read by `constructs` alone, in their order. */
+export function readFiguresWith(markdown: string, constructs: readonly Construct[]): Figure[] {
+  return detectFigures(proseOf(markdown), markdown, { notFigures: [], constructs })
 }
 
 /** The fields a detection table compares, in table order. */

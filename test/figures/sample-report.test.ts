@@ -1,3 +1,4 @@
+import { loadText } from '../helpers/load-text.js'
 /**
  * Every sentence of the shipped crypto report, through the real loader and detector: the figures a
  * careful reader would underline, with their readings, and nothing else (not `November 4th`, not
@@ -5,7 +6,6 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { parseArticle } from '../../src/content/load-article.js'
 import { detectFigures } from '../../src/figures/detect.js'
 import { extractProse } from '../../src/figures/prose.js'
 import { parseMarkdown } from '../../src/markdown/parse-markdown.js'
@@ -65,7 +65,7 @@ const expected: Row[] = [
 
 describe('the sample crypto report', () => {
   it('reads exactly the figures a careful reader would underline, sentence by sentence', () => {
-    const load = parseArticle(file, readFileSync(file, 'utf8'), settings)
+    const load = loadText(file, readFileSync(file, 'utf8'), settings)
     expect(load.problems).toEqual([])
     const markdown = load.article?.markdown ?? ''
     const figures = detectFigures(extractProse(parseMarkdown(markdown), markdown), markdown, {

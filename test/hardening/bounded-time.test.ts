@@ -1,3 +1,4 @@
+import { loadText, processLoaded } from '../helpers/load-text.js'
 /**
  * Bounded time on big bodies (issue 6): every stage must stay close to linear in the size of an
  * article, so a 1 MB article is checked within a deadline twenty times what a linear pipeline
@@ -12,8 +13,6 @@ import { proseOfSize } from './generated-inputs.js'
 import { pricesCsv } from './generated-site.js'
 import { siteYaml, tempSite } from '../helpers/temp-site.js'
 import { createDataStore } from '../../src/checks/datasets/dataset.js'
-import { parseArticle } from '../../src/content/load-article.js'
-import { processArticle } from '../../src/process-article.js'
 import { defaultSettings } from '../../src/settings/load-settings.js'
 
 /** Generous: a linear pipeline checks a 1 MB article in about 3 s on this machine. */
@@ -50,7 +49,7 @@ describe('figures in one paragraph', () => {
   const context = { settings, store: createDataStore(new Map()), strict: false }
   /** Milliseconds to check and render `body`: the best of `runs`, so one stall does not count. */
   const bestTime = (body: string, runs: number): number => {
-    const load = parseArticle(
+    const load = loadText(
       'content/figures.md',
       `---\ntitle: Figures\ndate: 2025-11-04\n---\n${body}`,
       settings
@@ -59,7 +58,7 @@ describe('figures in one paragraph', () => {
     let best = Number.POSITIVE_INFINITY
     for (let run = 0; run < runs; run++) {
       const started = performance.now()
-      const checked = processArticle(load.article, context)
+      const checked = processLoaded(load.file, context).data
       best = Math.min(best, performance.now() - started)
       expect(checked.figures).toHaveLength(figures)
     }

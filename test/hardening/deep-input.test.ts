@@ -166,9 +166,9 @@ describe('articles of 2 MB and 50 MB', () => {
       expect(two?.figures.length).toBeGreaterThan(1_000)
       const fifty = report.articles.find((entry) => entry.file === 'content/fifty.md')
       const refused = fifty?.problems.filter((problem) => problem.severity === 'error') ?? []
-      expect(refused.map((problem) => `${problem.line}:${problem.column} ${problem.rule}`)).toEqual([
-        '1:1 article-unreadable'
-      ])
+      expect(refused.map((problem) => `${problem.line}:${problem.column} ${problem.rule}`)).toEqual(
+        ['1:1 article-unreadable']
+      )
       expect(figuresOf(report, 'content/good.md')).toEqual(['1,200 voters unchecked'])
     },
     deadlineMs + 30_000

@@ -1,3 +1,4 @@
+import { loadText } from '../helpers/load-text.js'
 /**
  * Fuzzing (issue 6): the frontmatter loader, settings parsing, figure detection, the expression
  * parser and evaluator and the whole build never throw and stay bounded on arbitrary input,
@@ -12,7 +13,6 @@ import { build } from '../../src/build.js'
 import { loadDataStore } from '../../src/checks/datasets/load-data-store.js'
 import { evaluateExpression } from '../../src/checks/expression/evaluate-expression.js'
 import { parseExpression } from '../../src/checks/expression/parse-expression.js'
-import { parseArticle } from '../../src/content/load-article.js'
 import { detectFigures } from '../../src/figures/detect.js'
 import { extractProse } from '../../src/figures/prose.js'
 import { parseMarkdown } from '../../src/markdown/parse-markdown.js'
@@ -59,7 +59,7 @@ describe('the frontmatter loader on arbitrary files', () => {
   it('never throws, and either loads the article or says where it is wrong', () => {
     fc.assert(
       fc.property(articleSource, (source) => {
-        const load = parseArticle('content/fuzz.md', source, settings)
+        const load = loadText('content/fuzz.md', source, settings)
         expectPlaced(load.problems, source)
         const errors = load.problems.filter((problem) => problem.severity === 'error')
         expect(load.article === undefined ? errors.length > 0 : errors.length === 0).toBe(true)

@@ -1,14 +1,16 @@
+import { loadText } from '../helpers/load-text.js'
 /**
  * Bugs the hardening work found and fixed, one test each, at the level of the module that had the
  * bug (the bad-input corpus covers them through the whole CLI as well).
  */
 import { describe, expect, it } from 'vitest'
 import { readFile } from 'node:fs/promises'
-import { parseArticle, readArticle } from '../../src/content/load-article.js'
+import { readArticle } from '../../src/content/load-article.js'
 import { collectEntries } from '../../src/report/collect-entries.js'
 import { defaultSettings, parseSettings } from '../../src/settings/load-settings.js'
 import { article, tempSite } from '../helpers/temp-site.js'
-import type { ArticleLoad } from '../../src/content/load-article.js'
+import { fileOfLoad } from '../../src/article/article-records.js'
+import { problemsOf } from '../../src/article/article-file.js'
 
 const settings = defaultSettings()
 
@@ -30,7 +32,7 @@ describe('frontmatter with CRLF line ends', () => {
       { title: 'CRLF story' }
     ]
   ])('loads %s without a stray carriage return', (_name, yaml, expected) => {
-    const load = parseArticle('content/crlf.md', `---\r\n${yaml}\r\n---\r\nBody.\r\n`, settings)
+    const load = loadText('content/crlf.md', `---\r\n${yaml}\r\n---\r\nBody.\r\n`, settings)
     expect(load.problems).toEqual([])
     expect(load.article?.frontmatter).toMatchObject(expected)
   })
@@ -38,7 +40,7 @@ describe('frontmatter with CRLF line ends', () => {
 
 describe('YAML tags the loader does not know', () => {
   it('warns at the tag in an article and keeps the value as plain text', () => {
-    const load = parseArticle(
+    const load = loadText(
       'content/tag.md',
       '---\ntitle: !!js/function "f()"\ndate: 2025-11-04\n---\nBody.\n',
       settings
@@ -66,8 +68,7 @@ describe('YAML tags the loader does not know', () => {
 
 describe('report entries', () => {
   it("put a problem found later about an article into that article's own entry, not a second one", () => {
-    const load: ArticleLoad = {
-      file: 'content/bad.md',
+    const load = fileOfLoad('content/bad.md', {
       problems: [
         {
           severity: 'error',
@@ -77,7 +78,7 @@ describe('report entries', () => {
           message: 'missing required key "title"'
         }
       ]
-    }
+    })
     const entries = collectEntries({
       loads: [load],
       articles: [],
@@ -108,7 +109,7 @@ describe('report entries', () => {
       'permalink-duplicate'
     ])
     expect(entries[0]?.problems[1]).not.toHaveProperty('file')
-    expect(load.problems).toHaveLength(1)
+    expect(problemsOf(load)).toHaveLength(1)
   })
 })
 

@@ -1,3 +1,5 @@
+import { problemsOf } from '../../src/article/article-file.js'
+import { loadText, processLoaded } from '../helpers/load-text.js'
 import { describe, expect, it } from 'vitest'
 import {
   maxNesting,
@@ -6,9 +8,7 @@ import {
   tooDeepToRender
 } from '../../src/markdown/nesting.js'
 import { parseMarkdown } from '../../src/markdown/parse-markdown.js'
-import { processArticle } from '../../src/process-article.js'
 import { createDataStore } from '../../src/checks/datasets/dataset.js'
-import { parseArticle } from '../../src/content/load-article.js'
 import { defaultSettings } from '../../src/settings/load-settings.js'
 import type { Problem } from '../../src/types.js'
 
@@ -104,18 +104,18 @@ describe('processArticle on a body nested to the limit in every way', () => {
       `${'> '.repeat(maxNesting)}quoted`,
       `${'<div>'.repeat(maxNesting)}\n\nwords\n\n${'</div>'.repeat(maxNesting)}`
     ].join('\n\n')
-    const load = parseArticle(
+    const load = loadText(
       'content/deep.md',
       `---\ntitle: Deep\ndate: 2025-11-04T10:00:00+08:00\n---\n${body}\n`,
       settings
     )
     if (load.article === undefined) throw new Error(JSON.stringify(load.problems))
-    const checked = processArticle(load.article, {
+    const checked = processLoaded(load.file, {
       settings,
       store: createDataStore(new Map()),
       strict: false
     })
-    expect(checked.problems.map((problem) => problem.rule)).toEqual(['figure-unchecked'])
-    expect(checked.html).toContain('fd-fig--unchecked')
+    expect(problemsOf(checked).map((problem) => problem.rule)).toEqual(['figure-unchecked'])
+    expect(checked.data.bodyHtml).toContain('fd-fig--unchecked')
   })
 })

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { hashOf } from '../../src/cache/article-cache.js'
 import { type ContentDigest, contentDigest } from '../../src/output/content-digest.js'
 import type { Output, PageMemory } from '../../src/outputs/output.js'
 import { outputs } from '../../src/outputs/outputs.js'
 import { type SiteInput, renderSite } from '../../src/outputs/render-site.js'
-import type { CheckedArticle, ChunkedFile, OutputFile } from '../../src/types.js'
+import type { CheckedFile } from '../../src/article/article-file.js'
+import type { ChunkedFile, OutputFile } from '../../src/types.js'
 import {
   makeArticle,
   makeArticles,
-  makeReport,
   makeSettings,
-  projectTemplates
+  projectTemplates,
+  siteInputOf
 } from '../render/fixtures.js'
 import { textOf } from '../render/site-files.js'
 
@@ -19,14 +19,13 @@ const settings = makeSettings({ page_size: 2 })
 const csv = new TextEncoder().encode('date,close\n2025-11-04,99000\n')
 const articles = makeArticles(5)
 
-function input(siteArticles: readonly CheckedArticle[] = articles): SiteInput {
-  return {
+function input(siteArticles: readonly CheckedFile[] = articles): SiteInput {
+  return siteInputOf({
     settings,
     articles: siteArticles,
-    report: makeReport([...siteArticles]),
     dataFiles: [{ path: 'data/markets/btc-usd.csv', content: csv }],
     templates
-  }
+  })
 }
 
 /** A search index of the kind a site might add: one entry, one module. */
@@ -68,10 +67,19 @@ describe('the outputs table', () => {
     expect(JSON.parse(textOf(extended.files, 'search.json'))).toEqual(
       [...articles]
         .reverse()
-        .map((article) => ({ url: article.url, title: article.frontmatter.title }))
+        .map((article) => ({ url: article.data.url, title: article.data.frontmatter.title }))
     )
     expect(extended.files.filter((file) => file.path !== 'search.json')).toEqual(plain.files)
     expect(extended.count).toBe(plain.count + 1)
+  })
+
+  it('refuses to render a site when an article’s brief was never rendered', () => {
+    const briefs = new Map(input().briefs)
+    const missing = articles[0]!.path
+    briefs.delete(missing)
+    expect(() => renderSite({ ...input(), briefs })).toThrow(
+      `${missing}: its brief was never rendered`
+    )
   })
 
   it('streams files to the sink in the table’s order, keeping none', () => {
@@ -79,7 +87,9 @@ describe('the outputs table', () => {
     const result = renderSite({ ...input(), sink })
     expect(result.files).toEqual([])
     expect(result.count).toBe(written.length)
-    const briefs = [...articles].reverse().map((article) => `${article.url.slice(1)}index.html`)
+    const briefs = [...articles]
+      .reverse()
+      .map((article) => `${article.data.url.slice(1)}index.html`)
     expect(written).toEqual([
       expect.stringMatching(/^assets\/style\.[0-9a-f]{10}\.css$/),
       'data/markets/btc-usd.csv',
@@ -120,14 +130,14 @@ describe('the outputs table', () => {
     const clash: Output = {
       name: 'clash',
       render(context) {
-        context.add({ path: `${first.url.slice(1)}index.html`, content: 'x' }, 'the clash')
+        context.add({ path: `${first.data.url.slice(1)}index.html`, content: 'x' }, 'the clash')
       }
     }
     const result = renderSite(input(), [...outputs, clash])
     expect(result.problems).toMatchObject([
-      { rule: 'permalink-duplicate', file: first.file, severity: 'error' }
+      { rule: 'permalink-duplicate', file: first.path, severity: 'error' }
     ])
-    expect(textOf(result.files, `${first.url.slice(1)}index.html`)).not.toBe('x')
+    expect(textOf(result.files, `${first.data.url.slice(1)}index.html`)).not.toBe('x')
   })
 })
 
@@ -142,8 +152,7 @@ describe('pages kept from an earlier build', () => {
       reuse: {
         reportKey: 'report',
         memo: memory,
-        keep: (path) => (kept.push(path), true),
-        hash: hashOf
+        keep: (path) => (kept.push(path), true)
       }
     })
     expect(result.problems).toEqual([])
@@ -179,9 +188,9 @@ describe('pages kept from an earlier build', () => {
     const retitled = articles.map((article) =>
       article === newest
         ? makeArticle({
-            slug: article.frontmatter.slug,
-            date: article.frontmatter.date.toISO() ?? '',
-            section: article.frontmatter.section,
+            slug: article.data.frontmatter.slug,
+            date: article.data.frontmatter.date.toISO() ?? '',
+            section: article.data.frontmatter.section,
             title: 'A new title'
           })
         : article

@@ -6,14 +6,16 @@ import { HtmlValidate } from 'html-validate'
 import { describe, expect, it } from 'vitest'
 import { formatJson } from '../../src/report/format-json.js'
 import { renderSite } from '../../src/outputs/render-site.js'
-import type { CheckedArticle, Settings } from '../../src/types.js'
+import type { CheckedFile } from '../../src/article/article-file.js'
+import type { Settings } from '../../src/types.js'
 import {
   makeArticle,
   makeArticles,
   makeFigure,
   makeReport,
   makeSettings,
-  projectTemplates
+  projectTemplates,
+  siteInputOf
 } from '../render/fixtures.js'
 import { htmlFiles, linksOf, pageOf, targetOf, textOf } from '../render/site-files.js'
 
@@ -21,14 +23,15 @@ const templates = await projectTemplates()
 const settings = makeSettings({ base: '/news/', page_size: 4 })
 const csv = new TextEncoder().encode('date,close\n2025-11-04,99000\n')
 
-function site(articles: CheckedArticle[], siteSettings: Settings = settings) {
-  return renderSite({
-    settings: siteSettings,
-    articles,
-    report: makeReport(articles),
-    dataFiles: [{ path: 'data/markets/btc-usd.csv', content: csv }],
-    templates
-  })
+function site(articles: CheckedFile[], siteSettings: Settings = settings) {
+  return renderSite(
+    siteInputOf({
+      settings: siteSettings,
+      articles,
+      dataFiles: [{ path: 'data/markets/btc-usd.csv', content: csv }],
+      templates
+    })
+  )
 }
 
 const articles = [
@@ -111,13 +114,15 @@ describe('renderSite', () => {
   })
 
   it('does not depend on the order the articles come in', () => {
-    const reversed = renderSite({
-      settings,
-      articles: [...articles].reverse(),
-      report: makeReport(articles),
-      dataFiles: [{ path: 'data/markets/btc-usd.csv', content: csv }],
-      templates
-    })
+    const reversed = renderSite(
+      siteInputOf({
+        settings,
+        articles: [...articles].reverse(),
+        report: makeReport(articles),
+        dataFiles: [{ path: 'data/markets/btc-usd.csv', content: csv }],
+        templates
+      })
+    )
     expect(reversed.files).toEqual(files)
   })
 
@@ -220,44 +225,42 @@ describe('output safety', () => {
     ['a percent-encoded climb', { url: '/%2e%2e/x/' }],
     ['a section with a slash', { section: '../x' }]
   ])('refuses %s as a path-unsafe problem', (_, change) => {
-    const base = makeArticle({ slug: 'bad', date: '2025-11-04T09:00:00+08:00' })
-    const bad: CheckedArticle = {
-      ...base,
-      ...('url' in change ? { url: change.url } : {}),
-      frontmatter: {
-        ...base.frontmatter,
-        ...('section' in change ? { section: change.section } : {})
-      }
-    }
+    // The file is changed before its summary is made and its brief rendered: both carry the change.
+    const bad = makeArticle({ slug: 'bad', date: '2025-11-04T09:00:00+08:00' })
+    if ('url' in change) bad.data.url = change.url
+    if ('section' in change)
+      bad.data.frontmatter = { ...bad.data.frontmatter, section: change.section }
     const result = site([bad])
     expect(result.problems).toMatchObject([
-      { rule: 'path-unsafe', file: bad.file, severity: 'error' }
+      { rule: 'path-unsafe', file: bad.path, severity: 'error' }
     ])
     expect(result.files.every((file) => !file.path.includes('..'))).toBe(true)
   })
 
   it('refuses a data file outside data/', () => {
-    const result = renderSite({
-      settings,
-      articles: [],
-      report: makeReport([]),
-      dataFiles: [
-        { path: 'index.html', content: csv },
-        { path: 'data/../../secret.csv', content: csv }
-      ],
-      templates
-    })
+    const result = renderSite(
+      siteInputOf({
+        settings,
+        articles: [],
+        dataFiles: [
+          { path: 'index.html', content: csv },
+          { path: 'data/../../secret.csv', content: csv }
+        ],
+        templates
+      })
+    )
     expect(result.problems.map((problem) => problem.rule)).toEqual(['path-unsafe', 'path-unsafe'])
     expect(result.files.find((file) => file.path === 'index.html')?.content).not.toEqual(csv)
   })
 
   it('reports two pages at one path instead of overwriting one with the other', () => {
-    const brief = makeArticle({
+    const clash = makeArticle({
       slug: 'markets',
       date: '2025-11-04T09:00:00+08:00',
       section: 'markets'
     })
-    const clash: CheckedArticle = { ...brief, url: '/markets/' }
+    // Its summary and its brief both sit at the section's path.
+    clash.data.url = '/markets/'
     const result = site([clash])
     expect(result.problems).toMatchObject([{ rule: 'permalink-duplicate', severity: 'error' }])
     expect(result.files.filter((file) => file.path === 'markets/index.html')).toHaveLength(1)

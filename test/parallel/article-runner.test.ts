@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createDataStore } from '../../src/checks/datasets/dataset.js'
 import { createRunner, guidedBatches } from '../../src/parallel/article-runner.js'
+import { loadedFile } from '../../src/parallel/article-tasks.js'
 import { siteView } from '../../src/render/page-context.js'
 import { makeArticles, makeSettings, projectTemplates } from '../render/fixtures.js'
 
@@ -8,12 +9,12 @@ describe('the in-process runner', () => {
   it('hands results on in batches, so a big site never holds them all at once', async () => {
     const settings = makeSettings()
     const templates = await projectTemplates()
-    const articles = makeArticles(130).map(({ file, frontmatter, markdown, url }) => ({
-      file,
-      frontmatter,
-      markdown,
-      url
-    }))
+    const articles = makeArticles(130).map((made) =>
+      loadedFile(made.path, String(made.value), {
+        frontmatter: made.data.frontmatter,
+        url: made.data.url
+      })
+    )
     const runner = createRunner({
       root: '.',
       settings,

@@ -1,7 +1,7 @@
 import { deserialize, serialize } from 'node:v8'
 import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
-import { hashOf } from '../../src/cache/article-cache.js'
+import { hashOf } from '../../src/cache/memo-key.js'
 import { fromWire, toWire } from '../../src/parallel/wire.js'
 
 describe('wire values', () => {

@@ -3,8 +3,9 @@ import { select, selectAll } from 'hast-util-select'
 import { toString } from 'hast-util-to-string'
 import { describe, expect, it } from 'vitest'
 import { renderSite } from '../../src/outputs/render-site.js'
-import type { CheckedArticle, Settings } from '../../src/types.js'
-import { makeArticle, makeFigure, makeReport, makeSettings, projectTemplates } from './fixtures.js'
+import type { CheckedFile } from '../../src/article/article-file.js'
+import type { Settings } from '../../src/types.js'
+import { makeArticle, makeFigure, makeSettings, projectTemplates, siteInputOf } from './fixtures.js'
 import { pageOf } from './site-files.js'
 
 const templates = await projectTemplates()
@@ -75,17 +76,18 @@ const article = makeArticle({
   ]
 })
 
-function renderBrief(articles: CheckedArticle[], siteSettings: Settings = settings): Root {
-  const { files } = renderSite({
-    settings: siteSettings,
-    articles,
-    report: makeReport(articles),
-    dataFiles: [
-      { path: 'data/markets/btc-usd.csv', content: new TextEncoder().encode('date,close\n') }
-    ],
-    templates
-  })
-  return pageOf(files, `${articles[0]?.url.slice(1)}index.html`)
+function renderBrief(articles: CheckedFile[], siteSettings: Settings = settings): Root {
+  const { files } = renderSite(
+    siteInputOf({
+      settings: siteSettings,
+      articles,
+      dataFiles: [
+        { path: 'data/markets/btc-usd.csv', content: new TextEncoder().encode('date,close\n') }
+      ],
+      templates
+    })
+  )
+  return pageOf(files, `${articles[0]?.data.url.slice(1)}index.html`)
 }
 
 const page = renderBrief([article])

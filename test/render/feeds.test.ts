@@ -2,7 +2,9 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
 import { renderFeeds } from '../../src/render/feeds.js'
 import { newestFirst } from '../../src/render/order.js'
-import type { CheckedArticle, OutputFile } from '../../src/types.js'
+import type { CheckedFile } from '../../src/article/article-file.js'
+import { summaryOf } from '../../src/article/article-records.js'
+import type { OutputFile } from '../../src/types.js'
 import { makeArticle, makeArticles, makeSettings } from './fixtures.js'
 
 const settings = makeSettings({ base: '/news/' })
@@ -12,9 +14,11 @@ const parser = new XMLParser({
   isArray: (name, jpath) => name === 'item' || name === 'entry' || jpath === 'feed.entry.link'
 })
 
-function feeds(articles: CheckedArticle[]): Record<string, string> {
+/** The feeds of `articles`, from their summaries with the bodies kept, as the build keeps them. */
+function feeds(articles: CheckedFile[]): Record<string, string> {
+  const summaries = articles.map((article) => summaryOf(article, true))
   return Object.fromEntries(
-    renderFeeds(settings, newestFirst(articles)).map((file: OutputFile) => [
+    renderFeeds(settings, newestFirst(summaries)).map((file: OutputFile) => [
       file.path,
       String(file.content)
     ])
@@ -123,5 +127,13 @@ describe('renderFeeds', () => {
     // Atom titles are type="html": the markup is escaped, so readers show it as text.
     expect(atomTitle).toBe('Markets ]]&gt; crash &lt;b&gt;hard&lt;/b&gt; ]]&gt; &amp; “recover”')
     expect((JSON.parse(tricky['feed.json'] ?? '') as JsonFeed).items[0]?.title).toBe(title)
+  })
+
+  it('refuses a feed article whose summary kept no body', () => {
+    const [article] = makeArticles(1)
+    if (!article) throw new Error('no article made')
+    expect(() => renderFeeds(settings, [summaryOf(article, false)])).toThrow(
+      `${article.path}: no body kept for the feeds`
+    )
   })
 })

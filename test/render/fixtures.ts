@@ -1,6 +1,7 @@
 /**
- * Builders for the renderer's inputs: settings, checked articles and reports made in the test,
- * so each test states only what it is about. Bodies go through the real body renderer.
+ * Builders for the renderer's inputs: settings, checked article files, reports and whole site
+ * inputs made in the test, so each test states only what it is about. Bodies go through the real
+ * body renderer; briefs are rendered as the build's stage 2 renders them.
  */
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -11,11 +12,20 @@ import { DateTime } from 'luxon'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
+import { articleFile, problemsOf } from '../../src/article/article-file.js'
+import type { CheckedData, CheckedFile, LoadedData } from '../../src/article/article-file.js'
+import { summaryOf } from '../../src/article/article-records.js'
+import type { RenderedBrief } from '../../src/outputs/output.js'
+import type { SiteInput } from '../../src/outputs/render-site.js'
+import { stylesheetFile } from '../../src/render/assets.js'
 import { renderBodyHtml } from '../../src/render/body-html.js'
+import { renderBrief } from '../../src/render/brief.js'
+import { newestFirst } from '../../src/render/order.js'
+import { siteView } from '../../src/render/page-context.js'
+import { encodePage } from '../../src/render/render-page.js'
 import { loadTemplates, type Templates } from '../../src/render/templates.js'
 import type {
   AssertResult,
-  CheckedArticle,
   FigureMark,
   FigureResult,
   Frontmatter,
@@ -70,8 +80,11 @@ export interface ArticleSpec {
 
 const markdownParser = unified().use(remarkParse).use(remarkGfm)
 
-/** A checked article, its body rendered through `renderBodyHtml` with the requested marks. */
-export function makeArticle(spec: ArticleSpec): CheckedArticle {
+/**
+ * A checked article's file holding its Markdown, its body rendered through `renderBodyHtml` with
+ * the requested marks.
+ */
+export function makeArticle(spec: ArticleSpec): CheckedFile {
   const date = DateTime.fromISO(spec.date, { setZone: true })
   const body = spec.body ?? `${spec.title ?? spec.slug} happened today.`
   const marks = (spec.marks ?? []).map((mark): FigureMark => {
@@ -105,23 +118,22 @@ export function makeArticle(spec: ArticleSpec): CheckedArticle {
     frontmatter.updated = DateTime.fromISO(spec.updated, { setZone: true })
   if (spec.byline !== undefined) frontmatter.byline = spec.byline
   if (spec.dateline !== undefined) frontmatter.dateline = spec.dateline
-  return {
-    file: `content/${date.toFormat('yyyy/MM/dd')}/${spec.slug}.md`,
+  const data: LoadedData & CheckedData = {
     frontmatter,
-    markdown: body,
     url: `/${date.toFormat('yyyy/MM/dd')}/${spec.slug}/`,
     mode: 'standard',
     lead: spec.lead ?? body.split('\n\n')[0]?.replace(/\s+/g, ' ').trim() ?? '',
-    html: renderBodyHtml(tree, marks, body),
+    bodyHtml: renderBodyHtml(tree, marks, body),
     figures: spec.figures ?? [],
     asserts: spec.asserts ?? [],
-    panel: spec.panel ?? [],
-    problems: []
+    panel: spec.panel ?? []
   }
+  const file = articleFile(`content/${date.toFormat('yyyy/MM/dd')}/${spec.slug}.md`, body)
+  return Object.assign(file, { data })
 }
 
 /** `count` articles one hour apart, the first the oldest, in section `markets`. */
-export function makeArticles(count: number, start = '2025-11-01T08:00:00+08:00'): CheckedArticle[] {
+export function makeArticles(count: number, start = '2025-11-01T08:00:00+08:00'): CheckedFile[] {
   const first = DateTime.fromISO(start, { setZone: true })
   return Array.from({ length: count }, (_, index) =>
     makeArticle({
@@ -134,8 +146,8 @@ export function makeArticles(count: number, start = '2025-11-01T08:00:00+08:00')
 }
 
 /** The JSON report of `articles`, as the report stage would build it. */
-export function makeReport(articles: readonly CheckedArticle[]): Report {
-  const figures = articles.flatMap((article) => article.figures)
+export function makeReport(articles: readonly CheckedFile[]): Report {
+  const figures = articles.flatMap((article) => article.data.figures)
   const count = (status: FigureResult['status']): number =>
     figures.filter((figure) => figure.status === status).length
   return {
@@ -151,14 +163,53 @@ export function makeReport(articles: readonly CheckedArticle[]): Report {
       exit: 0
     },
     articles: articles.map((article) => ({
-      file: article.file,
-      slug: article.frontmatter.slug,
-      url: article.url,
-      mode: article.mode,
-      figures: article.figures,
-      asserts: article.asserts,
-      problems: article.problems
+      file: article.path,
+      slug: article.data.frontmatter.slug,
+      url: article.data.url,
+      mode: article.data.mode,
+      figures: article.data.figures,
+      asserts: article.data.asserts,
+      problems: problemsOf(article)
     }))
+  }
+}
+
+/** What a test gives to make a site's input of checked article files. */
+export interface SiteSpec {
+  settings: Settings
+  articles: readonly CheckedFile[]
+  templates: Templates
+  /** Data files to publish; none unless given. */
+  dataFiles?: SiteInput['dataFiles']
+  /** The report to publish; `makeReport(articles)` unless given. */
+  report?: Report
+}
+
+/**
+ * The input `renderSite` takes for `articles`, made as the build makes it: each article's summary
+ * with its body kept, and each brief rendered beforehand, as stage 2 renders it, with the site
+ * view of every article newest first and the published data files' paths.
+ */
+export function siteInputOf(spec: SiteSpec): SiteInput {
+  const { settings, articles, templates } = spec
+  const dataFiles = spec.dataFiles ?? []
+  const summaries = articles.map((article) => summaryOf(article, true))
+  const brief = {
+    settings,
+    site: siteView(settings, newestFirst(summaries), stylesheetFile(templates.stylesheet).path),
+    templates,
+    dataPaths: new Set(dataFiles.map((file) => file.path))
+  }
+  const briefs = new Map<string, RenderedBrief>(
+    articles.map((article) => [article.path, encodePage(renderBrief(brief, article))])
+  )
+  return {
+    settings,
+    articles: summaries,
+    report: spec.report ?? makeReport(articles),
+    dataFiles,
+    templates,
+    briefs
   }
 }
 

@@ -2,20 +2,21 @@ import { select, selectAll } from 'hast-util-select'
 import { toString } from 'hast-util-to-string'
 import { describe, expect, it } from 'vitest'
 import { renderSite } from '../../src/outputs/render-site.js'
-import type { CheckedArticle, Settings } from '../../src/types.js'
+import type { CheckedFile } from '../../src/article/article-file.js'
+import type { Settings } from '../../src/types.js'
 import {
   makeArticle,
   makeArticles,
-  makeReport,
   makeSettings,
-  projectTemplates
+  projectTemplates,
+  siteInputOf
 } from './fixtures.js'
 import { pageOf, textOf } from './site-files.js'
 
 const templates = await projectTemplates()
 
-function render(articles: CheckedArticle[], settings: Settings = makeSettings()) {
-  return renderSite({ settings, articles, report: makeReport(articles), dataFiles: [], templates })
+function render(articles: CheckedFile[], settings: Settings = makeSettings()) {
+  return renderSite(siteInputOf({ settings, articles, templates }))
 }
 
 /** The brief links of a listing page's one-line stories, in page order. */

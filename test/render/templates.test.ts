@@ -1,20 +1,9 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { renderPage, renderPagePieces } from '../../src/render/render-page.js'
 import { loadTemplates, type Templates } from '../../src/render/templates.js'
 import type { Problem } from '../../src/types.js'
-
-/** A site folder holding `files` (site-relative path -> text). */
-async function siteWith(files: Record<string, string>): Promise<string> {
-  const root = await mkdtemp(path.join(tmpdir(), 'factdesk-templates-'))
-  for (const [file, text] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(root, file)), { recursive: true })
-    await writeFile(path.join(root, file), text)
-  }
-  return root
-}
+import { tempSite } from '../helpers/temp-site.js'
 
 const context = {
   site: {
@@ -29,7 +18,7 @@ const context = {
 
 describe('loadTemplates', () => {
   it('falls back to the project templates when the site has none', async () => {
-    const { templates, problems } = await loadTemplates(await siteWith({}))
+    const { templates, problems } = await loadTemplates(await tempSite({}))
     expect(problems).toEqual([])
     expect([...templates.pages.keys()]).toEqual(['brief', 'factcheck', 'listing', 'not-found'])
     expect([...templates.layouts.keys()]).toEqual(['base'])
@@ -38,7 +27,7 @@ describe('loadTemplates', () => {
   })
 
   it('uses a site template and stylesheet over the project default of the same name', async () => {
-    const root = await siteWith({
+    const root = await tempSite({
       'templates/pages/not-found.hbs': '<p class="custom">Lost: {{page.title}}</p>',
       'templates/style.css': 'body { color: black }'
     })
@@ -76,7 +65,7 @@ describe('loadTemplates', () => {
   ])(
     'reports %s as a template-error at its line and column',
     async (_, file, source, line, column) => {
-      const { templates, problems } = await loadTemplates(await siteWith({ [file]: source }))
+      const { templates, problems } = await loadTemplates(await tempSite({ [file]: source }))
       expect(problems).toHaveLength(1)
       expect(problems[0]).toMatchObject({
         severity: 'error',
@@ -100,14 +89,14 @@ describe('loadTemplates', () => {
 
   it('tells how to close a mismatched block', async () => {
     const { problems } = await loadTemplates(
-      await siteWith({ 'templates/pages/listing.hbs': '{{#each items}}\n{{/if}}' })
+      await tempSite({ 'templates/pages/listing.hbs': '{{#each items}}\n{{/if}}' })
     )
     expect(problems[0]?.message).toContain('{{/each}}')
   })
 
   it('reports a template that fails while rendering, without throwing', async () => {
     const { templates } = await loadTemplates(
-      await siteWith({ 'templates/pages/not-found.hbs': '<p>{{> no-such-partial}}</p>' })
+      await tempSite({ 'templates/pages/not-found.hbs': '<p>{{> no-such-partial}}</p>' })
     )
     const rendered = renderPage(templates, 'not-found', context)
     expect(rendered).toMatchObject({
@@ -117,7 +106,7 @@ describe('loadTemplates', () => {
 
   it('prints template syntax in content as text, never compiling it', async () => {
     const { templates } = await loadTemplates(
-      await siteWith({ 'templates/pages/not-found.hbs': '<p>{{page.title}}</p>' })
+      await tempSite({ 'templates/pages/not-found.hbs': '<p>{{page.title}}</p>' })
     )
     const rendered = renderPage(templates, 'not-found', {
       ...context,
@@ -130,9 +119,9 @@ describe('loadTemplates', () => {
 
   it('keeps partials of one site out of another loaded in the same process', async () => {
     const first = await loadTemplates(
-      await siteWith({ 'templates/partials/site-footer.hbs': '<footer>first site</footer>' })
+      await tempSite({ 'templates/partials/site-footer.hbs': '<footer>first site</footer>' })
     )
-    const second = await loadTemplates(await siteWith({}))
+    const second = await loadTemplates(await tempSite({}))
     const html = (templates: typeof first.templates): string => {
       const rendered = renderPage(templates, 'not-found', context)
       return 'html' in rendered ? rendered.html : ''
@@ -196,7 +185,7 @@ describe('renderPagePieces', () => {
   }
 
   it('writes, an item at a time, exactly the page rendered whole', async () => {
-    const { templates } = await loadTemplates(await siteWith({}))
+    const { templates } = await loadTemplates(await tempSite({}))
     const chunks = pieces(templates)
     expect(chunks).toHaveLength(items.length + 2)
     expect(chunks.join('')).toBe(whole(templates))
@@ -206,7 +195,7 @@ describe('renderPagePieces', () => {
     const own =
       '{{#with report}}<ol>{{#each articles}}<li id="a{{@index}}">{{title}}</li>{{/each}}</ol>{{/with}}'
     const { templates } = await loadTemplates(
-      await siteWith({ 'templates/pages/factcheck.hbs': own })
+      await tempSite({ 'templates/pages/factcheck.hbs': own })
     )
     const chunks = pieces(templates)
     expect(chunks).toHaveLength(1)
@@ -215,7 +204,7 @@ describe('renderPagePieces', () => {
   })
 
   it('reports a partial that fails on one item as a template problem', async () => {
-    const { templates } = await loadTemplates(await siteWith({}))
+    const { templates } = await loadTemplates(await tempSite({}))
     const problems: Problem[] = []
     const failing = {
       ...templates,

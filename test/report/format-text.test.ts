@@ -1,19 +1,28 @@
 import { describe, expect, it } from 'vitest'
 import { buildReport } from '../../src/report/build-report.js'
 import { formatText } from '../../src/report/format-text.js'
+import { rules } from '../../src/rules.js'
 import type { Report } from '../../src/types.js'
 import { crypto, settings, storm } from './sample-entries.js'
 
 const plain = { color: false, quiet: false }
 const problemLine = /^(\S+):(\d+):(\d+) {2,}(error|warning) {2,}(\S.*\S) {2,}([a-z-]+)$/
 
-// Splits the listing into its groups: blank-line separated blocks before the summary line.
-function groups(text: string): string[][] {
+// Splits the text into its blocks: blank-line separated, the summary line last.
+function blocks(text: string): string[][] {
   return text
     .trimEnd()
     .split('\n\n')
-    .slice(0, -1)
     .map((block) => block.split('\n'))
+}
+
+// The listing's groups, one per file: the blocks before the hints and the summary line.
+function groups(text: string): string[][] {
+  return blocks(text).filter((block, index, all) => index < all.length - 1 && !isHints(block))
+}
+
+function isHints(block: readonly string[]): boolean {
+  return block[0] === 'what to do:'
 }
 
 describe('formatText', () => {
@@ -79,6 +88,24 @@ describe('formatText', () => {
     const [crypto] = groups(await formatText(report, plain))
     const severities = (crypto ?? []).slice(1).map((row) => row.search(/error|warning/))
     expect(new Set(severities).size).toBe(1)
+  })
+
+  it("follows the listing with each rule's hint from the catalogue, once per rule", async () => {
+    const hints = blocks(await formatText(report, plain)).find(isHints)
+    expect(hints).toEqual([
+      'what to do:',
+      `  frontmatter          ${rules.frontmatter.hint}`,
+      `  figure-contradicted  ${rules['figure-contradicted'].hint}`,
+      `  figure-unchecked     ${rules['figure-unchecked'].hint}`,
+      `  settings             ${rules.settings.hint}`
+    ])
+  })
+
+  it('puts the hints after every problem line and before the summary line', async () => {
+    const all = blocks(await formatText(report, plain))
+    expect(all.findIndex(isHints)).toBe(all.length - 2)
+    // No hint row reads as a problem line: it starts with spaces, not a file.
+    for (const row of all.find(isHints) ?? []) expect(problemLine.test(row)).toBe(false)
   })
 
   it('ends with the summary line', async () => {

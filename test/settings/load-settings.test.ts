@@ -39,6 +39,18 @@ describe('parseSettings', () => {
     })
   })
 
+  it('fills every tolerance of a factcheck block that names none', () => {
+    const { settings } = parseSettings('factcheck:\n  mode: strict\n')
+    expect(settings.factcheck).toEqual({ ...defaultSettings().factcheck, mode: 'strict' })
+  })
+
+  it('gives each load defaults of its own, not shared objects', () => {
+    const first = defaultSettings()
+    const second = defaultSettings()
+    expect(second).toEqual(first)
+    expect(second.factcheck.tolerance).not.toBe(first.factcheck.tolerance)
+  })
+
   it.each([
     ['an unknown key', 'titel: X\n', '1:1', /unknown key "titel"/],
     ['a wrong type', 'page_size: many\n', '1:12', /"page_size": expected number, received string/],

@@ -1,0 +1,133 @@
+/**
+ * An article file as plain data, where it crosses a thread or sits in the build cache, and the
+ * smaller record of a checked article that site-wide outputs read. VFiles are class instances
+ * with history and message objects; these are their data and their problems only.
+ */
+import type { EncodedPage } from '../render/render-page.js'
+import { articleFile, isLoaded, problemsOf, reportAll } from './article-file.js'
+import type {
+  ArticleFile,
+  CheckedData,
+  CheckedFile,
+  LoadedData,
+  LoadedFile
+} from './article-file.js'
+import type { Problem } from '../types.js'
+
+/** What loading made of an article file: its data when it loaded, and its problems. */
+export interface LoadRecord {
+  data?: LoadedData
+  problems: Problem[]
+}
+
+/** What the article processor added to a file: its data, and the problems it found. */
+export interface CheckRecord {
+  data: CheckedData
+  problems: Problem[]
+}
+
+/** A brief as rendered for the cache and the output: its bytes, or the problem that stopped it. */
+export type BriefBytes = EncodedPage | { problem: Problem }
+
+/** What the build cache keeps whole of a checked article, and what a worker sends back. */
+export interface ResultRecord {
+  check: CheckRecord
+  brief: BriefBytes
+}
+
+/**
+ * What listings, feeds, the sitemap and the report read of a checked article: no Markdown, no
+ * panel; the body HTML only for the articles the feeds show (SPEC 8), the newest few.
+ */
+export interface ArticleSummary {
+  file: string
+  url: string
+  frontmatter: LoadedData['frontmatter']
+  mode: CheckedData['mode']
+  lead: string
+  figures: CheckedData['figures']
+  asserts: CheckedData['asserts']
+  /** Every problem of the article: loading's, the build's, the fact check's. */
+  problems: Problem[]
+  /** The data files its checks read, site-relative, as the panel names them. */
+  dataFiles: string[]
+  bodyHtml?: string
+}
+
+/**
+ * What the build cache's index keeps of a check, for a warm build to list and report an unchanged
+ * article without reading its results: the body HTML and the panel stay in the results' pack.
+ */
+export interface CheckSummary {
+  data: Pick<CheckedData, 'mode' | 'lead' | 'figures' | 'asserts'>
+  problems: Problem[]
+  dataFiles: string[]
+}
+
+/** The summary the index keeps of a check record. */
+export function checkSummaryOf(check: CheckRecord): CheckSummary {
+  const { mode, lead, figures, asserts } = check.data
+  return {
+    data: { mode, lead, figures, asserts },
+    problems: check.problems,
+    dataFiles: dataFilesOf(check.data)
+  }
+}
+
+/** The summary of a loaded file whose check the index summed up. */
+export function summaryOfIndexed(file: LoadedFile, check: CheckSummary): ArticleSummary {
+  return {
+    file: file.path,
+    url: file.data.url,
+    frontmatter: file.data.frontmatter,
+    ...check.data,
+    problems: [...problemsOf(file), ...check.problems],
+    dataFiles: check.dataFiles
+  }
+}
+
+/** The load record of `file`. */
+export function loadRecordOf(file: ArticleFile): LoadRecord {
+  const problems = problemsOf(file)
+  return isLoaded(file)
+    ? { data: { frontmatter: file.data.frontmatter, url: file.data.url }, problems }
+    : { problems }
+}
+
+/** The article file a load record describes, without its Markdown. */
+export function fileOfLoad(path: string, record: LoadRecord): ArticleFile {
+  const file = articleFile(path)
+  if (record.data) Object.assign(file.data, record.data)
+  reportAll(file, record.problems)
+  return file
+}
+
+/** Adds what the processor found (elsewhere: a worker, the cache) to a loaded file. */
+export function withCheck(file: ArticleFile, record: CheckRecord): CheckedFile {
+  Object.assign(file.data, record.data)
+  reportAll(file, record.problems)
+  return file as CheckedFile
+}
+
+/** The data files a checked article's panel names. */
+export function dataFilesOf(data: Pick<CheckedData, 'panel'>): string[] {
+  return [...new Set(data.panel.flatMap((entry) => entry.dataFiles))]
+}
+
+/** The summary of a checked file; its body HTML kept when `withBody`. */
+export function summaryOf(file: CheckedFile, withBody: boolean): ArticleSummary {
+  const { data } = file
+  const summary: ArticleSummary = {
+    file: file.path,
+    url: data.url,
+    frontmatter: data.frontmatter,
+    mode: data.mode,
+    lead: data.lead,
+    figures: data.figures,
+    asserts: data.asserts,
+    problems: problemsOf(file),
+    dataFiles: dataFilesOf(data)
+  }
+  if (withBody) summary.bodyHtml = data.bodyHtml
+  return summary
+}

@@ -1,0 +1,41 @@
+/**
+ * The memo layer's keys: a stage's result is kept under a hash of the inputs the stage declares
+ * (`stages/stage-keys.ts`), so that a result is served again exactly when every input it was made
+ * from is the same. Keys are content hashes: a cache restored in CI, or copied between machines,
+ * is as good as a local one.
+ */
+import { createHash } from 'node:crypto'
+
+/** One declared input: text, bytes, or a list of texts (a list is one input, in its order). */
+export type StageInput = string | Uint8Array | readonly string[]
+
+/**
+ * The key of `stage`'s result made from `inputs`. Inputs are hashed by name, in name order, so
+ * that declaring an input is all it takes for the key to follow it; a new input changes every key
+ * of the stage, so no result made without it is served.
+ */
+export function memoKey(stage: string, inputs: Readonly<Record<string, StageInput>>): string {
+  const parts: (string | Uint8Array)[] = [stage]
+  for (const name of Object.keys(inputs).sort()) {
+    const value = inputs[name] as StageInput
+    parts.push(name)
+    if (typeof value === 'string' || value instanceof Uint8Array) parts.push(value)
+    else parts.push(String(value.length), ...value)
+  }
+  return hashAll(parts)
+}
+
+/** SHA-256 of the parts, each length-prefixed so that no two different part lists collide. */
+export function hashOf(...parts: (string | Uint8Array)[]): string {
+  return hashAll(parts)
+}
+
+/** `hashOf` for any number of parts: a site's worth would overflow the stack as arguments. */
+export function hashAll(parts: Iterable<string | Uint8Array>): string {
+  const hash = createHash('sha256')
+  for (const part of parts) {
+    const bytes = typeof part === 'string' ? Buffer.from(part) : part
+    hash.update(`${bytes.byteLength}:`).update(bytes)
+  }
+  return hash.digest('hex')
+}

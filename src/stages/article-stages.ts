@@ -1,0 +1,270 @@
+/**
+ * Stages 1 (load) and 2 (the article processor + the brief) on every article file, each result
+ * taken from the build cache when the inputs its stage declares (`stage-keys.ts`) are unchanged,
+ * the rest run on worker threads for large sites. Past stage 2 an article is an `ArticleSummary`:
+ * only the feeds show whole bodies.
+ */
+import { openArticleCache } from '../cache/article-cache.js'
+import type { IndexEntry } from '../cache/cache-index.js'
+import { codeFingerprint } from '../cache/code-fingerprint.js'
+import { hashAll } from '../cache/memo-key.js'
+import { hasErrors, isLoaded, problemsOf, report } from '../article/article-file.js'
+import type { ArticleFile, LoadedFile } from '../article/article-file.js'
+import { summaryOf, summaryOfIndexed, withCheck } from '../article/article-records.js'
+import type { ArticleSummary } from '../article/article-records.js'
+import { loadDataStore } from '../checks/datasets/load-data-store.js'
+import { isPublished, rejectDuplicatePermalinks } from '../content/published.js'
+import { createRunner } from '../parallel/article-runner.js'
+import type { ArticleResult } from '../parallel/article-tasks.js'
+import { stylesheetFile } from '../render/assets.js'
+import { renderBrief } from '../render/brief.js'
+import { encodePage } from '../render/render-page.js'
+import { feedLength } from '../render/feeds.js'
+import { newestFirst } from '../render/order.js'
+import { siteView } from '../render/page-context.js'
+import type { Templates } from '../render/templates.js'
+import type { BuildOptions } from '../build.js'
+import type { RenderedBrief } from '../outputs/output.js'
+import type { Problem, Settings } from '../types.js'
+import { loadArticles, withMarkdown } from './load-stage.js'
+import { briefKey, checkKey } from './stage-keys.js'
+import { fromIndex, indexEntryOf, reportDigestOf, settledBrief } from './settle-briefs.js'
+import type { BriefSink } from './settle-briefs.js'
+
+/** The articles of a build after stages 1 and 2. */
+export interface StagedArticles {
+  /** Every article file that is published (not a draft, not embargoed), loaded or not. */
+  published: ArticleFile[]
+  articles: ArticleSummary[]
+  /** Rendered briefs by article file; those a sink took are only where they went. */
+  briefs: Map<string, RenderedBrief>
+  /**
+   * A hash of everything the report's article entries are made of (each published file, its
+   * problems in this build, and what the report shows of it once checked): equal fingerprints,
+   * equal entries, however the articles' text changed around their figures.
+   */
+  fingerprint: string
+  /** The data files the published articles' checks read, site-relative, sorted. */
+  dataFiles: string[]
+}
+
+/** Runs stages 1 and 2; problems of data files go into `siteProblems`. */
+export async function runArticleStages(
+  files: readonly string[],
+  settings: Settings,
+  templates: Templates,
+  siteProblems: Problem[],
+  options: BuildOptions,
+  sink?: BriefSink
+): Promise<StagedArticles> {
+  const { root } = options
+  const cache = openArticleCache(options.cacheDir)
+  const salt = { code: await codeFingerprint(), settings: JSON.stringify(settings) }
+  const runner = createRunner({
+    root,
+    settings,
+    strict: options.strict,
+    count: files.length,
+    ...(options.workers === undefined ? {} : { workers: options.workers })
+  })
+  try {
+    // Stage 1: load, from the cache where the bytes are unchanged.
+    const index = cache.index()
+    const { loaded, records, entries, markdown } = await loadArticles(
+      files,
+      root,
+      salt,
+      index,
+      runner
+    )
+    options.onProgress?.('loaded', loaded.length, loaded.length)
+    const published = loaded.filter((file) => isPublished(file, options))
+    // Problems between articles (a shared permalink) belong to this build, not to the cached load.
+    rejectDuplicatePermalinks(published)
+    // What the report is made of before any check: hashed into its fingerprint.
+    const loadProblems = new Map(
+      published.map((file) => [file.path, JSON.stringify(problemsOf(file))])
+    )
+
+    const dataPaths = [
+      ...new Set(published.flatMap((file) => Object.values(file.data.frontmatter?.data ?? {})))
+    ].sort()
+    // One read of each data file gives both its table and the digest that keys the checks.
+    const { store, problems: dataProblems, digests } = await loadDataStore(root, dataPaths)
+    siteProblems.push(...dataProblems)
+
+    // Stage 2: check and render briefs, from the cache where every input is unchanged.
+    const ready = published.filter((file): file is LoadedFile => isLoaded(file) && !hasErrors(file))
+    const sorted = newestFirst(
+      ready.map((file) => ({ file: file.path, frontmatter: file.data.frontmatter }))
+    )
+    const brief = {
+      settings,
+      site: siteView(settings, sorted, stylesheetFile(templates.stylesheet).path),
+      templates,
+      dataPaths: new Set([...store.datasets.values()].map((dataset) => dataset.file))
+    }
+    // Past stage 2 an article is only listed and reported; the feeds alone show whole bodies.
+    const inFeeds = new Set(sorted.slice(0, feedLength).map((article) => article.file))
+    const keys = stageKeys(entries, {
+      strict: String(options.strict),
+      digests,
+      templates: templates.fingerprint,
+      site: JSON.stringify(brief.site),
+      dataPaths: [...brief.dataPaths].sort()
+    })
+
+    // What the next build's index holds: every article settled in this stage.
+    const nextIndex = new Map<string, IndexEntry>()
+    const summaries = new Map<string, ArticleSummary>()
+    const briefs = new Map<string, RenderedBrief>()
+    // What the report shows of each settled article, hashed: the report pages' key is made of these.
+    const reportDigests = new Map<string, string>()
+    // Articles whose kept results were missing or stale: their results are kept again.
+    const redo = new Set<string>()
+    const done = (result: ArticleResult): void => {
+      const { file } = result
+      const slot = entries.get(file.path)
+      const key = keys.of(file)
+      if (slot) {
+        const old = index.get(slot.key)
+        // Results are a function of their keys: an entry made under the same ones still holds.
+        const same =
+          !redo.has(file.path) && old?.checked?.key === key.check && old.brief?.key === key.brief
+        if (!same) cache.put(slot.key, { check: result.check, brief: result.brief }, result.bytes)
+        const entry =
+          old && same ? old : indexEntryOf(records.get(file.path) ?? { problems: [] }, result, key)
+        nextIndex.set(slot.key, entry)
+        reportDigests.set(file.path, entry.report ?? reportDigestOf(null, entry))
+      } else reportDigests.set(file.path, indexEntryOf({ problems: [] }, result, key).report ?? '')
+      summaries.set(file.path, summaryOf(file, inFeeds.has(file.path)))
+      briefs.set(file.path, settledBrief(result.brief, file.data.url, sink))
+    }
+
+    // A template edit re-renders briefs without re-checking; a data edit re-checks its readers.
+    const toProcess: LoadedFile[] = []
+    for (const file of ready) {
+      const slot = entries.get(file.path)
+      const key = keys.of(file)
+      // Unchanged and already in the output: known from the index alone, nothing else read.
+      const indexed = slot && index.get(slot.key)
+      const kept =
+        sink && indexed && !inFeeds.has(file.path)
+          ? fromIndex(indexed, file.data.url, key, sink)
+          : undefined
+      if (slot && indexed?.checked && kept) {
+        nextIndex.set(slot.key, indexed)
+        reportDigests.set(file.path, indexed.report ?? reportDigestOf(null, indexed))
+        summaries.set(file.path, summaryOfIndexed(file, indexed.checked.value))
+        briefs.set(file.path, kept)
+        continue
+      }
+      // Read one article at a time, and only when its check is still valid.
+      const stored =
+        slot && indexed?.checked?.key === key.check ? cache.results(slot.key) : undefined
+      if (stored === undefined) {
+        toProcess.push(file)
+        // Whatever the index says was kept no longer serves (stale, or its pack lost): keep anew.
+        redo.add(file.path)
+        continue
+      }
+      const checked = withCheck(file, stored.check)
+      const cachedBrief = indexed?.brief?.key === key.brief ? stored.brief : undefined
+      done({
+        file: checked,
+        check: stored.check,
+        brief: cachedBrief ?? encodePage(renderBrief(brief, checked))
+      })
+    }
+    await runner.process(toProcess, {
+      brief,
+      store,
+      prepare: async (batch) => {
+        const context = { root, salt, markdown }
+        const whole = await Promise.all(
+          batch.map(async (file) => {
+            const slot = entries.get(file.path)
+            const found = slot && (await withMarkdown(file, slot, context))
+            if (found === undefined)
+              report(
+                file,
+                'article-unreadable',
+                'the file changed while the site was being built; build again'
+              )
+            return found
+          })
+        )
+        return whole.flatMap((file) => (file ? [file] : []))
+      },
+      onBatch: (batch) => {
+        for (const result of batch) done(result)
+      }
+    })
+    // The index is the record of every load, settled in this stage or not (a draft, an embargo,
+    // an article in error): the next build decodes none of them again.
+    for (const file of loaded) {
+      const slot = entries.get(file.path)
+      const record = records.get(file.path)
+      if (slot && record && !nextIndex.has(slot.key))
+        nextIndex.set(slot.key, index.get(slot.key) ?? { load: record })
+    }
+    await cache.finish(nextIndex)
+
+    const articles = ready.flatMap((file) => {
+      const summary = summaries.get(file.path)
+      return summary ? [summary] : []
+    })
+    options.onProgress?.('checked', articles.length, ready.length)
+    const fingerprint = hashAll([
+      salt.code,
+      salt.settings,
+      String(options.strict),
+      ...published.flatMap((file) => [
+        file.path,
+        loadProblems.get(file.path) ?? '',
+        reportDigests.get(file.path) ?? '-'
+      ])
+    ])
+    const dataFiles = [...new Set(articles.flatMap((article) => article.dataFiles))].sort()
+    return { published, articles, briefs, fingerprint, dataFiles }
+  } finally {
+    await runner.close()
+  }
+}
+
+/** The check and brief keys of a build's articles, each hashed once however often asked. */
+function stageKeys(
+  entries: ReadonlyMap<string, { key: string }>,
+  build: {
+    strict: string
+    digests: ReadonlyMap<string, string>
+    templates: string
+    site: string
+    dataPaths: readonly string[]
+  }
+): { of(file: LoadedFile): { check: string; brief: string } } {
+  const made = new Map<string, { check: string; brief: string }>()
+  return {
+    of(file) {
+      let key = made.get(file.path)
+      if (key === undefined) {
+        const data = Object.entries(file.data.frontmatter.data)
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .flatMap(([alias, path]) => [alias, build.digests.get(path) ?? 'missing'])
+        const check = checkKey({
+          load: entries.get(file.path)?.key ?? '',
+          strict: build.strict,
+          data
+        })
+        const brief = briefKey({
+          check,
+          templates: build.templates,
+          site: build.site,
+          dataPaths: build.dataPaths
+        })
+        made.set(file.path, (key = { check, brief }))
+      }
+      return key
+    }
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * Stage 1 (load) of the article stages. Each article file is read and hashed; an unchanged one is
+ * loaded from the build cache's index, the rest on the runner. Files leave stage 1 without their
+ * Markdown, which only checking needs: a site of 40,000 articles would otherwise hold every text
+ * until the build ends.
+ */
+import type { IndexEntry } from '../cache/cache-index.js'
+import { fileOfLoad } from '../article/article-records.js'
+import type { LoadRecord } from '../article/article-records.js'
+import type { ArticleFile, LoadedFile } from '../article/article-file.js'
+import { markdownOf, readArticles } from '../content/load-article.js'
+import type { ArticleRunner } from '../parallel/article-runner.js'
+import type { Problem } from '../types.js'
+import { loadKey } from './stage-keys.js'
+
+/** Each article file's load key, and what the cache's index held under it. */
+export type CacheSlots = Map<string, CacheSlot>
+
+export interface CacheSlot {
+  key: string
+  entry: IndexEntry | undefined
+}
+
+/** What stage 1 hands on. */
+export interface LoadStage {
+  /** Every article file, in the order given, without its Markdown. */
+  loaded: ArticleFile[]
+  /** What each loaded file came from: kept in the next build's index. */
+  records: Map<string, LoadRecord>
+  entries: CacheSlots
+  /**
+   * The Markdown of the articles decoded in this stage, by file, for `withMarkdown` to take
+   * once; what the index served is read again from its file should it need checking.
+   */
+  markdown: Map<string, string>
+}
+
+/** What every load key is made under: factdesk's code and the settings. */
+export interface LoadSalt {
+  code: string
+  settings: string
+}
+
+/**
+ * Stage 1. A function of its own so that the files' bytes can go as soon as it returns: a site of
+ * 40,000 articles holds a few hundred megabytes of them.
+ */
+export async function loadArticles(
+  files: readonly string[],
+  root: string,
+  salt: LoadSalt,
+  index: ReadonlyMap<string, IndexEntry>,
+  runner: ArticleRunner
+): Promise<LoadStage> {
+  const contents = await readArticles(root, files)
+  const read = files.flatMap((file, index) => {
+    const bytes = contents[index]
+    return bytes === undefined ? [] : [{ file, bytes }]
+  })
+  const entries: CacheSlots = new Map()
+  for (const { file, bytes } of read) {
+    if (!(bytes instanceof Uint8Array)) continue
+    const key = loadKey({ ...salt, file, bytes })
+    entries.set(file, { key, entry: index.get(key) })
+  }
+  const toLoad = read.flatMap((item) =>
+    item.bytes instanceof Uint8Array && !entries.get(item.file)?.entry
+      ? [{ file: item.file, bytes: item.bytes }]
+      : []
+  )
+  const markdown = new Map<string, string>()
+  const fresh = new Map<string, LoadRecord>()
+  const loads = await runner.load(toLoad)
+  for (const [index, load] of loads.entries()) {
+    const file = toLoad[index]?.file
+    if (file === undefined) continue
+    if (load.markdown !== undefined) markdown.set(file, load.markdown)
+    fresh.set(file, load.record)
+  }
+  const records = new Map<string, LoadRecord>()
+  const loaded = read.map((item): ArticleFile => {
+    const record: LoadRecord =
+      item.bytes instanceof Uint8Array
+        ? (entries.get(item.file)?.entry?.load ?? fresh.get(item.file) ?? { problems: [] })
+        : { problems: [item.bytes as Problem] }
+    records.set(item.file, record)
+    return fileOfLoad(item.file, record)
+  })
+  return { loaded, records, entries, markdown }
+}
+
+/**
+ * `file` with its Markdown: the text stage 1 decoded (taken, so that it can go once checked),
+ * else its file read again. Undefined when the file no longer holds the bytes stage 1 hashed: it
+ * changed while the site was being built.
+ */
+export async function withMarkdown(
+  file: LoadedFile,
+  slot: CacheSlot,
+  context: { root: string; salt: LoadSalt; markdown: Map<string, string> }
+): Promise<LoadedFile | undefined> {
+  const decoded = context.markdown.get(file.path)
+  if (decoded !== undefined) {
+    context.markdown.delete(file.path)
+    file.value = decoded
+    return file
+  }
+  const [bytes] = await readArticles(context.root, [file.path])
+  if (!(bytes instanceof Uint8Array)) return undefined
+  if (loadKey({ ...context.salt, file: file.path, bytes }) !== slot.key) return undefined
+  const markdown = markdownOf(bytes)
+  if (markdown === undefined) return undefined
+  file.value = markdown
+  return file
+}
