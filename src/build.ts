@@ -24,7 +24,15 @@ import { collectEntries } from './report/collect-entries.js'
 import { loadSettings } from './settings/load-settings.js'
 import type { OutputWriter, WriteOptions } from './output/write-site.js'
 import type { DateTime } from 'luxon'
-import type { ChunkedFile, OutputFile, Problem, Report, ReportArticle, Settings } from './types.js'
+import type {
+  ChunkedFile,
+  OutputFile,
+  Problem,
+  Report,
+  ReportArticle,
+  Settings,
+  SiteProblem
+} from './types.js'
 
 /** What to build and how. */
 export interface BuildOptions {
@@ -174,7 +182,7 @@ async function buildInto(
   const { root } = options
   const sink = output && ((file: OutputFile | ChunkedFile) => output.put(file))
   const { settings, problems: settingsProblems } = await loadSettings(root)
-  const siteProblems: Problem[] = [...settingsProblems]
+  const siteProblems: SiteProblem[] = [...settingsProblems]
   if (options.write) siteProblems.push(...localUrlWarning(settings))
   const templatesLoad = await loadTemplates(root)
   siteProblems.push(...templatesLoad.problems)
@@ -275,7 +283,7 @@ async function readDataFiles(
  * A site published without its `url` links its feeds, sitemap and canonical links to localhost:
  * worth a warning on every `build` (not on `check` or the dev server, where localhost is right).
  */
-function localUrlWarning(settings: Settings): Problem[] {
+function localUrlWarning(settings: Settings): SiteProblem[] {
   const host = new URL(settings.url).hostname
   if (host !== 'localhost' && host !== '127.0.0.1' && host !== '[::1]') return []
   return [

@@ -24,6 +24,12 @@ export interface Problem {
 }
 
 /**
+ * A problem of a file other than an article (settings, a data file, a template, the output): it
+ * always names its file, since no article's entry holds it.
+ */
+export type SiteProblem = Problem & { file: string }
+
+/**
  * Fact-check mode (SPEC 6), site settings from `data/site.yaml` (SPEC 3) with defaults applied,
  * and the approximator tolerances (SPEC 5): derived from the settings schema, their one source.
  */

@@ -107,6 +107,17 @@ export function reportAll(file: VFile, problems: readonly Problem[]): void {
     )
 }
 
+/**
+ * Orders the messages of `file` from index `start` on by position, keeping the order they were
+ * found in between messages at the same place (as the report lists a stage's problems).
+ */
+export function sortMessagesFrom(file: VFile, start: number): void {
+  const sorted = file.messages
+    .slice(start)
+    .sort((a, b) => (a.line ?? 1) - (b.line ?? 1) || (a.column ?? 1) - (b.column ?? 1))
+  file.messages.splice(start, sorted.length, ...sorted)
+}
+
 /** The problems of `file` as the report shows them (SPEC 7), in the order they were found. */
 export function problemsOf(file: VFile): Problem[] {
   return file.messages.map((message): Problem => {

@@ -12,7 +12,7 @@ import type {
   LoadedData,
   LoadedFile
 } from './article-file.js'
-import type { Problem } from '../types.js'
+import type { Problem, SiteProblem } from '../types.js'
 
 /** What loading made of an article file: its data when it loaded, and its problems. */
 export interface LoadRecord {
@@ -27,7 +27,7 @@ export interface CheckRecord {
 }
 
 /** A brief as rendered for the cache and the output: its bytes, or the problem that stopped it. */
-export type BriefBytes = EncodedPage | { problem: Problem }
+export type BriefBytes = EncodedPage | { problem: SiteProblem }
 
 /** What the build cache keeps whole of a checked article, and what a worker sends back. */
 export interface ResultRecord {

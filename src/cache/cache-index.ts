@@ -19,12 +19,12 @@ import { cacheDebug, readSealed, writeSealed } from './sealed-file.js'
 import { isAbandonedTemporary } from './stale-temporary.js'
 import type { CheckSummary, LoadRecord } from '../article/article-records.js'
 import type { ContentDigest } from '../output/content-digest.js'
-import type { Problem } from '../types.js'
+import type { SiteProblem } from '../types.js'
 import type { PackedRef } from './result-packs.js'
 
 /** A brief as the index knows it: where it goes and its digest, or the problem that stopped it. */
 export type BriefRecord =
-  { sitePath: string; lastmod?: DateTime; digest: ContentDigest } | { problem: Problem }
+  { sitePath: string; lastmod?: DateTime; digest: ContentDigest } | { problem: SiteProblem }
 
 /** One article's entry, each result with the key it was made under (as in the article files). */
 export interface IndexEntry {

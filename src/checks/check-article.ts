@@ -3,6 +3,8 @@
  * every figure, evaluates the asserts, and turns the outcome into the report's figures and
  * problems, the brief's fact-check panel and the marks the renderer puts on each figure.
  */
+import type { VFile } from 'vfile'
+import { report, sortMessagesFrom } from '../article/article-file.js'
 import { collapseWhitespace } from '../text/whitespace.js'
 import type {
   AssertResult,
@@ -26,6 +28,8 @@ import { formatActual, judgeFigure } from './verdict.js'
 
 /** What the fact check of one article needs. */
 export interface CheckArticleInput {
+  /** The article's file: each problem is a message on it, made where it is found. */
+  file: VFile
   /** The article's Markdown (frontmatter blanked), used to explain check text hidden in markup. */
   markdown: string
   frontmatter: Pick<Frontmatter, 'checks' | 'asserts'>
@@ -46,8 +50,6 @@ export interface ArticleCheck {
   asserts: AssertResult[]
   /** One entry per check, in frontmatter order. */
   panel: PanelEntry[]
-  /** Sorted by position; severities already reflect the mode. */
-  problems: Problem[]
   /** One mark per detected figure, in document order. */
   marks: FigureMark[]
 }
@@ -71,7 +73,8 @@ interface Verdict {
  */
 export function checkArticle(input: CheckArticleInput): ArticleCheck {
   const figures = [...input.figures].sort((a, b) => a.start - b.start)
-  const problems: Problem[] = []
+  const { file } = input
+  const before = file.messages.length
   const panel: PanelEntry[] = []
   const verdicts = new Map<Figure, Verdict>()
   const checkOf = new Map<Figure, CheckSpec>()
@@ -84,7 +87,7 @@ export function checkArticle(input: CheckArticleInput): ArticleCheck {
 
     if (!binding.ok) {
       bindError = binding.message + markupHint(check, input)
-      problems.push({ severity: 'error', ...at, rule: binding.rule, message: bindError })
+      report(file, binding.rule, bindError, at)
     } else {
       const earlier = checkOf.get(binding.figure)
       if (earlier === undefined) {
@@ -92,14 +95,14 @@ export function checkArticle(input: CheckArticleInput): ArticleCheck {
         checkOf.set(figure, check)
       } else {
         bindError = `check text "${check.figure}" binds the figure "${binding.figure.text}", which the check at line ${earlier.line} already checks; keep one of them`
-        problems.push({ severity: 'error', ...at, rule: 'check-ambiguous', message: bindError })
+        report(file, 'check-ambiguous', bindError, at)
       }
     }
 
     const evaluation = input.evaluate(check.expr)
     const verdict = judgeCheck(check, figure, evaluation, input.tolerance)
     if (verdict.problem !== undefined)
-      problems.push({ severity: 'error', ...at, ...verdict.problem })
+      report(file, verdict.problem.rule, verdict.problem.message, at)
     if (figure !== undefined) verdicts.set(figure, verdict)
 
     const entry: PanelEntry = {
@@ -121,18 +124,14 @@ export function checkArticle(input: CheckArticleInput): ArticleCheck {
     const verdict = verdicts.get(figure)
     results.push(resultOf(figure, verdict))
     marks.push(markOf(figure, verdict))
-    problems.push(...figureProblems(figure, verdict, input.mode))
+    reportFigure(file, figure, verdict, input.mode)
   }
 
-  const asserts = checkAsserts(input.frontmatter.asserts, input.prose, input.evaluate)
-  problems.push(...asserts.problems)
-
-  const positioned = problems
-    .map((problem) =>
-      input.mode === 'off' ? { ...problem, severity: 'warning' as const } : problem
-    )
-    .sort((a, b) => a.line - b.line || a.column - b.column)
-  return { figures: results, asserts: asserts.results, panel, problems: positioned, marks }
+  const asserts = checkAsserts(file, input.frontmatter.asserts, input.prose, input.evaluate)
+  // The report lists an article's fact-check problems by position; `off` makes them all warnings.
+  sortMessagesFrom(file, before)
+  if (input.mode === 'off') for (const message of file.messages.slice(before)) message.fatal = false
+  return { figures: results, asserts: asserts.results, panel, marks }
 }
 
 // Turns one check's evaluation into a verdict on its figure, or on nothing when the check did
@@ -221,25 +220,22 @@ function markOf(figure: Figure, verdict: Verdict | undefined): FigureMark {
   return { ...span, status: verdict.status, title: verdict.message }
 }
 
-function figureProblems(
+function reportFigure(
+  file: VFile,
   figure: Figure,
   verdict: Verdict | undefined,
   mode: FactcheckMode
-): Problem[] {
+): void {
   const at = { line: figure.line, column: figure.column }
   if (verdict === undefined) {
-    if (mode === 'off') return []
+    if (mode === 'off') return
     const severity = mode === 'strict' ? 'error' : 'warning'
-    const message = `no check covers "${figure.text}"`
-    return [{ severity, ...at, rule: 'figure-unchecked', message }]
+    report(file, 'figure-unchecked', `no check covers "${figure.text}"`, at, severity)
+  } else if (verdict.status === 'contradicted') {
+    report(file, 'figure-contradicted', verdict.message, at)
+  } else if (verdict.understated) {
+    report(file, 'figure-understated', verdict.message, at, 'warning')
   }
-  if (verdict.status === 'contradicted') {
-    return [{ severity: 'error', ...at, rule: 'figure-contradicted', message: verdict.message }]
-  }
-  if (verdict.understated) {
-    return [{ severity: 'warning', ...at, rule: 'figure-understated', message: verdict.message }]
-  }
-  return []
 }
 
 // Check text copied from the Markdown source (with `**`, a link or code in it) is not in the text

@@ -3,14 +3,15 @@
  * Each assert ends verified, contradicted or error, and every failure is a problem positioned at
  * the assert's entry in the frontmatter.
  */
-import type { AssertResult, AssertSpec, Problem, Prose } from '../types.js'
+import type { VFile } from 'vfile'
+import { report } from '../article/article-file.js'
+import type { AssertResult, AssertSpec, Prose } from '../types.js'
 import type { Evaluation } from './expression/evaluate-expression.js'
 import { findSays } from './bind-check.js'
 
-/** Asserts judged, with the problems they raise (severities as in `standard` mode). */
+/** Asserts judged; the problems they raise are messages on the article's file. */
 export interface AssertOutcome {
   results: AssertResult[]
-  problems: Problem[]
 }
 
 /**
@@ -18,12 +19,12 @@ export interface AssertOutcome {
  * an assert that fails both reports both, so one run shows every problem.
  */
 export function checkAsserts(
+  file: VFile,
   asserts: readonly AssertSpec[],
   prose: Prose,
   evaluate: (source: string) => Evaluation
 ): AssertOutcome {
   const results: AssertResult[] = []
-  const problems: Problem[] = []
 
   for (const assert of asserts) {
     const at = { line: assert.line, column: assert.column }
@@ -32,23 +33,18 @@ export function checkAsserts(
     if (!findSays(assert.says, prose)) {
       const message = `the words "${assert.says}" of an assert are not in the body`
       errors.push(message)
-      problems.push({ severity: 'error', ...at, rule: 'assert-says-not-found', message })
+      report(file, 'assert-says-not-found', message, at)
     }
 
     const evaluation = evaluate(assert.expr)
     let holds: boolean | undefined
     if (!evaluation.ok) {
       errors.push(evaluation.message)
-      problems.push({
-        severity: 'error',
-        ...at,
-        rule: evaluation.rule,
-        message: evaluation.message
-      })
+      report(file, evaluation.rule, evaluation.message, at)
     } else if (typeof evaluation.value !== 'boolean') {
       const message = `expression gives ${evaluation.value}, an assert needs true or false`
       errors.push(message)
-      problems.push({ severity: 'error', ...at, rule: 'check-error', message })
+      report(file, 'check-error', message, at)
     } else {
       holds = evaluation.value
     }
@@ -56,12 +52,7 @@ export function checkAsserts(
     let contradiction = ''
     if (holds === false) {
       contradiction = `the data does not support "${assert.says}": ${assert.expr} is false`
-      problems.push({
-        severity: 'error',
-        ...at,
-        rule: 'assert-contradicted',
-        message: contradiction
-      })
+      report(file, 'assert-contradicted', contradiction, at)
     }
 
     const [firstError] = errors
@@ -73,5 +64,5 @@ export function checkAsserts(
     })
   }
 
-  return { results, problems }
+  return { results }
 }

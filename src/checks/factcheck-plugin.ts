@@ -5,7 +5,6 @@
  */
 import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
-import { reportAll } from '../article/article-file.js'
 import type { DataStore } from './datasets/dataset.js'
 import { evaluateExpression } from './expression/evaluate-expression.js'
 import { checkArticle } from './check-article.js'
@@ -29,6 +28,7 @@ export function factcheck(options: FactcheckOptions) {
     const mode = modeOf(frontmatter, options)
     const scope = { aliases: frontmatter.data, store: options.store }
     const checked = checkArticle({
+      file,
       markdown: String(file.value),
       frontmatter,
       prose,
@@ -42,8 +42,6 @@ export function factcheck(options: FactcheckOptions) {
     file.data.asserts = checked.asserts
     file.data.panel = checked.panel
     file.data.marks = checked.marks
-    // Found together and ordered by position, as the report lists them.
-    reportAll(file, checked.problems)
   }
 }
 

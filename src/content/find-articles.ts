@@ -13,12 +13,12 @@ import type { Dirent } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { errorCode, hasCode, isMissing } from '../io/file-errors.js'
 import { isInside } from '../io/read-site-file.js'
-import type { Problem } from '../types.js'
+import type { SiteProblem } from '../types.js'
 
 /** Article files (site-relative, `/`-separated) and the problems met looking for them. */
 export interface FoundArticles {
   files: string[]
-  problems: Problem[]
+  problems: SiteProblem[]
 }
 
 /** One walk: where it started, and what it found so far. */
@@ -28,7 +28,7 @@ interface Walk {
   /** Real paths of the folders being walked, from `content/` down: a link to one is a loop. */
   ancestors: Set<string>
   files: string[]
-  problems: Problem[]
+  problems: SiteProblem[]
 }
 
 /** Lists the Markdown files under `root/content/`. */
@@ -131,7 +131,7 @@ function siteFile(walk: Walk, path: string): string {
 }
 
 /** The problem for a folder that exists but cannot be listed (no read permission). */
-function cannotList(folder: string, code: string): Problem {
+function cannotList(folder: string, code: string): SiteProblem {
   return unreadable(
     folder,
     `cannot read the folder ${folder} (${code}): give it read permission, or move it out of content/`
@@ -139,14 +139,14 @@ function cannotList(folder: string, code: string): Problem {
 }
 
 /** The problem for a link whose target cannot be resolved. */
-function unresolved(file: string, error: unknown): Problem {
+function unresolved(file: string, error: unknown): SiteProblem {
   if (hasCode(error, 'ELOOP'))
     return unreadable(file, `${file} is a symbolic link that leads back to itself; remove the link`)
   if (hasCode(error, 'ENOENT', 'ENOTDIR')) return unsafe(file, 'is a broken symbolic link')
   return unreadable(file, `cannot read ${file} (${codeOf(error)}): check its permissions`)
 }
 
-function unsafe(file: string, what: string): Problem {
+function unsafe(file: string, what: string): SiteProblem {
   return {
     severity: 'error',
     line: 1,
@@ -157,7 +157,7 @@ function unsafe(file: string, what: string): Problem {
   }
 }
 
-function unreadable(file: string, message: string): Problem {
+function unreadable(file: string, message: string): SiteProblem {
   return { severity: 'error', line: 1, column: 1, rule: 'article-unreadable', message, file }
 }
 

@@ -4,7 +4,7 @@
  * page), so no page silently replaces another.
  */
 import type { ContentDigest } from '../output/content-digest.js'
-import type { ChunkedFile, OutputFile, Problem } from '../types.js'
+import type { ChunkedFile, OutputFile, SiteProblem } from '../types.js'
 
 /** Where files go as they are rendered; a file given in pieces may come back with its digest. */
 export type OutputSink = (file: OutputFile | ChunkedFile) => ContentDigest | undefined | void
@@ -26,7 +26,7 @@ export class OutputSet {
    * at once instead of being kept, so a large site never holds all its pages in memory.
    */
   constructor(
-    private readonly problems: Problem[],
+    private readonly problems: SiteProblem[],
     private readonly sink?: OutputSink
   ) {}
 
@@ -68,16 +68,16 @@ export class OutputSet {
   claim(path: string, owner: string, ownerFile?: string): boolean {
     const taken = this.#owners.get(path)
     if (taken !== undefined) {
-      const problem: Problem = {
+      this.problems.push({
         severity: 'error',
         line: 1,
         column: 1,
         rule: 'permalink-duplicate',
-        message: `${owner} would be written to ${path}, which ${taken.owner} already uses; rename the slug, section or tag`
-      }
-      const blamed = taken.file ?? ownerFile
-      if (blamed !== undefined) problem.file = blamed
-      this.problems.push(problem)
+        message: `${owner} would be written to ${path}, which ${taken.owner} already uses; rename the slug, section or tag`,
+        // Blamed on the article that took the path first; two pages made of no article collide
+        // by the site's settings (its permalink pattern, a section named like a page).
+        file: taken.file ?? ownerFile ?? 'data/site.yaml'
+      })
       return false
     }
     this.#owners.set(path, { owner, file: ownerFile })

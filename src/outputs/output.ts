@@ -10,7 +10,7 @@ import type { EncodedPage, PageRef, RenderedPage, WrittenPage } from '../render/
 import type { SiteView } from '../render/page-context.js'
 import type { StoryView } from '../render/story-view.js'
 import type { Templates } from '../render/templates.js'
-import type { ChunkedFile, OutputFile, Problem, Report, Settings } from '../types.js'
+import type { ChunkedFile, OutputFile, Report, Settings, SiteProblem } from '../types.js'
 
 /** A renderer of some of the site's files, per article or site-wide. */
 export interface Output {
@@ -21,7 +21,7 @@ export interface Output {
 }
 
 /** A brief rendered before the site is (by a worker thread, or kept in the build cache). */
-export type RenderedBrief = EncodedPage | WrittenPage | { problem: Problem }
+export type RenderedBrief = EncodedPage | WrittenPage | { problem: SiteProblem }
 
 /**
  * What an output may read of the site, and how it adds files. Everything is shared by every
@@ -45,7 +45,7 @@ export interface OutputContext {
   /** The briefs stage 2 rendered, by article file. */
   readonly renderedBriefs: ReadonlyMap<string, RenderedBrief>
   /** Where outputs report what goes wrong (template failures, refused paths). */
-  readonly problems: Problem[]
+  readonly problems: SiteProblem[]
   /**
    * Present when the output folder may hold an earlier build's pages, which `addReusable` keeps
    * when their key is unchanged: `pageKey` makes the key of a page from the view handed to its

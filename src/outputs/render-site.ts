@@ -6,7 +6,7 @@
 import type { ArticleSummary } from '../article/article-records.js'
 import type { ContentDigest } from '../output/content-digest.js'
 import type { Templates } from '../render/templates.js'
-import type { OutputFile, Problem, Report, Settings } from '../types.js'
+import type { OutputFile, Report, Settings, SiteProblem } from '../types.js'
 import type { Output, PageMemory, RenderedBrief } from './output.js'
 import { OutputSet } from './output-set.js'
 import type { OutputSink } from './output-set.js'
@@ -48,8 +48,8 @@ export interface SiteInput {
 export function renderSite(
   input: SiteInput,
   table: readonly Output[] = outputs
-): { files: OutputFile[]; count: number; problems: Problem[] } {
-  const problems: Problem[] = []
+): { files: OutputFile[]; count: number; problems: SiteProblem[] } {
+  const problems: SiteProblem[] = []
   const output = new OutputSet(problems, input.sink)
   const context = siteContext(input, output, problems)
   for (const entry of table) entry.render(context.of(entry))
@@ -60,7 +60,7 @@ export function renderSite(
  * Problems without repeats: a template that fails at render time fails the same way on every
  * page, and one report of it is enough.
  */
-function distinct(problems: readonly Problem[]): Problem[] {
+function distinct(problems: readonly SiteProblem[]): SiteProblem[] {
   const seen = new Set<string>()
   return problems.filter((problem) => {
     const key = JSON.stringify([

@@ -11,7 +11,7 @@ import { refOf } from '../render/render-page.js'
 import type { PageRef } from '../render/render-page.js'
 import { type StoryView, storyView } from '../render/story-view.js'
 import { isSafeFilePath, isSafeSitePath, outputFileOf } from '../render/urls.js'
-import type { Problem } from '../types.js'
+import type { SiteProblem } from '../types.js'
 import { pageKey } from '../stages/stage-keys.js'
 import type { Output, OutputContext } from './output.js'
 import type { OutputSet, Reuse } from './output-set.js'
@@ -21,7 +21,7 @@ import type { SiteInput } from './render-site.js'
 export function siteContext(
   input: SiteInput,
   output: OutputSet,
-  problems: Problem[]
+  problems: SiteProblem[]
 ): { of(entry: Output): OutputContext } {
   const { settings, templates, reuse } = input
   const dataFiles = publishableDataFiles(input.dataFiles, problems)
@@ -116,7 +116,7 @@ export function siteContext(
  */
 function publishableDataFiles(
   dataFiles: SiteInput['dataFiles'],
-  problems: Problem[]
+  problems: SiteProblem[]
 ): SiteInput['dataFiles'] {
   const ordered = [...dataFiles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   return ordered.filter((file) => {
@@ -135,7 +135,7 @@ function publishableDataFiles(
  * Whether an article can be written without leaving the output folder (SPEC 9). Loading already
  * rejects such slugs and sections; this guard keeps the renderer safe on its own.
  */
-function isPublishable(article: ArticleSummary, problems: Problem[]): boolean {
+function isPublishable(article: ArticleSummary, problems: SiteProblem[]): boolean {
   if (!isSafeSitePath(article.url)) {
     problems.push(
       unsafe(
@@ -159,6 +159,6 @@ function isPublishable(article: ArticleSummary, problems: Problem[]): boolean {
 }
 
 /** A `path-unsafe` problem on `file`. */
-function unsafe(file: string, message: string): Problem {
+function unsafe(file: string, message: string): SiteProblem {
   return { severity: 'error', line: 1, column: 1, rule: 'path-unsafe', message, file }
 }

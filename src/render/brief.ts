@@ -4,7 +4,7 @@
  * newsroom needs to be found and shared: canonical link, Open Graph and NewsArticle JSON-LD.
  */
 import type { CheckedFile } from '../article/article-file.js'
-import type { Problem, Settings } from '../types.js'
+import type { Settings, SiteProblem } from '../types.js'
 import { inZone, isoInstant, type TimeView, timeView } from './dates.js'
 import { cutLine } from './excerpt.js'
 import { scriptSafeJson } from './json-ld.js'
@@ -37,7 +37,7 @@ export interface BriefInput {
 export function renderBrief(
   input: BriefInput,
   file: CheckedFile
-): RenderedPage | { problem: Problem } {
+): RenderedPage | { problem: SiteProblem } {
   const article = file.data
   const rendered = renderPage(input.templates, 'brief', {
     site: input.site,

@@ -3,7 +3,7 @@
  * figure and assert with its status, each article linked to its brief.
  */
 import type { ArticleSummary } from '../article/article-records.js'
-import type { Problem, Report, ReportArticle, Settings } from '../types.js'
+import type { Problem, Report, ReportArticle, Settings, SiteProblem } from '../types.js'
 import { formatValue } from './numbers.js'
 import { lastChanged, latest } from './order.js'
 import { type SiteView, pageTitle, plainHead } from './page-context.js'
@@ -36,7 +36,7 @@ export interface FactcheckPage extends PageRef {
 export function renderFactcheckPage(
   input: FactcheckInput,
   problems: Problem[]
-): FactcheckPage | { problem: Problem } {
+): FactcheckPage | { problem: SiteProblem } {
   const { settings, report } = input
   const titles = new Map(input.sorted.map((article) => [article.file, article.frontmatter.title]))
   const rank = new Map(input.sorted.map((article, index) => [article.file, index]))

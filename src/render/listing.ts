@@ -5,7 +5,7 @@
  */
 import type { ArticleSummary } from '../article/article-records.js'
 import type { DateTime } from 'luxon'
-import type { Problem, Settings } from '../types.js'
+import type { Settings, SiteProblem } from '../types.js'
 import { lastChanged, latest } from './order.js'
 import { type PageHead, type SiteView, pageTitle, plainHead } from './page-context.js'
 import { type RenderedPage, renderPage } from './render-page.js'
@@ -137,7 +137,7 @@ export function renderListingPage(
   input: Pick<ListingInput, 'templates'>,
   view: ListingPageView,
   page: ListingPage
-): RenderedPage | { problem: Problem } {
+): RenderedPage | { problem: SiteProblem } {
   const rendered = renderPage(input.templates, 'listing', view)
   if ('problem' in rendered) return rendered
   return page.lastmod === undefined

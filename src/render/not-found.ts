@@ -2,7 +2,7 @@
  * `404.html` (SPEC 8). Hosts serve it at whatever address was missed, at any depth, which is why
  * every link on every page is base-absolute rather than relative.
  */
-import type { Problem, Settings } from '../types.js'
+import type { Settings, SiteProblem } from '../types.js'
 import { type SiteView, pageTitle } from './page-context.js'
 import { renderPage } from './render-page.js'
 import type { Templates } from './templates.js'
@@ -12,7 +12,7 @@ export function renderNotFound(
   settings: Settings,
   site: SiteView,
   templates: Templates
-): { html: string } | { problem: Problem } {
+): { html: string } | { problem: SiteProblem } {
   return renderPage(templates, 'not-found', {
     site,
     page: {

@@ -4,7 +4,7 @@
  * the template or partial and the line it failed on, never a crash (SPEC 9; see render-trace.ts).
  */
 import type { DateTime } from 'luxon'
-import type { Problem } from '../types.js'
+import type { Problem, SiteProblem } from '../types.js'
 import { renderTraced } from './render-trace.js'
 import { renderProblem } from './template-problems.js'
 import type { Templates } from './templates.js'
@@ -17,7 +17,7 @@ export function renderPage(
   templates: Templates,
   page: string,
   context: Record<string, unknown>
-): { html: string } | { problem: Problem } {
+): { html: string } | { problem: SiteProblem } {
   const pageTemplate = templates.pages.get(page)
   if (pageTemplate === undefined) return { problem: missing(`templates/pages/${page}.hbs`) }
   const layout = templates.layouts.get(layoutName)
@@ -48,7 +48,7 @@ export function renderPagePieces<T>(
   context: (views: readonly object[]) => Record<string, unknown>,
   repeated: { partial: string; items: readonly T[]; view: (item: T) => object },
   problems: Problem[]
-): { chunks: () => Iterable<string> } | { problem: Problem } {
+): { chunks: () => Iterable<string> } | { problem: SiteProblem } {
   const { items, view } = repeated
   const partial = templates.partialTemplates.get(repeated.partial)
   const pageTemplate = templates.pages.get(page)
@@ -103,13 +103,13 @@ export function renderPagePieces<T>(
 }
 
 function chunksOf(
-  rendered: { html: string } | { problem: Problem }
-): { chunks: () => Iterable<string> } | { problem: Problem } {
+  rendered: { html: string } | { problem: SiteProblem }
+): { chunks: () => Iterable<string> } | { problem: SiteProblem } {
   return 'problem' in rendered ? rendered : { chunks: () => [rendered.html] }
 }
 
 /** The problem for a template neither the site nor the project provides. */
-function missing(file: string): Problem {
+function missing(file: string): SiteProblem {
   return {
     severity: 'error',
     line: 1,
@@ -146,8 +146,8 @@ export function refOf(page: PageRef): PageRef {
 
 /** `page` as UTF-8 bytes; problems pass through. */
 export function encodePage(
-  page: RenderedPage | { problem: Problem }
-): EncodedPage | { problem: Problem } {
+  page: RenderedPage | { problem: SiteProblem }
+): EncodedPage | { problem: SiteProblem } {
   if ('problem' in page) return page
   const { html, ...ref } = page
   return { ...ref, bytes: Buffer.from(html) }

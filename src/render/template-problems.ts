@@ -2,7 +2,7 @@
  * Handlebars errors as positioned `template-error` problems (SPEC 7, 9): a broken template is
  * reported at its line and column with what to fix, never as a stack trace.
  */
-import type { Problem } from '../types.js'
+import type { SiteProblem } from '../types.js'
 import { renderPlaceOf } from './render-trace.js'
 
 /** Parse errors look like `Parse error on line 3:\n<context>\n----^\nExpecting 'ID', got 'CLOSE'`. */
@@ -15,7 +15,11 @@ const blockMismatch = /^(\S+) doesn't match (\S+)/
  * The problem for an error thrown while compiling or rendering `file`. `source`, when given, is
  * the template text, used to turn the parser's context excerpt into an exact column.
  */
-export function templateProblem(error: unknown, source: string | undefined, file: string): Problem {
+export function templateProblem(
+  error: unknown,
+  source: string | undefined,
+  file: string
+): SiteProblem {
   const message = error instanceof Error ? error.message : String(error)
   const lines = message.split('\n')
   const head = parseErrorHead.exec(lines[0] ?? '')
@@ -55,7 +59,7 @@ export function templateProblem(error: unknown, source: string | undefined, file
  * The problem for an error thrown while rendering: at the template or partial, and the line, it
  * happened in when `renderTraced` recorded them, else at `file` (the template rendered).
  */
-export function renderProblem(error: unknown, file: string): Problem {
+export function renderProblem(error: unknown, file: string): SiteProblem {
   const place = renderPlaceOf(error)
   const problem = templateProblem(error, undefined, place?.file ?? file)
   const message = runtimeMessage(error) ?? problem.message
@@ -78,7 +82,11 @@ function runtimeMessage(error: unknown): string | undefined {
 }
 
 /** Builds the problem itself. */
-function problem(file: string, place: { line: number; column: number }, message: string): Problem {
+function problem(
+  file: string,
+  place: { line: number; column: number },
+  message: string
+): SiteProblem {
   return {
     severity: 'error',
     line: place.line,

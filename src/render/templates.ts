@@ -12,7 +12,7 @@ import Handlebars from 'handlebars'
 import { describeRefusal, readSiteFile } from '../io/read-site-file.js'
 import type { Refusal } from '../io/read-site-file.js'
 import { sizeLimits } from '../io/size-limits.js'
-import type { Problem } from '../types.js'
+import type { Problem, SiteProblem } from '../types.js'
 import { templateProblem } from './template-problems.js'
 import { hasCode } from '../io/file-errors.js'
 
@@ -55,11 +55,11 @@ const kinds = ['layouts', 'pages', 'partials'] as const
  */
 export async function loadTemplates(
   root: string
-): Promise<{ templates: Templates; problems: Problem[] }> {
+): Promise<{ templates: Templates; problems: SiteProblem[] }> {
   const siteTemplates = path.join(root, 'templates')
   const sameFolder = (await canonical(siteTemplates)) === (await canonical(projectTemplates))
   const env = Handlebars.create()
-  const problems: Problem[] = []
+  const problems: SiteProblem[] = []
   const fingerprint = createHash('sha256')
   const compiled: Record<(typeof kinds)[number], Map<string, CompiledTemplate>> = {
     layouts: new Map(),
@@ -109,7 +109,7 @@ function compileTemplate(
   env: typeof Handlebars,
   source: string,
   file: string
-): { render: Handlebars.TemplateDelegate<object> } | { problem: Problem } {
+): { render: Handlebars.TemplateDelegate<object> } | { problem: SiteProblem } {
   try {
     const ast = env.parse(source)
     return { render: env.compile<object>(ast, { preventIndent: true }) }
@@ -148,7 +148,7 @@ async function listTemplates(
 }
 
 /** The problem for a template folder that exists but cannot be listed. */
-function cannotList(folder: string, error: unknown): Problem {
+function cannotList(folder: string, error: unknown): SiteProblem {
   const reason = error instanceof Error ? error.message : String(error)
   return {
     severity: 'error',
@@ -161,7 +161,7 @@ function cannotList(folder: string, error: unknown): Problem {
 }
 
 /** The problem for a template file that was not read: `path-unsafe` for a link leaving the site. */
-function refused(file: string, what: 'template' | 'stylesheet', refusal: Refusal): Problem {
+function refused(file: string, what: 'template' | 'stylesheet', refusal: Refusal): SiteProblem {
   return {
     severity: 'error',
     line: 1,
@@ -176,7 +176,7 @@ function refused(file: string, what: 'template' | 'stylesheet', refusal: Refusal
  * The stylesheet of `base` (the site root, or the project's when the site uses its templates),
  * or the project's when the site has none or it cannot be read.
  */
-async function readStylesheet(base: string, problems: Problem[]): Promise<string> {
+async function readStylesheet(base: string, problems: SiteProblem[]): Promise<string> {
   const file = 'templates/style.css'
   const read = await readSiteFile(base, file, sizeLimits.template)
   if (read instanceof Uint8Array) return read.toString('utf8')

@@ -6,14 +6,14 @@ import type { ArticleSummary } from '../article/article-records.js'
 import { basename } from 'node:path'
 import { problemsOf } from '../article/article-file.js'
 import type { ArticleFile } from '../article/article-file.js'
-import type { Problem, ReportArticle, Settings } from '../types.js'
+import type { Problem, ReportArticle, Settings, SiteProblem } from '../types.js'
 
 /** What a build knows when it reports. */
 export interface EntrySources {
   /** Every published article file, loaded or not. */
   loads: readonly ArticleFile[]
   articles: readonly ArticleSummary[]
-  siteProblems: readonly Problem[]
+  siteProblems: readonly SiteProblem[]
   settings: Settings
   strict: boolean
 }
@@ -50,7 +50,7 @@ export function collectEntries(sources: EntrySources): ReportArticle[] {
   const entryOf = new Map(entries.map((entry) => [entry.file, entry]))
   const byFile = new Map<string, Problem[]>()
   for (const problem of sources.siteProblems) {
-    const file = problem.file ?? 'data/site.yaml'
+    const { file } = problem
     const entry = entryOf.get(file)
     if (entry) entry.problems = [...entry.problems, inOwnFile(problem)]
     else byFile.set(file, [...(byFile.get(file) ?? []), problem])

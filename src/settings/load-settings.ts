@@ -8,7 +8,7 @@ import { sizeLimits } from '../io/size-limits.js'
 import { issuesToProblems } from '../schema/issues-to-problems.js'
 import { parseYaml } from '../yaml/parse-yaml.js'
 import { settingsSchema } from './settings-schema.js'
-import type { Problem, Settings } from '../types.js'
+import type { Settings, SiteProblem } from '../types.js'
 
 /** Site-relative path of the settings file. */
 export const settingsFile = 'data/site.yaml'
@@ -16,7 +16,7 @@ export const settingsFile = 'data/site.yaml'
 /** Settings with the problems found reading them (each with `file` set to `data/site.yaml`). */
 export interface LoadedSettings {
   settings: Settings
-  problems: Problem[]
+  problems: SiteProblem[]
 }
 
 /**
@@ -51,7 +51,7 @@ export function parseSettings(text: string): LoadedSettings {
     }
   }
   // An unknown tag (`!!js/function`) is read as plain text: worth a warning, not a failure.
-  const warnings = yaml.warnings.map((warning): Problem => ({
+  const warnings = yaml.warnings.map((warning): SiteProblem => ({
     ...problem(
       warning.point.line,
       warning.point.column,
@@ -76,6 +76,6 @@ export function defaultSettings(): Settings {
   return settingsSchema.parse({})
 }
 
-function problem(line: number, column: number, message: string): Problem {
+function problem(line: number, column: number, message: string): SiteProblem {
   return { severity: 'error', line, column, rule: 'settings', message, file: settingsFile }
 }

@@ -25,7 +25,7 @@ import { siteView } from '../render/page-context.js'
 import type { Templates } from '../render/templates.js'
 import type { BuildOptions } from '../build.js'
 import type { RenderedBrief } from '../outputs/output.js'
-import type { Problem, Settings } from '../types.js'
+import type { Settings, SiteProblem } from '../types.js'
 import { loadArticles, withMarkdown } from './load-stage.js'
 import { briefKey, checkKey } from './stage-keys.js'
 import { fromIndex, indexEntryOf, reportDigestOf, settledBrief } from './settle-briefs.js'
@@ -53,7 +53,7 @@ export async function runArticleStages(
   files: readonly string[],
   settings: Settings,
   templates: Templates,
-  siteProblems: Problem[],
+  siteProblems: SiteProblem[],
   options: BuildOptions,
   sink?: BriefSink
 ): Promise<StagedArticles> {

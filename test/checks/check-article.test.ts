@@ -1,3 +1,4 @@
+import { articleFile, problemsOf } from '../../src/article/article-file.js'
 import { describe, expect, it } from 'vitest'
 import { checkArticle, type CheckArticleInput } from '../../src/checks/check-article.js'
 import type { Evaluation } from '../../src/checks/expression/evaluate-expression.js'
@@ -68,8 +69,10 @@ function check(
 function run(
   checks: CheckSpec[],
   options: { mode?: FactcheckMode; asserts?: AssertSpec[]; markdown?: string } = {}
-): ReturnType<typeof checkArticle> {
+): ReturnType<typeof checkArticle> & { problems: Problem[] } {
+  const file = articleFile('content/story.md', options.markdown ?? body)
   const input: CheckArticleInput = {
+    file,
     markdown: options.markdown ?? body,
     frontmatter: { checks, asserts: options.asserts ?? [] },
     prose,
@@ -78,7 +81,8 @@ function run(
     tolerance: { about: 0.05, nearly: 0.1, slightly: 0.05, understated: 1.5 },
     evaluate
   }
-  return checkArticle(input)
+  // The problems are messages on the file, as the report lists them.
+  return { ...checkArticle(input), problems: problemsOf(file) }
 }
 
 function positions(problems: Problem[]): string[] {

@@ -11,7 +11,7 @@ import { dataSources, listExtensions, sourceFor } from '../../data/sources.js'
 import { describeRefusal, readSiteFile } from '../../io/read-site-file.js'
 import type { Refusal } from '../../io/read-site-file.js'
 import { sizeLimits } from '../../io/size-limits.js'
-import type { Problem } from '../../types.js'
+import type { Problem, SiteProblem } from '../../types.js'
 import { createDataStore, normalizeDataPath } from './dataset.js'
 import type { DataStore, Dataset } from './dataset.js'
 import type { RuleId } from '../../rules.js'
@@ -37,7 +37,7 @@ export interface LoadDataOptions {
 /** A loaded data store, the problems of the files left out of it, and each file's digest. */
 export interface LoadedData {
   store: DataStore
-  problems: Problem[]
+  problems: SiteProblem[]
   /**
    * Each path of `paths` as given -> its source's digest of the bytes that were loaded, or
    * `unreadDigest` for a file that was not read: what the build cache keys checks with.
@@ -77,7 +77,7 @@ export async function loadDataStore(
   await Promise.all(Array.from({ length: Math.min(concurrentReads, distinct.length) }, worker))
 
   const datasets = new Map<string, Dataset>()
-  const problems: Problem[] = refused.map((path) =>
+  const problems: SiteProblem[] = refused.map((path) =>
     problem(
       `data/${path}`,
       unsafePathRule,
@@ -90,7 +90,8 @@ export async function loadDataStore(
     if (result === undefined) return
     if (result.dataset !== undefined) datasets.set(path, result.dataset)
     digestsByPath.set(path, result.digest)
-    problems.push(...result.problems)
+    // A source positions its problems in the file it was handed: that file is theirs.
+    for (const problem of result.problems) problems.push({ ...problem, file: problem.file ?? path })
   })
   const digests = new Map<string, string>()
   for (const [path, normalized] of requested) {
@@ -149,6 +150,6 @@ function refusalMessage(file: string, refusal: Refusal): string {
   return `cannot read ${file}: ${describeRefusal(refusal)}`
 }
 
-function problem(file: string, rule: RuleId, message: string): Problem {
+function problem(file: string, rule: RuleId, message: string): SiteProblem {
   return { severity: 'error', line: 1, column: 1, rule, message, file }
 }
