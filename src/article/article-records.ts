@@ -102,6 +102,19 @@ export function fileOfLoad(path: string, record: LoadRecord): ArticleFile {
   return file
 }
 
+/**
+ * A copy of a loaded file for one stage's work (holding its Markdown when given), its messages
+ * copied: what the work adds to the copy goes with it once summarized, so that a site of 40,000
+ * articles does not keep every text and body on the files stage 1 made.
+ */
+export function copyOfLoaded(file: LoadedFile, value?: string): LoadedFile {
+  const copy = articleFile(file.path, value)
+  copy.data.frontmatter = file.data.frontmatter
+  copy.data.url = file.data.url
+  reportAll(copy, problemsOf(file))
+  return copy as LoadedFile
+}
+
 /** Adds what the processor found (elsewhere: a worker, the cache) to a loaded file. */
 export function withCheck(file: ArticleFile, record: CheckRecord): CheckedFile {
   Object.assign(file.data, record.data)

@@ -10,7 +10,7 @@ import { codeFingerprint } from '../cache/code-fingerprint.js'
 import { hashAll } from '../cache/memo-key.js'
 import { hasErrors, isLoaded, problemsOf, report } from '../article/article-file.js'
 import type { ArticleFile, LoadedFile } from '../article/article-file.js'
-import { summaryOf, summaryOfIndexed, withCheck } from '../article/article-records.js'
+import { copyOfLoaded, summaryOf, summaryOfIndexed, withCheck } from '../article/article-records.js'
 import type { ArticleSummary } from '../article/article-records.js'
 import { loadDataStore } from '../checks/datasets/load-data-store.js'
 import { isPublished, rejectDuplicatePermalinks } from '../content/published.js'
@@ -168,7 +168,7 @@ export async function runArticleStages(
         redo.add(file.path)
         continue
       }
-      const checked = withCheck(file, stored.check)
+      const checked = withCheck(copyOfLoaded(file), stored.check)
       const cachedBrief = indexed?.brief?.key === key.brief ? stored.brief : undefined
       done({
         file: checked,

@@ -5,7 +5,7 @@
  * until the build ends.
  */
 import type { IndexEntry } from '../cache/cache-index.js'
-import { fileOfLoad } from '../article/article-records.js'
+import { copyOfLoaded, fileOfLoad } from '../article/article-records.js'
 import type { LoadRecord } from '../article/article-records.js'
 import type { ArticleFile, LoadedFile } from '../article/article-file.js'
 import { markdownOf, readArticles } from '../content/load-article.js'
@@ -90,9 +90,9 @@ export async function loadArticles(
 }
 
 /**
- * `file` with its Markdown: the text stage 1 decoded (taken, so that it can go once checked),
- * else its file read again. Undefined when the file no longer holds the bytes stage 1 hashed: it
- * changed while the site was being built.
+ * A copy of `file` with its Markdown: the text stage 1 decoded (taken, so that it can go once
+ * checked), else its file read again. Undefined when the file no longer holds the bytes stage 1
+ * hashed: it changed while the site was being built.
  */
 export async function withMarkdown(
   file: LoadedFile,
@@ -102,14 +102,11 @@ export async function withMarkdown(
   const decoded = context.markdown.get(file.path)
   if (decoded !== undefined) {
     context.markdown.delete(file.path)
-    file.value = decoded
-    return file
+    return copyOfLoaded(file, decoded)
   }
   const [bytes] = await readArticles(context.root, [file.path])
   if (!(bytes instanceof Uint8Array)) return undefined
   if (loadKey({ ...context.salt, file: file.path, bytes }) !== slot.key) return undefined
   const markdown = markdownOf(bytes)
-  if (markdown === undefined) return undefined
-  file.value = markdown
-  return file
+  return markdown === undefined ? undefined : copyOfLoaded(file, markdown)
 }

@@ -2,24 +2,21 @@
  * The edits of the incremental measurements: each run changes real bytes, only where it says,
  * and never in a way that adds a figure or moves a checked value.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { tempFolders } from '../helpers/temp-folders.js'
 import { copyTemplates, editArticle, editData, editTemplate } from './edits.mjs'
 import { generateCorpus } from './generate-corpus.mjs'
 import { listArticles } from './page-count.mjs'
 
+const tempFolder = tempFolders('bench-edits')
 let corpus = ''
 
 beforeAll(async () => {
-  corpus = await mkdtemp(join(tmpdir(), 'factdesk-bench-edits-'))
+  corpus = await tempFolder()
   await generateCorpus({ dir: corpus, articles: 5 })
   await copyTemplates(corpus)
-})
-
-afterAll(async () => {
-  await rm(corpus, { recursive: true, force: true })
 })
 
 describe('editArticle', () => {
@@ -55,14 +52,13 @@ describe('editData', () => {
   })
 
   it('refuses a data file whose last row is not a price row', async () => {
-    const other = await mkdtemp(join(tmpdir(), 'factdesk-bench-edits-'))
+    const other = await tempFolder()
     await generateCorpus({ dir: other, articles: 1 })
     await writeFile(
       join(other, 'data', 'markets', 'aaa.csv'),
       'date,open,high,low,close\n2025-01-01,1,2\n'
     )
     await expect(editData(other)).rejects.toThrow(/date,open,high,low,close/)
-    await rm(other, { recursive: true, force: true })
   })
 })
 

@@ -2,29 +2,24 @@
  * The benchmark's synthetic newsroom: deterministic, shaped as issue 5 asks, and correct, meaning
  * factdesk itself verifies every check and fails none of them.
  */
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DateTime } from 'luxon'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../../src/build.js'
+import { tempFolders } from '../helpers/temp-folders.js'
 import { generateCorpus } from './generate-corpus.mjs'
 import { listArticles, readFrontmatter } from './page-count.mjs'
 
-const made: string[] = []
+const tempFolder = tempFolders('bench-test')
 let corpus = ''
 
 beforeAll(async () => {
   corpus = await freshCorpus(25)
 })
 
-afterAll(async () => {
-  await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })))
-})
-
 async function freshCorpus(articles: number, seed?: number): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'factdesk-bench-test-'))
-  made.push(dir)
+  const dir = await tempFolder()
   await generateCorpus(seed === undefined ? { dir, articles } : { dir, articles, seed })
   return dir
 }

@@ -2,24 +2,14 @@
  * How the benchmark makes a builder cold: its output and caches are moved aside, never deleted
  * right before the build (see `setAside`), and nothing of them stays where the builder looks.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { tempFolders } from '../helpers/temp-folders.js'
 import { setAside, setAsideFolder } from './builders.mjs'
 
-const made: string[] = []
-
-afterAll(async () => {
-  await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })))
-})
-
-async function workFolder(): Promise<string> {
-  const work = await mkdtemp(join(tmpdir(), 'factdesk-bench-aside-'))
-  made.push(work)
-  return work
-}
+const workFolder = tempFolders('bench-aside')
 
 describe('setAside', () => {
   it('moves a folder with its files under the set-aside folder, leaving its place empty', async () => {

@@ -4,18 +4,17 @@
  * host (sirv), so that the pages are tested exactly as they are published.
  */
 import { createServer } from 'node:http'
-import { cp, mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { DateTime } from 'luxon'
 import sirv from 'sirv'
 import { build } from '../../src/build.js'
+import { copySample as copySampleFolders, sampleRoot } from '../helpers/sample-site.js'
 import type { AddressInfo } from 'node:net'
 import type { BuildResult } from '../../src/build.js'
 
-/** The repository root, which is also the sample site. */
-export const sampleRoot = fileURLToPath(new URL('../../', import.meta.url))
+export { sampleRoot }
 
 /** A fixed "now" after every sample article, so builds are the same on every run. */
 export const sampleNow = DateTime.fromISO('2025-11-06T00:00:00Z', { zone: 'utc' })
@@ -55,12 +54,12 @@ export async function buildSample(): Promise<BuiltSample> {
   return { out, result, remove }
 }
 
-/** Copies the sample site's sources (content/, data/, templates/) into a fresh temporary folder. */
+/**
+ * Copies the sample site's sources (content/, data/, templates/) into a fresh temporary folder,
+ * with a `remove` for suites that end before their file does.
+ */
 export async function copySample(): Promise<{ root: string; remove(): Promise<void> }> {
-  const root = await mkdtemp(join(tmpdir(), 'factdesk-edit-'))
-  for (const folder of ['content', 'data', 'templates']) {
-    await cp(join(sampleRoot, folder), join(root, folder), { recursive: true })
-  }
+  const root = await copySampleFolders(['content', 'data', 'templates'])
   return { root, remove: () => rm(root, { recursive: true, force: true }) }
 }
 

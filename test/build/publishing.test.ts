@@ -2,13 +2,16 @@
  * Publishing guarantees (SPEC 7, 8, 9): output is written only by a passing build, swapped in
  * whole, byte-identical for the same input; drafts and embargoes are honoured.
  */
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { article, siteYaml, tempSite } from '../helpers/temp-site.js'
 import { readTree } from '../helpers/read-tree.js'
 import { runCli, runJson } from '../helpers/run-cli.js'
+import { copySample } from '../helpers/sample-site.js'
+import { tempFolders } from '../helpers/temp-folders.js'
+
+const outFolder = tempFolders('out')
 
 const story = (slug: string, extra = '') =>
   article(
@@ -69,8 +72,8 @@ describe('publishing', () => {
       'content/one.md': story('one'),
       'content/two.md': story('two')
     })
-    const out1 = await mkdtemp(join(tmpdir(), 'factdesk-out-'))
-    const out2 = await mkdtemp(join(tmpdir(), 'factdesk-out-'))
+    const out1 = await outFolder()
+    const out2 = await outFolder()
     expect((await runCli(['build', '--root', root, '--out', join(out1, 'site')])).exit).toBe(0)
     expect(
       (
@@ -83,9 +86,7 @@ describe('publishing', () => {
   })
 
   it('builds the repository sample site twice into identical trees', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'factdesk-sample-'))
-    for (const folder of ['content', 'data'])
-      await cp(folder, join(root, folder), { recursive: true })
+    const root = await copySample()
     const a = await runCli(['build', '--root', root, '--out', join(root, 'a')])
     const b = await runCli(['build', '--root', root, '--out', join(root, 'b')])
     expect(a.exit, a.stdout).toBe(0)

@@ -2,15 +2,15 @@
  * The repository's sample newsroom, built once: it passes, every internal link resolves, the
  * feeds parse with absolute URLs, and the listing reads like the seed feed.
  */
-import { cp, mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { XMLParser } from 'fast-xml-parser'
 import { fromHtml } from 'hast-util-from-html'
 import { selectAll } from 'hast-util-select'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { readTree } from '../helpers/read-tree.js'
-import { runCli } from '../helpers/run-cli.js'
+import { parseReport, runCli } from '../helpers/run-cli.js'
+import { copySample } from '../helpers/sample-site.js'
 import type { Element } from 'hast'
 
 let site: Map<string, Buffer>
@@ -20,11 +20,8 @@ let output = ''
 async function buildSample(
   base: string
 ): Promise<{ exit: number; tree: Map<string, Buffer>; stdout: string }> {
-  const root = await mkdtemp(join(tmpdir(), 'factdesk-sample-'))
-  await cp('content', join(root, 'content'), { recursive: true })
-  await cp('data', join(root, 'data'), { recursive: true })
+  const root = await copySample()
   if (base !== '/') {
-    const { readFile, writeFile } = await import('node:fs/promises')
     const yaml = await readFile(join(root, 'data/site.yaml'), 'utf8')
     await writeFile(join(root, 'data/site.yaml'), yaml.replace(/^base: .*$/m, `base: ${base}`))
   }
@@ -65,9 +62,7 @@ beforeAll(async () => {
 describe('the sample newsroom', () => {
   it('builds with exit 0, the crypto report strict and fully checked', () => {
     expect(exit, output).toBe(0)
-    const report = JSON.parse(site.get('factcheck.json')?.toString() ?? '{}') as {
-      articles: { slug: string; mode: string; figures: { status: string }[] }[]
-    }
+    const report = parseReport(site.get('factcheck.json')?.toString() ?? '{}')
     const crypto = report.articles.find((entry) => entry.slug === 'crypto-day-of-terror')
     expect(crypto?.mode).toBe('strict')
     expect(crypto?.figures.length).toBeGreaterThan(15)

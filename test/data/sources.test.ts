@@ -1,7 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { buildTable } from '../../src/checks/datasets/build-table.js'
 import type { Dataset, Table } from '../../src/checks/datasets/dataset.js'
 import { loadDataStore, unreadDigest } from '../../src/checks/datasets/load-data-store.js'
@@ -9,23 +6,7 @@ import { csvSource, delimitedSource } from '../../src/data/csv.js'
 import { digestBytes } from '../../src/data/data-source.js'
 import type { DataContext, DataSource } from '../../src/data/data-source.js'
 import { dataSources, listExtensions, sourceFor } from '../../src/data/sources.js'
-
-const temporary: string[] = []
-
-/** A throwaway site holding `files` under `data/`. */
-async function site(files: Record<string, string | Uint8Array>): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'factdesk-sources-'))
-  temporary.push(root)
-  for (const [path, content] of Object.entries(files)) {
-    await mkdir(dirname(join(root, 'data', path)), { recursive: true })
-    await writeFile(join(root, 'data', path), content)
-  }
-  return root
-}
-
-afterAll(async () => {
-  await Promise.all(temporary.map((root) => rm(root, { recursive: true, force: true })))
-})
+import { tempSite } from '../helpers/temp-site.js'
 
 function table(dataset: Dataset | undefined): Table {
   if (dataset?.kind !== 'table')
@@ -105,9 +86,9 @@ describe('the data source registry', () => {
 
 describe('loadDataStore with sources of its own', () => {
   it('loads a text format registered beside the others, which still load', async () => {
-    const root = await site({
-      'rates.psv': 'date|rate\n2025-11-03|4.5\n2025-11-04|4.25\n',
-      'rates.csv': 'date,rate\n2025-11-03,4.5\n'
+    const root = await tempSite({
+      'data/rates.psv': 'date|rate\n2025-11-03|4.5\n2025-11-04|4.25\n',
+      'data/rates.csv': 'date,rate\n2025-11-03,4.5\n'
     })
     const { store, problems } = await loadDataStore(root, ['rates.psv', 'rates.csv'], {
       sources: [...dataSources, psvSource]
@@ -122,7 +103,7 @@ describe('loadDataStore with sources of its own', () => {
   })
 
   it("reports a new text format's problems at their lines, in its own words", async () => {
-    const root = await site({ 'x.psv': 'date|rate\n2025-11-03|4.5|9\n' })
+    const root = await tempSite({ 'data/x.psv': 'date|rate\n2025-11-03|4.5|9\n' })
     const { problems } = await loadDataStore(root, ['x.psv'], { sources: [psvSource] })
     expect(problems).toMatchObject([
       { rule: 'data-malformed', file: 'data/x.psv', line: 2, column: 1 }
@@ -136,7 +117,7 @@ describe('loadDataStore with sources of its own', () => {
       [2025, 0xfffe]
     ])
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow()
-    const root = await site({ 'series.toy': bytes, 'broken.toy': 'TOY' })
+    const root = await tempSite({ 'data/series.toy': bytes, 'data/broken.toy': 'TOY' })
     const { store, problems, digests } = await loadDataStore(root, ['series.toy', 'broken.toy'], {
       sources: [...dataSources, toySource]
     })
@@ -159,7 +140,7 @@ describe('loadDataStore with sources of its own', () => {
   })
 
   it('lists only the registered extensions for a file of no known format', async () => {
-    const root = await site({ 'x.csv': 'date,v\n2025-11-03,1\n' })
+    const root = await tempSite({ 'data/x.csv': 'date,v\n2025-11-03,1\n' })
     const { problems } = await loadDataStore(root, ['x.csv'], { sources: [psvSource, toySource] })
     expect(problems).toMatchObject([
       {
@@ -185,7 +166,11 @@ describe('loadDataStore: digests', () => {
       }
     }
     const text = 'date,v\n2025-11-03,1\n'
-    const root = await site({ 'a.csv': text, 'b.csv': text, 'c.csv': 'date,v\n2025-11-03,2\n' })
+    const root = await tempSite({
+      'data/a.csv': text,
+      'data/b.csv': text,
+      'data/c.csv': 'date,v\n2025-11-03,2\n'
+    })
     const { digests } = await loadDataStore(root, ['a.csv', './a.csv', 'b.csv', 'c.csv'], {
       sources: [spy]
     })
@@ -198,7 +183,7 @@ describe('loadDataStore: digests', () => {
   })
 
   it('gives every file it does not read the same digest', async () => {
-    const root = await site({ 'x.txt': 'hello' })
+    const root = await tempSite({ 'data/x.txt': 'hello' })
     const { digests } = await loadDataStore(root, ['missing.csv', 'x.txt', '../x.csv'])
     expect([...digests]).toEqual([
       ['missing.csv', unreadDigest],

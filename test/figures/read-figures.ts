@@ -1,10 +1,9 @@
 /**
- * Runs the real pipeline the build uses on a Markdown string (remark-parse + remark-gfm, then
- * prose extraction and detection), so that figure tests read like the articles editors write.
+ * Runs the real pipeline the build uses on a Markdown string (the production parser,
+ * `parseMarkdown`, then prose extraction and detection), so that figure tests read like the
+ * articles editors write.
  */
-import { unified } from 'unified'
-import remarkParse from 'remark-parse'
-import remarkGfm from 'remark-gfm'
+import { parseMarkdown } from '../../src/markdown/parse-markdown.js'
 import type { Approx, Direction, Figure, Prose } from '../../src/types.js'
 import type { Construct } from '../../src/figures/construct.js'
 import { extractProse } from '../../src/figures/prose.js'
@@ -21,8 +20,7 @@ export type Expected = readonly [
 
 /** Parse `markdown` as the build does and return its prose. */
 export function proseOf(markdown: string): Prose {
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown)
-  return extractProse(tree, markdown)
+  return extractProse(parseMarkdown(markdown), markdown)
 }
 
 /** Every figure of `markdown`, as the build would find it. */

@@ -4,29 +4,24 @@
  * catches an output change early. The bad-input corpus and the 1,000-article corpus run in
  * `npm run golden` only. See README.md beside this file.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { ensureCompiled } from '../helpers/compiled-cli.js'
+import { tempFolders } from '../helpers/temp-folders.js'
 import { compareCase, listCases, quickCases, readDigests, runCase } from './golden-cases.mjs'
 import type { CaseRecord, Digests, GoldenCase } from './golden-cases.mjs'
 
+const tempFolder = tempFolders('golden')
 let scratch: string
 let digests: Digests
 let cases: GoldenCase[]
 
 beforeAll(async () => {
-  scratch = await mkdtemp(join(tmpdir(), 'factdesk-golden-'))
+  scratch = await tempFolder()
   const recorded = await readDigests()
   if (recorded === undefined) throw new Error('test/golden/digests.json is missing')
   digests = recorded
   cases = (await listCases()).cases
   await ensureCompiled()
-})
-
-afterAll(async () => {
-  await rm(scratch, { recursive: true, force: true })
 })
 
 describe('golden digests', () => {

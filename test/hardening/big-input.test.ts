@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { siteYaml } from '../helpers/temp-site.js'
-import { childEnv, ensureCompiled, projectRoot } from './compiled-cli.js'
+import { childEnv, ensureCompiled, projectRoot } from '../helpers/compiled-cli.js'
 import { millionRowCsv, millionRows, proseOfSize } from './generated-inputs.js'
 import { pricesCsv, writeGeneratedSite } from './generated-site.js'
 

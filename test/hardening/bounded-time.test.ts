@@ -8,7 +8,7 @@ import { loadText, processLoaded } from '../helpers/load-text.js'
  * process, so the machine's speed and load cancel out.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { ended, ensureCompiled, startCli } from './compiled-cli.js'
+import { ended, ensureCompiled, startCli } from '../helpers/compiled-cli.js'
 import { proseOfSize } from './generated-inputs.js'
 import { pricesCsv } from './generated-site.js'
 import { siteYaml, tempSite } from '../helpers/temp-site.js'

@@ -7,9 +7,10 @@
  */
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { ended, ensureCompiled, startCli } from './compiled-cli.js'
+import { ended, ensureCompiled, startCli } from '../helpers/compiled-cli.js'
+import type { ChildEnd } from '../helpers/compiled-cli.js'
+import { parseReport, problemLines } from '../helpers/run-cli.js'
 import { siteYaml, tempSite } from '../helpers/temp-site.js'
-import type { ChildEnd } from './compiled-cli.js'
 import type { Report } from '../../src/types.js'
 
 /** Generous: each run below takes a few seconds; the code before the limits took minutes. */
@@ -36,17 +37,12 @@ async function runJsonChild(args: readonly string[]): Promise<ChildEnd & { repor
   clearTimeout(deadline)
   expect(result.signal, `killed (still running after ${deadlineMs / 1000} s?)`).toBeNull()
   expect(result.stderr).not.toMatch(/unexpected error|call stack|^\s+at /im)
-  return { ...result, report: JSON.parse(result.stdout) as Report }
+  return { ...result, report: parseReport(result.stdout) }
 }
 
 /** Every problem of a report as `file:line:column severity rule`, placed in its own file. */
 function problemsOf(report: Report): string[] {
-  return report.articles.flatMap((entry) =>
-    entry.problems.map(
-      (problem) =>
-        `${problem.file ?? entry.file}:${problem.line}:${problem.column} ${problem.severity} ${problem.rule}`
-    )
-  )
+  return problemLines(report, { placed: true })
 }
 
 function figuresOf(report: Report, file: string): string[] | undefined {

@@ -13,7 +13,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import { readTree } from '../helpers/read-tree.js'
-import { runCli, runJson } from '../helpers/run-cli.js'
+import { parseReport, runCli, runJson } from '../helpers/run-cli.js'
 import { describeInBrowser, launchChromium } from '../browser/chromium.js'
 import { serveFolder } from '../browser/sample-site.js'
 import {
@@ -24,7 +24,6 @@ import {
   textOfFirst,
   unsafeParts
 } from './html-safety.js'
-import type { Report } from '../../src/types.js'
 
 const fixture = fileURLToPath(new URL('../fixtures/hostile/', import.meta.url))
 const hostileFile = 'content/2025/11/04/hostile-body.md'
@@ -198,7 +197,7 @@ describe('hostile content in the built site', () => {
   })
 
   it('writes factcheck.json that parses and names the hostile article', () => {
-    const report = JSON.parse(text('factcheck.json')) as Report
+    const report = parseReport(text('factcheck.json'))
     expect(report.articles.map((entry) => entry.file)).toContain(hostileFile)
   })
 })

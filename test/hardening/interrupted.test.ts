@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ended, ensureCompiled, runChild, startCli, treeDigest } from './compiled-cli.js'
+import { ended, ensureCompiled, runChild, startCli } from '../helpers/compiled-cli.js'
+import { treeDigest } from '../helpers/read-tree.js'
 import { writeGeneratedSite } from './generated-site.js'
 
 const articles = 200

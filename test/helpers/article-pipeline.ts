@@ -157,8 +157,11 @@ const noSite = fileURLToPath(new URL('./', import.meta.url))
 
 let templatesLoaded: Promise<Templates> | undefined
 
-/** The project's own templates (a site without `templates/` renders with them), loaded once. */
-function projectTemplates(): Promise<Templates> {
+/**
+ * The project's own templates (a site without `templates/` renders with them), loaded once per
+ * test file. Throws a `TypeError` listing the problems when they do not load.
+ */
+export function projectTemplates(): Promise<Templates> {
   templatesLoaded ??= loadTemplates(noSite).then(({ templates, problems }) => {
     if (problems.length > 0) {
       throw new TypeError(`project templates do not load: ${JSON.stringify(problems)}`)

@@ -1,4 +1,7 @@
-/** Runs the CLI in-process and captures what it prints. */
+/**
+ * Runs the CLI in-process and captures what it prints; reads the JSON report it writes (on stdout
+ * with `--format json`, or as `factcheck.json` in the output).
+ */
 import { main } from '../../src/cli.js'
 import type { Report } from '../../src/types.js'
 
@@ -35,15 +38,47 @@ export async function runJson(
   env: Record<string, string> = {}
 ): Promise<{ exit: number; report: Report; stderr: string }> {
   const run = await runCli([...argv, '--format', 'json'], env)
-  return { exit: run.exit, report: JSON.parse(run.stdout) as Report, stderr: run.stderr }
+  return { exit: run.exit, report: parseReport(run.stdout), stderr: run.stderr }
+}
+
+/**
+ * Parses a JSON report: the output of `--format json`, or a built site's `factcheck.json`. Throws
+ * when the text is not JSON, and a `TypeError` when the JSON is not a version 1 report.
+ */
+export function parseReport(json: string): Report {
+  const value: unknown = JSON.parse(json)
+  if (!looksLikeAReport(value)) {
+    throw new TypeError(`not a version 1 report: \`${json.slice(0, 200)}\``)
+  }
+  return value
+}
+
+/** How `problemLines` names each problem's file. */
+export interface ProblemLineOptions {
+  /**
+   * Name the file each problem is in (`problem.file`, such as a data file an article reads)
+   * instead of the report entry it is listed under. Default: false, the entry's file.
+   */
+  placed?: boolean
 }
 
 /** Every problem of a report as `file:line:column severity rule`, for compact assertions. */
-export function problemLines(report: Report): string[] {
+export function problemLines(report: Report, options: ProblemLineOptions = {}): string[] {
   return report.articles.flatMap((entry) =>
-    entry.problems.map(
-      (problem) =>
-        `${entry.file}:${problem.line}:${problem.column} ${problem.severity} ${problem.rule}`
-    )
+    entry.problems.map((problem) => {
+      const file = options.placed === true ? (problem.file ?? entry.file) : entry.file
+      return `${file}:${problem.line}:${problem.column} ${problem.severity} ${problem.rule}`
+    })
+  )
+}
+
+function looksLikeAReport(value: unknown): value is Report {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'version' in value &&
+    value.version === 1 &&
+    'articles' in value &&
+    Array.isArray(value.articles)
   )
 }

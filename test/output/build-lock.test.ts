@@ -4,17 +4,19 @@
  * a restart) is taken over instead of blocking forever, by exactly one of the builds waiting.
  */
 import { spawn } from 'node:child_process'
-import { mkdir, mkdtemp, readdir, utimes, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, readdir, utimes, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { describe, expect, it } from 'vitest'
 import { acquireBuildLock, withBuildLock } from '../../src/output/build-lock.js'
 import { currentOwner, ownerFileName, startTimeOf } from '../../src/output/lock-owner.js'
 import type { LockOwner } from '../../src/output/lock-owner.js'
+import { tempFolders } from '../helpers/temp-folders.js'
+
+const tempFolder = tempFolders('lock')
 
 async function output(): Promise<string> {
-  return join(await mkdtemp(join(tmpdir(), 'factdesk-lock-')), 'dist')
+  return join(await tempFolder(), 'dist')
 }
 
 /** A pid no process has: above Linux's default pid_max. */

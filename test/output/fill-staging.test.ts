@@ -8,7 +8,6 @@ import {
   link,
   lstat,
   mkdir,
-  mkdtemp,
   readdir,
   readFile,
   stat,
@@ -16,16 +15,18 @@ import {
   utimes,
   writeFile
 } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { fillStaging, openStagingFolder } from '../../src/output/fill-staging.js'
 import { contentDigest } from '../../src/output/content-digest.js'
 import { readTree } from '../helpers/read-tree.js'
+import { tempFolders } from '../helpers/temp-folders.js'
 import type { OutputFile } from '../../src/types.js'
 
+const tempFolder = tempFolders('fill')
+
 async function folders(): Promise<{ staging: string; live: string }> {
-  const dir = await mkdtemp(join(tmpdir(), 'factdesk-fill-'))
+  const dir = await tempFolder()
   const staging = join(dir, 'staging')
   const live = join(dir, 'live')
   await mkdir(live)

@@ -1,9 +1,9 @@
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openOutput, safeJoin, writeSite } from '../../src/output/write-site.js'
 import { readTree } from '../helpers/read-tree.js'
+import { tempFolders } from '../helpers/temp-folders.js'
 import { markerName } from '../../src/output/output-marker.js'
 import { retiredName, stagingName } from '../../src/output/staging-names.js'
 
@@ -14,9 +14,7 @@ async function pages(out: string): Promise<Map<string, Buffer>> {
   return tree
 }
 
-async function parent(): Promise<string> {
-  return mkdtemp(join(tmpdir(), 'factdesk-write-'))
-}
+const parent = tempFolders('write')
 
 describe('writeSite', () => {
   it('replaces the whole previous output, leaving no stale file behind', async () => {

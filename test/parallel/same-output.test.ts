@@ -3,21 +3,20 @@
  * thread and on worker threads, and with a cold, a warm and no cache; a warm cache re-checks
  * only what an edit touched.
  */
-import { appendFile, cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { appendFile, cp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { readTree } from '../helpers/read-tree.js'
 import { runCompiled } from '../helpers/compiled-cli.js'
 import { runCli } from '../helpers/run-cli.js'
+import { copySample, sampleRoot } from '../helpers/sample-site.js'
 
 let root: string
 
 /** The sample newsroom, each story copied 12 times under other slugs: enough to start workers. */
 async function makeSite(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'factdesk-same-'))
-  await cp('data', join(dir, 'data'), { recursive: true })
-  const folder = 'content/2025/11/04'
+  const dir = await copySample(['data'])
+  const folder = join(sampleRoot, 'content/2025/11/04')
   for (const name of await readdir(folder)) {
     for (let copy = 0; copy < 12; copy++) {
       await cp(join(folder, name), join(dir, 'content', `${name.replace(/\.md$/, '')}-${copy}.md`))

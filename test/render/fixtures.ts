@@ -3,27 +3,22 @@
  * inputs made in the test, so each test states only what it is about. Bodies go through the real
  * body renderer; briefs are rendered as the build's stage 2 renders them.
  */
-import { mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import type { Root as HastRoot } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { DateTime } from 'luxon'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import { unified } from 'unified'
 import { articleFile, problemsOf } from '../../src/article/article-file.js'
 import type { CheckedData, CheckedFile, LoadedData } from '../../src/article/article-file.js'
 import { summaryOf } from '../../src/article/article-records.js'
 import type { RenderedBrief } from '../../src/outputs/output.js'
 import type { SiteInput } from '../../src/outputs/render-site.js'
+import { parseMarkdown } from '../../src/markdown/parse-markdown.js'
 import { stylesheetFile } from '../../src/render/assets.js'
 import { renderBodyHtml } from '../../src/render/body-html.js'
 import { renderBrief } from '../../src/render/brief.js'
 import { newestFirst } from '../../src/render/order.js'
 import { siteView } from '../../src/render/page-context.js'
 import { encodePage } from '../../src/render/render-page.js'
-import { loadTemplates, type Templates } from '../../src/render/templates.js'
+import type { Templates } from '../../src/render/templates.js'
 import type {
   AssertResult,
   FigureMark,
@@ -78,8 +73,6 @@ export interface ArticleSpec {
   panel?: PanelEntry[]
 }
 
-const markdownParser = unified().use(remarkParse).use(remarkGfm)
-
 /**
  * A checked article's file holding its Markdown, its body rendered through `renderBodyHtml` with
  * the requested marks.
@@ -97,7 +90,7 @@ export function makeArticle(spec: ArticleSpec): CheckedFile {
       title: mark.title ?? mark.status
     }
   })
-  const tree = markdownParser.parse(body)
+  const tree = parseMarkdown(body)
   const frontmatter: Frontmatter = {
     title: spec.title ?? `Story ${spec.slug}`,
     date,
@@ -234,13 +227,7 @@ export function makeFigure(
 }
 
 /** The project's default templates, loaded for a site folder that has none of its own. */
-export async function projectTemplates(): Promise<Templates> {
-  const root = await mkdtemp(path.join(tmpdir(), 'factdesk-render-'))
-  const { templates, problems } = await loadTemplates(root)
-  if (problems.length > 0)
-    throw new TypeError(`project templates do not load: ${JSON.stringify(problems)}`)
-  return templates
-}
+export { projectTemplates } from '../helpers/article-pipeline.js'
 
 /** Parses an HTML document as a browser would. */
 export function parseHtml(html: string): HastRoot {
