@@ -127,20 +127,18 @@ export function dataFilesOf(data: Pick<CheckedData, 'panel'>): string[] {
   return [...new Set(data.panel.flatMap((entry) => entry.dataFiles))]
 }
 
-/** The summary of a checked file; its body HTML kept when `withBody`. */
-export function summaryOf(file: CheckedFile, withBody: boolean): ArticleSummary {
-  const { data } = file
-  const summary: ArticleSummary = {
-    file: file.path,
-    url: data.url,
-    frontmatter: data.frontmatter,
-    mode: data.mode,
-    lead: data.lead,
-    figures: data.figures,
-    asserts: data.asserts,
-    problems: problemsOf(file),
-    dataFiles: dataFilesOf(data)
-  }
-  if (withBody) summary.bodyHtml = data.bodyHtml
+/**
+ * The summary of a loaded file and what its check found: the load's problems (and the build's,
+ * such as a shared permalink) then the check's, as the report lists them; the body HTML kept
+ * when `withBody`. Made from the records, not from a checked file, so that a worker's results
+ * become a summary without the main thread making a message of each of their problems again.
+ */
+export function summaryOfCheck(
+  file: LoadedFile,
+  check: CheckRecord,
+  withBody: boolean
+): ArticleSummary {
+  const summary = summaryOfIndexed(file, checkSummaryOf(check))
+  if (withBody) summary.bodyHtml = check.data.bodyHtml
   return summary
 }

@@ -7,7 +7,6 @@ import { availableParallelism } from 'node:os'
 import { serialize } from 'node:v8'
 import { fromWire, toWire } from './wire.js'
 import { resultOf } from './result-bytes.js'
-import { withCheck } from '../article/article-records.js'
 import type { LoadedFile } from '../article/article-file.js'
 import type { Piscina } from 'piscina'
 import type { DataStore } from '../checks/datasets/dataset.js'
@@ -160,8 +159,8 @@ function poolRunner(
           const bytes = sent[index]
           if (bytes === undefined) return []
           const record = resultOf(bytes)
-          const { check, brief } = record
-          return [{ file: withCheck(file, check), check, brief, bytes }]
+          // The check's data and problems stay in their record: the summary is made from it.
+          return [{ file, check: record.check, brief: record.brief, bytes }]
         })
         onBatch(processed)
       }

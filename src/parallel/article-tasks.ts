@@ -4,7 +4,7 @@
  * produce the same bytes; a worker hands back records (`article-records.ts`), not files.
  */
 import { articleFile, problemsOf } from '../article/article-file.js'
-import type { CheckedFile, LoadedFile } from '../article/article-file.js'
+import type { LoadedFile } from '../article/article-file.js'
 import { loadRecordOf } from '../article/article-records.js'
 import type { BriefBytes, CheckRecord, LoadRecord } from '../article/article-records.js'
 import { articleProcessor, checkedDataOf, processArticle } from '../article/process-article.js'
@@ -42,9 +42,9 @@ export interface ProcessContext extends ArticleContext {
   brief: BriefInput
 }
 
-/** A checked file, what its check added to it, and its rendered brief. */
+/** A file sent to be checked, what its check found, and its rendered brief. */
 export interface ArticleResult {
-  file: CheckedFile
+  file: LoadedFile
   check: CheckRecord
   brief: BriefBytes
   /** The check and brief as the build cache keeps them (`result-bytes.ts`), when a worker sent them so. */

@@ -10,7 +10,12 @@ import { codeFingerprint } from '../cache/code-fingerprint.js'
 import { hashAll } from '../cache/memo-key.js'
 import { hasErrors, isLoaded, problemsOf, report } from '../article/article-file.js'
 import type { ArticleFile, LoadedFile } from '../article/article-file.js'
-import { copyOfLoaded, summaryOf, summaryOfIndexed, withCheck } from '../article/article-records.js'
+import {
+  copyOfLoaded,
+  summaryOfCheck,
+  summaryOfIndexed,
+  withCheck
+} from '../article/article-records.js'
 import type { ArticleSummary } from '../article/article-records.js'
 import { loadDataStore } from '../checks/datasets/load-data-store.js'
 import { isPublished, rejectDuplicatePermalinks } from '../content/published.js'
@@ -122,6 +127,7 @@ export async function runArticleStages(
     const reportDigests = new Map<string, string>()
     // Articles whose kept results were missing or stale: their results are kept again.
     const redo = new Set<string>()
+    const byPath = new Map(ready.map((file) => [file.path, file]))
     const done = (result: ArticleResult): void => {
       const { file } = result
       const slot = entries.get(file.path)
@@ -137,7 +143,9 @@ export async function runArticleStages(
         nextIndex.set(slot.key, entry)
         reportDigests.set(file.path, entry.report ?? reportDigestOf(null, entry))
       } else reportDigests.set(file.path, indexEntryOf({ problems: [] }, result, key).report ?? '')
-      summaries.set(file.path, summaryOf(file, inFeeds.has(file.path)))
+      // Stage 1's file holds the load's problems; the check's are in its record.
+      const loaded = byPath.get(file.path) ?? file
+      summaries.set(file.path, summaryOfCheck(loaded, result.check, inFeeds.has(file.path)))
       briefs.set(file.path, settledBrief(result.brief, file.data.url, sink))
     }
 
@@ -168,12 +176,12 @@ export async function runArticleStages(
         redo.add(file.path)
         continue
       }
-      const checked = withCheck(copyOfLoaded(file), stored.check)
       const cachedBrief = indexed?.brief?.key === key.brief ? stored.brief : undefined
       done({
-        file: checked,
+        file,
         check: stored.check,
-        brief: cachedBrief ?? encodePage(renderBrief(brief, checked))
+        brief:
+          cachedBrief ?? encodePage(renderBrief(brief, withCheck(copyOfLoaded(file), stored.check)))
       })
     }
     await runner.process(toProcess, {

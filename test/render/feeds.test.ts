@@ -3,9 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { renderFeeds } from '../../src/render/feeds.js'
 import { newestFirst } from '../../src/render/order.js'
 import type { CheckedFile } from '../../src/article/article-file.js'
-import { summaryOf } from '../../src/article/article-records.js'
 import type { OutputFile } from '../../src/types.js'
-import { makeArticle, makeArticles, makeSettings } from './fixtures.js'
+import { makeArticle, makeArticles, makeSettings, summaryOf } from './fixtures.js'
 
 const settings = makeSettings({ base: '/news/' })
 const parser = new XMLParser({

@@ -8,7 +8,9 @@ import { fromHtml } from 'hast-util-from-html'
 import { DateTime } from 'luxon'
 import { articleFile, problemsOf } from '../../src/article/article-file.js'
 import type { CheckedData, CheckedFile, LoadedData } from '../../src/article/article-file.js'
-import { summaryOf } from '../../src/article/article-records.js'
+import { summaryOfCheck } from '../../src/article/article-records.js'
+import type { ArticleSummary } from '../../src/article/article-records.js'
+import { checkedDataOf } from '../../src/article/process-article.js'
 import type { RenderedBrief } from '../../src/outputs/output.js'
 import type { SiteInput } from '../../src/outputs/render-site.js'
 import { parseMarkdown } from '../../src/markdown/parse-markdown.js'
@@ -232,4 +234,9 @@ export { projectTemplates } from '../helpers/article-pipeline.js'
 /** Parses an HTML document as a browser would. */
 export function parseHtml(html: string): HastRoot {
   return fromHtml(html)
+}
+
+/** The summary the build makes of a checked file (its problems are all on the file here). */
+export function summaryOf(file: CheckedFile, withBody: boolean): ArticleSummary {
+  return summaryOfCheck(file, { data: checkedDataOf(file), problems: [] }, withBody)
 }
