@@ -71,8 +71,12 @@ export function tokenize(prose: Prose, stats?: ScanStats): Token[] {
       continue
     }
     const start = index
-    if (isDigit(code) || (code === 0x2e && startsBareDecimal(text, index))) {
-      index = scanDigits(text, index)
+    if (
+      isDigit(code) ||
+      vulgarFractions.has(text[index] ?? '') ||
+      (code === 0x2e && startsBareDecimal(text, index))
+    ) {
+      index = scanDigits(text, sourceOffsets, index)
       const token = push(tokens, 'number', text, start, index, spaced)
       token.digits = readDigits(token.text)
     } else if (letterLength(text, index) > 0) {
@@ -106,19 +110,100 @@ function push(
   return token
 }
 
-/** Digits, then `,` or `.` separators only where a digit follows them. */
-function scanDigits(text: string, from: number): number {
+/** The vulgar fractions SPEC 5.1 reads, alone or right after digits (`3½%` is 3.5). */
+const vulgarFractions = new Map([
+  ['½', 1 / 2],
+  ['¼', 1 / 4],
+  ['¾', 3 / 4],
+  ['⅓', 1 / 3],
+  ['⅔', 2 / 3],
+  ['⅛', 1 / 8]
+])
+
+/**
+ * Spaces that group thousands in newsroom copy (SPEC 5.1): no-break (U+00A0), narrow no-break
+ * (U+202F) and thin (U+2009) spaces, and a plain space between groups of exactly three digits.
+ */
+const groupSpaces = new Set([0x20, 0xa0, 0x202f, 0x2009])
+
+/**
+ * Digits, then `,` or `.` separators only where a digit follows them, then a vulgar fraction
+ * glued to whole digits. A space groups thousands only after a first group of one to three
+ * digits (or a group of three), before exactly three digits that no further digit follows, and
+ * never across a block boundary (a space the extraction added): `200 000` is one figure, while
+ * `in 2025 200 people` and `1 2 3` stay apart.
+ */
+function scanDigits(text: string, sourceOffsets: Int32Array, from: number): number {
   let index = from
+  // Digits of the group being read, and how the number was written so far.
+  let group = 0
+  let spaceGrouped = false
+  let otherSeparator = false
   while (index < text.length) {
     const code = text.charCodeAt(index)
-    if (isDigit(code)) index++
-    else if ((code === 0x2c || code === 0x2e) && isDigit(text.charCodeAt(index + 1))) index++
-    else break
+    if (isDigit(code)) {
+      index++
+      group++
+    } else if ((code === 0x2c || code === 0x2e) && isDigit(text.charCodeAt(index + 1))) {
+      // A decimal point may follow space groups (`12 500.5`); a comma may not mix with them.
+      if (code === 0x2c && spaceGrouped) break
+      otherSeparator = true
+      index++
+      group = 0
+    } else if (
+      groupSpaces.has(code) &&
+      !otherSeparator &&
+      (spaceGrouped ? group === 3 : group >= 1 && group <= 3) &&
+      sourceOffsets[index] !== -1 &&
+      threeDigitsAt(text, index + 1)
+    ) {
+      index++
+      group = 0
+      spaceGrouped = true
+    } else if (
+      group > 0 &&
+      !spaceGrouped &&
+      !otherSeparator &&
+      vulgarFractions.has(text[index] ?? '')
+    ) {
+      // `6½`: the fraction ends the number.
+      index++
+      break
+    } else break
   }
+  if (index === from && vulgarFractions.has(text[index] ?? '')) index++
   return index
 }
 
+/** Exactly three digits at `index`, no digit after them. */
+function threeDigitsAt(text: string, index: number): boolean {
+  return (
+    isDigit(text.charCodeAt(index)) &&
+    isDigit(text.charCodeAt(index + 1)) &&
+    isDigit(text.charCodeAt(index + 2)) &&
+    !isDigit(text.charCodeAt(index + 3))
+  )
+}
+
 function readDigits(written: string): Digits {
+  const fraction = vulgarFractions.get(written.at(-1) ?? '')
+  if (fraction !== undefined) {
+    // `6½` or `½`: whole digits (never grouped or decimal here, see `scanDigits`) and the fraction.
+    const whole = written.slice(0, -1)
+    return {
+      plain: String((whole === '' ? 0 : Number(whole)) + fraction),
+      wellFormed: true,
+      grouped: false,
+      decimal: true
+    }
+  }
+  const spaced = /[ \u00a0\u202f\u2009]/.test(written)
+  const digits = readCommaDigits(written.replace(/[ \u00a0\u202f\u2009]/g, ','))
+  return spaced ? { ...digits, grouped: true } : digits
+}
+
+/** Digits grouped by commas, as `readDigits` hands them on (space groups become commas). */
+function readCommaDigits(written: string): Digits {
   const groups = written.split(',')
   const grouped = groups.length > 1
   const pointAt = written.indexOf('.')
