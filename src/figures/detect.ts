@@ -13,6 +13,7 @@ import { TokenView } from './token-view.js'
 import { constructs } from './constructs.js'
 import { directionOf } from './qualifiers.js'
 import { markListedNotFigures } from './listed-not-figures.js'
+import { marketIndexes } from './market-indexes.js'
 import { createLineIndex } from './line-index.js'
 import { sourceExtentAt } from './source-align.js'
 
@@ -36,7 +37,7 @@ export interface DetectOptions {
 export function detectFigures(prose: Prose, markdown: string, options: DetectOptions): Figure[] {
   const readers = options.constructs ?? constructs
   const tokens = tokenize(prose, options.stats)
-  markListedNotFigures(tokens, prose.text, options.notFigures)
+  markListedNotFigures(tokens, prose.text, [...marketIndexes, ...options.notFigures])
   const view = new TokenView(tokens, options.stats)
   const place = createLineIndex(markdown)
   const figures: Figure[] = []

@@ -450,13 +450,10 @@ describe('numbers that are no figures', () => {
     ['It runs 24/7 with a 3:1 ratio.', []],
     ['Version 1.2.3 and 1,1,1 and 1234,567.', []],
     ['The margin is ± 2 points.', []],
-    [
-      'The S&P 500 fell 2%.',
-      [
-        ['500', 500, null, 'exact', null],
-        ['2%', 2, '%', 'exact', 'down']
-      ]
-    ]
+    // SPEC 5.5: the built-in market indexes are never figures, with or without `not_figures`.
+    ['The S&P 500 fell 2%.', [['2%', 2, '%', 'exact', 'down']]],
+    ['The Nikkei 225 and the FTSE 250 fell 2%.', [['2%', 2, '%', 'exact', 'down']]],
+    ['The Euro Stoxx 50 rose 1%.', [['1%', 1, '%', 'exact', 'up']]]
   ]
   it.each(rows)('finds nothing to check in %s', (markdown, expected) => {
     expectFigures(markdown, expected)
@@ -467,13 +464,13 @@ describe('numbers that are no figures', () => {
   // the text reads the same with and without it.
   const listed: readonly (readonly ['removes' | 'keeps', string, string[], readonly Expected[]])[] =
     [
-      ['removes', 'The S&P 500 fell 2%.', ['S&P 500'], [['2%', 2, '%', 'exact', 'down']]],
-      ['removes', 'The S&amp;P 500 fell 2%.', ['S&P 500'], [['2%', 2, '%', 'exact', 'down']]],
-      ['removes', 'The S&P\n500 fell 2%.', ['S&P 500'], [['2%', 2, '%', 'exact', 'down']]],
+      ['removes', 'The A&B 500 fell 2%.', ['A&B 500'], [['2%', 2, '%', 'exact', 'down']]],
+      ['removes', 'The A&amp;B 500 fell 2%.', ['A&B 500'], [['2%', 2, '%', 'exact', 'down']]],
+      ['removes', 'The A&B\n500 fell 2%.', ['A&B 500'], [['2%', 2, '%', 'exact', 'down']]],
       [
         'keeps',
-        'The s&p 500 fell 2%.',
-        ['S&P 500'],
+        'The a&b 500 fell 2%.',
+        ['A&B 500'],
         [
           ['500', 500, null, 'exact', null],
           ['2%', 2, '%', 'exact', 'down']
@@ -485,7 +482,7 @@ describe('numbers that are no figures', () => {
         ['G7'],
         [['75 leaders', 75, 'leaders', 'exact', null]]
       ],
-      ['removes', 'The FTSE 100 rose 1%.', ['FTSE 100'], [['1%', 1, '%', 'exact', 'up']]],
+      ['removes', 'The Hang Seng 100 rose 1%.', ['Hang Seng 100'], [['1%', 1, '%', 'exact', 'up']]],
       ['removes', 'Polls carry a margin of 3 points.', ['3 points'], []]
     ]
   it.each(listed)(
