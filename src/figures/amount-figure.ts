@@ -32,13 +32,12 @@ export function amountFigure(
     const range = joinRange(amount, second)
     if (range !== null) return { kind: 'figure', figure: { first, last: second.last, ...range } }
   }
-  const value = valueOf(amount, amount.exponent)
+  // A sign gives the direction and the value is the magnitude (SPEC 5.1: `−3%` is 3, down).
+  const value = Number(`${amount.plain}e${amount.exponent}`)
   if (!Number.isFinite(value)) return { kind: 'skip', next: amount.last + 1 }
-  const { unit, counted } = amount
-  return {
-    kind: 'figure',
-    figure: { first, last: amount.last, value, unit, approx, phrase, counted }
-  }
+  const { unit, counted, sign } = amount
+  const figure = { first, last: amount.last, value, unit, approx, phrase, counted }
+  return { kind: 'figure', figure: sign === null ? figure : { ...figure, sign } }
 }
 
 /**

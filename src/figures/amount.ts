@@ -18,6 +18,7 @@ import {
 import { readSpelledNumber } from './spelled-number.js'
 import { countedNounAt, unitAt } from './unit.js'
 import { isDateOrClock, isNamedNumber, numberChainEnd } from './not-figure.js'
+import type { Direction } from '../types.js'
 
 /** An amount as written, before approximators and ranges are read around it. */
 export interface Amount {
@@ -31,7 +32,13 @@ export interface Amount {
   /** Power of ten of the scale: 9 for `billion`, 0 without a scale. */
   exponent: number
   scaled: boolean
+  /** A `-` or `−` was written before the number (a range keeps the signed value). */
   negative: boolean
+  /**
+   * The direction a sign gives (SPEC 5.1): `-`/`−` down, `+` up; null without a sign, and for
+   * `±N` and `+/-N`, which state a margin of N.
+   */
+  sign: Direction | null
   unit: string | null
   /** True when the unit is a counted noun (`investors`) rather than `%`, `pp` or a currency. */
   counted: boolean
@@ -60,18 +67,33 @@ const signs = new Map([
   ['+', false]
 ])
 
+/**
+ * Tokens of a margin sign at `index` glued to the number after it: 1 for `±` (also before a
+ * space, `± 2`), 3 for `+/-`; 0 when there is none.
+ */
+function marginLength(view: TokenView, index: number): number {
+  if (view.symbol(index) === '±' && (view.attached(index + 1) || view.spaced(index + 1))) return 1
+  const plusMinus =
+    view.symbol(index) === '+' &&
+    view.symbol(index + 1) === '/' &&
+    view.symbol(index + 2) === '-' &&
+    view.attached(index + 1) &&
+    view.attached(index + 2) &&
+    view.attached(index + 3)
+  return plusMinus ? 3 : 0
+}
+
 /** Read the amount that starts at token `from`, if any. */
 export function readAmount(view: TokenView, from: number, context: AmountContext): AmountRead {
   let index = from
   const sign = view.symbol(index)
-  if (sign === '±' && (view.attached(index + 1) || view.spaced(index + 1))) {
-    return { kind: 'not-figure', next: numberChainEnd(view, index + 1) }
-  }
   const tilde = sign === '~' && view.attached(index + 1)
   if (tilde) index++
-  const negative = signs.get(view.symbol(index) ?? '')
-  const signed = negative !== undefined && view.attached(index + 1)
-  if (signed) index++
+  // `±2` and `+/-2` state a margin: a figure of value 2 with no direction (SPEC 5.1).
+  const margin = marginLength(view, index)
+  const negative = margin > 0 ? undefined : signs.get(view.symbol(index) ?? '')
+  const signed = margin > 0 || (negative !== undefined && view.attached(index + 1))
+  if (signed) index += Math.max(margin, 1)
   const currency = readCurrency(view, index)
   if (currency) index = currency.next
   const core = index
@@ -129,6 +151,7 @@ export function readAmount(view: TokenView, from: number, context: AmountContext
     exponent,
     scaled,
     negative: signed && negative === true,
+    sign: !signed || negative === undefined ? null : negative ? 'down' : 'up',
     unit,
     counted,
     tilde,

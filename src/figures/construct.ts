@@ -3,7 +3,7 @@
  * one kind of phrase at a token and says what it found there, and `detectFigures` asks the
  * readers of `constructs.ts` in order. A new kind of phrase is one module and one list entry.
  */
-import type { Approx } from '../types.js'
+import type { Approx, Direction } from '../types.js'
 import type { TokenView } from './token-view.js'
 
 /** A figure before positions are attached: its tokens and what was read from them. */
@@ -18,6 +18,8 @@ export interface FoundFigure {
   phrase: string | null
   /** True when the unit is a counted noun (`investors`). */
   counted: boolean
+  /** The direction a sign before the number gives (`−3%`, `+2.5%`), which movement words do not override. */
+  sign?: Direction
 }
 
 /**

@@ -50,7 +50,7 @@ export function detectFigures(prose: Prose, markdown: string, options: DetectOpt
       index = Math.max(step.next, index + 1)
     } else {
       const found = step.figure
-      const direction = directionOf(view, found)
+      const direction = found.sign ?? directionOf(view, found)
       figures.push(toFigure(view, prose, markdown, place, found, direction))
       index = found.last + 1
     }

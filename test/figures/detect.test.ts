@@ -119,7 +119,8 @@ describe('figures of the sample market report', () => {
         ['over 20 people', 20, 'people', 'over', null]
       ]
     ],
-    ['order books were almost emptied within a ±4% price range', []],
+    // SPEC 5.1: `±N` states a margin of N, no direction; a site lists it in not_figures to drop it.
+    ['order books were almost emptied within a ±4% price range', [['±4%', 4, '%', 'exact', null]]],
     ['November 4th was a day of terror for crypto markets.', []]
   ]
   it.each(rows)('reads %s', expectFigures)
@@ -197,9 +198,11 @@ describe('percent, percentage points and basis points', () => {
     ['Margins widened 2 ppt.', [['2 ppt', 2, 'pp', 'exact', null]]],
     ['The Fed cut by 25 basis points.', [['25 basis points', 25, 'bp', 'exact', null]]],
     ['The Fed cut by 25bps.', [['25bps', 25, 'bp', 'exact', null]]],
-    ['Returns were -5% this year.', [['-5%', -5, '%', 'exact', null]]],
-    ['Returns were −2.5% this year.', [['−2.5%', -2.5, '%', 'exact', null]]],
-    ['Returns were +3% this year.', [['+3%', 3, '%', 'exact', null]]],
+    // SPEC 5.1: a sign gives the direction, and the value is the magnitude.
+    ['Returns were -5% this year.', [['-5%', 5, '%', 'exact', 'down']]],
+    ['Returns were −2.5% this year.', [['−2.5%', 2.5, '%', 'exact', 'down']]],
+    ['Returns were +3% this year.', [['+3%', 3, '%', 'exact', 'up']]],
+    ['The band is +/-2% wide.', [['+/-2%', 2, '%', 'exact', null]]],
     ['Returns were (5%) this year.', [['5%', 5, '%', 'exact', null]]]
   ]
   it.each(rows)('reads %s', expectFigures)
@@ -449,7 +452,8 @@ describe('numbers that are no figures', () => {
     ['It was No. 1 and #2.', []],
     ['It runs 24/7 with a 3:1 ratio.', []],
     ['Version 1.2.3 and 1,1,1 and 1234,567.', []],
-    ['The margin is ± 2 points.', []],
+    // A spaced `±` stays outside the phrase; the figure is still 2, with no direction.
+    ['The margin is ± 2 points.', [['2 points', 2, 'points', 'exact', null]]],
     // SPEC 5.5: the built-in market indexes are never figures, with or without `not_figures`.
     ['The S&P 500 fell 2%.', [['2%', 2, '%', 'exact', 'down']]],
     ['The Nikkei 225 and the FTSE 250 fell 2%.', [['2%', 2, '%', 'exact', 'down']]],
