@@ -258,6 +258,19 @@ function readDigits(view: TokenView, core: number, hasCurrency: boolean): BaseRe
 
 /** A spelled number as a base number; a hyphenated compound (`one-off`) is no figure. */
 function readSpelled(view: TokenView, core: number): BaseRead {
+  // SPEC 5.1: `a`/`an` right before a scale word is one of it (`a billion dollars` is 1e9 USD).
+  const article = view.word(core)
+  if ((article === 'a' || article === 'an') && spacedScales.has(view.spacedWord(core + 1) ?? '')) {
+    return {
+      kind: 'number',
+      plain: '1',
+      exponent: 0,
+      unit: null,
+      next: core + 1,
+      dashNext: false,
+      spelled: 0
+    }
+  }
   const spelled = readSpelledNumber(view, core)
   if (spelled === null || spelled.kind === 'compound') {
     return spelled && { kind: 'not-figure', next: spelled.next }

@@ -1,5 +1,6 @@
 /**
- * SPEC 5.1 number forms read by the scanner: thousands grouped by spaces, and vulgar fractions.
+ * SPEC 5.1 number forms: thousands grouped by spaces, vulgar fractions, and `a`/`an` before a
+ * scale word.
  * The "reads" rows fail when the scanner stops joining space groups or reading fractions; the
  * "stays apart" rows fail when it joins too much.
  */
@@ -23,6 +24,8 @@ const reads: [string, Expected[]][] = [
   [`It reached 1${thin}250.5 tonnes.`, [[`1${thin}250.5 tonnes`, 1250.5, 'tonnes', 'exact', null]]],
   ['Rates held at 6½% this week.', [['6½%', 6.5, '%', 'exact', null]]],
   ['Fees were ¾ percent.', [['¾ percent', 0.75, '%', 'exact', null]]],
+  ['It could be worth a billion dollars.', [['a billion dollars', 1e9, 'USD', 'exact', null]]],
+  ['A million people marched.', [['A million people', 1e6, 'people', 'exact', null]]],
   ['Prices rose 2¼% on the day.', [['2¼%', 2.25, '%', 'exact', 'up']]]
 ]
 
@@ -34,6 +37,8 @@ const apart: [string, string[]][] = [
   ['They sold 12 5000 units.', ['12', '5000 units']],
   // A comma-grouped number never takes a space group after it.
   ['It cost 1,200 300 times over.', ['1,200', '300']],
+  // `a` is one only before a scale word.
+  ['A lot of a hundred things and a few.', []],
   // A version number stays one malformed token, never a figure.
   ['Version 1.2.3 shipped.', []]
 ]
