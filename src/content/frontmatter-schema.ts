@@ -40,8 +40,8 @@ export const maxNameLength = 200
 export function misspeltCheckingKey(key: string): string | undefined {
   if ((frontmatterKeys as readonly string[]).includes(key)) return undefined
   const checking = nearestTo(key, checkingKeys)
-  const any = nearestTo(key, frontmatterKeys)
-  if (checking === undefined || any === undefined || checking.distance > any.distance) return undefined
+  const nearest = nearestTo(key, frontmatterKeys)
+  if (checking === undefined || nearest === undefined || checking.distance > nearest.distance) return undefined
   return checking.candidate
 }
 

@@ -18,6 +18,7 @@ import {
 import { readSpelledNumber } from './spelled-number.js'
 import { countedNounAt, unitAt } from './unit.js'
 import { isDateOrClock, isNamedNumber, numberChainEnd } from './not-figure.js'
+import { marginLength, signs } from './sign.js'
 import type { Direction } from '../types.js'
 
 /** An amount as written, before approximators and ranges are read around it. */
@@ -61,28 +62,6 @@ export interface AmountContext {
 
 const none: AmountRead = { kind: 'none' }
 const leftOpeners = new Set(['(', '[', '{', '"', '“', '‘', "'", '’', '«', '—', '*'])
-const signs = new Map([
-  ['-', true],
-  ['−', true],
-  ['+', false]
-])
-
-/**
- * Tokens of a margin sign at `index` glued to the number after it: 1 for `±` (also before a
- * space, `± 2`), 3 for `+/-`; 0 when there is none.
- */
-function marginLength(view: TokenView, index: number): number {
-  if (view.symbol(index) === '±' && (view.attached(index + 1) || view.spaced(index + 1))) return 1
-  const plusMinus =
-    view.symbol(index) === '+' &&
-    view.symbol(index + 1) === '/' &&
-    view.symbol(index + 2) === '-' &&
-    view.attached(index + 1) &&
-    view.attached(index + 2) &&
-    view.attached(index + 3)
-  return plusMinus ? 3 : 0
-}
-
 /** Read the amount that starts at token `from`, if any. */
 export function readAmount(view: TokenView, from: number, context: AmountContext): AmountRead {
   let index = from

@@ -52,14 +52,14 @@ export async function formatText(report: Report, options: TextOptions): Promise<
     quiet: true,
     silent: options.quiet
   })
-  const hints = options.quiet ? '' : whatToDo(shown.map(({ problem }) => problem))
+  const hints = options.quiet ? '' : ruleHints(shown.map(({ problem }) => problem))
   return `${withFileOnEachLine(withoutByline(listing))}\n\n${hints}${summary}\n`
 }
 
 // The hint of each rule listed, once, as a block of its own ending in a blank line: a site with
 // forty unchecked figures says what to do about them once, not forty times. Its rows start with
 // spaces, so none reads as a `file:line:column` problem line to an editor or a CI log matcher.
-function whatToDo(problems: readonly Problem[]): string {
+function ruleHints(problems: readonly Problem[]): string {
   const listed = rulesIn(problems)
   if (listed.length === 0) return ''
   const width = Math.max(...listed.map((id) => id.length))

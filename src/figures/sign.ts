@@ -1,0 +1,27 @@
+/**
+ * Signs before a number (SPEC 5.1): `-`/`−` and `+` give a direction, `±` and `+/-` a margin.
+ */
+import type { TokenView } from './token-view.js'
+
+/** Whether each sign is a minus (true) or a plus (false). */
+export const signs: ReadonlyMap<string, boolean> = new Map([
+  ['-', true],
+  ['−', true],
+  ['+', false]
+])
+
+/**
+ * Tokens of a margin sign at `index` glued to the number after it: 1 for `±` (also before a
+ * space, `± 2`), 3 for `+/-`; 0 when there is none.
+ */
+export function marginLength(view: TokenView, index: number): number {
+  if (view.symbol(index) === '±' && (view.attached(index + 1) || view.spaced(index + 1))) return 1
+  const plusMinus =
+    view.symbol(index) === '+' &&
+    view.symbol(index + 1) === '/' &&
+    view.symbol(index + 2) === '-' &&
+    view.attached(index + 1) &&
+    view.attached(index + 2) &&
+    view.attached(index + 3)
+  return plusMinus ? 3 : 0
+}
