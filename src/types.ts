@@ -52,9 +52,13 @@ export type Approx =
 export type Direction = 'up' | 'down'
 
 /** A figure found in the prose (SPEC 5). */
+/** Where a figure is written (SPEC 5): the headline, the summary, or the body. */
+export type ProsePart = 'title' | 'summary' | 'body'
+
 export interface Figure {
   /** Exact source text of the figure phrase, e.g. `below the $99,000`. */
   text: string
+  in: ProsePart
   /** The number with its scale applied; `[low, high]` for a range. */
   value: number | [number, number]
   /** `%`, `pp`, an ISO currency code, a lower-cased counted noun, or null. */
@@ -100,6 +104,7 @@ export type FigureStatus = 'verified' | 'contradicted' | 'unchecked' | 'error'
 /** A figure with its verdict, as in the JSON report (SPEC 7). */
 export interface FigureResult {
   text: string
+  in: ProsePart
   line: number
   column: number
   value: number | [number, number]

@@ -192,6 +192,7 @@ function judgeCheck(
 function resultOf(figure: Figure, verdict: Verdict | undefined): FigureResult {
   return {
     text: figure.text,
+    in: figure.in,
     line: figure.line,
     column: figure.column,
     value: figure.value,

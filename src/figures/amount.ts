@@ -10,13 +10,13 @@ import {
   currencySignPrefixes,
   currencySigns,
   hundredExponent,
-  onePronounMarkers,
-  oneIdioms,
   pointAbbreviations,
   spacedScales
 } from './lexicon.js'
+import { oneIdioms, onePronounMarkers } from './noun-lexicon.js'
 import { readSpelledNumber } from './spelled-number.js'
-import { countedNounAt, unitAt } from './unit.js'
+import { unitAt } from './unit.js'
+import { countedNounAt } from './counted-noun.js'
 import { isDateOrClock, isNamedNumber, numberChainEnd } from './not-figure.js'
 import { marginLength, signs } from './sign.js'
 import type { Direction } from '../types.js'

@@ -84,6 +84,7 @@ function toFigure(
   const { line, column } = place(sourceStart)
   return {
     text: prose.text.slice(start, end),
+    in: 'body',
     value: found.value,
     unit: found.unit,
     approx: found.approx,

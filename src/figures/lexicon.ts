@@ -1,10 +1,12 @@
 /**
  * The words figure detection knows (SPEC 5): approximator phrases, scale words, spelled numbers,
- * currencies, movement words and the words that can never be a counted noun. Kept apart from the
+ * currencies, months and clock words (movement words: `movement-lexicon.ts`; words that are
+ * never a counted noun: `noun-lexicon.ts`). Kept apart from the
  * scanner so that the vocabulary can be read, reviewed and extended in one place. Lists are
  * written as `|`-separated strings so that they stay readable after formatting.
  */
-import type { Approx, Direction } from '../types.js'
+import type { Approx } from '../types.js'
+import { list, longestPhrase } from './word-lists.js'
 
 /**
  * Approximator phrases of the SPEC 5 table, lower-cased, words separated by one space. Each is
@@ -139,57 +141,6 @@ export const currencyWords: ReadonlyMap<string, string> = pairs(
   'yuan CNY|renminbi CNY|euro EUR|euros EUR|dollar USD|dollars USD|yen JPY|sterling GBP'
 )
 
-/** Movement words before a figure (SPEC 5), lower-cased, with their common inflections. */
-export const movementWords: ReadonlyMap<string, Direction> = new Map<string, Direction>([
-  ...tag<Direction>(
-    'down',
-    'fell|fall|falls|falling|plunged|plunge|plunges|plunging|plummeted|plummet|plummets|' +
-      'plummeting|crashed|crash|crashes|crashing|dropped|drop|drops|dropping|slid|slide|slides|' +
-      'sliding|tumbled|tumble|tumbles|tumbling|lost|lose|loses|losing|down|declined|decline|' +
-      'declines|declining|sank|sink|sinks|sinking|slumped|slump|slumps|slumping|dipped|dip|dips|' +
-      'dipping|shed|sheds|shedding|slipped|slip|slips|slipping|decreased|decrease|decreases|' +
-      'decreasing|shrank|shrinks|shrinking'
-  ),
-  ...tag<Direction>(
-    'up',
-    'rose|rise|rises|rising|risen|gained|gain|gains|gaining|jumped|jump|jumps|jumping|surged|' +
-      'surge|surges|surging|soared|soar|soars|soaring|climbed|climb|climbs|climbing|rallied|' +
-      'rally|rallies|rallying|up|increased|increase|increases|increasing|grew|grow|grows|' +
-      'growing|grown|advanced|advances|advancing|rebounded|rebounds|rebounding|added|spiked|' +
-      'spikes|spiking|skyrocketed|skyrockets'
-  )
-])
-
-/**
- * Nouns and comparatives right after a figure that state a change (`a 14% drop`, `5% higher`).
- * `retracement`, `drawdown` and `correction` are left out on purpose: they are measured as
- * positive distances below a peak (`drawdown()` of SPEC 6 returns a positive percent), so a
- * direction would make a correct figure read as contradicted.
- */
-export const movementNouns: ReadonlyMap<string, Direction> = new Map<string, Direction>([
-  ...tag<Direction>(
-    'down',
-    'drop|fall|decline|plunge|loss|slide|dip|slump|tumble|crash|decrease|downturn|lower'
-  ),
-  ...tag<Direction>('up', 'rise|gain|jump|increase|surge|climb|rally|rebound|spike|higher')
-])
-
-/**
- * Phrases that may stand between a movement word and its figure without breaking the link
- * (`fell by 7%`, `rose a further 2%`, `fell as much as 7%`); adverbs in `-ly` pass as well. The
- * phrases are listed whole because the longest one sets how far back a movement word is looked
- * for; any of their words may then stand in any order.
- */
-const movementFillerPhrases: readonly string[] = list(
-  'by|a|an|another|a further|just|only|still|again|as much as'
-)
-
-/** Every word of the filler phrases, lower-cased. */
-export const movementFillers: ReadonlySet<string> = new Set(movementFillerPhrases.flatMap(words))
-
-/** The most words a filler phrase has (3 today, `as much as`). */
-export const longestMovementFiller: number = longestPhrase(movementFillerPhrases)
-
 /** Month names and abbreviations as written (capitalized), so that the verb `may` is no month. */
 export const months: ReadonlySet<string> = new Set(
   list(
@@ -205,43 +156,6 @@ export const ordinalSuffixes: ReadonlySet<string> = new Set(list('st|nd|rd|th'))
 
 /** Words after a number that make it a time of day (`6 pm`, `18:30` is handled apart). */
 export const clockWords: ReadonlySet<string> = new Set(list('am|pm|AM|PM|GMT|UTC'))
-
-/**
- * Lower-cased words that follow a number without being what it counts: function words, verbs,
- * adverbs and common adjectives (`3 of them`, `in 2025 alone`, `three major factors`).
- */
-export const notCountedNouns: ReadonlySet<string> = new Set(
-  list(
-    'a|an|the|and|or|but|nor|so|yet|of|in|on|at|to|for|from|by|with|without|within|into|onto|' +
-      'over|under|above|below|between|among|after|before|since|until|till|during|through|' +
-      'across|against|along|around|about|per|than|as|like|via|vs|versus|off|out|up|down|near|' +
-      'past|toward|towards|upon|beyond|behind|despite|except|if|when|while|whereas|because|' +
-      'though|although|that|which|who|whom|whose|what|where|why|how|this|these|those|it|its|' +
-      'they|them|their|we|us|our|you|your|he|him|his|she|her|me|my|is|are|was|were|be|been|' +
-      'being|am|has|have|had|do|does|did|will|would|shall|should|can|could|may|might|must|not|' +
-      'no|also|more|less|most|least|each|every|all|both|either|neither|any|some|many|much|few|' +
-      'other|another|such|own|only|just|even|still|again|ago|alone|apiece|too|very|then|there|' +
-      'here|now|later|earlier|instead|ever|never|already|percent|pct|plus|minus|said|says|say|' +
-      'told|fell|rose|lost|slid|sank|grew|shed|won|major|minor|new|old|big|small|large|high|' +
-      'low|key|top|main|separate|different|consecutive|straight|additional|extra|full|whole|' +
-      'previous|last|next|same|total|successive|long|short|recent|early|late|several|local|' +
-      'global|national|foreign|senior|leading|largest|biggest|smallest|highest|lowest|prior|' +
-      'possible|potential|similar|various|individual|annual|times'
-  )
-)
-
-/**
- * Lower-cased nouns after a bare `one` that make it an idiom rather than a count (`one day`,
- * `one way or another`).
- */
-export const oneIdioms: ReadonlySet<string> = new Set(
-  list('day|time|way|thing|side|hand|point|another|other|last|place')
-)
-
-/** Lower-cased words before `one` that make it a pronoun (`no one`, `the one`). */
-export const onePronounMarkers: ReadonlySet<string> = new Set(
-  list('the|no|any|every|each|this|that|which|such|at')
-)
 
 /** One approximator phrase of the table. */
 interface ApproximatorEntry {
@@ -262,25 +176,6 @@ function approximatorsOf(approx: Approx, phrases: ApproximatorPhrases): Approxim
   const levels = phrases.level === undefined ? [] : list(phrases.level)
   const level = levels.map((phrase) => ({ phrase, approx, level: true }))
   return [...magnitude, ...level]
-}
-
-/** The number of words of the longest phrase, words separated by one space. */
-function longestPhrase(phrases: Iterable<string>): number {
-  let longest = 0
-  for (const phrase of phrases) longest = Math.max(longest, words(phrase).length)
-  return longest
-}
-
-function words(phrase: string): string[] {
-  return phrase.split(' ')
-}
-
-function list(words: string): string[] {
-  return words.split('|')
-}
-
-function tag<T>(value: T, words: string): [string, T][] {
-  return list(words).map((word) => [word, value])
 }
 
 function pairs(entries: string): ReadonlyMap<string, string> {

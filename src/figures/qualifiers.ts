@@ -4,15 +4,13 @@
  */
 import type { Approx, Direction } from '../types.js'
 import type { TokenView } from './token-view.js'
+import { approximators, levelApproximators, longestApproximator } from './lexicon.js'
 import {
-  approximators,
-  levelApproximators,
-  longestApproximator,
   longestMovementFiller,
   movementFillers,
   movementNouns,
   movementWords
-} from './lexicon.js'
+} from './movement-lexicon.js'
 
 /** An approximator phrase found at a token. */
 export interface ApproximatorMatch {

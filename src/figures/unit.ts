@@ -3,20 +3,7 @@
  * basis points, a currency name or code, or else the counted noun (`470,000 investors`).
  */
 import type { TokenView } from './token-view.js'
-import {
-  approximators,
-  clockWords,
-  currencyCodes,
-  currencyWords,
-  months,
-  movementNouns,
-  movementWords,
-  notCountedNouns,
-  pointAbbreviations,
-  spacedScales,
-  spelledTens,
-  spelledUnits
-} from './lexicon.js'
+import { currencyCodes, currencyWords, pointAbbreviations } from './lexicon.js'
 
 /** A unit and the token after it. */
 export interface UnitRead {
@@ -54,29 +41,4 @@ export function unitAt(view: TokenView, index: number, currency: string | null):
     return { unit: 'USD', next: index + 2 }
   }
   return null
-}
-
-/**
- * The counted noun right after a number, lower-cased (`400,000 Bitcoins` -> `bitcoins`), or null
- * when the next word is a function word, a verb form, an adverb, a common adjective, a month, a
- * movement noun or the first half of a hyphenated compound (`5 long-term holders`).
- */
-export function countedNounAt(view: TokenView, index: number): string | null {
-  const word = view.spacedWord(index)
-  const written = view.writtenWord(index)
-  if (word === undefined || written === undefined || word.length < 2) return null
-  if (notCountedNouns.has(word) || months.has(written) || clockWords.has(written)) return null
-  if (movementNouns.has(word) || movementWords.has(word) || approximators.has(word)) return null
-  if (spelledUnits.has(word) || spelledTens.has(word) || spacedScales.has(word)) return null
-  if (word === 'hundred' || looksLikeVerbOrAdverb(word)) return null
-  if (view.attachedSymbol(index + 1) === '-' && view.attachedWord(index + 2) !== undefined) {
-    return null
-  }
-  return word
-}
-
-/** `-ly` adverbs, `-ed` and `-ing` forms: right after a number they are rarely what it counts. */
-function looksLikeVerbOrAdverb(word: string): boolean {
-  if (word.length >= 4 && word.endsWith('ly')) return true
-  return word.length >= 5 && (word.endsWith('ed') || word.endsWith('ing'))
 }

@@ -43,6 +43,7 @@ export function shapeArticle(entry: ReportArticle): ReportArticle {
 /** The SPEC's keys of a figure result, in its order. */
 const figureKeys = [
   'text',
+  'in',
   'line',
   'column',
   'value',
@@ -75,6 +76,7 @@ function shapeFigure(figure: FigureResult): FigureResult {
   if (inShape(figure, figureKeys)) return figure
   return {
     text: figure.text,
+    in: figure.in,
     line: figure.line,
     column: figure.column,
     value: Array.isArray(figure.value) ? [figure.value[0], figure.value[1]] : figure.value,

@@ -13,6 +13,7 @@ export interface FigureSketch {
   line?: number
   column?: number
   start?: number
+  in?: Figure['in']
 }
 
 /** A figure with `text` and `sketch`, at offset `start` (0 by default) of the plain text. */
@@ -20,6 +21,7 @@ export function makeFigure(text: string, sketch: FigureSketch): Figure {
   const start = sketch.start ?? 0
   return {
     text,
+    in: sketch.in ?? 'body',
     value: sketch.value,
     unit: sketch.unit ?? null,
     approx: sketch.approx ?? 'exact',

@@ -215,6 +215,7 @@ export function makeFigure(
 ): FigureResult {
   return {
     text,
+    in: 'body',
     line: 1,
     column: 1,
     value: 7,

@@ -70,6 +70,7 @@ describe('buildReport', () => {
     ])
     expect(Object.keys(article?.figures[0] ?? {})).toEqual([
       'text',
+      'in',
       'line',
       'column',
       'value',
@@ -149,6 +150,7 @@ describe('formatJson', () => {
           figures: [
             {
               text: 'over 7%',
+              in: 'body',
               line: 22,
               column: 41,
               value: 7,
@@ -162,6 +164,7 @@ describe('formatJson', () => {
             },
             {
               text: '10-12%',
+              in: 'body',
               line: 24,
               column: 3,
               value: [10, 12],

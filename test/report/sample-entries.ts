@@ -6,6 +6,7 @@ import type { FigureResult, Problem, ReportArticle } from '../../src/types.js'
 
 const verified = {
   text: 'over 7%',
+  in: 'body',
   line: 22,
   column: 41,
   value: 7,
@@ -25,6 +26,7 @@ const verified = {
 /** A figure result exactly in the SPEC's shape (keys and order), as checking makes them. */
 export const contradicted: FigureResult = {
   text: '10-12%',
+  in: 'body',
   line: 24,
   column: 3,
   value: [10, 12],
@@ -40,6 +42,7 @@ export const contradicted: FigureResult = {
 function unchecked(text: string, line: number): FigureResult {
   return {
     text,
+    in: 'body',
     line,
     column: 1,
     value: 3,
