@@ -184,6 +184,11 @@ export interface FigureMark {
   /** Offsets of the figure phrase in the Markdown source, end exclusive. */
   sourceStart: number
   sourceEnd: number
+  /** The part of the article the figure is in; for the headline, `start`/`end` are offsets in it. */
+  in: ProsePart
+  /** Offsets of the figure phrase in the article's prose (`Figure.start`, `Figure.end`). */
+  start: number
+  end: number
   status: FigureStatus
   /** Hover text: the checked value and its source, or why the figure is unchecked. */
   title: string

@@ -5,6 +5,7 @@
  * is typed here, as remark-parse types unified's data, so a new field is declared once.
  */
 import { VFile } from 'vfile'
+import type { ProsePlaces } from '../content/prose-places.js'
 import { rules } from '../rules.js'
 import type { RuleId } from '../rules.js'
 import type {
@@ -26,6 +27,8 @@ declare module 'vfile' {
     frontmatter: Frontmatter
     /** Site-relative URL path without `base`, e.g. `/2025/11/04/slug/`. */
     url: string
+    /** Where the headline and summary were written in the file, for their figures' positions. */
+    places: ProsePlaces
     /** The fact-check mode the article was checked in (SPEC 6). */
     mode: FactcheckMode
     /** The lead: `summary`, or the first paragraph's plain text. */
@@ -37,8 +40,14 @@ declare module 'vfile' {
     panel: PanelEntry[]
     /** Sanitized body HTML with every figure marked by status. */
     bodyHtml: string
-    /** Between plugins only: the body's plain text, the figures found in it, and their marks. */
+    /** The headline as HTML, its figures marked by status like the body's. */
+    headlineHtml: string
+    /**
+     * Between plugins only: the article's prose (title, summary, body, `article-prose.ts`), the
+     * body's alone, the figures found in it, and their marks.
+     */
     prose: Prose
+    bodyProse: Prose
     found: Figure[]
     marks: FigureMark[]
   }
@@ -48,12 +57,12 @@ declare module 'vfile' {
 export type ArticleFile = VFile
 
 /** What loading sets on a file that loaded. */
-export type LoadedData = Pick<Required<VFile['data']>, 'frontmatter' | 'url'>
+export type LoadedData = Pick<Required<VFile['data']>, 'frontmatter' | 'url' | 'places'>
 
 /** What the article processor adds to a loaded file. */
 export type CheckedData = Pick<
   Required<VFile['data']>,
-  'mode' | 'lead' | 'figures' | 'asserts' | 'panel' | 'bodyHtml'
+  'mode' | 'lead' | 'figures' | 'asserts' | 'panel' | 'bodyHtml' | 'headlineHtml'
 >
 
 /** A file that loaded: its frontmatter and URL are there. */

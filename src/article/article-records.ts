@@ -90,7 +90,10 @@ export function summaryOfIndexed(file: LoadedFile, check: CheckSummary): Article
 export function loadRecordOf(file: ArticleFile): LoadRecord {
   const problems = problemsOf(file)
   return isLoaded(file)
-    ? { data: { frontmatter: file.data.frontmatter, url: file.data.url }, problems }
+    ? {
+        data: { frontmatter: file.data.frontmatter, url: file.data.url, places: file.data.places },
+        problems
+      }
     : { problems }
 }
 
@@ -111,6 +114,7 @@ export function copyOfLoaded(file: LoadedFile, value?: string): LoadedFile {
   const copy = articleFile(file.path, value)
   copy.data.frontmatter = file.data.frontmatter
   copy.data.url = file.data.url
+  copy.data.places = file.data.places
   reportAll(copy, problemsOf(file))
   return copy as LoadedFile
 }

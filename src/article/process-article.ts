@@ -10,6 +10,7 @@ import { findFigures } from '../figures/figures-plugin.js'
 import { tooDeepToProcess } from '../markdown/nesting.js'
 import { ArticleStopped, markdownParser, nestingGuard } from '../markdown/parse-plugin.js'
 import { bodyHtml } from '../render/body-plugin.js'
+import { headlineHtml } from '../render/headline-html.js'
 import { collapseWhitespace } from '../text/whitespace.js'
 import { modeOf } from '../checks/factcheck-plugin.js'
 import { reportAll } from './article-file.js'
@@ -56,6 +57,7 @@ export function processArticle(
     Object.assign(file.data, unprocessed(file, context))
   }
   delete file.data.prose
+  delete file.data.bodyProse
   delete file.data.found
   delete file.data.marks
   return file as CheckedFile
@@ -70,6 +72,7 @@ function unprocessed(
     mode: modeOf(file.data.frontmatter, context),
     lead: collapseWhitespace(file.data.frontmatter.summary ?? ''),
     bodyHtml: '',
+    headlineHtml: headlineHtml(file.data.frontmatter.title, []),
     figures: [],
     asserts: [],
     panel: []
@@ -82,6 +85,6 @@ function isStackOverflow(error: unknown): boolean {
 
 /** The fields the processor adds, picked from a processed file (to send or to keep). */
 export function checkedDataOf(file: CheckedFile): CheckedData {
-  const { mode, lead, figures, asserts, panel, bodyHtml } = file.data
-  return { mode, lead, figures, asserts, panel, bodyHtml }
+  const { mode, lead, figures, asserts, panel, bodyHtml, headlineHtml } = file.data
+  return { mode, lead, figures, asserts, panel, bodyHtml, headlineHtml }
 }

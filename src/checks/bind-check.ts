@@ -1,6 +1,6 @@
 /**
  * Binds a check to the one figure it names (SPEC 6): the check's `figure` text is looked up in the
- * body's plain text, and the matched span must hold exactly one detected figure. Every way this
+ * article's prose (headline, summary, then the body's plain text), and the matched span must hold exactly one detected figure. Every way this
  * can fail is an error an editor can act on, so a check never silently stops checking after an edit.
  */
 import { didYouMean, figureTextReach } from '../text/did-you-mean.js'
@@ -33,7 +33,11 @@ export function bindCheck(
     // Only a text close enough to be the same figure after an edit: a wild guess would mislead.
     const figureTexts = new Set(figures.map((figure) => figure.text))
     const hint = didYouMean(needle, figureTexts, { reach: figureTextReach, matchCase: true })
-    return { ok: false, rule: 'check-not-found', message: `${quoted} not found in the body${hint}` }
+    return {
+      ok: false,
+      rule: 'check-not-found',
+      message: `${quoted} not found in the headline, summary or body${hint}`
+    }
   }
 
   const occurrence = check.occurrence

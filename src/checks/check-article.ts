@@ -33,8 +33,11 @@ export interface CheckArticleInput {
   /** The article's Markdown (frontmatter blanked), used to explain check text hidden in markup. */
   markdown: string
   frontmatter: Pick<Frontmatter, 'checks' | 'asserts'>
+  /** The article's prose: headline, summary and body (`figures/article-prose.ts`). */
   prose: Prose
-  /** Every figure detection found in the body. */
+  /** The body's prose alone: where an assert's words must be. */
+  bodyProse: Prose
+  /** Every figure detection found in the prose. */
   figures: readonly Figure[]
   mode: FactcheckMode
   /** Site tolerances; a check's own `tolerance` replaces them for that check. */
@@ -127,7 +130,7 @@ export function checkArticle(input: CheckArticleInput): ArticleCheck {
     reportFigure(file, figure, verdict, input.mode)
   }
 
-  const asserts = checkAsserts(file, input.frontmatter.asserts, input.prose, input.evaluate)
+  const asserts = checkAsserts(file, input.frontmatter.asserts, input.bodyProse, input.evaluate)
   // The report lists an article's fact-check problems by position; `off` makes them all warnings.
   sortMessagesFrom(file, before)
   if (input.mode === 'off') for (const message of file.messages.slice(before)) message.fatal = false
@@ -207,7 +210,13 @@ function resultOf(figure: Figure, verdict: Verdict | undefined): FigureResult {
 }
 
 function markOf(figure: Figure, verdict: Verdict | undefined): FigureMark {
-  const span = { sourceStart: figure.sourceStart, sourceEnd: figure.sourceEnd }
+  const span = {
+    sourceStart: figure.sourceStart,
+    sourceEnd: figure.sourceEnd,
+    in: figure.in,
+    start: figure.start,
+    end: figure.end
+  }
   if (verdict === undefined) {
     return { ...span, status: 'unchecked', title: 'Not checked against data' }
   }

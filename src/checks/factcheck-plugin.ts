@@ -20,8 +20,8 @@ export interface FactcheckOptions {
 
 export function factcheck(options: FactcheckOptions) {
   return (_tree: Root, file: VFile): void => {
-    const { frontmatter, prose, found } = file.data
-    if (frontmatter === undefined || prose === undefined || found === undefined)
+    const { frontmatter, prose, bodyProse, found } = file.data
+    if (frontmatter === undefined || prose === undefined || bodyProse === undefined || !found)
       throw new TypeError(
         `${file.path}: the fact check runs on a loaded file after the figures stage`
       )
@@ -32,6 +32,7 @@ export function factcheck(options: FactcheckOptions) {
       markdown: String(file.value),
       frontmatter,
       prose,
+      bodyProse,
       figures: found,
       mode,
       tolerance: options.settings.factcheck.tolerance,

@@ -16,6 +16,7 @@ import { didYouMean } from '../text/did-you-mean.js'
 import { parseYaml } from '../yaml/parse-yaml.js'
 import { frontmatterKeys, frontmatterOf, frontmatterSchema, misspeltCheckingKey, namePattern } from './frontmatter-schema.js'
 import { expandPermalink } from './permalink.js'
+import { prosePlacesOf } from './prose-places.js'
 import type { ParsedYaml } from '../yaml/parse-yaml.js'
 import { hasErrors, report, reportAll } from '../article/article-file.js'
 import type { ArticleFile } from '../article/article-file.js'
@@ -135,6 +136,7 @@ export function parseArticle(file: ArticleFile, source: string, settings: Settin
   if (!result.success || slug === undefined || hasErrors(file)) return
   const frontmatter = frontmatterOf(result.data, slug, (path) => pointIn(yaml, path))
   file.data.frontmatter = frontmatter
+  file.data.places = prosePlacesOf(yaml, split.yamlStart, raw as Record<string, unknown>)
   file.data.url = expandPermalink(settings.permalink, frontmatter, settings.timezone)
 }
 
@@ -143,7 +145,8 @@ function inFile(point: { line: number; column: number }): { line: number; column
   return { line: point.line + frontmatterOrigin.lineOffset, column: point.column }
 }
 
-type Split = { yaml: string; markdown: string } | { problem: Problem }
+/** The frontmatter's YAML, where it starts in the file, and the Markdown (frontmatter blanked). */
+type Split = { yaml: string; yamlStart: number; markdown: string } | { problem: Problem }
 
 let grayMatter: typeof matter | undefined
 
@@ -170,7 +173,10 @@ function splitFrontmatter(text: string): Split {
   const markdown = text.slice(0, bodyStart).replace(/[^\r\n]/g, ' ') + parsed.content
   // gray-matter ends the YAML at "\n---", so with CRLF line ends its last line keeps a lone "\r",
   // which the yaml parser reads into the last value or rejects after a flow collection.
-  return { yaml: parsed.matter.replace(/^\r?\n/, '').replace(/\r$/, ''), markdown }
+  const yaml = parsed.matter.replace(/^\r?\n/, '')
+  // gray-matter's matter starts right after the opening `---`.
+  const yamlStart = 3 + parsed.matter.length - yaml.length
+  return { yaml: yaml.replace(/\r$/, ''), yamlStart, markdown }
 }
 
 function reportUnknownKeys(file: ArticleFile, raw: object, yaml: ParsedYaml): void {

@@ -15,7 +15,12 @@ import type { Problem, Report } from '../types.js'
 /** A problem with the site-relative file it is in. */
 export interface LocatedProblem extends Problem {
   file: string
+  /** For a figure's problem in the headline or the summary: that part (SPEC 5). */
+  part?: 'title' | 'summary'
 }
+
+/** What the overlay calls the parts of an article that are not its body. */
+const partNames = { title: 'headline', summary: 'summary' } as const
 
 /** Id of the overlay element; the live-reload client wires its close button by id. */
 export const overlayId = 'factdesk-overlay'
@@ -25,9 +30,19 @@ export const overlayCloseId = 'factdesk-overlay-close'
 
 /** Every problem of a report with its file: the problem's own, else its report entry's. */
 export function problemsOf(report: Report): LocatedProblem[] {
-  return report.articles.flatMap((entry) =>
-    entry.problems.map((problem) => ({ ...problem, file: problem.file ?? entry.file }))
-  )
+  return report.articles.flatMap((entry) => {
+    // A figure's problem is at the figure: its position tells whether it is in the headline.
+    const parts = new Map<string, 'title' | 'summary'>()
+    for (const figure of entry.figures)
+      if (figure.in !== 'body') parts.set(`${figure.line}:${figure.column}`, figure.in)
+    return entry.problems.map((problem): LocatedProblem => {
+      const located: LocatedProblem = { ...problem, file: problem.file ?? entry.file }
+      const part =
+        problem.file === undefined ? parts.get(`${problem.line}:${problem.column}`) : undefined
+      if (part !== undefined) located.part = part
+      return located
+    })
+  })
 }
 
 /**
@@ -91,7 +106,9 @@ export function renderOverlay(exit: number, problems: readonly LocatedProblem[])
 
 function list(problems: readonly LocatedProblem[]): string {
   const items = problems
-    .map((problem) => `<li><code>${escapeHtml(problemLine(problem))}</code></li>`)
+    .map(
+      (problem) => `<li>${partLabel(problem)}<code>${escapeHtml(problemLine(problem))}</code></li>`
+    )
     .join('')
   return `<ol>${items}</ol>`
 }
@@ -110,6 +127,12 @@ function hints(ids: readonly RuleId[]): string {
   return `<dl>${entries}</dl>`
 }
 
+// A headline figure is the one most readers see: its problem says so before the line.
+function partLabel(problem: LocatedProblem): string {
+  if (problem.part === undefined) return ''
+  return `<strong class="fd-overlay-part">In the ${partNames[problem.part]}:</strong> `
+}
+
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`
 }
@@ -124,6 +147,7 @@ const overlayStyle = [
   `#${overlayId} p{margin:0 0 .75rem;color:#d2d2d7}`,
   `#${overlayId} ol{margin:0 0 .75rem;padding-left:1.5rem}`,
   `#${overlayId} li{margin:.25rem 0}`,
+  `#${overlayId} .fd-overlay-part{color:#fff;font-weight:600}`,
   `#${overlayId} dl{margin:0 0 .75rem}`,
   `#${overlayId} dt{margin:.25rem 0 0;color:#d2d2d7}`,
   `#${overlayId} dd{margin:0 0 0 1.5rem;color:#f5f5f7}`,

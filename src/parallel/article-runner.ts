@@ -142,7 +142,7 @@ function poolRunner(
         const articles = batch.map((file): ArticleToCheck => ({
           path: file.path,
           value: String(file.value),
-          data: { frontmatter: file.data.frontmatter, url: file.data.url }
+          data: { frontmatter: file.data.frontmatter, url: file.data.url, places: file.data.places }
         }))
         const result = await run({
           kind: 'process',

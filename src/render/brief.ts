@@ -60,6 +60,7 @@ function briefView(input: BriefInput, article: CheckedFile['data']) {
     frontmatter.updated === undefined ? undefined : timeView(frontmatter.updated, settings)
   return {
     title: frontmatter.title,
+    headlineHtml: article.headlineHtml,
     byline: frontmatter.byline,
     dateline: frontmatter.dateline,
     published: timeView(frontmatter.date, settings),

@@ -17,6 +17,7 @@ import type {
   YAMLError
 } from 'yaml'
 import { firstTooDeep, tooDeepMessage } from './nesting.js'
+import { scalarOffsets } from './scalar-offsets.js'
 
 /** A 1-based position in the YAML text. */
 export interface YamlPoint {
@@ -111,6 +112,11 @@ export interface ParsedYaml {
   warnings: { message: string; point: YamlPoint }[]
   /** Position of the value at `path` (or of its key, with `key: true`); the nearest parent when absent. */
   pointOf(path: readonly PropertyKey[], options?: { key?: boolean }): YamlPoint
+  /**
+   * The offset in the YAML text of each UTF-16 unit of the string at `path` (`scalar-offsets.ts`),
+   * or undefined when there is no string there.
+   */
+  stringOffsets(path: readonly PropertyKey[]): Int32Array | undefined
 }
 
 /** Anchors and aliases are capped so that a "billion laughs" document cannot blow up memory. */
@@ -131,7 +137,13 @@ export function parseYaml(text: string): ParsedYaml {
   const { document, lineCounter } = read
   if (document === undefined) {
     const point = errors[0]?.point ?? { line: 1, column: 1 }
-    return { value: undefined, errors, warnings, pointOf: () => point }
+    return {
+      value: undefined,
+      errors,
+      warnings,
+      pointOf: () => point,
+      stringOffsets: () => undefined
+    }
   }
   let value: unknown
   if (errors.length === 0) {
@@ -149,6 +161,10 @@ export function parseYaml(text: string): ParsedYaml {
     pointOf(path, options = {}) {
       const { line, col } = lineCounter.linePos(offsetOf(document, path, options.key === true))
       return { line, column: col }
+    },
+    stringOffsets(path) {
+      const node = document.getIn(path, true)
+      return isScalar(node) ? scalarOffsets(node, text) : undefined
     }
   }
 }

@@ -2,7 +2,7 @@
  * `check` and `build` on a fixture site: exit statuses by mode (SPEC 6, 7) and the three output
  * formats.
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises'
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -43,6 +43,28 @@ describe('fact-check exit statuses and formats', () => {
         severity: 'error'
       })
     )
+  })
+
+  it('exits 1 on a contradicted headline figure, at its line and column in the frontmatter', async () => {
+    const root = await site({ withWrong: false })
+    const headline = [
+      '---',
+      'title: "Coin soars 25% in a day"',
+      'date: 2025-11-03T14:00:00Z',
+      'data:',
+      '  coin: markets/coin.csv',
+      'checks:',
+      '  - figure: "soars 25%"',
+      '    expr: pct_change(coin.close, "2025-11-02", "2025-11-03")',
+      '---',
+      'The coin moved over the day.',
+      ''
+    ].join('\n')
+    await writeFile(join(root, 'content/coin-headline.md'), headline)
+    const run = await runCli(['check', '--root', root])
+    expect(run.exit).toBe(1)
+    const problem = run.stdout.split('\n').find((line) => line.includes('figure-contradicted'))
+    expect(problem).toMatch(/^content\/coin-headline\.md:2:20\s{2,}error\s{2,}stated rose 25%/)
   })
 
   it('passes in standard mode with unchecked figures as warnings, and fails them with --strict', async () => {

@@ -21,6 +21,7 @@ const check: CheckRecord = {
     mode: 'standard',
     lead: '',
     bodyHtml: '<p>body</p>',
+    headlineHtml: 'Headline',
     figures: [],
     asserts: [],
     panel: []

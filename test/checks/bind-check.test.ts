@@ -32,19 +32,19 @@ describe('bindCheck', () => {
       'over 8%',
       undefined,
       'check-not-found',
-      'check text "over 8%" not found in the body (did you mean "over 7%"?)'
+      'check text "over 8%" not found in the headline, summary or body (did you mean "over 7%"?)'
     ],
     [
       'Ethereum soared',
       undefined,
       'check-not-found',
-      'check text "Ethereum soared" not found in the body'
+      'check text "Ethereum soared" not found in the headline, summary or body'
     ],
     [
       'bitcoin plummeted',
       undefined,
       'check-not-found',
-      'check text "bitcoin plummeted" not found in the body'
+      'check text "bitcoin plummeted" not found in the headline, summary or body'
     ],
     [
       '7%',

@@ -76,6 +76,7 @@ function run(
     markdown: options.markdown ?? body,
     frontmatter: { checks, asserts: options.asserts ?? [] },
     prose,
+    bodyProse: prose,
     figures: [investors, below, over7],
     mode: options.mode ?? 'standard',
     tolerance: { about: 0.05, nearly: 0.1, slightly: 0.05, understated: 1.5 },
@@ -181,18 +182,27 @@ describe('checkArticle', () => {
       {
         sourceStart: over7.sourceStart,
         sourceEnd: over7.sourceEnd,
+        in: 'body',
+        start: over7.start,
+        end: over7.end,
         status: 'verified',
         title: `Verified: data -7.41% — ${btc}`
       },
       {
         sourceStart: below.sourceStart,
         sourceEnd: below.sourceEnd,
+        in: 'body',
+        start: below.start,
+        end: below.end,
         status: 'contradicted',
         title: 'stated below the $99,000, data $99,100 (not under $99,000)'
       },
       {
         sourceStart: investors.sourceStart,
         sourceEnd: investors.sourceEnd,
+        in: 'body',
+        start: investors.start,
+        end: investors.end,
         status: 'unchecked',
         title: 'Not checked against data'
       }
@@ -244,7 +254,8 @@ describe('checkArticle', () => {
       line: 8,
       column: 5,
       rule: 'check-not-found',
-      message: 'check text "over 8%" not found in the body (did you mean "over 7%"?)'
+      message:
+        'check text "over 8%" not found in the headline, summary or body (did you mean "over 7%"?)'
     })
     expect(panel[0]).toMatchObject({ figure: 'over 8%', status: 'error', actual: -7.41 })
   })
@@ -261,7 +272,7 @@ describe('checkArticle', () => {
     const markdown = 'Bitcoin plummeted **over 7%** to below the $99,000 mark.'
     const { problems } = run([check('**over 7%**', 'pct', 8)], { markdown })
     expect(problems[0]?.message).toBe(
-      'check text "**over 7%**" not found in the body (did you mean "over 7%"?); it is in the Markdown source but not in the text readers see: write it without markup'
+      'check text "**over 7%**" not found in the headline, summary or body (did you mean "over 7%"?); it is in the Markdown source but not in the text readers see: write it without markup'
     )
   })
 

@@ -75,6 +75,69 @@ describe('problemsOf', () => {
   })
 })
 
+describe('a headline figure in the overlay', () => {
+  const headline = { ...contradicted, line: 2, column: 24, message: 'stated 25%, data +8.9%' }
+  const report: Report = {
+    version: 1,
+    summary: {
+      articles: 1,
+      figures: 2,
+      verified: 0,
+      contradicted: 2,
+      unchecked: 0,
+      errors: 2,
+      warnings: 0,
+      exit: 1
+    },
+    articles: [
+      {
+        file: contradicted.file,
+        slug: 'crypto-day-of-terror',
+        url: '/2025/11/04/crypto-day-of-terror/',
+        mode: 'standard',
+        figures: [
+          { ...figureAt(headline), in: 'title' },
+          { ...figureAt(contradicted), in: 'body' }
+        ],
+        asserts: [],
+        problems: [headline, contradicted].map((problem) => {
+          const { line, column, severity, rule, message } = problem
+          return { line, column, severity, rule, message }
+        })
+      }
+    ]
+  }
+
+  it('knows which problems are in the headline, by the figure at their position', () => {
+    expect(problemsOf(report).map((problem) => problem.part)).toEqual(['title', undefined])
+  })
+
+  it('says "In the headline" before that problem, and only that one', () => {
+    const html = renderOverlay(1, problemsOf(report))
+    const items = html.split('<li>').slice(1)
+    expect(items[0]).toContain('In the headline:')
+    expect(items[1]).not.toContain('In the')
+  })
+})
+
+function figureAt(
+  problem: LocatedProblem
+): Omit<Report['articles'][number]['figures'][number], 'in'> {
+  return {
+    text: '25%',
+    line: problem.line,
+    column: problem.column,
+    value: 25,
+    unit: '%',
+    approx: 'exact',
+    direction: null,
+    status: 'contradicted',
+    actual: 8.9,
+    expr: 'x',
+    message: problem.message
+  }
+}
+
 describe('renderOverlay', () => {
   it('is empty for a build that passed, so the reload after a fix clears it', () => {
     expect(renderOverlay(0, [unchecked])).toBe('')

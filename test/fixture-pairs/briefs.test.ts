@@ -1,7 +1,7 @@
 /**
  * Briefs, case by case (`test/fixtures/briefs/<case>/`): each `input.md` goes through the whole
  * pipeline and the project's templates, and `expected.json` holds what a reader finds on the page,
- * read from the parsed HTML (SPEC 8): the headline, the headings, each marked figure with its
+ * read from the parsed HTML (SPEC 8): the headline and its marked figures, the headings, each marked figure with its
  * status and hover text, and the fact-check panel. A case folder is a site root for its data.
  */
 import type { Element, Root } from 'hast'
@@ -22,6 +22,11 @@ function briefSummary(page: Root) {
   if (brief === undefined) throw new TypeError('the page has no `article.brief`')
   return {
     headline: textOf(select('h1', brief)),
+    headlineMarks: selectAll('h1 span.fd-fig', brief).map((mark) => ({
+      text: toString(mark),
+      status: mark.properties.dataStatus ?? null,
+      title: mark.properties.title ?? null
+    })),
     byline: textOf(select('.brief__byline', brief)),
     headings: selectAll('h2, h3', brief).map((heading) => toString(heading)),
     corrections: selectAll('.corrections li', brief).map((item) => toString(item)),

@@ -14,14 +14,15 @@ testFixturePairs('checks', async ({ dir, input }) => {
     settings: await siteSettingsOf(dir)
   })
   return {
-    figures: article.figures.map(({ text, line, column, status, actual, expr, message }) => ({
-      text,
-      line,
-      column,
-      status,
-      actual,
-      expr,
-      message
+    figures: article.figures.map((figure) => ({
+      text: figure.text,
+      in: figure.in,
+      line: figure.line,
+      column: figure.column,
+      status: figure.status,
+      actual: figure.actual,
+      expr: figure.expr,
+      message: figure.message
     })),
     asserts: article.asserts.map(({ says, status, message }) => ({ says, status, message })),
     panel: article.panel,

@@ -37,7 +37,7 @@ export interface PipelineOptions {
 /** The figure fields detection gives, without a verdict. */
 export type DetectedFigure = Pick<
   FigureResult,
-  'text' | 'line' | 'column' | 'value' | 'unit' | 'approx' | 'direction'
+  'text' | 'in' | 'line' | 'column' | 'value' | 'unit' | 'approx' | 'direction'
 >
 
 /** An article through stages 1 and 2, with the problems of the data files its checks read. */
@@ -93,8 +93,9 @@ export async function figuresOf(
   options: PipelineOptions = {}
 ): Promise<DetectedFigure[]> {
   const { article } = await checkedArticleOf(source, options)
-  return article.figures.map(({ text, line, column, value, unit, approx, direction }) => ({
+  return article.figures.map(({ text, in: part, line, column, value, unit, approx, direction }) => ({
     text,
+    in: part,
     line,
     column,
     value,

@@ -12,7 +12,8 @@ describe('the in-process runner', () => {
     const articles = makeArticles(130).map((made) =>
       loadedFile(made.path, String(made.value), {
         frontmatter: made.data.frontmatter,
-        url: made.data.url
+        url: made.data.url,
+        places: made.data.places
       })
     )
     const runner = createRunner({

@@ -31,7 +31,14 @@ function markOf(
   let start = -1
   for (let seen = 0; seen < occurrence; seen++) start = markdown.indexOf(text, start + 1)
   if (start < 0) throw new TypeError(`\`${text}\` not found`)
-  return { sourceStart: start, sourceEnd: start + text.length, status, title: `${status}: ${text}` }
+  const span = { in: 'body', start, end: start + text.length } as const
+  return {
+    sourceStart: start,
+    sourceEnd: start + text.length,
+    ...span,
+    status,
+    title: `${status}: ${text}`
+  }
 }
 
 function marksIn(html: string): Element[] {
@@ -99,7 +106,8 @@ describe('renderBodyHtml', () => {
       )
       .map(([start, length, status]): FigureMark => {
         const end = Math.min(markdown.length, start + length)
-        return { sourceStart: start, sourceEnd: end, status, title: `${start}-${end}` }
+        const span = { in: 'body', start, end } as const
+        return { sourceStart: start, sourceEnd: end, ...span, status, title: `${start}-${end}` }
       })
     fc.assert(
       fc.property(fc.array(mark, { maxLength: 6 }), (marks) => {

@@ -16,6 +16,7 @@ import type { SiteInput } from '../../src/outputs/render-site.js'
 import { parseMarkdown } from '../../src/markdown/parse-markdown.js'
 import { stylesheetFile } from '../../src/render/assets.js'
 import { renderBodyHtml } from '../../src/render/body-html.js'
+import { headlineHtml } from '../../src/render/headline-html.js'
 import { renderBrief } from '../../src/render/brief.js'
 import { newestFirst } from '../../src/render/order.js'
 import { siteView } from '../../src/render/page-context.js'
@@ -88,6 +89,9 @@ export function makeArticle(spec: ArticleSpec): CheckedFile {
     return {
       sourceStart: start,
       sourceEnd: start + mark.text.length,
+      in: 'body',
+      start,
+      end: start + mark.text.length,
       status: mark.status,
       title: mark.title ?? mark.status
     }
@@ -116,6 +120,9 @@ export function makeArticle(spec: ArticleSpec): CheckedFile {
   const data: LoadedData & CheckedData = {
     frontmatter,
     url: `/${date.toFormat('yyyy/MM/dd')}/${spec.slug}/`,
+    // Placed as if the headline stood at the start of the file: these articles are never re-read.
+    places: { title: [0, 0] },
+    headlineHtml: headlineHtml(frontmatter.title, []),
     mode: 'standard',
     lead: spec.lead ?? body.split('\n\n')[0]?.replace(/\s+/g, ' ').trim() ?? '',
     bodyHtml: renderBodyHtml(tree, marks, body),

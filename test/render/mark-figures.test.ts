@@ -8,7 +8,8 @@ import type { FigureMark } from '../../src/types.js'
 const parser = unified().use(remarkParse)
 
 function mark(sourceStart: number, sourceEnd: number, title: string): FigureMark {
-  return { sourceStart, sourceEnd, status: 'unchecked', title }
+  const span = { in: 'body', start: sourceStart, end: sourceEnd } as const
+  return { sourceStart, sourceEnd, ...span, status: 'unchecked', title }
 }
 
 /** The pieces of the first paragraph: plain text as itself, a mark as `[title:text]`. */
