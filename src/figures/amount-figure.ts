@@ -8,6 +8,7 @@ import type { Amount } from './amount.js'
 import type { FoundFigure, Step } from './construct.js'
 import type { TokenView } from './token-view.js'
 import { readAmount } from './amount.js'
+import { quoteEnd } from './number-quote.js'
 
 /** The value, unit and approx of a figure, without its tokens. */
 export type FigureParts = Omit<FoundFigure, 'first' | 'last'>
@@ -29,7 +30,7 @@ export function amountFigure(
     return { kind: 'skip', next: second === null ? amount.last + 1 : second.last + 1 }
   }
   if (second !== null) {
-    const range = joinRange(amount, second)
+    const range = joinRange(amount, quoteEnd(view, amount, second))
     if (range !== null) return { kind: 'figure', figure: { first, last: second.last, ...range } }
   }
   // A sign gives the direction and the value is the magnitude (SPEC 5.1: `−3%` is 3, down).

@@ -4,15 +4,9 @@
  * recognizes the number as one that is no figure (a date, a time, an ordinal, a name, a year).
  */
 import type { TokenView } from './token-view.js'
-import {
-  attachedScales,
-  currencyCodes,
-  currencySignPrefixes,
-  currencySigns,
-  hundredExponent,
-  pointAbbreviations,
-  spacedScales
-} from './lexicon.js'
+import { attachedScales, hundredExponent, pointAbbreviations, spacedScales } from './lexicon.js'
+import { readCurrency } from './currency-prefix.js'
+import { gluedHundredth, spacedScaleAt } from './number-scale.js'
 import { oneIdioms, onePronounMarkers } from './noun-lexicon.js'
 import { readSpelledNumber } from './spelled-number.js'
 import { unitAt } from './unit.js'
@@ -77,7 +71,7 @@ export function readAmount(view: TokenView, from: number, context: AmountContext
   if (currency) index = currency.next
   const core = index
   const token = view.at(core)
-  if (!token || (core > from && !view.attached(core) && !currency?.spacedCode)) return none
+  if (!token || (core > from && !view.attached(core) && !currency?.spaced)) return none
   const base =
     token.kind === 'number' ? readDigits(view, core, currency !== null) : readSpelled(view, core)
   if (base === null) return none
@@ -93,26 +87,28 @@ export function readAmount(view: TokenView, from: number, context: AmountContext
   }
   let exponent = base.exponent
   let next = base.next
-  let scaled = exponent > 0
+  let scaled = exponent !== 0
   if (!scaled && !base.dashNext) {
     if (view.spacedWord(next) === 'hundred') {
       exponent += hundredExponent
       next++
     }
-    const spacedScale = spacedScales.get(view.spacedWord(next) ?? '')
-    if (spacedScale !== undefined) {
-      exponent += spacedScale
-      next++
-    }
+    const spacedScale = spacedScaleAt(view, next)
+    exponent += spacedScale.exponent
+    next = spacedScale.next
     scaled = exponent > 0
   }
   let unit: string | null = currency?.code ?? base.unit
   let counted = false
   if (!base.dashNext && (unit === null || currency?.code === 'JPY')) {
-    const found = unitAt(view, next, currency?.code ?? null)
+    const large = scaled || Number(base.plain) >= 1000
+    const found = unitAt(view, next, currency?.code ?? null, large)
     if (found) {
       unit = found.unit
       next = found.next
+      // Hundredths (`45 cents`) scale the number down and share that scale in a range.
+      exponent += found.exponent
+      scaled ||= found.exponent !== 0
     } else if (unit === null) {
       const noun = countedNounAt(view, next)
       if (noun) {
@@ -156,32 +152,6 @@ interface BaseNumber {
 
 type BaseRead = BaseNumber | { kind: 'not-figure'; next: number } | null
 
-interface CurrencyRead {
-  code: string
-  next: number
-  spacedCode: boolean
-}
-
-function readCurrency(view: TokenView, index: number): CurrencyRead | null {
-  const written = view.at(index)
-  if (!written) return null
-  if (written.kind === 'word' && view.attached(index + 1)) {
-    const code = currencySignPrefixes.get(written.text + (view.symbol(index + 1) ?? ''))
-    if (code && view.attached(index + 2) && view.isNumber(index + 2)) {
-      return { code, next: index + 2, spacedCode: false }
-    }
-  }
-  const sign = currencySigns.get(view.symbol(index) ?? '')
-  if (sign && view.attached(index + 1) && view.isNumber(index + 1)) {
-    return { code: sign, next: index + 1, spacedCode: false }
-  }
-  const code = written.kind === 'word' ? currencyCodes.get(written.text) : undefined
-  if (code && view.spaced(index + 1) && view.isNumber(index + 1)) {
-    return { code, next: index + 1, spacedCode: true }
-  }
-  return null
-}
-
 /** Digits and what touches them on the right: `%`, a scale suffix, or a sign it is no figure. */
 function readDigits(view: TokenView, core: number, hasCurrency: boolean): BaseRead {
   const digits = view.at(core)?.digits
@@ -216,8 +186,13 @@ function readDigits(view: TokenView, core: number, hasCurrency: boolean): BaseRe
   if (suffix !== undefined) {
     const scale = attachedScales.get(suffix)
     const points = pointAbbreviations.get(suffix.toLowerCase())
+    const pence = hasCurrency ? null : gluedHundredth(suffix, digits)
     if (scale && (!scale.needsCurrency || hasCurrency)) {
       result.exponent = scale.exponent
+      result.next = after + 1
+    } else if (pence !== null) {
+      result.unit = pence.unit
+      result.exponent = pence.exponent
       result.next = after + 1
     } else if (points !== undefined) {
       result.unit = points

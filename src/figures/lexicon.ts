@@ -6,7 +6,7 @@
  * written as `|`-separated strings so that they stay readable after formatting.
  */
 import type { Approx } from '../types.js'
-import { list, longestPhrase } from './word-lists.js'
+import { list, longestPhrase, tag } from './word-lists.js'
 
 /**
  * Approximator phrases of the SPEC 5 table, lower-cased, words separated by one space. Each is
@@ -62,15 +62,31 @@ export const levelApproximators: ReadonlySet<string> = new Set(
   approximatorTable.filter((entry) => entry.level).map((entry) => entry.phrase)
 )
 
-/** Scale words written apart from the number, lower-cased, as powers of ten. */
+/**
+ * Scale words written apart from the number, lower-cased, as powers of ten (SPEC 5.1). Beyond
+ * the SPEC: Reuters' `bln` and `trln`, and the Indian `lakh` (1e5) and `crore` (1e7), singular or
+ * plural (`₹500 crore`, `2 lakh people`). `k` and `m` count only glued (`attachedScales`): apart
+ * they are more often a unit (`5 m` is five metres).
+ */
 export const spacedScales: ReadonlyMap<string, number> = new Map([
   ['thousand', 3],
   ['million', 6],
   ['billion', 9],
   ['trillion', 12],
-  ['bn', 9],
-  ['tn', 12],
-  ['mn', 6]
+  ...tag(6, 'mn|mln'),
+  ...tag(9, 'bn|bln'),
+  ...tag(12, 'tn|trn|trln'),
+  ...tag(5, 'lakh|lakhs'),
+  ...tag(7, 'crore|crores')
+])
+
+/**
+ * Scale words that may follow another (`Rs 1.5 lakh crore` is 1.5e12, the way Indian budgets are
+ * written): `crore` after `lakh` or `thousand`. Beyond the SPEC.
+ */
+export const secondScales: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['crore', new Set(list('lakh|lakhs|thousand'))],
+  ['crores', new Set(list('lakh|lakhs|thousand'))]
 ])
 
 /** `hundred` multiplies before a larger scale word (`two hundred million`). */
@@ -84,14 +100,16 @@ export interface AttachedScale {
 
 /**
  * Scale suffixes attached to the digits (`$2bn`, `10k`), as written. The ones that also read as
- * another unit (`5m` metres, `4K` video, `2B`) count only after a currency sign.
+ * another unit (`5m` metres, `4K` video, `2B`) count only after a currency sign; `mn`, `mln`,
+ * `trn` are scales alone, like `bn` (SPEC 5.1: `3mln cars`), though `30mn` may mean minutes.
  */
 export const attachedScales: ReadonlyMap<string, AttachedScale> = new Map([
-  ...scales(9, false, 'bn|BN|Bn'),
-  ...scales(12, false, 'tn|TN|Tn'),
+  ...scales(9, false, 'bn|BN|Bn|bln|BLN|Bln'),
+  ...scales(12, false, 'tn|TN|Tn|trn|TRN|Trn|trln|TRLN|Trln'),
+  ...scales(6, false, 'mn|MN|Mn|mln|MLN|Mln'),
   ...scales(3, false, 'k'),
   ...scales(3, true, 'K'),
-  ...scales(6, true, 'm|M|mn|MN'),
+  ...scales(6, true, 'm|M'),
   ...scales(9, true, 'b|B')
 ])
 
@@ -117,28 +135,6 @@ export const spelledTens: ReadonlyMap<string, number> = new Map(
  */
 export const pointAbbreviations: ReadonlyMap<string, string> = pairs(
   'pp pp|ppt pp|ppts pp|bp bp|bps bp'
-)
-
-/** Currency signs written before the number. */
-export const currencySigns: ReadonlyMap<string, string> = pairs(
-  '$ USD|€ EUR|£ GBP|¥ JPY|₹ INR|₩ KRW'
-)
-
-/** Letters written right before `$` or `¥` that name another currency (`US$`, `HK$`, `CN¥`). */
-export const currencySignPrefixes: ReadonlyMap<string, string> = pairs(
-  'US$ USD|HK$ HKD|A$ AUD|AU$ AUD|C$ CAD|CA$ CAD|NZ$ NZD|S$ SGD|NT$ TWD|R$ BRL|MX$ MXN|' +
-    'CN¥ CNY|JP¥ JPY'
-)
-
-/** ISO codes (and `RMB`) that may stand before or after the number (`USD 5`, `5 billion EUR`). */
-export const currencyCodes: ReadonlyMap<string, string> = pairs(
-  'USD USD|EUR EUR|GBP GBP|JPY JPY|CNY CNY|RMB CNY|CHF CHF|CAD CAD|AUD AUD|HKD HKD|INR INR|' +
-    'KRW KRW|SGD SGD'
-)
-
-/** Currency names written after the number, lower-cased (`5 billion yuan`, `20 euros`). */
-export const currencyWords: ReadonlyMap<string, string> = pairs(
-  'yuan CNY|renminbi CNY|euro EUR|euros EUR|dollar USD|dollars USD|yen JPY|sterling GBP'
 )
 
 /** Month names and abbreviations as written (capitalized), so that the verb `may` is no month. */

@@ -4,6 +4,7 @@
  * tokens with a bounded look around, which keeps detection linear in the text.
  */
 import type { Prose } from '../types.js'
+import { isWhitespace } from '../text/whitespace.js'
 
 /** What a token is. `boundary` stands for anything phrases must not join across. */
 export type TokenKind = 'word' | 'number' | 'symbol' | 'boundary'
@@ -243,22 +244,11 @@ function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39
 }
 
-/** Whitespace, including the no-break and thin spaces newsroom copy uses inside figures. */
-export function isSpace(code: number): boolean {
-  return (
-    code === 0x20 ||
-    (code >= 0x09 && code <= 0x0d) ||
-    code === 0xa0 ||
-    code === 0x85 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000
-  )
-}
+/**
+ * Whitespace, including the no-break and thin spaces newsroom copy uses inside figures: the one
+ * rule of `text/whitespace.ts`, so that figures and check texts are cut at the same places.
+ */
+export const isSpace: (code: number) => boolean = isWhitespace
 
 /** Length in code units of the letter at `index`, or 0 when there is none. */
 function letterLength(text: string, index: number): number {

@@ -12,6 +12,9 @@ import { assertLabel, figureSummary, statusLabels } from './status-labels.js'
 import type { Templates } from './templates.js'
 import { siteHref } from './urls.js'
 
+/** What the report page calls the parts of an article other than its body. */
+const partNames = { title: 'headline', summary: 'summary' } as const
+
 /** Site path of the report page. */
 export const factcheckPath = '/factcheck/'
 
@@ -96,8 +99,8 @@ function articleView(input: FactcheckInput, article: ReportArticle, title: strin
     summary: figureSummary(article.figures),
     figures: article.figures.map((figure) => ({
       text: figure.text,
-      line: figure.line,
-      column: figure.column,
+      // Readers know the headline and the summary; only the body needs a line to find a figure.
+      where: figure.in === 'body' ? `${figure.line}:${figure.column}` : partNames[figure.in],
       status: figure.status,
       statusLabel: statusLabels[figure.status],
       actual: formatValue(figure.actual, settings.language),

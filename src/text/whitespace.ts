@@ -1,15 +1,23 @@
 /**
- * The whitespace rule of text as editors read it (SPEC 6: "whitespace runs count as one space"):
- * every run of the characters JavaScript's `\s` matches (tabs, newlines, no-break, thin and line
- * separator spaces, the byte-order mark) is one space. Leads, check texts, asserts, expressions
- * and titles all use it. Figure detection has its own predicate (`isSpace` in
- * `figures/tokenize.ts`: Unicode's White_Space, so U+0085 but not U+FEFF), which decides where a
- * figure's tokens end and is kept apart on purpose.
+ * The one whitespace rule of factdesk (SPEC 6: "whitespace runs count as one space"): the
+ * characters JavaScript's `\s` matches (tabs, newlines, no-break, thin and line separator spaces,
+ * the byte-order mark U+FEFF, which editors paste in unseen), and not U+0085, more often a
+ * mis-decoded `…` than a line break. Leads, check texts, asserts, expressions, titles and figure
+ * detection (`figures/tokenize.ts`) all use `isWhitespace`, so that a check's text and the figure
+ * it names are cut at the same places.
  */
 
 /** `text` on one line: every whitespace run as one space, none at either end. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
+  const parts: string[] = []
+  let index = 0
+  while (index < text.length) {
+    while (index < text.length && isWhitespace(text.charCodeAt(index))) index++
+    const start = index
+    while (index < text.length && !isWhitespace(text.charCodeAt(index))) index++
+    if (index > start) parts.push(text.slice(start, index))
+  }
+  return parts.join(' ')
 }
 
 /** Text with its whitespace runs collapsed, and where each of its characters came from. */
@@ -41,12 +49,11 @@ export function collapseWithOffsets(original: string): CollapsedText {
   return { text: parts.join(''), offsets: offsets.subarray(0, length) }
 }
 
-// The characters JavaScript's `\s` matches, so that `collapseWhitespace` and `collapseWithOffsets`
-// agree.
-function isWhitespace(code: number): boolean {
+/** True for a whitespace character: what `\s` matches, U+FEFF included, U+0085 not. */
+export function isWhitespace(code: number): boolean {
   return (
-    (code >= 9 && code <= 13) ||
-    code === 32 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0x20 ||
     code === 0xa0 ||
     code === 0x1680 ||
     (code >= 0x2000 && code <= 0x200a) ||

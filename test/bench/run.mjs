@@ -25,6 +25,7 @@ import { defaultSeed, generateCorpus } from './generate-corpus.mjs'
 import { defaultMemoryMethod, describeMemoryMethod, gnuTime, runMeasured } from './measure.mjs'
 import { countOutput, expectedFiles, listArticles, readCorpusShape } from './page-count.mjs'
 import { formatPerArticle, formatRatios, formatTable, ratios } from './report.mjs'
+import { formatProfile, profileStages } from './stage-profile.mjs'
 
 const usage = `usage: node test/bench/run.mjs [options]
   --articles N     articles in the corpus (default 4000)
@@ -133,12 +134,19 @@ if (ours !== undefined && results.ours.failure === null) {
 // Only now, with every build measured (see `setAside`).
 await rm(setAsideFolder(work), { recursive: true, force: true })
 
+let profile = null
+if (ours !== undefined && results.ours.failure === null) {
+  log('profiling the article stages (one thread) and a cold build with one worker')
+  profile = await profileStages(corpus, work)
+}
+
 console.log('')
 console.log(formatTable(results))
 console.log('')
 const ratioValues = ratios(results)
 console.log(formatRatios(ratioValues))
 console.log(formatPerArticle(results, summary.articles))
+if (profile !== null) console.log(`\n${formatProfile(profile)}`)
 for (const result of Object.values(results)) {
   if (result.failure !== null) console.log(`\n${result.label} FAILED: ${result.failure}`)
 }
@@ -159,7 +167,8 @@ if (values.json !== undefined) {
     },
     runs,
     results,
-    ratios: ratioValues
+    ratios: ratioValues,
+    profile
   }
   await writeFile(values.json, `${JSON.stringify(report, null, 2)}\n`)
   log(`results written to ${values.json}`)

@@ -202,6 +202,10 @@ describe('linear cost', () => {
     ['spelled numbers with hyphens', 'twenty-'],
     ['movement words before figures', 'fell by 7% '],
     ['dates', 'November 4, '],
+    ['bid-offer quotes', '104.77-78-'],
+    ['currency letters before numbers', 'Rs. $US1 RMB2 $ 3 '],
+    ['currency names after numbers', '4 trillion won 3 billion Hong Kong dollars 45 cents '],
+    ['scale words that follow each other', '1.5 lakh crore '],
     [
       'market prose',
       'Bitcoin plummeted over 7%, below the $99,000 mark; 10-12% of 470,000 investors. '
@@ -212,6 +216,24 @@ describe('linear cost', () => {
     const small = stepsPerCharacter(unit.repeat(Math.ceil(10_000 / unit.length)))
     const large = stepsPerCharacter(unit.repeat(Math.ceil(100_000 / unit.length)))
     expect(large).toBeLessThan(40)
+    expect(large).toBeLessThanOrEqual(small * 1.1 + 0.5)
+  })
+
+  // SPEC 5.1 groups digits by spaces: a megabyte of digits and spaces must not make the scanner
+  // look back or forward more than a group at a time.
+  const megabyte: readonly (readonly [string, string])[] = [
+    ['"1 " repeated', '1 '],
+    ['"123 456 " repeated', '123 456 '],
+    ['one run of nines', '9'],
+    ['"1 000 " repeated', '1 000 ']
+  ]
+
+  // A bare `1` is asked of every phrase reader, each with its bounded look around, so the work
+  // per character is higher than on prose; what must hold is that it does not grow with the text.
+  it.each(megabyte)('does bounded work per character on 1 MB of %s', (_name, unit) => {
+    const small = stepsPerCharacter(unit.repeat(Math.ceil(100_000 / unit.length)))
+    const large = stepsPerCharacter(unit.repeat(Math.ceil(1_000_000 / unit.length)))
+    expect(large).toBeLessThan(100)
     expect(large).toBeLessThanOrEqual(small * 1.1 + 0.5)
   })
 

@@ -43,7 +43,10 @@ const articles = [
     tags: ['Bitcoin', 'S&P 500'],
     body: 'Bitcoin fell over 7% and [see the data](https://example.org/).',
     marks: [{ text: 'over 7%', status: 'contradicted', title: 'Contradicted: data -6.1%' }],
-    figures: [makeFigure('over 7%', 'contradicted')],
+    figures: [
+      { ...makeFigure('7%', 'unchecked'), in: 'title' },
+      makeFigure('over 7%', 'contradicted')
+    ],
     panel: [
       {
         figure: 'over 7%',
@@ -213,7 +216,9 @@ describe('hosting files', () => {
     const rows = selectAll('tbody tr', section ?? page).map((row) =>
       selectAll('td', row).map((cell) => toString(cell))
     )
+    // Readers find a headline figure by the word, a body figure by its line and column.
     expect(rows).toEqual([
+      ['7%', 'headline', 'Unchecked', '—', 'no check covers this figure'],
       ['over 7%', '1:1', 'Contradicted', '-7.41', 'stated over 7%, data -7.41%']
     ])
   })
