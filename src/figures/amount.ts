@@ -4,9 +4,15 @@
  * recognizes the number as one that is no figure (a date, a time, an ordinal, a name, a year).
  */
 import type { TokenView } from './token-view.js'
-import { attachedScales, hundredExponent, pointAbbreviations, spacedScales } from './lexicon.js'
+import {
+  attachedScales,
+  hundredExponent,
+  percentAbbreviation,
+  pointAbbreviations,
+  spacedScales
+} from './lexicon.js'
 import { readCurrency } from './currency-prefix.js'
-import { gluedHundredth, spacedScaleAt } from './number-scale.js'
+import { countsMillions, gluedHundredth, spacedScaleAt } from './number-scale.js'
 import { oneIdioms, onePronounMarkers } from './noun-lexicon.js'
 import { readSpelledNumber } from './spelled-number.js'
 import { unitAt } from './unit.js'
@@ -67,11 +73,14 @@ export function readAmount(view: TokenView, from: number, context: AmountContext
   const negative = margin > 0 ? undefined : signs.get(view.symbol(index) ?? '')
   const signed = margin > 0 || (negative !== undefined && view.attached(index + 1))
   if (signed) index += Math.max(margin, 1)
+  // A margin sign may stand one space before its number (`+/- 3 points`); other signs are glued.
+  const spacedMargin = margin > 0 && view.spaced(index)
   const currency = readCurrency(view, index)
   if (currency) index = currency.next
   const core = index
   const token = view.at(core)
-  if (!token || (core > from && !view.attached(core) && !currency?.spaced)) return none
+  const apart = core > from && !view.attached(core) && !currency?.spaced
+  if (!token || (apart && !(spacedMargin && !currency))) return none
   const base =
     token.kind === 'number' ? readDigits(view, core, currency !== null) : readSpelled(view, core)
   if (base === null) return none
@@ -187,7 +196,7 @@ function readDigits(view: TokenView, core: number, hasCurrency: boolean): BaseRe
     const scale = attachedScales.get(suffix)
     const points = pointAbbreviations.get(suffix.toLowerCase())
     const pence = hasCurrency ? null : gluedHundredth(suffix, digits)
-    if (scale && (!scale.needsCurrency || hasCurrency)) {
+    if (scale && (!scale.needsCurrency || hasCurrency || countsMillions(view, suffix, after))) {
       result.exponent = scale.exponent
       result.next = after + 1
     } else if (pence !== null) {
@@ -197,9 +206,18 @@ function readDigits(view: TokenView, core: number, hasCurrency: boolean): BaseRe
     } else if (points !== undefined) {
       result.unit = points
       result.next = after + 1
+    } else if (suffix === percentAbbreviation && !hasCurrency) {
+      result.unit = '%'
+      result.next = after + 1
     } else {
       return { kind: 'not-figure', next: after + 1 }
     }
+  }
+  if (joiner === '¢' && result.next === after) {
+    // `60¢`, `US60¢`: the hundredth of the currency written before it, else of the dollar.
+    result.exponent = -2
+    if (!hasCurrency) result.unit = 'USD'
+    result.next = after + 1
   }
   if (joiner === '%' || view.attachedSymbol(result.next) === '%') {
     if (result.unit === null && !hasCurrency) {

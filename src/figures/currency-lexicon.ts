@@ -56,14 +56,15 @@ export const currencyCodes: ReadonlyMap<string, string> = new Map([
 /**
  * Currency names written after the number, lower-cased (`5 billion yuan`, `20 euros`). Beyond
  * the SPEC, names with one meaning after a number: `rand`, `ringgit`, `baht`, `rupiah`, `naira`,
- * `shekels`, `zloty`, `hryvnia`, `kronor` (Swedish), `lira` (Turkish). `won` is read apart
+ * `shekels`, `zloty`, `hryvnia`, `kronor` (Swedish), `lira` (Turkish), `reais` (Brazilian; the
+ * singular `real` is an adjective far more often). `won` is read apart
  * (`unit.ts`): it is also a verb. `pounds` alone is a weight (SPEC 5.2).
  */
 export const currencyWords: ReadonlyMap<string, string> = pairs(
   'yuan CNY|renminbi CNY|rmb CNY|euro EUR|euros EUR|dollar USD|dollars USD|yen JPY|' +
     'sterling GBP|rupee INR|rupees INR|rouble RUB|roubles RUB|ruble RUB|rubles RUB|rand ZAR|' +
     'ringgit MYR|baht THB|rupiah IDR|naira NGN|shekel ILS|shekels ILS|zloty PLN|zlotys PLN|' +
-    'hryvnia UAH|hryvnias UAH|kronor SEK|lira TRY|liras TRY'
+    'hryvnia UAH|hryvnias UAH|kronor SEK|lira TRY|liras TRY|reais BRL'
 )
 
 /**

@@ -48,6 +48,10 @@ function namedByLetters(
     // `Rs.` takes its full stop with it (`Rs. 5 billion`, `Rs.5`).
     return { code: word, next: sign === '.' ? index + 2 : index + 1 }
   }
+  // `US60¢` (Australian papers quoting the US dollar in cents): `US` counts only before cents.
+  if (letters === 'US' && view.attached(index + 1) && view.attachedSymbol(index + 2) === '¢') {
+    return { code: 'USD', next: index + 1 }
+  }
   const code = currencyCodes.get(letters)
   return code === undefined ? null : { code, next: index + 1 }
 }

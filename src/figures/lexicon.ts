@@ -110,8 +110,19 @@ export const attachedScales: ReadonlyMap<string, AttachedScale> = new Map([
   ...scales(3, false, 'k'),
   ...scales(3, true, 'K'),
   ...scales(6, true, 'm|M'),
-  ...scales(9, true, 'b|B')
+  ...scales(9, true, 'b|B'),
+  // Tabloid and Irish house styles glue the whole word: `£10.7billion`, `$7trillion`.
+  ...scales(3, false, 'thousand'),
+  ...scales(6, false, 'million'),
+  ...scales(9, false, 'billion'),
+  ...scales(12, false, 'trillion')
 ])
+
+/**
+ * `pc` for per cent, glued or spaced (`16pc`, `3 pc`), as the Telegraph and the Irish papers
+ * write it. Beyond the SPEC; `pcs` (pieces) is not it.
+ */
+export const percentAbbreviation = 'pc'
 
 /** Spelled units and teens. */
 export const spelledUnits: ReadonlyMap<string, number> = new Map(

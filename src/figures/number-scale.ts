@@ -1,6 +1,7 @@
 /**
  * Scales read around a number beyond a single scale word (SPEC 5.1, 5.2): a second scale word
- * (`1.5 lakh crore`), and pence written as `p` glued to the digits (`20p`).
+ * (`1.5 lakh crore`), pence written as `p` glued to the digits (`20p`), and a glued `m` of millions
+ * before a plural count (`29m households`).
  */
 import type { TokenView } from './token-view.js'
 import type { Digits } from './tokenize.js'
@@ -34,3 +35,19 @@ export function gluedHundredth(
   if (suffix !== 'p' || videoResolutions.has(digits.plain)) return null
   return { unit: 'GBP', exponent: hundredthExponent }
 }
+
+/**
+ * `29m households`: a glued `m` without a currency is millions when people or things in the
+ * plural follow, as British papers write counts; before anything else it stays metres (`100m
+ * sprint`, `5m deep`). Beyond the SPEC.
+ */
+export function countsMillions(view: TokenView, suffix: string, at: number): boolean {
+  if (suffix !== 'm' || !view.spaced(at + 1)) return false
+  const next = view.word(at + 1)
+  if (next === undefined) return false
+  if (pluralPeople.has(next)) return true
+  return next.length > 3 && next.endsWith('s') && !next.endsWith('ss') && !lengthWords.has(next)
+}
+
+const pluralPeople = new Set(['people', 'children', 'men', 'women'])
+const lengthWords = new Set(['metres', 'meters', 'miles', 'yards', 'feet', 'inches', 'years'])

@@ -11,8 +11,9 @@ export const signs: ReadonlyMap<string, boolean> = new Map([
 ])
 
 /**
- * Tokens of a margin sign at `index` glued to the number after it: 1 for `±` (also before a
- * space, `± 2`), 3 for `+/-`; 0 when there is none.
+ * Tokens of a margin sign at `index` before the number: 1 for `±`, 3 for `+/-`, glued to it or
+ * one space before it (`± 2`, `+/- 3 points`, the way polls state their margin); 0 when there is
+ * none.
  */
 export function marginLength(view: TokenView, index: number): number {
   if (view.symbol(index) === '±' && (view.attached(index + 1) || view.spaced(index + 1))) return 1
@@ -22,6 +23,6 @@ export function marginLength(view: TokenView, index: number): number {
     view.symbol(index + 2) === '-' &&
     view.attached(index + 1) &&
     view.attached(index + 2) &&
-    view.attached(index + 3)
+    (view.attached(index + 3) || view.spaced(index + 3))
   return plusMinus ? 3 : 0
 }

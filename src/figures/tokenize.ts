@@ -214,8 +214,14 @@ function readCommaDigits(written: string): Digits {
     const head = groups[0] ?? ''
     const lastGroup = groups.at(-1) ?? ''
     const lastWhole = decimal ? lastGroup.slice(0, lastGroup.indexOf('.')) : lastGroup
+    const middle = groups.slice(1, -1)
+    // Western grouping by thousands, or the Indian by lakhs and crores (`11,11,111`): groups of
+    // two before the last three, as Indian papers write rupee amounts. Beyond the SPEC.
+    const middleLength = head.length <= 2 && middle.length > 0 ? 2 : 3
+    const western = middle.every((group) => group.length === 3)
+    const groupLength = western ? 3 : middleLength
     wellFormed &&= head.length >= 1 && head.length <= 3 && !head.includes('.')
-    wellFormed &&= groups.slice(1, -1).every((group) => group.length === 3 && !group.includes('.'))
+    wellFormed &&= middle.every((group) => group.length === groupLength && !group.includes('.'))
     wellFormed &&= lastWhole.length === 3 && (!decimal || lastGroup.indexOf('.') === 3)
   }
   const plain = written.replaceAll(',', '')

@@ -3,7 +3,7 @@
  * basis points, a currency name or code, or else the counted noun (`470,000 investors`).
  */
 import type { TokenView } from './token-view.js'
-import { pointAbbreviations } from './lexicon.js'
+import { percentAbbreviation, pointAbbreviations } from './lexicon.js'
 import {
   currencyCodes,
   currencySigns,
@@ -45,7 +45,9 @@ export function unitAt(
   if (view.spaced(index) && view.symbol(index) === '%') return unit('%', index + 1)
   if (word === undefined) return signAfterNumber(view, index)
   const second = view.spacedWord(index + 1)
-  if (word === 'percent' || word === 'pct') return unit('%', index + 1)
+  if (word === 'percent' || word === 'pct' || word === percentAbbreviation) {
+    return unit('%', index + 1)
+  }
   if (word === 'per' && second === 'cent') return unit('%', index + 2)
   if (word === 'percentage' && pointWords.has(second ?? '')) return unit('pp', index + 2)
   if (word === 'basis' && pointWords.has(second ?? '')) return unit('bp', index + 2)
