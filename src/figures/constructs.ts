@@ -8,6 +8,14 @@ import type { Construct } from './construct.js'
 import { betweenRange } from './constructs/between-range.js'
 import { approximatorPhrase } from './constructs/approximator-phrase.js'
 import { bareAmount } from './constructs/bare-amount.js'
+import { rangeFrom } from './constructs/range-from.js'
+import { toPair } from './constructs/to-pair.js'
 
 /** Every figure phrase reader, in the order they are tried. */
-export const constructs: readonly Construct[] = [betweenRange, approximatorPhrase, bareAmount]
+export const constructs: readonly Construct[] = [
+  betweenRange,
+  rangeFrom,
+  approximatorPhrase,
+  toPair,
+  bareAmount
+]

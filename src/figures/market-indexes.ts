@@ -5,6 +5,8 @@
  */
 export const marketIndexes: readonly string[] = [
   'S&P 500',
+  "Standard & Poor's 500",
+  'Standard & Poor’s 500',
   'Nasdaq 100',
   'Dow 30',
   'Russell 2000',

@@ -11,7 +11,8 @@ export const movementWords: ReadonlyMap<string, Direction> = new Map<string, Dir
       'sliding|tumbled|tumble|tumbles|tumbling|lost|lose|loses|losing|down|declined|decline|' +
       'declines|declining|sank|sink|sinks|sinking|slumped|slump|slumps|slumping|dipped|dip|dips|' +
       'dipping|shed|sheds|shedding|slipped|slip|slips|slipping|decreased|decrease|decreases|' +
-      'decreasing|shrank|shrinks|shrinking'
+      'decreasing|shrank|shrinks|shrinking|shrunk|eased|ease|eases|easing|retreated|retreat|' +
+      'retreats|retreating|contracted|contracting|tanked|tanking|lower'
   ),
   ...tag<Direction>(
     'up',
@@ -19,7 +20,7 @@ export const movementWords: ReadonlyMap<string, Direction> = new Map<string, Dir
       'surge|surges|surging|soared|soar|soars|soaring|climbed|climb|climbs|climbing|rallied|' +
       'rally|rallies|rallying|up|increased|increase|increases|increasing|grew|grow|grows|' +
       'growing|grown|advanced|advances|advancing|rebounded|rebounds|rebounding|added|spiked|' +
-      'spikes|spiking|skyrocketed|skyrockets'
+      'spikes|spiking|skyrocketed|skyrockets|higher'
   )
 ])
 

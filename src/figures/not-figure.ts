@@ -1,10 +1,11 @@
 /**
  * Recognizes numbers that SPEC 5 says are no figures by what stands around them: dates and their
  * parts (`November 4`, `4 Nov`, `Nov. 3, 2025`), times of day (`6 pm`, `6 p.m.`, `9 o'clock`),
- * references (`No. 5`) and chains of joined numbers (`2025-11-04`, `18:30`, `24/7`).
+ * references (`No. 5`), names (`Route 38`) and chains of joined numbers (`2025-11-04`, `18:30`, `24/7`).
  */
 import type { TokenView } from './token-view.js'
 import { clockWords, months } from './lexicon.js'
+import { namesAThing } from './name-number.js'
 
 const chainJoiners = new Set(['-', '–', '/', ':', '.', ','])
 const apostrophes = new Set(["'", '’'])
@@ -45,8 +46,12 @@ export function isDateOrClock(view: TokenView, first: number, core: number, next
   )
 }
 
-/** `No. 5`, `Vol. 3`: a number after a reference abbreviation is a label, not a figure. */
+/**
+ * `No. 5`, `Vol. 3`: a number after a reference abbreviation is a label, not a figure; so is a
+ * bare number right after a capitalized name word (`Route 38`, `Boeing 737`: `name-number.ts`).
+ */
 export function isNamedNumber(view: TokenView, first: number): boolean {
+  if (namesAThing(view, first)) return true
   if (!view.spaced(first) || view.symbol(first - 1) !== '.' || !view.attached(first - 1)) {
     return false
   }

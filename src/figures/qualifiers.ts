@@ -84,3 +84,30 @@ export function directionOf(view: TokenView, subject: DirectionSubject): Directi
   const article = view.spaced(subject.first) ? view.word(subject.first - 1) : undefined
   return !subject.counted || articles.has(article ?? '') ? noun : null
 }
+
+/** The figure read just before, for a restated change (`fell 318 points, or 0.8%`). */
+export interface PreviousFigure {
+  last: number
+  direction: Direction | null
+}
+
+/**
+ * The direction of a figure that restates the change before it in another unit: `, or` or an
+ * opening parenthesis right after a figure with a direction (`fell 318 points, or 0.8%`, `rose
+ * 5% (0.3 points)`) gives it the same direction (SPEC 5.4). A level stays without one.
+ */
+export function restatedDirection(
+  view: TokenView,
+  subject: DirectionSubject,
+  previous: PreviousFigure | null
+): Direction | null {
+  if (previous?.direction == null) return null
+  if (subject.phrase !== null && levelApproximators.has(subject.phrase)) return null
+  let index = previous.last + 1
+  if (view.symbol(index) === '(' && view.attached(index + 1)) {
+    return index + 1 === subject.first ? previous.direction : null
+  }
+  if (view.symbol(index) === ',' && view.attached(index)) index++
+  if (view.spacedWord(index) !== 'or' || !view.spaced(index + 1)) return null
+  return index + 1 === subject.first ? previous.direction : null
+}
