@@ -29,9 +29,10 @@ export function amountFigure(
   if (amount.yearLike && !(phrase !== null && amount.counted)) {
     return { kind: 'skip', next: second === null ? amount.last + 1 : second.last + 1 }
   }
-  if (second !== null) {
-    const range = joinRange(amount, quoteEnd(view, amount, second))
-    if (range !== null) return { kind: 'figure', figure: { first, last: second.last, ...range } }
+  const high = second === null ? null : quoteEnd(view, amount, second)
+  if (high !== null && !descendingPair(view, amount, high)) {
+    const range = joinRange(amount, high)
+    if (range !== null) return { kind: 'figure', figure: { first, last: high.last, ...range } }
   }
   // A sign gives the direction and the value is the magnitude (SPEC 5.1: `−3%` is 3, down).
   const value = Number(`${amount.plain}e${amount.exponent}`)
@@ -86,6 +87,16 @@ function rangeEnd(view: TokenView, first: number, amount: Amount): Amount | null
   if (read.kind !== 'amount') return null
   if (amount.yearLike && !read.amount.yearLike) return null
   return read.amount
+}
+
+/**
+ * `50%-46%`, `3-1`: a dash between a higher and a lower number of the same scale is a poll's or a
+ * score's pair, two figures (SPEC 5.3), not a range written backwards.
+ */
+function descendingPair(view: TokenView, low: Amount, high: Amount): boolean {
+  const dash = view.symbol(low.last + 1)
+  if (dash !== '-' && dash !== '–') return false
+  return low.exponent === high.exponent && Number(low.plain) > Number(high.plain)
 }
 
 /** The number with its scale, built from decimal text so that `1.1 billion` is exact. */

@@ -70,7 +70,9 @@ export function readAmount(view: TokenView, from: number, context: AmountContext
   if (tilde) index++
   // `±2` and `+/-2` state a margin: a figure of value 2 with no direction (SPEC 5.1).
   const margin = marginLength(view, index)
-  const negative = margin > 0 ? undefined : signs.get(view.symbol(index) ?? '')
+  // The dash of a descending pair (`50%-46%`) joins two figures; it is no minus sign.
+  const negative =
+    margin > 0 || isPairDash(view, index) ? undefined : signs.get(view.symbol(index) ?? '')
   const signed = margin > 0 || (negative !== undefined && view.attached(index + 1))
   if (signed) index += Math.max(margin, 1)
   // A margin sign may stand one space before its number (`+/- 3 points`); other signs are glued.
@@ -267,7 +269,18 @@ function leftIsClear(view: TokenView, first: number): boolean {
   if (!view.attached(first)) return !isNamedNumber(view, first)
   const before = view.at(first - 1)
   if (!before || before.kind === 'boundary') return true
-  return before.kind === 'symbol' && leftOpeners.has(before.text)
+  return before.kind === 'symbol' && (leftOpeners.has(before.text) || isPairDash(view, first - 1))
+}
+
+/**
+ * A dash glued between a number (or its `%`) and the next number: the joiner of a pair that
+ * `amountFigure` did not join into a range, a descending poll or score (`50%-46%`, `3-1`).
+ */
+function isPairDash(view: TokenView, index: number): boolean {
+  const dash = view.symbol(index)
+  if (dash !== '-' && dash !== '–') return false
+  if (!view.attached(index) || !view.attached(index + 1) || !view.isNumber(index + 1)) return false
+  return view.isNumber(index - 1) || view.symbol(index - 1) === '%'
 }
 
 function isYearLike(view: TokenView, amount: Amount, signed: boolean): boolean {

@@ -14,6 +14,8 @@ import { tokenize } from './tokenize.js'
 import { TokenView } from './token-view.js'
 import { constructs } from './constructs.js'
 import { directionOf, restatedDirection } from './qualifiers.js'
+import { coordinatedDirection } from './movement-coordination.js'
+import type { CoordinatedFigure } from './movement-coordination.js'
 import { countedNounSpan } from './counted-noun.js'
 import { markListedNotFigures } from './listed-not-figures.js'
 import { marketIndexes } from './market-indexes.js'
@@ -45,7 +47,7 @@ export function detectFigures(prose: Prose, markdown: string, options: DetectOpt
   const place = createLineIndex(markdown)
   const figures: Figure[] = []
   let index = 0
-  let previous: { last: number; direction: Figure['direction'] } | null = null
+  let previous: CoordinatedFigure | null = null
   while (index < view.length) {
     const step = figureAt(view, index, readers)
     if (step === null) {
@@ -55,9 +57,12 @@ export function detectFigures(prose: Prose, markdown: string, options: DetectOpt
     } else {
       const found = withNounPhrase(view, step.figure)
       const direction: Figure['direction'] =
-        found.sign ?? directionOf(view, found) ?? restatedDirection(view, found, previous)
+        found.sign ??
+        directionOf(view, found) ??
+        restatedDirection(view, found, previous) ??
+        coordinatedDirection(view, found, previous)
       figures.push(toFigure(view, prose, markdown, place, found, direction))
-      previous = { last: found.last, direction }
+      previous = { last: found.last, direction, unit: found.unit }
       index = found.last + 1
     }
   }

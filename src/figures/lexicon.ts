@@ -25,9 +25,10 @@ const approximatorTable: readonly ApproximatorEntry[] = [
     level: 'under|below|beneath|shy of'
   }),
   ...approximatorsOf('at-most', { magnitude: 'at most|up to|no more than|a maximum of' }),
+  // `near` beyond the SPEC: headlines write it for `nearing` (`liquidations near $2 billion`).
   ...approximatorsOf('nearly', {
     magnitude: 'nearly|almost|close to',
-    level: 'approaching|nearing'
+    level: 'approaching|nearing|near'
   }),
   ...approximatorsOf('about', {
     magnitude: 'about|around|approximately|roughly|some|an estimated|circa'

@@ -79,6 +79,13 @@ export function directionOf(view: TokenView, subject: DirectionSubject): Directi
     if (direction !== undefined) return direction
     if (!movementFillers.has(word) && !(word.length >= 4 && word.endsWith('ly'))) break
   }
+  // `a rise of 0.3%`, `an increase of 5,000`: an article, a movement noun, `of`, the figure. A
+  // noun that names a thing (`a storm surge of up to 4 feet`) has no article right before it.
+  const of = subject.first - 1
+  if (view.word(of) === 'of' && view.spaced(subject.first) && view.spaced(of)) {
+    const before = movementNouns.get(view.word(of - 1) ?? '')
+    if (before !== undefined && articles.has(view.spacedWord(of - 2) ?? '')) return before
+  }
   const noun = movementNouns.get(view.spacedWord(subject.last + 1) ?? '')
   if (noun === undefined) return null
   const article = view.spaced(subject.first) ? view.word(subject.first - 1) : undefined

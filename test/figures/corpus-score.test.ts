@@ -12,17 +12,18 @@ import { missReport, readCorpus, scoreCorpus, scoreLine, scorePassage } from './
 import type { CorpusFigure } from './corpus-score.js'
 
 /**
- * Floors, in percent: the scores measured at commit f1df6d4, rounded down to one decimal. The
- * target for every one is 99%. Floors only ever go up: raise one whenever the detector's score
- * has risen past it, never lower one to make a change pass.
+ * Floors, in percent: the scores measured when issue 17 closed, rounded down to one decimal (at
+ * f1df6d4, before it: recall 83.2, precision 89.3, value 97.8, unit 98.1, approx 100, direction
+ * 92.6). The target for every one is 99%. Floors only ever go up: raise one whenever the
+ * detector's score has risen past it, never lower one to make a change pass.
  */
 const floors = {
-  recall: 83.2,
-  precision: 89.3,
-  value: 97.8,
-  unit: 98.1,
+  recall: 99.2,
+  precision: 99.2,
+  value: 100,
+  unit: 99.7,
   approx: 100,
-  direction: 92.6
+  direction: 99.4
 }
 
 const corpusFolder = fileURLToPath(new URL('../fixtures/corpus/', import.meta.url))

@@ -1,7 +1,7 @@
 /**
  * House styles the corpus of published copy holds and SPEC 5 does not list (issue 17: "choose what
  * a copy editor would expect, and add its rows"): whole scale words glued to the number
- * (`£10.7billion`), `pc` for per cent, `¢` for cents (`US60¢`), a margin one space before its
+ * (`£10.7billion`), `pc` for per cent, `near` for `nearing`, `¢` for cents (`US60¢`), a margin one space before its
  * number (`+/- 3 points`), Indian digit grouping (`₹11,11,111 crore`) and `reais`. Each "reads"
  * row fails without its rule; the "stays" rows show what the rule must not take.
  */
@@ -27,7 +27,8 @@ const reads: [string, Expected[]][] = [
     'It reaches about 29m households.',
     [['about 29m households', 29e6, 'households', 'about', null]]
   ],
-  ['Some 3m people voted.', [['Some 3m people', 3e6, 'people', 'about', null]]]
+  ['Some 3m people voted.', [['Some 3m people', 3e6, 'people', 'about', null]]],
+  ['Liquidations near $2 billion.', [['near $2 billion', 2e9, 'USD', 'nearly', null]]]
 ]
 
 const stays: [string, Expected[]][] = [

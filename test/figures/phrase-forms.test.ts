@@ -239,7 +239,7 @@ describe('SPEC 5.5: a bare number after a capitalized name word names a thing', 
       'Bitcoin Falls 7% as Liquidations Near $2 Billion',
       [
         ['7%', 7, '%', 'exact', 'down'],
-        ['$2 Billion', 2e9, 'USD', 'exact', null]
+        ['Near $2 Billion', 2e9, 'USD', 'nearly', null]
       ]
     ],
     ['Port Handles 40 Ships a Day', [['40 Ships', 40, 'ships', 'exact', null]]],
