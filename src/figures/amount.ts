@@ -18,7 +18,7 @@ import { readSpelledNumber } from './spelled-number.js'
 import { unitAt } from './unit.js'
 import { countedNounAt } from './counted-noun.js'
 import { isDateOrClock, isNamedNumber, numberChainEnd } from './not-figure.js'
-import { marginLength, signs } from './sign.js'
+import { isPairDash, marginLength, signs } from './sign.js'
 import type { Direction } from '../types.js'
 
 /** An amount as written, before approximators and ranges are read around it. */
@@ -270,17 +270,6 @@ function leftIsClear(view: TokenView, first: number): boolean {
   const before = view.at(first - 1)
   if (!before || before.kind === 'boundary') return true
   return before.kind === 'symbol' && (leftOpeners.has(before.text) || isPairDash(view, first - 1))
-}
-
-/**
- * A dash glued between a number (or its `%`) and the next number: the joiner of a pair that
- * `amountFigure` did not join into a range, a descending poll or score (`50%-46%`, `3-1`).
- */
-function isPairDash(view: TokenView, index: number): boolean {
-  const dash = view.symbol(index)
-  if (dash !== '-' && dash !== '–') return false
-  if (!view.attached(index) || !view.attached(index + 1) || !view.isNumber(index + 1)) return false
-  return view.isNumber(index - 1) || view.symbol(index - 1) === '%'
 }
 
 function isYearLike(view: TokenView, amount: Amount, signed: boolean): boolean {

@@ -14,7 +14,9 @@ export function markListedNotFigures(
   text: string,
   phrases: readonly string[]
 ): void {
-  const wanted = phrases.map(collapseWhitespace).filter((phrase) => phrase.length > 0)
+  // Most articles hold none of the phrases: a phrase occurs only where its first word does, and
+  // looking for that word is far cheaper than collapsing the whole text.
+  const wanted = collapsedPhrases(phrases).filter((phrase) => text.includes(firstWord(phrase)))
   if (wanted.length === 0) return
   const { collapsed, origins } = collapse(text)
   const spans: [number, number][] = []
@@ -60,8 +62,23 @@ function isAlphanumeric(text: string, index: number): boolean {
   return char !== undefined && alphanumeric.test(char)
 }
 
-function collapseWhitespace(phrase: string): string {
-  return collapse(phrase.trim()).collapsed
+// The phrases of a build are the same for every article: collapse them once per list.
+let lastList: { key: string; collapsed: string[] } | undefined
+
+function collapsedPhrases(phrases: readonly string[]): string[] {
+  const key = phrases.join('\n')
+  if (lastList?.key !== key) {
+    const collapsed = phrases
+      .map((phrase) => collapse(phrase.trim()).collapsed)
+      .filter((phrase) => phrase.length > 0)
+    lastList = { key, collapsed }
+  }
+  return lastList.collapsed
+}
+
+function firstWord(phrase: string): string {
+  const space = phrase.indexOf(' ')
+  return space < 0 ? phrase : phrase.slice(0, space)
 }
 
 /** The text with each whitespace run as one space, and each kept character's original offset. */
@@ -70,16 +87,18 @@ function collapse(text: string): { collapsed: string; origins: Int32Array } {
   const parts: string[] = []
   let length = 0
   let index = 0
+  let kept = 0
   while (index < text.length) {
     if (isSpace(text.charCodeAt(index))) {
+      parts.push(text.slice(kept, index), ' ')
       origins[length++] = index
-      parts.push(' ')
       while (index < text.length && isSpace(text.charCodeAt(index))) index++
+      kept = index
     } else {
       origins[length++] = index
-      parts.push(text.charAt(index))
       index++
     }
   }
+  parts.push(text.slice(kept))
   return { collapsed: parts.join(''), origins: origins.subarray(0, length) }
 }

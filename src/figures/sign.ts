@@ -1,5 +1,6 @@
 /**
- * Signs before a number (SPEC 5.1): `-`/`−` and `+` give a direction, `±` and `+/-` a margin.
+ * Signs before a number (SPEC 5.1): `-`/`−` and `+` give a direction, `±` and `+/-` a margin;
+ * a dash glued between two numbers is no sign but the joiner of a pair.
  */
 import type { TokenView } from './token-view.js'
 
@@ -25,4 +26,15 @@ export function marginLength(view: TokenView, index: number): number {
     view.attached(index + 2) &&
     (view.attached(index + 3) || view.spaced(index + 3))
   return plusMinus ? 3 : 0
+}
+
+/**
+ * A dash glued between a number (or its `%`) and the next number: the joiner of a pair that
+ * `amountFigure` did not join into a range, a descending poll or score (`50%-46%`, `3-1`).
+ */
+export function isPairDash(view: TokenView, index: number): boolean {
+  const dash = view.symbol(index)
+  if (dash !== '-' && dash !== '–') return false
+  if (!view.attached(index) || !view.attached(index + 1) || !view.isNumber(index + 1)) return false
+  return view.isNumber(index - 1) || view.symbol(index - 1) === '%'
 }

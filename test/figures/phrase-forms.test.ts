@@ -4,14 +4,10 @@
  * name a thing. Each "reads" table fails when its rule is taken out; each "stays" table holds
  * what the rule must not change.
  */
-import { describe, expect, it } from 'vitest'
-import { type Expected, readFigures, summarize } from './read-figures.js'
+import { describe, it } from 'vitest'
+import { type Expected, expectFigures } from './read-figures.js'
 
 type Row = readonly [markdown: string, expected: readonly Expected[]]
-
-function expectFigures(markdown: string, expected: readonly Expected[]) {
-  expect(summarize(readFigures(markdown))).toEqual(expected)
-}
 
 describe('SPEC 5.2: the counted noun is the head noun', () => {
   const reads: Row[] = [

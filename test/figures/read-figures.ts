@@ -3,6 +3,7 @@
  * `parseMarkdown`, then prose extraction and detection), so that figure tests read like the
  * articles editors write.
  */
+import { expect } from 'vitest'
 import { parseMarkdown } from '../../src/markdown/parse-markdown.js'
 import type { Approx, Direction, Figure, Prose } from '../../src/types.js'
 import type { Construct } from '../../src/figures/construct.js'
@@ -42,4 +43,13 @@ export function summarize(figures: readonly Figure[]): Expected[] {
     figure.approx,
     figure.direction
   ])
+}
+
+/** Asserts that `markdown` reads as exactly the `expected` rows (`notFigures` as in `readFigures`). */
+export function expectFigures(
+  markdown: string,
+  expected: readonly Expected[],
+  notFigures: readonly string[] = []
+): void {
+  expect(summarize(readFigures(markdown, notFigures))).toEqual(expected)
 }

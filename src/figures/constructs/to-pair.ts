@@ -87,8 +87,20 @@ function descends(low: Amount, high: Amount): boolean {
 
 /** A `to` within reach: most tokens have none, and are turned away before an amount is read. */
 function toAhead(view: TokenView, index: number): boolean {
-  for (let at = index + 1; at <= index + toReach && at < view.length; at++) {
-    if (view.word(at) === 'to') return true
+  const next = nextToOf(view)[index + 1] ?? view.length
+  return next <= index + toReach
+}
+
+// Asked at every token: the next `to` after each token, found in one pass per text.
+const nextTos = new WeakMap<TokenView, Int32Array>()
+
+function nextToOf(view: TokenView): Int32Array {
+  let next = nextTos.get(view)
+  if (next === undefined) {
+    next = new Int32Array(view.length + 1).fill(view.length)
+    for (let at = view.length - 1; at >= 0; at--)
+      next[at] = view.word(at) === 'to' ? at : (next[at + 1] ?? view.length)
+    nextTos.set(view, next)
   }
-  return false
+  return next
 }
