@@ -20,6 +20,7 @@ import { loadSettings } from './settings/load-settings.js'
 import { assertSiteRoot, RefusedInput } from './output/output-target.js'
 import type { BuildResult } from './build.js'
 import type { Arguments } from './cli/arguments.js'
+import { count } from './report/summary-line.js'
 
 /** Where the CLI writes; injectable so tests can run it in-process. */
 export interface Io {
@@ -199,7 +200,7 @@ function summaryLine(result: BuildResult, command: string, ms: number): string {
   const verdict =
     result.exit === 0 ? 'passed' : result.exit === 1 ? 'fact check failed' : 'input errors'
   return (
-    `factdesk ${command}: ${verdict}; ${summary.articles} articles, ${pages}; ` +
+    `factdesk ${command}: ${verdict}; ${count(summary.articles, 'article')}, ${pages}; ` +
     `figures ${summary.verified} verified / ${summary.contradicted} contradicted / ${summary.unchecked} unchecked; ` +
     `${(ms / 1000).toFixed(2)}s`
   )

@@ -115,7 +115,7 @@ function articleText(fields: { title: string; section: string; date: DateTime })
     '#   - expr: lowest_since(btc.low, "2025-11-04", "2025-07-01")',
     '#     says: lowest level since June',
     '---',
-    'Write the lead here: one paragraph that says what happened and why it matters. Listings and feeds show it.',
+    'Write the lead here: a paragraph that says what happened and why it matters. Listings and feeds show it.',
     ''
   ].join('\n')
 }

@@ -20,6 +20,7 @@ import type { build, BuildResult } from '../build.js'
 import type { LocatedProblem } from './overlay.js'
 import type { ServedSite } from './serve-site.js'
 import type { SiteWatcher } from './watch-site.js'
+import { count } from '../report/summary-line.js'
 
 /** Options of `startDevServer`. */
 export interface DevServerOptions {
@@ -242,7 +243,7 @@ function logResult(log: DevServerOptions['log'], result: BuildResult, ms: number
   const verdict =
     result.exit === 0 ? 'passed' : result.exit === 1 ? 'fact check failed' : 'input errors'
   log(
-    `factdesk dev: built in ${(ms / 1000).toFixed(2)}s: ${verdict}; ${summary.articles} articles, ${result.files.length} files; ` +
+    `factdesk dev: built in ${(ms / 1000).toFixed(2)}s: ${verdict}; ${count(summary.articles, 'article')}, ${result.files.length} files; ` +
       `figures ${summary.verified} verified / ${summary.contradicted} contradicted / ${summary.unchecked} unchecked`
   )
   if (result.exit === 0) return

@@ -7,6 +7,7 @@
  * above it readable, because the page itself shows the flagged figures. It is dev-server only:
  * built files never contain it.
  */
+import { count } from '../report/summary-line.js'
 import { escapeControls } from '../report/terminal-safe.js'
 import { rules, rulesIn } from '../rules.js'
 import type { RuleId } from '../rules.js'
@@ -131,10 +132,6 @@ function hints(ids: readonly RuleId[]): string {
 function partLabel(problem: LocatedProblem): string {
   if (problem.part === undefined) return ''
   return `<strong class="fd-overlay-part">In the ${partNames[problem.part]}:</strong> `
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`
 }
 
 /** Scoped by id and set in full, so a site's own stylesheet cannot restyle or hide it. */

@@ -14,6 +14,7 @@ export function summaryLine(summary: Report['summary']): string {
   )
 }
 
-function count(n: number, noun: string): string {
+/** `n` and `noun`, plural unless `n` is 1: `1 article`, `6 articles`. */
+export function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`
 }

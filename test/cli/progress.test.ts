@@ -32,7 +32,7 @@ describe('progress', () => {
     expect(run.exit).toBe(0)
     expect(run.stderr.trim().split('\n')).toHaveLength(1)
     expect(run.stderr).toMatch(
-      /^factdesk build: passed; 1 articles, \d+ files written; figures 0 verified \/ 0 contradicted \/ 1 unchecked; \d+\.\d\ds\n$/
+      /^factdesk build: passed; 1 article, \d+ files written; figures 0 verified \/ 0 contradicted \/ 1 unchecked; \d+\.\d\ds\n$/
     )
   })
 })
