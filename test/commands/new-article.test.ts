@@ -84,7 +84,10 @@ describe('factdesk new', () => {
     const load = loadText(path, uncommented, settings)
     expect(load.problems).toEqual([])
     expect(load.article?.frontmatter.data).toEqual({ btc: 'markets/btc-usd.csv' })
-    expect(load.article?.frontmatter.checks.map((check) => check.figure)).toEqual(['falls 7%', 'over 7%'])
+    expect(load.article?.frontmatter.checks.map((check) => check.figure)).toEqual([
+      'falls 7%',
+      'over 7%'
+    ])
     expect(load.article?.frontmatter.asserts.map((entry) => entry.says)).toEqual([
       'lowest level since June'
     ])

@@ -93,16 +93,18 @@ export async function figuresOf(
   options: PipelineOptions = {}
 ): Promise<DetectedFigure[]> {
   const { article } = await checkedArticleOf(source, options)
-  return article.figures.map(({ text, in: part, line, column, value, unit, approx, direction }) => ({
-    text,
-    in: part,
-    line,
-    column,
-    value,
-    unit,
-    approx,
-    direction
-  }))
+  return article.figures.map(
+    ({ text, in: part, line, column, value, unit, approx, direction }) => ({
+      text,
+      in: part,
+      line,
+      column,
+      value,
+      unit,
+      approx,
+      direction
+    })
+  )
 }
 
 /**
