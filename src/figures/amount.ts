@@ -12,7 +12,7 @@ import {
   spacedScales
 } from './lexicon.js'
 import { readCurrency } from './currency-prefix.js'
-import { countsMillions, gluedHundredth, spacedScaleAt } from './number-scale.js'
+import { countsMillions, countsThousands, gluedHundredth, spacedScaleAt } from './number-scale.js'
 import { oneIdioms, onePronounMarkers } from './noun-lexicon.js'
 import { readSpelledNumber } from './spelled-number.js'
 import { unitAt } from './unit.js'
@@ -198,7 +198,8 @@ function readDigits(view: TokenView, core: number, hasCurrency: boolean): BaseRe
     const scale = attachedScales.get(suffix)
     const points = pointAbbreviations.get(suffix.toLowerCase())
     const pence = hasCurrency ? null : gluedHundredth(suffix, digits)
-    if (scale && (!scale.needsCurrency || hasCurrency || countsMillions(view, suffix, after))) {
+    const counts = countsMillions(view, suffix, after) || countsThousands(view, suffix, core)
+    if (scale && (!scale.needsCurrency || hasCurrency || counts)) {
       result.exponent = scale.exponent
       result.next = after + 1
     } else if (pence !== null) {

@@ -5,7 +5,8 @@
  */
 import type { TokenView } from './token-view.js'
 import type { Digits } from './tokenize.js'
-import { secondScales, spacedScales } from './lexicon.js'
+import { approximators, secondScales, spacedScales } from './lexicon.js'
+import { movementWords } from './movement-lexicon.js'
 import { hundredthExponent, videoResolutions } from './currency-lexicon.js'
 
 /** A scale read after the number: its power of ten (0 for none) and the token after it. */
@@ -51,3 +52,19 @@ export function countsMillions(view: TokenView, suffix: string, at: number): boo
 
 const pluralPeople = new Set(['people', 'children', 'men', 'women'])
 const lengthWords = new Set(['metres', 'meters', 'miles', 'yards', 'feet', 'inches', 'years'])
+
+/** The last word of every approximator phrase (`nearly`, `than`, `over`). */
+const approximatorEnds = new Set(
+  [...approximators.keys()].map((phrase) => phrase.split(' ').at(-1))
+)
+
+/**
+ * `Dow Falls Nearly 3K`: a glued `K` without a currency is thousands when an approximator or a
+ * movement word stands right before the number, as headlines write it; otherwise it stays what
+ * it more often is (`a 4K screen`). Beyond the SPEC.
+ */
+export function countsThousands(view: TokenView, suffix: string, core: number): boolean {
+  if (suffix !== 'K' || !view.spaced(core)) return false
+  const before = view.word(core - 1)
+  return before !== undefined && (approximatorEnds.has(before) || movementWords.has(before))
+}

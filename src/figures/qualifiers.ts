@@ -75,6 +75,8 @@ export function directionOf(view: TokenView, subject: DirectionSubject): Directi
   for (let step = 0; step < movementReach && view.spaced(index + 1); step++, index--) {
     const word = view.word(index)
     if (word === undefined) break
+    // `gave up 552 points`: to give up ground is to lose it.
+    if (word === 'up' && givingWords.has(view.word(index - 1) ?? '')) return 'down'
     const direction = movementWords.get(word)
     if (direction !== undefined) return direction
     if (!movementFillers.has(word) && !(word.length >= 4 && word.endsWith('ly'))) break
@@ -89,13 +91,20 @@ export function directionOf(view: TokenView, subject: DirectionSubject): Directi
   const noun = movementNouns.get(view.spacedWord(subject.last + 1) ?? '')
   if (noun === undefined) return null
   const article = view.spaced(subject.first) ? view.word(subject.first - 1) : undefined
-  return !subject.counted || articles.has(article ?? '') ? noun : null
+  // After a counted noun a movement word is mostly its verb (`5 investors drop`); a comparative is
+  // not (`ends 650 points lower`).
+  const comparative = comparatives.has(view.spacedWord(subject.last + 1) ?? '')
+  return !subject.counted || comparative || articles.has(article ?? '') ? noun : null
 }
+
+const givingWords = new Set(['gave', 'give', 'gives', 'giving', 'given'])
+const comparatives = new Set(['lower', 'higher'])
 
 /** The figure read just before, for a restated change (`fell 318 points, or 0.8%`). */
 export interface PreviousFigure {
   last: number
   direction: Direction | null
+  unit: string | null
 }
 
 /**
@@ -105,7 +114,7 @@ export interface PreviousFigure {
  */
 export function restatedDirection(
   view: TokenView,
-  subject: DirectionSubject,
+  subject: DirectionSubject & { unit: string | null },
   previous: PreviousFigure | null
 ): Direction | null {
   if (previous?.direction == null) return null
@@ -114,7 +123,13 @@ export function restatedDirection(
   if (view.symbol(index) === '(' && view.attached(index + 1)) {
     return index + 1 === subject.first ? previous.direction : null
   }
-  if (view.symbol(index) === ',' && view.attached(index)) index++
+  if (view.symbol(index) === ',' && view.attached(index)) {
+    // `fell 2,997 points, nearly 13%`: a percentage right after the comma restates a change
+    // written in another unit.
+    if (index + 1 === subject.first && subject.unit === '%' && previous.unit !== '%')
+      return previous.direction
+    index++
+  }
   if (view.spacedWord(index) !== 'or' || !view.spaced(index + 1)) return null
   return index + 1 === subject.first ? previous.direction : null
 }

@@ -18,12 +18,12 @@ import type { CorpusFigure } from './corpus-score.js'
  * detector's score has risen past it, never lower one to make a change pass.
  */
 const floors = {
-  recall: 99.2,
-  precision: 99.2,
+  recall: 99.3,
+  precision: 99.3,
   value: 100,
   unit: 99.7,
   approx: 100,
-  direction: 99.4
+  direction: 99.5
 }
 
 const corpusFolder = fileURLToPath(new URL('../fixtures/corpus/', import.meta.url))

@@ -28,7 +28,8 @@ const reads: [string, Expected[]][] = [
     [['about 29m households', 29e6, 'households', 'about', null]]
   ],
   ['Some 3m people voted.', [['Some 3m people', 3e6, 'people', 'about', null]]],
-  ['Liquidations near $2 billion.', [['near $2 billion', 2e9, 'USD', 'nearly', null]]]
+  ['Liquidations near $2 billion.', [['near $2 billion', 2e9, 'USD', 'nearly', null]]],
+  ['Dow Falls Nearly 3K as Fears Deepen', [['Nearly 3K', 3000, null, 'nearly', 'down']]]
 ]
 
 const stays: [string, Expected[]][] = [
@@ -43,6 +44,8 @@ const stays: [string, Expected[]][] = [
   ['A real 5 percent gain.', [['5 percent', 5, '%', 'exact', 'up']]],
   // A glued `m` before anything but a plural count is metres: no figure of millions.
   ['She won the 100m sprint.', []],
+  // A glued `K` with no approximator or movement word before it stays a display or a race.
+  ['Buy a 4K screen.', []],
   ['The wall is 5m high.', []]
 ]
 
