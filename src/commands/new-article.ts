@@ -100,7 +100,7 @@ function articleText(fields: { title: string; section: string; date: DateTime })
     'tags: []',
     '# To check a figure, name the data files it comes from under data: (paths under data/),',
     '# then bind the figure, quoted exactly as the title, summary or body writes it, to an',
-    '# expression over them. A figure in the title is checked like any other and needs its own',
+    '# expression over them. A figure in the title is checked like every other and needs its own',
     '# check: it is the one most readers see. Remove the # signs and adapt:',
     '#',
     '# data:',

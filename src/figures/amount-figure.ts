@@ -48,13 +48,7 @@ export function amountFigure(
  */
 export function joinRange(low: Amount, high: Amount): FigureParts | null {
   if (low.unit !== null && high.unit !== null && low.unit !== high.unit) return null
-  let lowExponent = low.exponent
-  let highExponent = high.exponent
-  if (!low.scaled && high.scaled && Number(low.plain) <= Number(high.plain)) {
-    lowExponent = high.exponent
-  } else if (low.scaled && !high.scaled && Number(high.plain) >= Number(low.plain)) {
-    highExponent = low.exponent
-  }
+  const [lowExponent, highExponent] = sharedExponents(low, high)
   const a = valueOf(low, lowExponent)
   const b = valueOf(high, highExponent)
   if (!Number.isFinite(a) || !Number.isFinite(b)) return null
@@ -65,6 +59,32 @@ export function joinRange(low: Amount, high: Amount): FigureParts | null {
     phrase: null,
     counted: low.unit === null ? high.counted : low.counted
   }
+}
+
+/**
+ * The scales of two amounts read as one range reads them: a scale written once, on the end that
+ * makes the pair ascend, counts for both (`2 to 3 million`, `$1.8 billion to 2`).
+ */
+export function sharedExponents(low: Amount, high: Amount): [number, number] {
+  if (!low.scaled && high.scaled && Number(low.plain) <= Number(high.plain)) {
+    return [high.exponent, high.exponent]
+  }
+  if (low.scaled && !high.scaled && Number(high.plain) >= Number(low.plain)) {
+    return [low.exponent, low.exponent]
+  }
+  return [low.exponent, high.exponent]
+}
+
+/**
+ * What a phrase reader of two amounts found from token `first`: two years are skipped whole
+ * (`between 2020 and 2025`), two amounts of one unit are a range, anything else is left to the
+ * next reader.
+ */
+export function rangeStep(first: number, low: Amount, high: Amount): Step {
+  if (low.yearLike && high.yearLike) return { kind: 'skip', next: high.last + 1 }
+  const range = joinRange(low, high)
+  if (range === null) return null
+  return { kind: 'figure', figure: { first, last: high.last, ...range } }
 }
 
 /**

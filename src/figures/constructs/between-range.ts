@@ -6,7 +6,7 @@
 import type { Construct, Step } from '../construct.js'
 import type { TokenView } from '../token-view.js'
 import { readAmount } from '../amount.js'
-import { joinRange } from '../amount-figure.js'
+import { rangeStep } from '../amount-figure.js'
 
 /** The `between X and Y` range reader. */
 export const betweenRange: Construct = { name: 'between-range', read }
@@ -19,10 +19,5 @@ function read(view: TokenView, index: number): Step {
   if (view.spacedWord(and) !== 'and' || !view.spaced(and + 1)) return null
   const high = readAmount(view, and + 1, { joined: false })
   if (high.kind !== 'amount') return null
-  if (low.amount.yearLike && high.amount.yearLike) {
-    return { kind: 'skip', next: high.amount.last + 1 }
-  }
-  const range = joinRange(low.amount, high.amount)
-  if (range === null) return null
-  return { kind: 'figure', figure: { first: index, last: high.amount.last, ...range } }
+  return rangeStep(index, low.amount, high.amount)
 }

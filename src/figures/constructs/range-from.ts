@@ -8,7 +8,7 @@ import type { Construct, Step } from '../construct.js'
 import type { TokenView } from '../token-view.js'
 import type { AmountRead } from '../amount.js'
 import { readAmount } from '../amount.js'
-import { joinRange } from '../amount-figure.js'
+import { rangeStep } from '../amount-figure.js'
 import { approximatorAt } from '../qualifiers.js'
 
 /** The `range(s|d) from X to Y` reader. */
@@ -25,12 +25,7 @@ function read(view: TokenView, index: number): Step {
   if (view.spacedWord(to) !== 'to') return null
   const high = amountAfterApproximator(view, to + 1)
   if (high.kind !== 'amount') return null
-  if (low.amount.yearLike && high.amount.yearLike) {
-    return { kind: 'skip', next: high.amount.last + 1 }
-  }
-  const range = joinRange(low.amount, high.amount)
-  if (range === null) return null
-  return { kind: 'figure', figure: { first: index, last: high.amount.last, ...range } }
+  return rangeStep(index, low.amount, high.amount)
 }
 
 /** The amount at token `index`, past an approximator phrase (`about`) when there is one. */

@@ -11,6 +11,7 @@ import type { TokenView } from '../token-view.js'
 import type { Amount } from '../amount.js'
 import { readAmount } from '../amount.js'
 import { directionOf } from '../qualifiers.js'
+import { sharedExponents } from '../amount-figure.js'
 
 /**
  * A change is taken for the level it reaches, not the low end of a range, when a movement word or a
@@ -73,13 +74,7 @@ function changeToLevel(view: TokenView, index: number, low: Amount, high: Amount
  * (`2 to 3 million` ascends).
  */
 function descends(low: Amount, high: Amount): boolean {
-  let lowExponent = low.exponent
-  let highExponent = high.exponent
-  if (!low.scaled && high.scaled && Number(low.plain) <= Number(high.plain)) {
-    lowExponent = high.exponent
-  } else if (low.scaled && !high.scaled && Number(high.plain) >= Number(low.plain)) {
-    highExponent = low.exponent
-  }
+  const [lowExponent, highExponent] = sharedExponents(low, high)
   const a = Number(`${low.plain}e${lowExponent}`) * (low.negative ? -1 : 1)
   const b = Number(`${high.plain}e${highExponent}`) * (high.negative ? -1 : 1)
   return a > b
