@@ -13,6 +13,7 @@ import { openPageMemo } from './cache/page-memo.js'
 import { readSiteFile } from './io/read-site-file.js'
 import { sizeLimits } from './io/size-limits.js'
 import { findArticles } from './content/find-articles.js'
+import { findPublicFiles } from './content/find-public-files.js'
 import { openOutput } from './output/write-site.js'
 import { assertSiteRoot, resolveOutputTarget } from './output/output-target.js'
 import { outputProblem } from './output/output-problem.js'
@@ -21,18 +22,13 @@ import { renderSite } from './outputs/render-site.js'
 import { buildReport } from './report/build-report.js'
 import { exitStatus } from './report/exit-status.js'
 import { collectEntries } from './report/collect-entries.js'
+import { withProblems } from './report/site-problems.js'
 import { loadSettings } from './settings/load-settings.js'
+import { leadPhotoPaths } from './images/lead-photo.js'
+import { makeVariants, variantProblem } from './images/make-variants.js'
 import type { OutputWriter, WriteOptions } from './output/write-site.js'
 import type { DateTime } from 'luxon'
-import type {
-  ChunkedFile,
-  OutputFile,
-  Problem,
-  Report,
-  ReportArticle,
-  Settings,
-  SiteProblem
-} from './types.js'
+import type { ChunkedFile, OutputFile, Problem, Report, Settings, SiteProblem } from './types.js'
 
 /** What to build and how. */
 export interface BuildOptions {
@@ -49,6 +45,11 @@ export interface BuildOptions {
   /** Write the site when the build passes (`build`); false for `check` and the dev server. */
   write: boolean
   /**
+   * Make the photos' smaller copies (default true). `check` publishes nothing and skips them:
+   * their sizes come from the images' headers, so the pages are the same without them.
+   */
+  variants?: boolean
+  /**
    * `--force`: write into an output folder that holds files factdesk did not write, keeping them
    * (SPEC 9). Without it such a folder is refused.
    */
@@ -57,11 +58,15 @@ export interface BuildOptions {
   cacheDir?: string
   /** Worker threads for the per-article stages; default: all cores for large sites, 1 for small. */
   workers?: number
-  /** Called as stages progress, for a terminal progress line. */
+  /**
+   * Called as stages progress, for a terminal progress line: after loading, after each article
+   * checked (and its brief rendered), after each site page rendered, and once written. `total`
+   * is undefined while it is not known (the site's pages are counted as they are made).
+   */
   onProgress?: (
     stage: 'loaded' | 'checked' | 'rendered' | 'written',
     done: number,
-    total: number
+    total?: number
   ) => void
 }
 
@@ -135,52 +140,22 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-/** `result` with output problems added to its report, failing it as input errors (exit 2). */
-function withProblems(
-  result: Omit<BuildResult, 'written'>,
-  problems: readonly Problem[]
-): Omit<BuildResult, 'written'> {
-  if (problems.length === 0) return result
-  const report = addSiteProblems(result.report, problems)
-  return { ...result, report, exit: exitStatus(report.articles.flatMap((entry) => entry.problems)) }
-}
-
-/** `report` with `problems` of files other than articles added as their own entries. */
-function addSiteProblems(report: Report, problems: readonly Problem[]): Report {
-  const byFile = new Map<string, Problem[]>()
-  for (const { file = '', ...problem } of problems)
-    byFile.set(file, [...(byFile.get(file) ?? []), problem])
-  const added = [...byFile].map(([file, own]): ReportArticle => ({
-    file,
-    slug: '',
-    url: '',
-    mode: 'standard',
-    figures: [],
-    asserts: [],
-    problems: own
-  }))
-  const articles = [...report.articles, ...added]
-  const all = articles.flatMap((entry) => entry.problems)
-  const count = (severity: string): number =>
-    all.filter((problem) => problem.severity === severity).length
-  return {
-    ...report,
-    summary: {
-      ...report.summary,
-      errors: count('error'),
-      warnings: count('warning'),
-      exit: exitStatus(all)
-    },
-    articles
-  }
-}
-
 async function buildInto(
   options: BuildOptions,
   output: OutputWriter | undefined
 ): Promise<Omit<BuildResult, 'written'>> {
   const { root } = options
-  const sink = output && ((file: OutputFile | ChunkedFile) => output.put(file))
+  // Pages are counted as they are made, so a long build's progress line keeps moving.
+  let pages = 0
+  const counted = <T>(value: T): T => {
+    options.onProgress?.('rendered', ++pages)
+    return value
+  }
+  const sink = output && ((file: OutputFile | ChunkedFile) => counted(output.put(file)))
+  const keep =
+    output &&
+    ((path: string, digest: Parameters<OutputWriter['keep']>[1]) =>
+      output.keep(path, digest) && counted(true))
   const { settings, problems: settingsProblems } = await loadSettings(root)
   const siteProblems: SiteProblem[] = [...settingsProblems]
   if (options.write) siteProblems.push(...localUrlWarning(settings))
@@ -189,12 +164,15 @@ async function buildInto(
 
   const found = await findArticles(root)
   siteProblems.push(...found.problems)
+  const publicFound = findPublicFiles(root)
+  siteProblems.push(...publicFound.problems)
   const {
     published,
     articles,
     briefs,
     fingerprint,
-    dataFiles: dataPaths
+    dataFiles: dataPaths,
+    images
   } = await runArticleStages(
     found.files,
     settings,
@@ -203,7 +181,20 @@ async function buildInto(
     options,
     output
   )
+  // The briefs were rendered with their checks: the site's other pages count on from them.
+  pages = briefs.size
 
+  // Each distinct image's variants, made once or taken from the cache (issue 18).
+  const variants =
+    options.variants === false
+      ? { files: [], failures: [] }
+      : await makeVariants({
+          root,
+          table: images,
+          lead: leadPhotoPaths(articles),
+          ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir })
+        })
+  siteProblems.push(...variants.failures.map(variantProblem))
   const dataFiles = await readDataFiles(root, dataPaths)
   const draft = buildReport(
     collectEntries({ loads: published, articles, siteProblems, settings, strict: options.strict })
@@ -222,8 +213,11 @@ async function buildInto(
     dataFiles,
     templates: templatesLoad.templates,
     briefs,
+    publicFiles: { root, files: publicFound.files },
+    images,
+    imageFiles: variants.files,
     ...(sink ? { sink } : {}),
-    ...(output ? { reuse: { reportKey, memo, keep: output.keep } } : {})
+    ...(keep ? { reuse: { reportKey, memo, keep } } : {})
   })
   await memo.save()
   const renderProblems = rendered.problems

@@ -51,6 +51,37 @@ export const rules = {
       'two articles, or an article and a generated page, that would be written to the same path',
     hint: 'give one of them another slug or section'
   },
+  'public-collision': {
+    kind: 'input',
+    title: 'a file in public/ at a path a generated page or file also uses',
+    hint: 'rename or move the file in public/; factdesk makes the page itself'
+  },
+  'public-unreadable': {
+    kind: 'input',
+    title: 'a file in public/ that cannot be copied: a special file, too large or unlistable',
+    hint: 'replace it with an ordinary file of at most 100 MiB, inside the site'
+  },
+  'embed-dropped': {
+    kind: 'input',
+    title: 'an iframe in an article that is not kept: its host is not listed, or it is not https',
+    hint: 'list the host under embeds: in data/site.yaml, or remove the iframe'
+  },
+  'image-missing': {
+    kind: 'input',
+    title: 'an image of an article (in the body or image:) whose file does not exist',
+    hint: 'write the path relative to the article, or /name for public/name, and check its spelling'
+  },
+  'image-unreadable': {
+    kind: 'input',
+    title:
+      'an image that is not a regular file of the site, not JPEG, PNG, WebP, AVIF, GIF or SVG, or a remote lead photo',
+    hint: 'save the image as an ordinary JPEG, PNG, WebP or AVIF file inside the site'
+  },
+  'image-alt': {
+    kind: 'input',
+    title: 'an image without alt text, or a lead photo without image_alt (a warning)',
+    hint: 'describe what the image shows, for readers who cannot see it'
+  },
   'data-unreadable': {
     kind: 'input',
     title: 'a data file that is missing, not a regular file, too large or not UTF-8',

@@ -26,7 +26,7 @@ export function articleProcessor(context: ArticleContext) {
     .use(nestingGuard)
     .use(findFigures, { notFigures: context.settings.not_figures })
     .use(factcheck, context)
-    .use(bodyHtml)
+    .use(bodyHtml, context)
     .freeze()
 }
 

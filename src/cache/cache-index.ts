@@ -30,6 +30,8 @@ export type BriefRecord =
 export interface IndexEntry {
   /** The load, without the Markdown (`withMarkdown` in `stages/load-stage.ts` gets it back). */
   load: LoadRecord
+  /** The local images the body shows, found with the load (`images/image-refs.ts`). */
+  images?: readonly string[]
   /** What the report and listings need of the check: no body HTML, no panel (see `CheckSummary`). */
   checked?: { key: string; value: CheckSummary }
   brief?: { key: string; value: BriefRecord }

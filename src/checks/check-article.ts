@@ -20,9 +20,11 @@ import type {
   Prose,
   Tolerance
 } from '../types.js'
+import type { ProsePlaces } from '../content/prose-places.js'
 import type { Evaluation } from './expression/evaluate-expression.js'
 import { bindCheck, findSays } from './bind-check.js'
 import { checkAsserts } from './check-asserts.js'
+import { tokenPoint } from './expression-place.js'
 import { formatValue } from './format-value.js'
 import { formatActual, judgeFigure } from './verdict.js'
 
@@ -44,6 +46,8 @@ export interface CheckArticleInput {
   tolerance: Tolerance
   /** Evaluates one expression against the article's datasets. */
   evaluate: (source: string) => Evaluation
+  /** Where each check's and assert's `expr` was written: its errors are placed at their token. */
+  places?: Pick<ProsePlaces, 'checks' | 'asserts'>
 }
 
 /** The outcome of an article's fact check. */
@@ -82,7 +86,7 @@ export function checkArticle(input: CheckArticleInput): ArticleCheck {
   const verdicts = new Map<Figure, Verdict>()
   const checkOf = new Map<Figure, CheckSpec>()
 
-  for (const check of input.frontmatter.checks) {
+  for (const [index, check] of input.frontmatter.checks.entries()) {
     const at = { line: check.line, column: check.column }
     const binding = bindCheck(check, input.prose, figures)
     let figure: Figure | undefined
@@ -104,7 +108,10 @@ export function checkArticle(input: CheckArticleInput): ArticleCheck {
 
     const evaluation = input.evaluate(check.expr)
     const verdict = judgeCheck(check, figure, evaluation, input.tolerance)
-    if (verdict.problem !== undefined)
+    const token = tokenPoint(evaluation, check.expr, input.places?.checks?.[index], input.markdown)
+    if (token !== undefined && !evaluation.ok)
+      report(file, evaluation.rule, evaluation.message, token)
+    else if (verdict.problem !== undefined)
       report(file, verdict.problem.rule, verdict.problem.message, at)
     if (figure !== undefined) verdicts.set(figure, verdict)
 
@@ -130,7 +137,10 @@ export function checkArticle(input: CheckArticleInput): ArticleCheck {
     reportFigure(file, figure, verdict, input.mode)
   }
 
-  const asserts = checkAsserts(file, input.frontmatter.asserts, input.bodyProse, input.evaluate)
+  const asserts = checkAsserts(file, input.frontmatter.asserts, input.bodyProse, input.evaluate, {
+    markdown: input.markdown,
+    ...(input.places?.asserts === undefined ? {} : { runs: input.places.asserts })
+  })
   // The report lists an article's fact-check problems by position; `off` makes them all warnings.
   sortMessagesFrom(file, before)
   if (input.mode === 'off') for (const message of file.messages.slice(before)) message.fatal = false
@@ -148,20 +158,16 @@ function judgeCheck(
   const expr = check.expr
   if (!evaluation.ok) {
     const where =
-      evaluation.column !== undefined && !evaluation.message.includes('column')
+      evaluation.column !== undefined &&
+      evaluation.reportedElsewhere !== true &&
+      !evaluation.message.includes('column')
         ? ` (column ${evaluation.column} of the expression)`
         : ''
     const message = evaluation.message + where
-    return {
-      status: 'error',
-      actual: null,
-      expr,
-      message,
-      dataFiles: [],
-      understated: false,
-      shown: '',
-      problem: { rule: evaluation.rule, message }
-    }
+    const failed = { status: 'error' as const, actual: null, expr, message, dataFiles: [] }
+    // A data file that did not load is reported once, at the article's `data:` entry.
+    if (evaluation.reportedElsewhere === true) return { ...failed, understated: false, shown: '' }
+    return { ...failed, understated: false, shown: '', problem: { rule: evaluation.rule, message } }
   }
 
   const { value, dataFiles } = evaluation

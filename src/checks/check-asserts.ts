@@ -8,6 +8,7 @@ import { report } from '../article/article-file.js'
 import type { AssertResult, AssertSpec, Prose } from '../types.js'
 import type { Evaluation } from './expression/evaluate-expression.js'
 import { findSays } from './bind-check.js'
+import { tokenPoint } from './expression-place.js'
 
 /** Asserts judged; the problems they raise are messages on the article's file. */
 export interface AssertOutcome {
@@ -22,11 +23,12 @@ export function checkAsserts(
   file: VFile,
   asserts: readonly AssertSpec[],
   prose: Prose,
-  evaluate: (source: string) => Evaluation
+  evaluate: (source: string) => Evaluation,
+  places: { markdown: string; runs?: readonly number[][] } = { markdown: '' }
 ): AssertOutcome {
   const results: AssertResult[] = []
 
-  for (const assert of asserts) {
+  for (const [index, assert] of asserts.entries()) {
     const at = { line: assert.line, column: assert.column }
     const errors: string[] = []
 
@@ -40,7 +42,10 @@ export function checkAsserts(
     let holds: boolean | undefined
     if (!evaluation.ok) {
       errors.push(evaluation.message)
-      report(file, evaluation.rule, evaluation.message, at)
+      // A data file that did not load is reported once, at the article's `data:` entry.
+      const token = tokenPoint(evaluation, assert.expr, places.runs?.[index], places.markdown)
+      if (evaluation.reportedElsewhere !== true)
+        report(file, evaluation.rule, evaluation.message, token ?? at)
     } else if (typeof evaluation.value !== 'boolean') {
       const message = `expression gives ${evaluation.value}, an assert needs true or false`
       errors.push(message)

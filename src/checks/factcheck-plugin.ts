@@ -5,7 +5,9 @@
  */
 import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
+import { report } from '../article/article-file.js'
 import type { DataStore } from './datasets/dataset.js'
+import { pointAt } from './expression-place.js'
 import { evaluateExpression } from './expression/evaluate-expression.js'
 import { checkArticle } from './check-article.js'
 import type { FactcheckMode, Frontmatter, Settings } from '../types.js'
@@ -26,6 +28,7 @@ export function factcheck(options: FactcheckOptions) {
         `${file.path}: the fact check runs on a loaded file after the figures stage`
       )
     const mode = modeOf(frontmatter, options)
+    reportUnloadedData(file, frontmatter.data, options.store, mode)
     const scope = { aliases: frontmatter.data, store: options.store }
     const checked = checkArticle({
       file,
@@ -36,13 +39,46 @@ export function factcheck(options: FactcheckOptions) {
       figures: found,
       mode,
       tolerance: options.settings.factcheck.tolerance,
-      evaluate: (source) => evaluateExpression(source, scope)
+      evaluate: (source) => evaluateExpression(source, scope),
+      ...(file.data.places === undefined ? {} : { places: file.data.places })
     })
     file.data.mode = mode
     file.data.figures = checked.figures
     file.data.asserts = checked.asserts
     file.data.panel = checked.panel
     file.data.marks = checked.marks
+  }
+}
+
+/**
+ * One error for each `data:` path of the article that did not load, at the path as written
+ * (issue 18, item 5): a mistyped path says which file it likely means, and the checks reading
+ * the alias fail without saying it again. Reported before the checks, so that `off` mode, which
+ * turns the fact check's problems into warnings, leaves a missing file's input error as it is.
+ */
+function reportUnloadedData(
+  file: VFile,
+  aliases: Readonly<Record<string, string>>,
+  store: DataStore,
+  mode: FactcheckMode
+): void {
+  const text = String(file.value)
+  const places = file.data.places
+  for (const [alias, path] of Object.entries(aliases)) {
+    const unloaded = store.unloaded(path)
+    if (unloaded === undefined) continue
+    const offset =
+      places?.data !== undefined && Object.hasOwn(places.data, alias)
+        ? places.data[alias]
+        : undefined
+    const at = offset === undefined ? undefined : pointAt(text, offset)
+    if (unloaded.missing) report(file, 'data-unreadable', unloaded.message, at)
+    // A file that does not parse has its own problems; this one only ties the article to them,
+    // and is a fact-check problem like the checks' it replaces: a warning in `off` mode.
+    else {
+      const severity = mode === 'off' ? 'warning' : 'error'
+      report(file, 'check-error', `dataset "${alias}": ${unloaded.message}`, at, severity)
+    }
   }
 }
 

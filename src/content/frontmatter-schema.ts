@@ -140,7 +140,11 @@ function shapeIn(zone: string) {
       )
       .default([]),
     asserts: z.array(z.strictObject({ expr: z.string().min(1), says: z.string().min(1) })).default([]),
-    factcheck: factcheckMode.exactOptional()
+    factcheck: factcheckMode.exactOptional(),
+    /** The lead photo (issue 18): relative to the article, or `/name` for `public/name`. */
+    image: z.string().trim().min(1, 'image must name a photo file, such as harbour.jpg').exactOptional(),
+    image_alt: z.string().exactOptional(),
+    image_credit: z.string().exactOptional()
   }
 }
 
@@ -177,11 +181,15 @@ export type Correction = Validated['corrections'][number]
  * Validated frontmatter of an article (SPEC 4), defaults applied: the slug is always known (the
  * file name gives it when `slug:` does not), and checks and asserts know where they are.
  */
-export type Frontmatter = Omit<Validated, 'slug' | 'checks' | 'asserts'> & {
+export type Frontmatter = Omit<Validated, 'slug' | 'checks' | 'asserts' | 'image'> & {
   slug: string
   checks: CheckSpec[]
   asserts: AssertSpec[]
+  image?: LeadImage
 }
+
+/** The lead photo as written (`image:`), and where, for its problems. */
+export type LeadImage = { src: string } & EntryPoint
 
 /**
  * The frontmatter of an article from what the schema made of it (`data`): its known keys only,
@@ -193,11 +201,13 @@ export function frontmatterOf(
   slug: string,
   pointOf: (path: (string | number)[]) => EntryPoint
 ): Frontmatter {
+  const { image, ...known } = knownKeysOf(data)
   return {
-    ...knownKeysOf(data),
+    ...known,
     slug,
     checks: data.checks.map((check, index) => ({ ...check, ...pointOf(['checks', index]) })),
-    asserts: data.asserts.map((entry, index) => ({ ...entry, ...pointOf(['asserts', index]) }))
+    asserts: data.asserts.map((entry, index) => ({ ...entry, ...pointOf(['asserts', index]) })),
+    ...(image === undefined ? {} : { image: { src: image, ...pointOf(['image']) } })
   }
 }
 

@@ -10,6 +10,14 @@ import type { ParsedYaml } from '../yaml/parse-yaml.js'
 export interface ProsePlaces {
   title: number[]
   summary?: number[]
+  /**
+   * The runs of each check's and assert's `expr`, in frontmatter order, so that an expression's
+   * error is placed at the token it is about (issue 18, item 5).
+   */
+  checks?: number[][]
+  asserts?: number[][]
+  /** The file offset of each `data:` path, by alias: where a path that names no file is reported. */
+  data?: Record<string, number>
 }
 
 /**
@@ -24,6 +32,22 @@ export function prosePlacesOf(yaml: ParsedYaml, yamlStart: number, raw: Record<s
   }
   if (typeof raw.summary === 'string') {
     places.summary = runsOf(yaml.stringOffsets(['summary']), 0, raw.summary.length, yamlStart)
+  }
+  for (const key of ['checks', 'asserts'] as const) {
+    const entries = raw[key]
+    if (!Array.isArray(entries) || entries.length === 0) continue
+    places[key] = entries.map((entry: unknown, index) => {
+      const expr = typeof entry === 'object' && entry !== null && 'expr' in entry ? entry.expr : undefined
+      const length = typeof expr === 'string' ? expr.length : 0
+      return runsOf(yaml.stringOffsets([key, index, 'expr']), 0, length, yamlStart)
+    })
+  }
+  const data = raw.data
+  if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
+    // fromEntries defines each alias as an own key, even one spelt like a prototype's.
+    places.data = Object.fromEntries(
+      Object.keys(data).map((alias) => [alias, (yaml.stringOffsets(['data', alias])?.[0] ?? 0) + yamlStart])
+    )
   }
   return places
 }

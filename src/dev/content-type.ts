@@ -1,7 +1,8 @@
 /**
  * Content types of the files a factdesk site is made of (SPEC 8): pages, the stylesheet, feeds,
- * the report and the data copies. The set is closed, so a table says it more plainly than a MIME
- * database; anything else is served as bytes, which a browser downloads rather than runs.
+ * the report, the data copies, and what `public/` holds (photos, icons, fonts, downloads, media).
+ * The set is small, so a table says it more plainly than a MIME database; anything else is
+ * served as bytes, which a browser downloads rather than runs.
  * Feeds get the generic XML and JSON types, as GitHub Pages and most static hosts serve them, so
  * that what an editor sees in the dev server is what readers get.
  */
@@ -27,9 +28,30 @@ const types: Readonly<Record<string, string>> = {
   webp: 'image/webp',
   avif: 'image/avif',
   ico: 'image/x-icon',
+  bmp: 'image/bmp',
+  apng: 'image/apng',
   woff: 'font/woff',
   woff2: 'font/woff2',
-  webmanifest: 'application/manifest+json'
+  ttf: 'font/ttf',
+  otf: 'font/otf',
+  webmanifest: 'application/manifest+json',
+  map: 'application/json; charset=utf-8',
+  geojson: 'application/geo+json; charset=utf-8',
+  jsonld: 'application/ld+json; charset=utf-8',
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  wasm: 'application/wasm',
+  pdf: 'application/pdf',
+  zip: 'application/zip',
+  gz: 'application/gzip',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  mp4: 'video/mp4',
+  webm: 'video/webm',
+  mp3: 'audio/mpeg',
+  m4a: 'audio/mp4',
+  ogg: 'audio/ogg',
+  wav: 'audio/wav',
+  vtt: 'text/vtt; charset=utf-8'
 }
 
 /** The `Content-Type` header for the output file at `path` (`/`-separated, relative). */

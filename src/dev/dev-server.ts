@@ -10,15 +10,17 @@ import { join } from 'node:path'
 import { cacheDirOf } from '../cache/cache-dir.js'
 import { escapeControls } from '../report/terminal-safe.js'
 import { isOwnHost, otherHostMessage, ownHosts } from './host-check.js'
+import { listenOnFreePort } from './listen-on-free-port.js'
 import { clientPath, clientScript, createLiveReload, eventsPath } from './live-reload.js'
-import { problemLine, problemsOf, renderOverlay } from './overlay.js'
+import { crashedSite, emptySite, nextSite } from './next-site.js'
+import { problemLine, problemsOf } from './overlay.js'
 import { serveSite } from './serve-site.js'
+import { isWildcard, listenHost, serverUrls, urlLines } from './server-urls.js'
 import { watchSite } from './watch-site.js'
-import type { AddressInfo } from 'node:net'
 import type { DateTime } from 'luxon'
 import type { build, BuildResult } from '../build.js'
+import type { DevSite } from './next-site.js'
 import type { LocatedProblem } from './overlay.js'
-import type { ServedSite } from './serve-site.js'
 import type { SiteWatcher } from './watch-site.js'
 import { count } from '../report/summary-line.js'
 
@@ -26,9 +28,15 @@ import { count } from '../report/summary-line.js'
 export interface DevServerOptions {
   /** The site folder. */
   root: string
-  /** TCP port; 0 picks a free one (the CLI's default is 4321). */
+  /**
+   * TCP port (the CLI's default is 4321); when it is taken, the first free one of the 20 after
+   * it is used, and said. 0 lets the system pick a free one.
+   */
   port: number
-  /** Interface to listen on. Default: `127.0.0.1`, so the drafts on screen stay on this machine. */
+  /**
+   * Interface to listen on (`--host`). Default: `127.0.0.1`, so the drafts on screen stay on this
+   * machine; `0.0.0.0` lets a phone on the same network open them, at the addresses logged.
+   */
   host?: string
   /** `--strict`: every article is checked strictly. */
   strict: boolean
@@ -64,13 +72,15 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   // Loaded only when no build is injected, so that the server can be tested on its own.
   const buildSite = options.buildSite ?? (await import('../build.js')).build
   const liveReload = createLiveReload()
-  let site: ServedSite = { files: new Map(), base: '/', buildId: 0, overlay: '' }
+  let site: DevSite = emptySite
   let stopping = false
 
   /** One build, then the swap; the server never sees a build in progress. */
   async function runBuild(): Promise<void> {
     const started = performance.now()
-    let next: ServedSite
+    // Open pages show "Rebuilding…" until the reload that follows.
+    liveReload.rebuilding(site.buildId)
+    let next: DevSite
     try {
       const result = await buildSite({
         root,
@@ -96,7 +106,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         rule: 'build-crash',
         message
       }
-      next = { ...site, buildId: site.buildId + 1, overlay: renderOverlay(2, [crash]) }
+      next = crashedSite(site, crash)
     }
     if (stopping) return
     site = next
@@ -122,8 +132,13 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     return building
   }
 
-  const firstBuild = rebuild()
-  const host = options.host ?? '127.0.0.1'
+  // The port is bound before the first build starts, so a taken one is found (and another used)
+  // before the wait, not after it. Requests that arrive meanwhile wait for the first build.
+  let startFirstBuild: () => void = () => undefined
+  const firstBuild = new Promise<void>((resolve) => {
+    startFirstBuild = resolve
+  }).then(rebuild)
+  const host = listenHost(options.host)
   // Filled in once the port is known; no request arrives before that.
   let hosts: ReadonlySet<string> = new Set()
   const server = createServer((request, response) => {
@@ -164,13 +179,17 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         response.end('the dev server could not answer this request; see its terminal\n')
       })
   })
-  const port = await listen(server, options.port, host).catch(async (error: unknown) => {
-    stopping = true
+  const port = await listenOnFreePort(server, {
+    port: options.port,
+    host,
+    log,
+    label: 'factdesk dev'
+  }).catch((error: unknown) => {
     liveReload.close()
-    await firstBuild
     throw error
   })
   hosts = ownHosts(host, port)
+  startFirstBuild()
 
   let watcher: SiteWatcher
   try {
@@ -222,20 +241,12 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     return closing
   }
 
-  const url = `http://${displayHost(options.host)}:${port}${site.base}`
-  log(`factdesk dev: serving ${url}`)
-  return { url, close, closed }
-}
-
-/** The site to serve after `result`: its files, or the last good ones when it made none. */
-function nextSite(previous: ServedSite, result: BuildResult): ServedSite {
-  const made = result.files.length > 0
-  return {
-    files: made ? new Map(result.files.map((file) => [file.path, file.content])) : previous.files,
-    base: made ? result.settings.base : previous.base,
-    buildId: previous.buildId + 1,
-    overlay: renderOverlay(result.exit, problemsOf(result.report))
-  }
+  const urls = serverUrls(options.host, port, site.base)
+  for (const line of urlLines('factdesk dev', urls, isWildcard(host))) log(line)
+  // Drafts and embargoed stories are served: on the network, anyone on it can read them.
+  if (urls.network.length > 0)
+    log('factdesk dev: drafts and embargoed stories are visible to anyone on this network')
+  return { url: urls.local, close, closed }
 }
 
 function logResult(log: DevServerOptions['log'], result: BuildResult, ms: number): void {
@@ -257,32 +268,4 @@ function logResult(log: DevServerOptions['log'], result: BuildResult, ms: number
 function describeChange(paths: readonly string[]): string {
   const [first] = paths
   return paths.length === 1 && first !== undefined ? first : `${paths.length} files`
-}
-
-function listen(
-  server: ReturnType<typeof createServer>,
-  port: number,
-  host: string
-): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: NodeJS.ErrnoException): void => {
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new Error(`port ${port} is in use on ${host}; choose another with --port`)
-          : error
-      )
-    }
-    server.once('error', onError)
-    server.listen(port, host, () => {
-      server.off('error', onError)
-      resolve((server.address() as AddressInfo).port)
-    })
-  })
-}
-
-/** Loopback and wildcard addresses are shown as `localhost`, which is what editors type. */
-function displayHost(host: string | undefined): string {
-  if (host === undefined || ['127.0.0.1', '::1', '0.0.0.0', '::', 'localhost'].includes(host))
-    return 'localhost'
-  return host.includes(':') ? `[${host}]` : host
 }

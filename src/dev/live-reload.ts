@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { overlayCloseId, overlayId } from './overlay.js'
+import { badgeClass, rebuildingText, statusId } from './rebuild-status.js'
 
 /** Path of the event stream; outside any site `base`, so it never shadows a page. */
 export const eventsPath = '/__factdesk/events'
@@ -17,6 +18,11 @@ export const clientPath = '/__factdesk/client.js'
 export interface LiveReload {
   /** Answers a request for `eventsPath`: the response stays open as an event stream. */
   connect(request: IncomingMessage, response: ServerResponse, buildId: number): void
+  /**
+   * Tells every open page that a rebuild of build `buildId` (the one served) has started, so
+   * that it shows "Rebuilding…"; a page that connects while it runs is told too.
+   */
+  rebuilding(buildId: number): void
   /** Tells every open page that build `buildId` is ready, so that it reloads. */
   reload(buildId: number): void
   /** How many streams are open. */
@@ -38,6 +44,8 @@ export interface LiveReloadOptions {
 export function createLiveReload(options: LiveReloadOptions = {}): LiveReload {
   const streams = new Set<ServerResponse>()
   let closed = false
+  // The build being replaced while a rebuild runs, else undefined.
+  let rebuildingFrom: number | undefined
   const heartbeat = setInterval(() => {
     for (const stream of streams) stream.write(': keep-alive\n\n')
   }, options.heartbeatMs ?? 25_000)
@@ -61,10 +69,16 @@ export function createLiveReload(options: LiveReloadOptions = {}): LiveReload {
       // `retry` makes browsers reconnect quickly after a restart; the `build` event that
       // follows then reloads the page if it came from an older build.
       response.write(`retry: 1000\n\n${event('build', buildId)}`)
+      if (rebuildingFrom !== undefined) response.write(event('rebuilding', rebuildingFrom))
       streams.add(response)
       request.on('close', () => streams.delete(response))
     },
+    rebuilding(buildId) {
+      rebuildingFrom = buildId
+      for (const stream of streams) stream.write(event('rebuilding', buildId))
+    },
     reload(buildId) {
+      rebuildingFrom = undefined
       for (const stream of streams) stream.write(event('reload', buildId))
     },
     get clients() {
@@ -89,8 +103,9 @@ export function clientTag(buildId: number): string {
 }
 
 /**
- * The client: wires the overlay's close button, then reloads the page when the stream names a
- * build other than its own. Plain ES2017 so that any browser an editor uses runs it.
+ * The client: wires the overlay's close button, shows "Rebuilding…" while the server rebuilds,
+ * then reloads the page when the stream names a build other than its own. Plain ES2017 so that
+ * every browser an editor uses runs it.
  */
 export const clientScript = `(() => {
   const script = document.currentScript
@@ -105,7 +120,22 @@ export const clientScript = `(() => {
     events.close()
     location.reload()
   }
+  const onRebuilding = () => {
+    let status = document.getElementById('${statusId}')
+    // The overlay that held the status line was closed: a corner badge says it instead.
+    if (!status) {
+      status = document.createElement('div')
+      status.id = '${statusId}'
+      status.className = '${badgeClass}'
+      status.setAttribute('role', 'status')
+      document.body.appendChild(status)
+    }
+    status.textContent = '${rebuildingText}'
+    const shown = document.getElementById('${overlayId}')
+    if (shown) shown.setAttribute('aria-busy', 'true')
+  }
   events.addEventListener('build', onBuild)
+  events.addEventListener('rebuilding', onRebuilding)
   events.addEventListener('reload', onBuild)
 })()
 `

@@ -10,12 +10,15 @@
 import { count } from '../report/summary-line.js'
 import { escapeControls } from '../report/terminal-safe.js'
 import { rules, rulesIn } from '../rules.js'
+import { overlayStatus } from './rebuild-status.js'
 import type { RuleId } from '../rules.js'
 import type { Problem, Report } from '../types.js'
 
 /** A problem with the site-relative file it is in. */
 export interface LocatedProblem extends Problem {
   file: string
+  /** The article whose report entry holds it (the same as `file` unless it is in a data file). */
+  article?: string
   /** For a figure's problem in the headline or the summary: that part (SPEC 5). */
   part?: 'title' | 'summary'
 }
@@ -37,7 +40,11 @@ export function problemsOf(report: Report): LocatedProblem[] {
     for (const figure of entry.figures)
       if (figure.in !== 'body') parts.set(`${figure.line}:${figure.column}`, figure.in)
     return entry.problems.map((problem): LocatedProblem => {
-      const located: LocatedProblem = { ...problem, file: problem.file ?? entry.file }
+      const located: LocatedProblem = {
+        ...problem,
+        file: problem.file ?? entry.file,
+        article: entry.file
+      }
       const part =
         problem.file === undefined ? parts.get(`${problem.line}:${problem.column}`) : undefined
       if (part !== undefined) located.part = part
@@ -69,16 +76,31 @@ const entities: Readonly<Record<string, string>> = {
   "'": '&#39;'
 }
 
+/** The page an overlay is shown on, when it is an article's. */
+export interface OverlayPage {
+  /** The article the page is made from (`content/...md`). */
+  article: string
+  /** The page is the last good one of an article that no longer builds (issue 18, item 3). */
+  kept: boolean
+}
+
 /**
  * The overlay for a build that exited with `exit` and found `problems`; empty when the build
  * passed, so that the reload after a fix clears it. Errors come first; warnings (unchecked
  * figures are warnings, and a sample site has dozens) fold away under a count, so that the one
- * error that stops the build is never buried.
+ * error that stops the build is never buried. On an article's page, that article's problems
+ * come first, under their own heading: they are the ones the editor looking at it came to fix.
  */
-export function renderOverlay(exit: number, problems: readonly LocatedProblem[]): string {
+export function renderOverlay(
+  exit: number,
+  problems: readonly LocatedProblem[],
+  page?: OverlayPage
+): string {
   if (exit === 0) return ''
-  const errors = problems.filter((problem) => problem.severity === 'error')
-  const warnings = problems.filter((problem) => problem.severity !== 'error')
+  const ordered = page === undefined ? problems : thisPageFirst(problems, page.article)
+  const errors = ordered.filter((problem) => problem.severity === 'error')
+  const warnings = ordered.filter((problem) => problem.severity !== 'error')
+  const own = page === undefined ? [] : errors.filter((problem) => isOn(problem, page.article))
   const heading =
     exit === 1 ? 'factdesk: a fact check failed' : 'factdesk: the build has input errors'
   // A rule's hint sits with the first list that names it: the warnings' fold repeats none of the
@@ -96,13 +118,49 @@ export function renderOverlay(exit: number, problems: readonly LocatedProblem[])
     `<h2 id="${overlayId}-title">${escapeHtml(heading)} (${count(errors.length, 'error')})</h2>` +
     `<button type="button" id="${overlayCloseId}" aria-label="Close the problem list">Close</button>` +
     `</div>` +
-    `<p>The page still shows this build, with its flagged figures marked. ` +
+    overlayStatus() +
+    `<p>${page?.kept === true ? keptNote(page.article) : liveNote} ` +
     `Fix each problem and save: open pages reload by themselves, and this list goes away when the build passes.</p>` +
-    list(errors) +
+    errorLists(errors, own, page) +
     hints(errorRules) +
     warningList +
     `</div>`
   )
+}
+
+const liveNote = 'The page still shows this build, with its flagged figures marked.'
+
+function keptNote(article: string): string {
+  return `This is the last good version of this page: <code>${escapeHtml(escapeControls(article))}</code> no longer builds.`
+}
+
+// With problems of its own, a page lists them under a heading of their own, the others after.
+function errorLists(
+  errors: readonly LocatedProblem[],
+  own: readonly LocatedProblem[],
+  page: OverlayPage | undefined
+): string {
+  if (page === undefined || own.length === 0) return list(errors)
+  const others = errors.slice(own.length)
+  const file = escapeHtml(escapeControls(page.article))
+  return (
+    `<h3>On this page, <code>${file}</code></h3>${list(own)}` +
+    (others.length === 0
+      ? ''
+      : `<h3>Elsewhere (${count(others.length, 'error')})</h3>${list(others)}`)
+  )
+}
+
+/** `problems` with those of `article` first, each group in its own order. */
+function thisPageFirst(problems: readonly LocatedProblem[], article: string): LocatedProblem[] {
+  return [
+    ...problems.filter((problem) => isOn(problem, article)),
+    ...problems.filter((problem) => !isOn(problem, article))
+  ]
+}
+
+function isOn(problem: LocatedProblem, article: string): boolean {
+  return (problem.article ?? problem.file) === article
 }
 
 function list(problems: readonly LocatedProblem[]): string {
@@ -141,6 +199,8 @@ const overlayStyle = [
   'border-top:4px solid #d70015;font:14px/1.45 system-ui,sans-serif;text-align:left}',
   `#${overlayId} .fd-overlay-head{display:flex;gap:1rem;align-items:flex-start;justify-content:space-between}`,
   `#${overlayId} h2{margin:0 0 .5rem;font:600 1.05rem/1.3 system-ui,sans-serif;color:#fff}`,
+  `#${overlayId} h3{margin:.75rem 0 .25rem;font:600 .95rem/1.3 system-ui,sans-serif;color:#fff}`,
+  `#${overlayId} .fd-status{margin:0;font-weight:600;color:#f5e6b8}`,
   `#${overlayId} p{margin:0 0 .75rem;color:#d2d2d7}`,
   `#${overlayId} ol{margin:0 0 .75rem;padding-left:1.5rem}`,
   `#${overlayId} li{margin:.25rem 0}`,

@@ -2,7 +2,7 @@
  * Serves one finished build from memory, as a static host would serve `dist/` (SPEC 8): under
  * the site's `base`, `/dir/` as `dir/index.html`, `/dir` redirected to `/dir/`, and `404.html`
  * with status 404 for anything else. HTML pages get the live-reload client, and the problem
- * overlay when the build failed.
+ * overlay when the build failed (or the "Rebuilding…" badge when it passed).
  *
  * Why a handler over a Map and not `sirv`: the build is in memory (`build({ write: false })`),
  * and the server must swap from one whole build to the next in a single step, never serving
@@ -14,6 +14,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { contentTypeOf, isHtmlPath } from './content-type.js'
 import { clientTag } from './live-reload.js'
 import { escapeHtml } from './overlay.js'
+import { badgeStatus, badgeStyleSheet } from './rebuild-status.js'
 
 /** One build as the server holds it; replaced whole when the next build finishes. */
 export interface ServedSite {
@@ -23,8 +24,11 @@ export interface ServedSite {
   base: string
   /** Counts builds; pages carry it so the live-reload client can tell an old page. */
   buildId: number
-  /** Overlay HTML listing the build's problems; empty when it passed. */
-  overlay: string
+  /**
+   * Overlay HTML for the page at `path` (an output path, or `` for a page the build has not),
+   * listing the build's problems with that page's first; empty when the build passed.
+   */
+  overlayFor(path: string): string
 }
 
 const notFoundPage = '404.html'
@@ -100,13 +104,14 @@ function serveFile(
     return
   }
   const html = typeof content === 'string' ? content : new TextDecoder().decode(content)
-  send(
-    response,
-    method,
-    status,
-    type,
-    injectBeforeBodyEnd(html, `${site.overlay}${clientTag(site.buildId)}`)
-  )
+  send(response, method, status, type, injectBeforeBodyEnd(html, devSnippet(site, path)))
+}
+
+/** What every served page gets: the overlay or the rebuild badge, then the client. */
+function devSnippet(site: ServedSite, path: string): string {
+  const overlay = site.overlayFor(path)
+  const status = overlay === '' ? badgeStatus() : `${badgeStyleSheet()}${overlay}`
+  return `${status}${clientTag(site.buildId)}`
 }
 
 function notFound(
@@ -129,7 +134,7 @@ function notFound(
     method,
     404,
     'text/html; charset=utf-8',
-    injectBeforeBodyEnd(page, `${site.overlay}${clientTag(site.buildId)}`)
+    injectBeforeBodyEnd(page, devSnippet(site, ''))
   )
 }
 

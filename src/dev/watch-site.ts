@@ -7,7 +7,7 @@ import { basename, relative, sep } from 'node:path'
 import { watch } from 'chokidar'
 
 /** The folders of a site that the build reads. */
-export const watchedFolders: readonly string[] = ['content', 'data', 'templates']
+export const watchedFolders: readonly string[] = ['content', 'data', 'templates', 'public']
 
 /** Options of `watchSite`. */
 export interface WatchSiteOptions {

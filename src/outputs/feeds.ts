@@ -6,7 +6,7 @@ import type { Output } from './output.js'
 export const feeds: Output = {
   name: 'feeds',
   render(context) {
-    for (const feed of renderFeeds(context.settings, context.articles))
+    for (const feed of renderFeeds(context.settings, context.articles, context.images))
       context.add(feed, 'the feeds')
   }
 }

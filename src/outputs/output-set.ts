@@ -84,6 +84,11 @@ export class OutputSet {
     return true
   }
 
+  /** Every path taken so far with what took it, in the order taken (`public-files.ts`). */
+  *taken(): IterableIterator<[path: string, owner: string]> {
+    for (const [path, { owner }] of this.#owners) yield [path, owner]
+  }
+
   /** How many files took a path, kept, sunk or claimed. */
   get size(): number {
     return this.#owners.size

@@ -7,6 +7,9 @@
 import type { ArticleSummary } from '../article/article-records.js'
 import type { ContentDigest } from '../output/content-digest.js'
 import type { EncodedPage, PageRef, RenderedPage, WrittenPage } from '../render/render-page.js'
+import type { PublicFiles } from './public-files.js'
+import type { ImageTable } from '../images/image-facts.js'
+import type { VariantFile } from '../images/make-variants.js'
 import type { SiteView } from '../render/page-context.js'
 import type { StoryView } from '../render/story-view.js'
 import type { Templates } from '../render/templates.js'
@@ -44,6 +47,13 @@ export interface OutputContext {
   readonly dataPaths: ReadonlySet<string>
   /** The briefs stage 2 rendered, by article file. */
   readonly renderedBriefs: ReadonlyMap<string, RenderedBrief>
+  /** The files of `public/` to copy to the site root (issue 18). */
+  readonly publicFiles: PublicFiles
+  /** The articles' images, and the variant files made of them (issue 18). */
+  readonly images: ImageTable
+  readonly imageFiles: readonly VariantFile[]
+  /** Every path taken so far, with what took it (see `OutputSet.taken`). */
+  taken(): Iterable<readonly [path: string, owner: string]>
   /** Where outputs report what goes wrong (template failures, refused paths). */
   readonly problems: SiteProblem[]
   /**

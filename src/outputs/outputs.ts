@@ -2,9 +2,11 @@
  * The outputs of a site (SPEC 8), in the order the build renders and writes them. Adding one (a
  * search index, say) is an entry here and its module beside this file; see `output.ts`.
  *
- * The order matters in two places only: briefs come before every other page, so that a path two
- * pages want is blamed on the article (`permalink-duplicate`); and the sitemap lists the pages of
- * the outputs before it. Otherwise it is the order files are streamed to the output.
+ * The order matters in three places only: briefs come before every other page, so that a path two
+ * pages want is blamed on the article (`permalink-duplicate`); the sitemap lists the pages of
+ * the outputs before it; and the files of `public/` come last, so that one at a generated path
+ * is blamed on the public file (`public-collision`). Otherwise it is the order files are
+ * streamed to the output.
  */
 import { briefs } from './briefs.js'
 import { dataFiles } from './data-files.js'
@@ -15,6 +17,8 @@ import { latestTxt } from './latest-txt.js'
 import { listings } from './listings.js'
 import { notFound } from './not-found.js'
 import type { Output } from './output.js'
+import { publicFiles } from './public-files.js'
+import { images } from './images.js'
 import { robots } from './robots.js'
 import { sitemap } from './sitemap.js'
 import { stylesheet } from './stylesheet.js'
@@ -22,6 +26,7 @@ import { stylesheet } from './stylesheet.js'
 /** Every output of the site, in order. */
 export const outputs: readonly Output[] = [
   stylesheet,
+  images,
   dataFiles,
   briefs,
   listings,
@@ -31,5 +36,6 @@ export const outputs: readonly Output[] = [
   latestTxt,
   feeds,
   sitemap,
-  robots
+  robots,
+  publicFiles
 ]

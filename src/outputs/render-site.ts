@@ -8,6 +8,9 @@ import type { ContentDigest } from '../output/content-digest.js'
 import type { Templates } from '../render/templates.js'
 import type { OutputFile, Report, Settings, SiteProblem } from '../types.js'
 import type { Output, PageMemory, RenderedBrief } from './output.js'
+import type { PublicFiles } from './public-files.js'
+import type { ImageTable } from '../images/image-facts.js'
+import type { VariantFile } from '../images/make-variants.js'
 import { OutputSet } from './output-set.js'
 import type { OutputSink } from './output-set.js'
 import { outputs } from './outputs.js'
@@ -26,6 +29,11 @@ export interface SiteInput {
    * with the same settings, templates and `siteView`, by article file.
    */
   briefs: ReadonlyMap<string, RenderedBrief>
+  /** The files of `public/`, copied to the site root after every other output; none by default. */
+  publicFiles?: PublicFiles
+  /** What the build read of the articles' images, and their variant files (issue 18). */
+  images?: ImageTable
+  imageFiles?: readonly VariantFile[]
   /** Where files go as they are rendered; without it, `renderSite` returns them. */
   sink?: OutputSink
   /**

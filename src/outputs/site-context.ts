@@ -14,6 +14,7 @@ import { isSafeFilePath, isSafeSitePath, outputFileOf } from '../render/urls.js'
 import type { SiteProblem } from '../types.js'
 import { pageKey } from '../stages/stage-keys.js'
 import type { Output, OutputContext } from './output.js'
+import { noPublicFiles } from './public-files.js'
 import type { OutputSet, Reuse } from './output-set.js'
 import type { SiteInput } from './render-site.js'
 
@@ -64,12 +65,17 @@ export function siteContext(
     site,
     story(article) {
       let view = stories.get(article)
-      if (view === undefined) stories.set(article, (view = storyView(article, settings)))
+      if (view === undefined)
+        stories.set(article, (view = storyView(article, settings, input.images)))
       return view
     },
     dataFiles,
     dataPaths: new Set(dataFiles.map((file) => file.path)),
     renderedBriefs: input.briefs,
+    publicFiles: input.publicFiles ?? noPublicFiles,
+    images: input.images ?? new Map(),
+    imageFiles: input.imageFiles ?? [],
+    taken: () => output.taken(),
     problems,
     ...(memo ? { memo } : {}),
     add: output.add.bind(output),

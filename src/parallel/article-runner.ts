@@ -152,6 +152,7 @@ function poolRunner(
           store: shared,
           site: brief.site,
           dataPaths,
+          ...(brief.images ? { images: brief.images } : {}),
           articles: articles.map(toWire)
         })
         const sent = result as Uint8Array[]

@@ -10,6 +10,7 @@ import type { BriefBytes, CheckRecord, LoadRecord } from '../article/article-rec
 import { articleProcessor, checkedDataOf, processArticle } from '../article/process-article.js'
 import type { ArticleContext, ArticleProcessor } from '../article/process-article.js'
 import { decodeArticle } from '../content/load-article.js'
+import { localImagesOf } from '../images/image-refs.js'
 import { renderBrief } from '../render/brief.js'
 import type { BriefInput } from '../render/brief.js'
 import { encodePage } from '../render/render-page.js'
@@ -25,6 +26,8 @@ export interface ArticleBytes {
 export interface LoadResult {
   record: LoadRecord
   markdown?: string
+  /** The local images its body shows, site-relative (`images/image-refs.ts`). */
+  images?: string[]
 }
 
 /** Stage 1: decode and validate a batch of article files. */
@@ -33,7 +36,9 @@ export function loadBatch(items: readonly ArticleBytes[], settings: Settings): L
     const file = articleFile(item.file)
     decodeArticle(file, item.bytes, settings)
     const record = loadRecordOf(file)
-    return record.data ? { record, markdown: String(file.value) } : { record }
+    if (!record.data) return { record }
+    const markdown = String(file.value)
+    return { record, markdown, images: localImagesOf(markdown, item.file) }
   })
 }
 
@@ -62,6 +67,8 @@ export function processBatch(
   let processor = processors.get(context)
   if (processor === undefined) processors.set(context, (processor = articleProcessor(context)))
   return files.map((loaded) => {
+    // The build's images, for the body stage to place the article's own against.
+    if (context.brief.images) loaded.data.imageTable = context.brief.images
     const before = loaded.messages.length
     const file = processArticle(processor, loaded, context)
     const check = { data: checkedDataOf(file), problems: problemsOf(file).slice(before) }

@@ -11,6 +11,7 @@ import type { ProcessContext } from './article-tasks.js'
 import { fromWire, toWire } from './wire.js'
 import { resultBytes } from './result-bytes.js'
 import type { Dataset } from '../checks/datasets/dataset.js'
+import type { ImageTable } from '../images/image-facts.js'
 import type { Templates } from '../render/templates.js'
 import type { SiteView } from '../render/page-context.js'
 import type { Settings } from '../types.js'
@@ -35,6 +36,8 @@ export type WorkerTask =
       store: { id: string; bytes: SharedArrayBuffer }
       site: SiteView
       dataPaths: string[]
+      /** The build's images (issue 18), as `runArticleStages` read them. */
+      images?: ImageTable
       articles: unknown[]
     }
 
@@ -67,7 +70,8 @@ async function contextOf(task: Extract<WorkerTask, { kind: 'process' }>): Promis
         settings: task.settings,
         site: task.site,
         templates: await templatesOf(task.root),
-        dataPaths: new Set(task.dataPaths)
+        dataPaths: new Set(task.dataPaths),
+        ...(task.images ? { images: task.images } : {})
       }
     }
     cachedContext = { id: task.store.id, context }

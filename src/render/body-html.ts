@@ -4,12 +4,15 @@
  * articles and unified's setup is not free.
  */
 import type { Root } from 'mdast'
+import type { VFile } from 'vfile'
 import rehypeRaw from 'rehype-raw'
 import rehypeSanitize from 'rehype-sanitize'
 import rehypeStringify from 'rehype-stringify'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import type { FigureMark } from '../types.js'
+import { articleImages } from './article-images.js'
+import { keepEmbeds } from './embeds.js'
 import { prefixFragmentLinks } from './fragment-links.js'
 import { restoreFigureMarks, stashFigureMarks, stashedMarkType } from './guard-marks.js'
 import { markFigures } from './mark-figures.js'
@@ -20,6 +23,7 @@ import { alignmentToClass } from './table-alignment.js'
 const plainProcessor = unified()
   .use(remarkRehype, { clobberPrefix: '' })
   .use(rehypeSanitize, sanitizeSchema)
+  .use(articleImages)
   .use(prefixFragmentLinks)
   .use(alignmentToClass)
   .use(rehypeStringify)
@@ -31,7 +35,9 @@ const rawProcessor = unified()
   .use(stashFigureMarks)
   .use(rehypeRaw, { passThrough: [stashedMarkType] })
   .use(restoreFigureMarks)
+  .use(keepEmbeds)
   .use(rehypeSanitize, sanitizeSchema)
+  .use(articleImages)
   .use(prefixFragmentLinks)
   .use(alignmentToClass)
   .use(rehypeStringify)
@@ -43,15 +49,19 @@ const rawProcessor = unified()
  * piece when a figure crosses emphasis or a link. `marks` are offsets in the source the tree was
  * parsed from; pass that `markdown` too so offsets are exact where the parser changed the text
  * (escapes, character references, indented continuation lines). `tree` is left unchanged.
+ * Given the article's `file`, iframes of its `data.embedHosts` are kept and every other one is
+ * dropped with a warning on it (`embeds.ts`), and the images it placed are published
+ * (`article-images.ts`).
  */
 export function renderBodyHtml(
   tree: Root,
   marks: readonly FigureMark[],
-  markdown?: string
+  markdown?: string,
+  file?: VFile
 ): string {
   const marked = markFigures(tree, marks, markdown)
   const processor = hasRawHtml(marked) ? rawProcessor : plainProcessor
-  const hast = processor.runSync(marked)
+  const hast = processor.runSync(marked, file)
   return processor.stringify(hast)
 }
 

@@ -4,15 +4,25 @@
  */
 import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
+import { placeImages } from '../images/place-images.js'
 import { firstParagraphText } from '../markdown/parse-markdown.js'
+import type { Settings } from '../types.js'
 import { collapseWhitespace } from '../text/whitespace.js'
 import { renderBodyHtml } from './body-html.js'
 import { headlineHtml } from './headline-html.js'
 
-export function bodyHtml() {
+export function bodyHtml(options: { settings: Pick<Settings, 'embeds' | 'base'> }) {
   return (tree: Root, file: VFile): void => {
     file.data.lead = collapseWhitespace(file.data.frontmatter?.summary ?? firstParagraphText(tree))
-    file.data.bodyHtml = renderBodyHtml(tree, file.data.marks ?? [], String(file.value))
+    // The hosts whose iframes are kept (`embeds.ts`) ride on the file for the one call.
+    file.data.embedHosts = options.settings.embeds
+    // The images resolved against the build's image table, published after the sanitizer.
+    file.data.placedImages = placeImages(tree, file)
+    file.data.imageBase = options.settings.base
+    file.data.bodyHtml = renderBodyHtml(tree, file.data.marks ?? [], String(file.value), file)
+    delete file.data.embedHosts
+    delete file.data.placedImages
+    delete file.data.imageBase
     file.data.headlineHtml = headlineHtml(file.data.frontmatter?.title ?? '', file.data.marks ?? [])
   }
 }

@@ -14,6 +14,9 @@ import { type RenderedPage, renderPage } from './render-page.js'
 import { assertLabel, figureSummary, statusLabels } from './status-labels.js'
 import type { Templates } from './templates.js'
 import { absoluteUrl, isWebUrl, siteHref, tagSlug } from './urls.js'
+import type { ImageFacts, ImageTable } from '../images/image-facts.js'
+import { leadPhotoOf, leadPhotoView, sharedImage } from '../images/lead-photo.js'
+import { cardNames, photoProperties } from '../images/social-meta.js'
 
 /** Characters of the lead in `description` and `og:description`. */
 const descriptionLength = 200
@@ -31,6 +34,8 @@ export interface BriefInput {
   templates: Templates
   /** Site-relative paths of the data files copied into the output, e.g. `data/markets/btc-usd.csv`. */
   dataPaths: ReadonlySet<string>
+  /** The build's images (issue 18), for the lead photo; without it no lead photo is shown. */
+  images?: ImageTable
 }
 
 /** Renders the brief of an article's checked file at its permalink. */
@@ -39,10 +44,14 @@ export function renderBrief(
   file: CheckedFile
 ): RenderedPage | { problem: SiteProblem } {
   const article = file.data
+  const photo = leadPhotoOf(file.path, article.frontmatter, input.images)
   const rendered = renderPage(input.templates, 'brief', {
     site: input.site,
-    page: briefHead(input.settings, file),
-    article: briefView(input, article)
+    page: briefHead(input.settings, file, photo),
+    article: {
+      ...briefView(input, article),
+      ...(photo ? { leadPhoto: leadPhotoView(photo, article.frontmatter, input.settings) } : {})
+    }
   })
   if ('problem' in rendered) return rendered
   return {
@@ -108,13 +117,14 @@ function briefView(input: BriefInput, article: CheckedFile['data']) {
 }
 
 /** Title, canonical link, Open Graph and JSON-LD of a brief. */
-function briefHead(settings: Settings, file: CheckedFile): PageHead {
+function briefHead(settings: Settings, file: CheckedFile, photo?: ImageFacts): PageHead {
   const article = file.data
   const { frontmatter } = article
   const canonical = absoluteUrl(settings, article.url)
   const description = cutLine(article.lead, descriptionLength)
   const published = isoInstant(inZone(frontmatter.date, settings.timezone))
   const modified = isoInstant(inZone(frontmatter.updated ?? frontmatter.date, settings.timezone))
+  const shared = photo && sharedImage(photo, settings)
   const og = [
     { property: 'og:type', content: 'article' },
     { property: 'og:title', content: frontmatter.title },
@@ -126,7 +136,8 @@ function briefHead(settings: Settings, file: CheckedFile): PageHead {
       ? []
       : [{ property: 'article:modified_time', content: modified }]),
     { property: 'article:section', content: frontmatter.section },
-    ...frontmatter.tags.map((tag) => ({ property: 'article:tag', content: tag }))
+    ...frontmatter.tags.map((tag) => ({ property: 'article:tag', content: tag })),
+    ...(shared ? photoProperties(shared, frontmatter.image_alt) : [])
   ]
   const jsonLd = scriptSafeJson({
     '@context': 'https://schema.org',
@@ -144,7 +155,15 @@ function briefHead(settings: Settings, file: CheckedFile): PageHead {
     url: canonical,
     articleSection: frontmatter.section,
     keywords: frontmatter.tags,
-    inLanguage: settings.language
+    inLanguage: settings.language,
+    ...(shared ? { image: [shared.url] } : {})
   })
-  return { title: pageTitle(settings, frontmatter.title), description, canonical, og, jsonLd }
+  return {
+    title: pageTitle(settings, frontmatter.title),
+    description,
+    canonical,
+    og,
+    ...(shared ? { twitter: cardNames(shared, frontmatter.image_alt) } : {}),
+    jsonLd
+  }
 }

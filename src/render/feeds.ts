@@ -9,6 +9,8 @@ import type { OutputFile, Settings } from '../types.js'
 import { collapseWhitespace } from '../text/whitespace.js'
 import { lastChanged, latest } from './order.js'
 import { absoluteUrl, tagSlug } from './urls.js'
+import type { ImageTable } from '../images/image-facts.js'
+import { leadPhotoOf, sharedImage } from '../images/lead-photo.js'
 
 /** How many articles a feed carries. */
 export const feedLength = 50
@@ -16,13 +18,25 @@ export const feedLength = 50
 /** How a feed format takes text: Atom's `type="html"` fields and RSS descriptions are HTML. */
 type Flavour = 'rss' | 'atom' | 'json'
 
-/** `feed.xml`, `atom.xml` and `feed.json` for the newest `feedLength` of `sorted` (newest first). */
-export function renderFeeds(settings: Settings, sorted: readonly ArticleSummary[]): OutputFile[] {
+/**
+ * `feed.xml`, `atom.xml` and `feed.json` for the newest `feedLength` of `sorted` (newest first),
+ * each item with its lead photo's social-card JPEG when `images` has it (issue 18).
+ */
+export function renderFeeds(
+  settings: Settings,
+  sorted: readonly ArticleSummary[],
+  images?: ImageTable
+): OutputFile[] {
   const articles = sorted.slice(0, feedLength)
   const updated = latest(articles.map(lastChanged)) ?? DateTime.fromMillis(0, { zone: 'utc' })
   const build = (flavour: Flavour): Feed => {
     const feed = new Feed(feedOptions(settings, updated.toJSDate(), flavour))
-    for (const article of articles) feed.addItem(feedItem(settings, article, flavour))
+    for (const article of articles) {
+      const item = feedItem(settings, article, flavour)
+      const photo = leadPhotoOf(article.file, article.frontmatter, images)
+      const shared = photo && sharedImage(photo, settings)
+      feed.addItem(shared ? { ...item, image: { url: shared.url, type: shared.type } } : item)
+    }
     return feed
   }
   return [

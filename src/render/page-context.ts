@@ -31,6 +31,12 @@ export interface MetaProperty {
   content: string
 }
 
+/** A `<meta name>`, as X (Twitter) cards are written. */
+export interface MetaName {
+  name: string
+  content: string
+}
+
 /** The head of one page. */
 export interface PageHead {
   title: string
@@ -38,6 +44,8 @@ export interface PageHead {
   /** Absolute URL of the page; absent on pages with no address of their own (404). */
   canonical?: string
   og: MetaProperty[]
+  /** X (Twitter) card names, for a page with a lead photo. */
+  twitter?: MetaName[]
   /** Script-safe JSON-LD, printed unescaped. */
   jsonLd?: string
   /** Keeps pages that are not content (404) out of search engines. */

@@ -9,6 +9,10 @@ import { cutLine } from './excerpt.js'
 import { collapseWhitespace } from '../text/whitespace.js'
 import type { LinkView } from './page-context.js'
 import { siteHref } from './urls.js'
+import type { ImageTable } from '../images/image-facts.js'
+import { leadPhotoOf } from '../images/lead-photo.js'
+import { bodySizes, pictureView, thumbnailSizes } from '../images/picture-view.js'
+import type { PictureView } from '../images/picture-view.js'
 
 /** One story of a listing. */
 export interface StoryView {
@@ -20,10 +24,20 @@ export interface StoryView {
   lead: string
   time: TimeView
   section: LinkView
+  /** The lead photo (issue 18): a small `thumb` for story lines, `wide` for the lead story. */
+  photo?: { thumb: PictureView; wide: PictureView; alt: string }
 }
 
+/** Widest variant a thumbnail offers: it is shown 6rem wide, so 480px covers 3x screens. */
+const thumbnailMaxWidth = 480
+
 /** The listing view of an article. */
-export function storyView(article: ArticleSummary, settings: Settings): StoryView {
+export function storyView(
+  article: ArticleSummary,
+  settings: Settings,
+  images?: ImageTable
+): StoryView {
+  const photo = leadPhotoOf(article.file, article.frontmatter, images)
   return {
     href: siteHref(settings, article.url),
     title: article.frontmatter.title,
@@ -33,6 +47,15 @@ export function storyView(article: ArticleSummary, settings: Settings): StoryVie
     section: {
       name: article.frontmatter.section,
       href: siteHref(settings, `/${article.frontmatter.section}/`)
-    }
+    },
+    ...(photo
+      ? {
+          photo: {
+            thumb: pictureView(photo, settings, thumbnailSizes, thumbnailMaxWidth),
+            wide: pictureView(photo, settings, bodySizes),
+            alt: article.frontmatter.image_alt ?? ''
+          }
+        }
+      : {})
   }
 }

@@ -4,11 +4,15 @@
  */
 import { rules, rulesIn } from '../rules.js'
 import type { Report } from '../types.js'
+import { foldLine, foldWarnings } from './fold-warnings.js'
 import { summaryLine } from './summary-line.js'
 import { escapeControls } from './terminal-safe.js'
 
 /**
- * One `::error` or `::warning` command per problem, then the hint of each rule they name in a
+ * One `::error` or `::warning` command per problem, but for a rule with more than `foldAbove`
+ * warnings: GitHub shows only 10 warning annotations of a step, so its first `keptWhenFolded` are
+ * annotated and one `::notice` says how many there are and that `--format json` lists them all
+ * (a notice, so that it does not take the place of a warning that is shown). Then the hint of each rule they name in a
  * folded log group, then the summary as a plain line. An annotation's `title` stays the rule id:
  * CI filters and log searches match on it, as they do on the JSON report's `rule`; the
  * catalogue's words go in the group, once per rule, rather than into every annotation's message,
@@ -19,17 +23,22 @@ import { escapeControls } from './terminal-safe.js'
  */
 export function formatGithub(report: Report): string {
   const lines: string[] = []
-  for (const entry of report.articles) {
-    for (const problem of entry.problems) {
-      const properties = [
-        `file=${escapeProperty(problem.file ?? entry.file)}`,
-        `line=${problem.line}`,
-        `col=${problem.column}`,
-        `title=${escapeProperty(problem.rule)}`
-      ].join(',')
-      lines.push(`::${problem.severity} ${properties}::${escapeData(problem.message)}`)
-    }
+  const { listed, folds } = foldWarnings(
+    report.articles.flatMap((entry) =>
+      entry.problems.map((problem) => ({ problem, file: problem.file ?? entry.file }))
+    )
+  )
+  for (const { problem, file } of listed) {
+    const properties = [
+      `file=${escapeProperty(file)}`,
+      `line=${problem.line}`,
+      `col=${problem.column}`,
+      `title=${escapeProperty(problem.rule)}`
+    ].join(',')
+    lines.push(`::${problem.severity} ${properties}::${escapeData(problem.message)}`)
   }
+  for (const fold of folds)
+    lines.push(`::notice title=${escapeProperty(fold.rule)}::${escapeData(foldLine(fold))}`)
   const named = rulesIn(report.articles.flatMap((entry) => entry.problems))
   if (named.length > 0) {
     lines.push('::group::what to do')

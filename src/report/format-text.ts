@@ -1,12 +1,17 @@
 /**
  * `--format text` (SPEC 7), the default: problems as the unified ecosystem's reporters print them
  * (vfile-reporter: grouped by file, aligned columns), each line reading
- * `file:line:column  severity  message  rule`, then what to do about each rule listed (its hint
- * from the catalogue, once per rule), then the summary line.
+ * `file:line:column  severity  message  rule`, with the code frame of its position under it when
+ * the site's files can be read (issue 18); then a line for each rule with more warnings than are
+ * worth listing (`fold-warnings.ts`); then what to do about each rule listed (its hint from the
+ * catalogue, once per rule), then the summary line.
  */
 import type { VFile } from 'vfile'
 import { rules, rulesIn } from '../rules.js'
 import type { Problem, Report } from '../types.js'
+import { foldLine, foldWarnings } from './fold-warnings.js'
+import type { ListedProblem } from './fold-warnings.js'
+import { problemFrames } from './problem-frames.js'
 import { summaryLine } from './summary-line.js'
 import { escapeControls } from './terminal-safe.js'
 
@@ -19,6 +24,11 @@ export interface TextOptions {
    * the rules' hints, which a quiet CI log can look up with `factdesk rules`.
    */
   quiet: boolean
+  /**
+   * The site root the report's files are relative to: a problem's code frame is read from there.
+   * Default: none, and no frames (a report read back from `factcheck.json` has no site at hand).
+   */
+  root?: string
 }
 
 /**
@@ -27,33 +37,43 @@ export interface TextOptions {
  */
 export async function formatText(report: Report, options: TextOptions): Promise<string> {
   // Quiet lists errors only; a big site's tens of thousands of warnings need no message each.
-  const shown = report.articles.flatMap((entry) =>
+  const all = report.articles.flatMap((entry) =>
     entry.problems
       .filter((problem) => !options.quiet || problem.severity === 'error')
-      // File names come from the site too: a name can hold an escape sequence as well as a title.
-      .map((problem) => ({ problem, path: escapeControls(problem.file ?? entry.file) }))
+      .map((problem): ListedProblem => ({ problem, file: problem.file ?? entry.file }))
   )
   const summary = summaryLine(report.summary)
-  if (shown.length === 0) return `${summary}\n`
+  if (all.length === 0) return `${summary}\n`
 
+  const { listed, folds } = foldWarnings(all)
   // Loaded only when there is something to list: a clean build never pays for the reporter.
-  const [{ VFile }, { reporter }] = await Promise.all([import('vfile'), import('vfile-reporter')])
+  const [{ VFile }, { reporter }, frames] = await Promise.all([
+    import('vfile'),
+    import('vfile-reporter'),
+    options.root === undefined
+      ? new Map<ListedProblem, string>()
+      : problemFrames(listed, options.root, { color: options.color })
+  ])
   const files = new Map<string, VFile>()
-  for (const { problem, path } of shown) {
+  for (const item of listed) {
+    // File names come from the site too: a name can hold an escape sequence as well as a title.
+    const path = escapeControls(item.file)
     let file = files.get(path)
     if (file === undefined) {
       file = new VFile({ path })
       files.set(path, file)
     }
-    addMessage(file, problem)
+    addMessage(file, item.problem, frames.get(item))
   }
   const listing = reporter([...files.values()], {
     color: options.color,
     quiet: true,
     silent: options.quiet
   })
-  const hints = options.quiet ? '' : ruleHints(shown.map(({ problem }) => problem))
-  return `${withFileOnEachLine(withoutByline(listing))}\n\n${hints}${summary}\n`
+  // Its own block, rows not starting with a position, so no log matcher takes one for a problem.
+  const folded = folds.length === 0 ? '' : `${folds.map(foldLine).join('\n')}\n\n`
+  const hints = options.quiet ? '' : ruleHints(listed.map(({ problem }) => problem))
+  return `${withFileOnEachLine(withoutByline(listing))}\n\n${folded}${hints}${summary}\n`
 }
 
 // The hint of each rule listed, once, as a block of its own ending in a blank line: a site with
@@ -67,7 +87,7 @@ function ruleHints(problems: readonly Problem[]): string {
   return `what to do:\n${rows.join('\n')}\n\n`
 }
 
-function addMessage(file: VFile, problem: Problem): void {
+function addMessage(file: VFile, problem: Problem, frame: string | undefined): void {
   // One line per problem: the reporter prints anything after a line break unaligned. The
   // reporter pads columns to one space and the SPEC's lines have two: the spaces around the
   // reason widen the columns on both sides of it. Control characters from content are shown
@@ -78,6 +98,9 @@ function addMessage(file: VFile, problem: Problem): void {
     ruleId: escapeControls(problem.rule)
   })
   message.fatal = problem.severity === 'error'
+  // The reporter prints what follows the first line of a message's stack under its row, as is:
+  // the frame goes there, already indented, so it never reads as a problem line of its own.
+  if (frame !== undefined) message.stack = `${reason}\n${frame}`
 }
 
 // The reporter closes with its own tally (`✖ 1 error, ⚠ 2 warnings`) after a blank line; the

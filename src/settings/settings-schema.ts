@@ -9,6 +9,26 @@ import { z } from 'zod'
 
 const sectionName = /^[a-z0-9]+(-[a-z0-9]+)*$/
 
+/**
+ * One label of a host name: letters, digits and inner hyphens, at most 63 characters; the last
+ * label starts with a letter, so an IP address is not taken for a host.
+ */
+const hostName =
+  /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/
+
+/**
+ * A host of `embeds:`, written as `new URL(...).hostname` gives it (lower case, ASCII), so that
+ * matching an iframe's host is a plain comparison. An address, a path or a port is refused
+ * rather than guessed at: what is allowed to run in the site's pages must be written plainly.
+ */
+const embedHost = z
+  .string()
+  .transform((value) => value.toLowerCase())
+  .refine(
+    (value) => hostName.test(value),
+    'must be a host name such as datawrapper.dwcdn.net, without https:// or a path (write an international name in its xn-- form)'
+  )
+
 /** Fact-check mode (SPEC 6), of the site and of an article's `factcheck:` alike. */
 export const factcheckMode = z.enum(['standard', 'strict', 'off'])
 
@@ -23,8 +43,8 @@ const tolerance = z.strictObject({
   understated: z.number().min(1).default(1.5)
 })
 
-/** zod schema of the site settings, with SPEC 3 defaults. */
-export const settingsSchema = z.strictObject({
+/** The keys of the site settings, with SPEC 3 defaults. */
+const settingsKeys = z.strictObject({
   /** Site name. Default `factdesk`. */
   title: z.string().min(1).default('factdesk'),
   /** Absolute URL of the site, used in feeds, sitemap and canonical links. */
@@ -83,7 +103,29 @@ export const settingsSchema = z.strictObject({
     })
     .prefault({}),
   /** Phrases whose numbers are names, never figures. Default none. */
-  not_figures: z.array(z.string().min(1)).default([])
+  not_figures: z.array(z.string().min(1)).default([]),
+  /**
+   * Hosts whose `<iframe>`s an article's raw HTML may keep (Datawrapper, Flourish, YouTube...),
+   * each matched exactly: `www.youtube.com` does not admit `youtube.com`. Default none.
+   */
+  embeds: z.array(embedHost).default([])
+})
+
+/** zod schema of the site settings, with SPEC 3 defaults. */
+export const settingsSchema = settingsKeys.superRefine((settings, context) => {
+  // A kept iframe runs scripts with its own origin (see `render/embeds.ts`); from the site's
+  // own host that origin would be the page's, and the frame could lift its sandbox. A url
+  // refused above leaves nothing to compare with, and a host refused above is no host.
+  const own = URL.canParse(settings.url) ? new URL(settings.url).hostname : undefined
+  settings.embeds.forEach((host, index) => {
+    if (host === own && hostName.test(host))
+      context.addIssue({
+        code: 'custom',
+        path: ['embeds', index],
+        input: host,
+        message: `is the site's own host (url: ${settings.url}); an embed from it could lift its sandbox, so remove it`
+      })
+  })
 })
 
 /** Fact-check mode (SPEC 6). */

@@ -9,6 +9,8 @@ import type { IndexEntry } from '../cache/cache-index.js'
 import { codeFingerprint } from '../cache/code-fingerprint.js'
 import { hashAll } from '../cache/memo-key.js'
 import { hasErrors, isLoaded, problemsOf, report } from '../article/article-file.js'
+import type { ImageTable } from '../images/image-facts.js'
+import { imageKeyOf, readArticleImages, recordImages } from '../images/image-keys.js'
 import type { ArticleFile, LoadedFile } from '../article/article-file.js'
 import {
   copyOfLoaded,
@@ -32,6 +34,7 @@ import type { BuildOptions } from '../build.js'
 import type { RenderedBrief } from '../outputs/output.js'
 import type { Settings, SiteProblem } from '../types.js'
 import { loadArticles, withMarkdown } from './load-stage.js'
+import { loadRunner } from './load-progress.js'
 import { briefKey, checkKey } from './stage-keys.js'
 import { fromIndex, indexEntryOf, reportDigestOf, settledBrief } from './settle-briefs.js'
 import type { BriefSink } from './settle-briefs.js'
@@ -51,6 +54,8 @@ export interface StagedArticles {
   fingerprint: string
   /** The data files the published articles' checks read, site-relative, sorted. */
   dataFiles: string[]
+  /** What the build read of every image the checked articles show (issue 18). */
+  images: ImageTable
 }
 
 /** Runs stages 1 and 2; problems of data files go into `siteProblems`. */
@@ -75,13 +80,8 @@ export async function runArticleStages(
   try {
     // Stage 1: load, from the cache where the bytes are unchanged.
     const index = cache.index()
-    const { loaded, records, entries, markdown } = await loadArticles(
-      files,
-      root,
-      salt,
-      index,
-      runner
-    )
+    const stage1 = await loadArticles(files, root, salt, index, loadRunner(runner, options))
+    const { loaded, records, entries, markdown, images: bodyImages } = stage1
     options.onProgress?.('loaded', loaded.length, loaded.length)
     const published = loaded.filter((file) => isPublished(file, options))
     // Problems between articles (a shared permalink) belong to this build, not to the cached load.
@@ -103,7 +103,11 @@ export async function runArticleStages(
     const sorted = newestFirst(
       ready.map((file) => ({ file: file.path, frontmatter: file.data.frontmatter }))
     )
+    // Every image the ready articles show, read once (issue 18): its digest keys the articles that
+    // show it, and its size is in their HTML.
+    const { paths: imagePaths, images } = await readArticleImages(root, ready, bodyImages)
     const brief = {
+      images,
       settings,
       site: siteView(settings, sorted, stylesheetFile(templates.stylesheet).path),
       templates,
@@ -116,7 +120,8 @@ export async function runArticleStages(
       digests,
       templates: templates.fingerprint,
       site: JSON.stringify(brief.site),
-      dataPaths: [...brief.dataPaths].sort()
+      dataPaths: [...brief.dataPaths].sort(),
+      images: (file) => imageKeyOf(imagePaths.get(file) ?? [], images)
     })
 
     // What the next build's index holds: every article settled in this stage.
@@ -128,6 +133,8 @@ export async function runArticleStages(
     // Articles whose kept results were missing or stale: their results are kept again.
     const redo = new Set<string>()
     const byPath = new Map(ready.map((file) => [file.path, file]))
+    // Counted per article, so a long build's progress line keeps moving through stage 2.
+    const settled = (): void => options.onProgress?.('checked', summaries.size, ready.length)
     const done = (result: ArticleResult): void => {
       const { file } = result
       const slot = entries.get(file.path)
@@ -147,6 +154,7 @@ export async function runArticleStages(
       const loaded = byPath.get(file.path) ?? file
       summaries.set(file.path, summaryOfCheck(loaded, result.check, inFeeds.has(file.path)))
       briefs.set(file.path, settledBrief(result.brief, file.data.url, sink))
+      settled()
     }
 
     // A template edit re-renders briefs without re-checking; a data edit re-checks its readers.
@@ -165,6 +173,7 @@ export async function runArticleStages(
         reportDigests.set(file.path, indexed.report ?? reportDigestOf(null, indexed))
         summaries.set(file.path, summaryOfIndexed(file, indexed.checked.value))
         briefs.set(file.path, kept)
+        settled()
         continue
       }
       // Read one article at a time, and only when its check is still valid.
@@ -216,6 +225,7 @@ export async function runArticleStages(
       if (slot && record && !nextIndex.has(slot.key))
         nextIndex.set(slot.key, index.get(slot.key) ?? { load: record })
     }
+    recordImages(nextIndex, entries, bodyImages)
     await cache.finish(nextIndex)
 
     const articles = ready.flatMap((file) => {
@@ -234,7 +244,7 @@ export async function runArticleStages(
       ])
     ])
     const dataFiles = [...new Set(articles.flatMap((article) => article.dataFiles))].sort()
-    return { published, articles, briefs, fingerprint, dataFiles }
+    return { published, articles, briefs, fingerprint, dataFiles, images }
   } finally {
     await runner.close()
   }
@@ -249,6 +259,8 @@ function stageKeys(
     templates: string
     site: string
     dataPaths: readonly string[]
+    /** What keys the images an article's file shows. */
+    images: (file: string) => readonly string[]
   }
 ): { of(file: LoadedFile): { check: string; brief: string } } {
   const made = new Map<string, { check: string; brief: string }>()
@@ -262,7 +274,8 @@ function stageKeys(
         const check = checkKey({
           load: entries.get(file.path)?.key ?? '',
           strict: build.strict,
-          data
+          data,
+          images: build.images(file.path)
         })
         const brief = briefKey({
           check,

@@ -33,6 +33,8 @@ export interface LoadStage {
    * once; what the index served is read again from its file should it need checking.
    */
   markdown: Map<string, string>
+  /** The local images each loaded article's body shows, by file (`images/image-refs.ts`). */
+  images: Map<string, readonly string[]>
 }
 
 /** What every load key is made under: factdesk's code and the settings. */
@@ -70,11 +72,13 @@ export async function loadArticles(
   )
   const markdown = new Map<string, string>()
   const fresh = new Map<string, LoadRecord>()
+  const images = new Map<string, readonly string[]>()
   const loads = await runner.load(toLoad)
   for (const [index, load] of loads.entries()) {
     const file = toLoad[index]?.file
     if (file === undefined) continue
     if (load.markdown !== undefined) markdown.set(file, load.markdown)
+    if (load.images !== undefined) images.set(file, load.images)
     fresh.set(file, load.record)
   }
   const records = new Map<string, LoadRecord>()
@@ -84,9 +88,11 @@ export async function loadArticles(
         ? (entries.get(item.file)?.entry?.load ?? fresh.get(item.file) ?? { problems: [] })
         : { problems: [item.bytes as Problem] }
     records.set(item.file, record)
+    const kept = entries.get(item.file)?.entry?.images
+    if (kept !== undefined) images.set(item.file, kept)
     return fileOfLoad(item.file, record)
   })
-  return { loaded, records, entries, markdown }
+  return { loaded, records, entries, markdown, images }
 }
 
 /**

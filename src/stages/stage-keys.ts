@@ -16,13 +16,15 @@ export function loadKey(inputs: {
 }
 
 /**
- * Stage 2, the article processor: the load (so the Markdown and frontmatter), `--strict`, and the
- * digest of each data file the article's aliases name (a missing file is `missing`).
+ * Stage 2, the article processor: the load (so the Markdown and frontmatter), `--strict`, the
+ * digest of each data file the article's aliases name (a missing file is `missing`), and the
+ * digest of each image it shows (or why it cannot be shown): its body gives their sizes.
  */
 export function checkKey(inputs: {
   load: string
   strict: string
   data: readonly string[]
+  images: readonly string[]
 }): string {
   return memoKey('check', inputs)
 }

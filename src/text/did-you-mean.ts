@@ -45,6 +45,12 @@ export const figureTextReach: Reach = (text, candidate) =>
   Math.max(3, Math.ceil(Math.max(text.length, candidate.length) / 2))
 
 /**
+ * A data file's path under `data/` (`markets/btc-usd.csv`, issue 18): two edits, or a quarter of
+ * the path, so a slip in a long path is still caught but another folder's file is not offered.
+ */
+export const pathReach: Reach = (path) => Math.max(2, Math.floor(path.length / 4))
+
+/**
  * The candidate nearest to `name` (the first of equals, in the candidates' order) with its edit
  * distance; undefined when there is none or it is beyond `options.reach` of `name`.
  */

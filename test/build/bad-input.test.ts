@@ -79,7 +79,7 @@ const cases: Case[] = [
       )
     },
     exit: 2,
-    problem: 'data/markets/missing.csv:1:1 error data-unreadable',
+    problem: 'content/data.md:5:8 error data-unreadable',
     message: /markets\/missing.csv/
   },
   {

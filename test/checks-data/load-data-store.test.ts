@@ -1,6 +1,7 @@
 import { mkdir, readFile, symlink } from 'node:fs/promises'
 import type * as FsPromises from 'node:fs/promises'
 import { join } from 'node:path'
+import { deserialize, serialize } from 'node:v8'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it, vi } from 'vitest'
 import { createDataStore } from '../../src/checks/datasets/dataset.js'
@@ -176,12 +177,6 @@ describe('loadDataStore: formats', () => {
 
 describe('loadDataStore: problems', () => {
   it.each([
-    [
-      'a missing file',
-      {},
-      'missing.csv',
-      { rule: 'data-unreadable', line: 1, message: 'data file data/missing.csv does not exist' }
-    ],
     [
       'an empty file',
       { 'data/e.csv': '' },
@@ -401,12 +396,65 @@ describe('loadDataStore: problems', () => {
       'bad/empty.csv',
       '../x.csv'
     ])
+    // A missing file is the articles' problem, at their data: entries (factcheck-plugin.ts).
     expect(problems.map((problem) => problem.file).sort()).toEqual([
       'data/../x.csv',
-      'data/bad/empty.csv',
-      'data/missing.csv'
+      'data/bad/empty.csv'
     ])
     expect(store.get('markets/btc-usd.csv')).toBeDefined()
+    expect(store.unloaded('missing.csv')).toMatchObject({ missing: true })
+    expect(store.unloaded('bad/empty.csv')).toMatchObject({ missing: false })
+  })
+
+  it('reports no problem of its own for a missing file, and names the existing file it likely means', async () => {
+    const root = await tempSite({ 'data/markets/btc-usd.csv': 'date,close\n2025-11-04,1\n' })
+    const { store, problems, digests } = await loadDataStore(root, [
+      'markets/btc-usdd.csv',
+      'elsewhere/nothing-like-it.csv'
+    ])
+    expect(problems).toEqual([])
+    expect(store.get('markets/btc-usdd.csv')).toBeUndefined()
+    expect(store.unloaded('markets/btc-usdd.csv')).toEqual({
+      kind: 'unloaded',
+      file: 'data/markets/btc-usdd.csv',
+      missing: true,
+      message:
+        'data file data/markets/btc-usdd.csv does not exist (did you mean "markets/btc-usd.csv"?)'
+    })
+    expect(store.unloaded('elsewhere/nothing-like-it.csv')?.message).toBe(
+      'data file data/elsewhere/nothing-like-it.csv does not exist: fix the path in the data: map, or add the file'
+    )
+    // The suggestion is part of the articles' problem: the checks' cache key changes with it.
+    expect(digests.get('markets/btc-usdd.csv')).not.toBe(
+      digests.get('elsewhere/nothing-like-it.csv')
+    )
+    expect(Object.isFrozen(store.unloaded('markets/btc-usdd.csv'))).toBe(true)
+  })
+
+  it('reads a number grouped by thousands alike in CSV, TSV, JSON and YAML (issue 18)', async () => {
+    const root = await tempSite({
+      'data/a.csv': 'date,v\n2025-11-04,"11,890"\n',
+      'data/a.tsv': 'date\tv\n2025-11-04\t11,890\n',
+      'data/a.json': '{ "v": "11,890" }',
+      'data/a.yaml': 'v: 11,890\n'
+    })
+    const paths = { c: 'a.csv', t: 'a.tsv', j: 'a.json', y: 'a.yaml' }
+    const { store } = await loadDataStore(root, Object.values(paths))
+    const scope = { aliases: paths, store }
+    for (const source of ['c.v["2025-11-04"]', 't.v["2025-11-04"]', 'j.v', 'y.v'])
+      expect(evaluateExpression(source, scope)).toMatchObject({ ok: true, value: 11890 })
+  })
+
+  it('hands why a file did not load to worker threads with the data', async () => {
+    const root = await tempSite({ 'data/markets/btc-usd.csv': 'date,close\n2025-11-04,1\n' })
+    const { store } = await loadDataStore(root, ['markets/btc-usdd.csv', 'markets/btc-usd.csv'])
+    // As the article runner shares the store: its datasets, serialized, rebuilt in the worker.
+    const copy = createDataStore(
+      deserialize(serialize(new Map(store.datasets))) as typeof store.datasets
+    )
+    expect(copy.unloaded('markets/btc-usdd.csv')).toEqual(store.unloaded('markets/btc-usdd.csv'))
+    expect(copy.get('markets/btc-usdd.csv')).toBeUndefined()
+    expect(copy.get('markets/btc-usd.csv')).toMatchObject({ kind: 'table' })
   })
 })
 

@@ -72,7 +72,11 @@ describe('plainNumber', () => {
     ['2e9', 2e9],
     ['+1.5E-3', 0.0015],
     ['.5', 0.5],
-    [' 42 ', 42]
+    [' 42 ', 42],
+    // Thousands grouped by commas, as a spreadsheet exports a formatted cell (issue 18, item 5).
+    ['11,890', 11890],
+    ['1,234,567.89', 1234567.89],
+    ['-1,000', -1000]
   ])('reads %j as %d', (text, value) => {
     expect(plainNumber(text)).toBe(value)
   })
@@ -80,7 +84,12 @@ describe('plainNumber', () => {
   it.each([
     '',
     ' ',
-    '1,234',
+    // A comma that does not group thousands may be a decimal comma: never guessed.
+    '11,89',
+    '1,2345',
+    '1234,567',
+    ',123',
+    '1,234e3',
     'NaN',
     'Infinity',
     '-Infinity',
@@ -93,6 +102,47 @@ describe('plainNumber', () => {
     '1.2.3'
   ])('refuses %j', (text) => {
     expect(plainNumber(text)).toBeUndefined()
+  })
+})
+
+describe('a date the data lacks', () => {
+  const store = createDataStore(
+    new Map([
+      [
+        'btc.csv',
+        {
+          kind: 'table',
+          file: 'data/markets/btc-usd.csv',
+          table:
+            buildTable({
+              file: 'data/markets/btc-usd.csv',
+              header: ['date', 'close'],
+              headerLine: 1,
+              rows: ['2025-11-03', '2025-11-04', '2025-11-06'].map((date, i) => ({
+                cells: [date, String(i)],
+                line: i + 2
+              }))
+            }).table ?? fail()
+        }
+      ]
+    ])
+  )
+  const scope = { aliases: { btc: 'btc.csv' }, store }
+
+  it('names the dates on both sides of a gap inside the data', () => {
+    expect(evaluateExpression('btc.close["2025-11-05"]', scope)).toMatchObject({
+      ok: false,
+      message:
+        'btc.close has no value for 2025-11-05: data/markets/btc-usd.csv has no row for that date (nearest: 2025-11-04 and 2025-11-06)'
+    })
+  })
+
+  it('names the span of the data for a date past either end', () => {
+    expect(evaluateExpression('btc.close["2025-11-07"]', scope)).toMatchObject({
+      ok: false,
+      message:
+        'btc.close has no value for 2025-11-07 (data/markets/btc-usd.csv covers 2025-11-03..2025-11-06)'
+    })
   })
 })
 

@@ -14,7 +14,8 @@ describe('the frontmatter schema as the one declaration of the frontmatter', () 
   it('lists the keys of the schema, in the order of the SPEC 4 table', () => {
     expect(frontmatterKeys).toEqual([
       'title', 'date', 'updated', 'slug', 'section', 'tags', 'byline', 'dateline', 'summary', 'draft',
-      'embargo', 'sources', 'corrections', 'data', 'checks', 'asserts', 'factcheck'
+      'embargo', 'sources', 'corrections', 'data', 'checks', 'asserts', 'factcheck', 'image', 'image_alt',
+      'image_credit'
     ])
     expect(frontmatterKeys).toEqual(Object.keys(frontmatterSchema('Asia/Shanghai').shape))
   })

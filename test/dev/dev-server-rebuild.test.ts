@@ -1,4 +1,7 @@
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { openEventStream } from './event-stream.js'
 import { page } from './fake-build.js'
 import { editAndWaitForReload, site, start } from './running-server.js'
 
@@ -111,5 +114,34 @@ describe('the dev server after a change', () => {
     const html = await response.text()
     expect(html).toContain('data/site.yaml:1:1  error  bad  settings')
     expect(html).toContain('<script src="/__factdesk/client.js"')
+  })
+
+  it('says a rebuild has started before it runs, to open pages and to pages that connect meanwhile', async () => {
+    const running = await start()
+    const events = await openEventStream(`${running.origin}/__factdesk/events`)
+    expect(await events.next('build')).toBe('1')
+    let release: () => void = () => undefined
+    const gate = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    running.fake.set({ ...site, gate })
+    await writeFile(join(running.root, 'content/2025/11/04/story.md'), '---\ntitle: edited\n---\n')
+    // Named by the build it replaces, which is still the one served.
+    expect(await events.next('rebuilding', 10_000)).toBe('1')
+    const during = await (await fetch(`${running.origin}/2025/11/04/story/`)).text()
+    expect(during).toContain('data-factdesk-build="1"')
+    const late = await openEventStream(`${running.origin}/__factdesk/events`)
+    expect(await late.next('build')).toBe('1')
+    expect(await late.next('rebuilding')).toBe('1')
+
+    release()
+    expect(await events.next('reload', 10_000)).toBe('2')
+    events.close()
+    late.close()
+    // Once the build is in, a page that connects is not told of a rebuild.
+    const after = await openEventStream(`${running.origin}/__factdesk/events`)
+    expect(await after.next('build')).toBe('2')
+    await expect(after.next('rebuilding', 300)).rejects.toThrow('no "rebuilding" event')
+    after.close()
   })
 })

@@ -1,10 +1,14 @@
 import { request } from 'node:http'
 import { createServer } from 'node:net'
+import { networkInterfaces } from 'node:os'
+import { fromHtml } from 'hast-util-from-html'
+import { select } from 'hast-util-select'
 import { describe, expect, it } from 'vitest'
 import { startDevServer } from '../../src/dev/dev-server.js'
 import { siteYaml, tempSite } from '../helpers/temp-site.js'
 import { openEventStream } from './event-stream.js'
 import { fakeBuild } from './fake-build.js'
+import { networkAddress, statusFrom } from './network-address.js'
 import { now, site, start } from './running-server.js'
 
 describe('the dev server', () => {
@@ -33,9 +37,16 @@ describe('the dev server', () => {
     const css = await (await fetch(`${origin}/assets/style.3f2a.css`)).text()
     expect(css).toBe('body{margin:0}')
     const html = await (await fetch(`${origin}/2025/11/04/story/`)).text()
-    expect(html).toContain(
-      '<p>Story</p><script src="/__factdesk/client.js" data-factdesk-build="1"></script></body>'
-    )
+    const body = select('body', fromHtml(html))
+    const elements = (body?.children ?? []).filter((node) => node.type === 'element')
+    // The page's own content, then the empty "Rebuilding…" status region, then the client last.
+    expect(elements.map((node) => node.tagName)).toEqual(['p', 'style', 'div', 'script'])
+    expect(elements[2]?.properties).toMatchObject({ id: 'factdesk-status', role: 'status' })
+    expect(elements[2]?.children).toEqual([])
+    expect(elements[3]?.properties).toMatchObject({
+      src: '/__factdesk/client.js',
+      dataFactdeskBuild: '1'
+    })
   })
 
   it('serves 404.html with status 404 for a missing path', async () => {
@@ -116,29 +127,82 @@ describe('the dev server', () => {
     await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow()
   })
 
-  it('refuses a port that is in use, naming it', async () => {
+  it('moves to the next free port before building, and says so', async () => {
     const blocker = createServer()
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve()))
     const address = blocker.address()
     const port = typeof address === 'object' && address !== null ? address.port : 0
     const root = await tempSite({ 'data/site.yaml': siteYaml })
+    const lines: string[] = []
+    const fake = fakeBuild(site)
+    // What had been said when the first build started.
+    let saidBeforeBuilding: string[] = []
     try {
-      await expect(
-        startDevServer({
-          root,
-          port,
-          strict: false,
-          drafts: false,
-          now,
-          log: () => undefined,
-          buildSite: fakeBuild(site).buildSite,
-          stopOnSigint: false
-        })
-      ).rejects.toThrow(`port ${port} is in use`)
+      const server = await startDevServer({
+        root,
+        port,
+        strict: false,
+        drafts: false,
+        now,
+        log: (line) => lines.push(line),
+        buildSite: (options) => {
+          if (fake.calls === 0) saidBeforeBuilding = [...lines]
+          return fake.buildSite(options)
+        },
+        stopOnSigint: false
+      })
+      const used = Number(new URL(server.url).port)
+      expect(used).toBeGreaterThan(port)
+      expect(saidBeforeBuilding).toEqual([`factdesk dev: port ${port} is in use, using ${used}`])
+      expect(lines).toContain(`factdesk dev: serving http://localhost:${used}/`)
+      expect((await fetch(`http://127.0.0.1:${used}/`)).status).toBe(200)
+      await server.close()
     } finally {
       await new Promise((resolve) => blocker.close(resolve))
     }
   })
+
+  it('listens on loopback only by default', async () => {
+    const { server } = await start()
+    const { port } = new URL(server.url)
+    if (networkAddress === undefined) return // no network here: nothing else to reach it from
+    expect(await statusFrom(networkAddress, Number(port))).toBe('ECONNREFUSED')
+  })
+
+  it.skipIf(networkAddress === undefined)(
+    'with a host of 0.0.0.0, listens on the network and logs each network URL',
+    async () => {
+      const root = await tempSite({ 'data/site.yaml': siteYaml })
+      const lines: string[] = []
+      const server = await startDevServer({
+        root,
+        port: 0,
+        host: '0.0.0.0',
+        strict: false,
+        drafts: false,
+        now,
+        log: (line) => lines.push(line),
+        buildSite: fakeBuild(site).buildSite,
+        stopOnSigint: false
+      })
+      try {
+        const port = Number(new URL(server.url).port)
+        expect(server.url).toBe(`http://localhost:${port}/`)
+        const expected = Object.values(networkInterfaces())
+          .flat()
+          .filter((entry) => entry !== undefined && entry.family === 'IPv4' && !entry.internal)
+          .map((entry) => `  on your network: http://${entry?.address ?? ''}:${port}/`)
+        expect(lines).toEqual(expect.arrayContaining(expected))
+        expect(lines).toContain(
+          'factdesk dev: drafts and embargoed stories are visible to anyone on this network'
+        )
+        // A phone opens it by this machine's address: that Host is its own, not a rebinding.
+        expect(await statusFrom(networkAddress ?? '', port, '/2025/11/04/story/')).toBe(200)
+      } finally {
+        await server.close()
+      }
+    }
+  )
 
   describe('answers only requests addressed to itself (DNS rebinding)', () => {
     it.each([

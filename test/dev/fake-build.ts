@@ -14,6 +14,12 @@ export interface FakeOutcome {
   base?: string
   /** Throw this instead of returning, as a crashing pipeline would. */
   crash?: string
+  /** The story's URL in the report; '' as for a story that no longer builds. */
+  url?: string
+  /** Report entries of other articles, listed before the story's. */
+  others?: { file: string; url: string; problems: Problem[] }[]
+  /** The build does not finish before this settles. */
+  gate?: Promise<void>
 }
 
 /** A fake build and the handle a test steers it with. */
@@ -31,6 +37,7 @@ export function fakeBuild(outcome: FakeOutcome): FakeBuild {
   const buildSite: typeof build = async () => {
     calls++
     await new Promise((resolve) => setTimeout(resolve, 5))
+    await current.gate
     if (current.crash !== undefined) throw new Error(current.crash)
     const files: OutputFile[] = Object.entries(current.files).map(([path, content]) => ({
       path,
@@ -50,10 +57,17 @@ export function fakeBuild(outcome: FakeOutcome): FakeBuild {
         exit: current.exit ?? 0
       },
       articles: [
+        ...(current.others ?? []).map((other) => ({
+          ...other,
+          slug: 'other',
+          mode: 'standard' as const,
+          figures: [],
+          asserts: []
+        })),
         {
           file: 'content/2025/11/04/story.md',
           slug: 'story',
-          url: '/2025/11/04/story/',
+          url: current.url ?? `${current.base ?? '/'}2025/11/04/story/`,
           mode: 'standard',
           figures: [],
           asserts: [],

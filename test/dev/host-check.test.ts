@@ -1,4 +1,4 @@
-import { networkInterfaces } from 'node:os'
+import { hostname, networkInterfaces } from 'node:os'
 import { describe, expect, it } from 'vitest'
 import { isOwnHost, ownHosts } from '../../src/dev/host-check.js'
 
@@ -24,6 +24,20 @@ describe('ownHosts', () => {
       expect(hosts.has(`${shown.toLowerCase()}:4321`)).toBe(true)
     }
     expect(hosts.has('0.0.0.0:4321')).toBe(false)
+  })
+
+  it("adds this machine's name and its mDNS form when listening on all addresses", () => {
+    const name = hostname().toLowerCase()
+    const hosts = ownHosts('0.0.0.0', 4321)
+    expect(hosts.has(`${name}:4321`)).toBe(true)
+    if (!name.includes('.')) expect(hosts.has(`${name}.local:4321`)).toBe(true)
+    expect(ownHosts('127.0.0.1', 4321).has(`${name}:4321`)).toBe(name === 'localhost')
+  })
+
+  it('still refuses a public name that happens to resolve here', () => {
+    const hosts = ownHosts('0.0.0.0', 4321)
+    expect(isOwnHost('rebind.attacker.example:4321', hosts)).toBe(false)
+    expect(isOwnHost(`${hostname()}.attacker.example:4321`, hosts)).toBe(false)
   })
 
   it('takes a host without its port only on port 80', () => {

@@ -189,4 +189,69 @@ describe('renderOverlay', () => {
     expect(html).toContain('<h2 id="factdesk-overlay-title">')
     expect(html).toContain('<button type="button" id="factdesk-overlay-close"')
   })
+
+  it('holds an empty status region for the "Rebuilding…" state, announced politely', () => {
+    const html = renderOverlay(1, [contradicted])
+    expect(html).toContain(
+      '<p id="factdesk-status" class="fd-status" role="status" aria-live="polite"></p>'
+    )
+  })
+})
+
+describe('renderOverlay on an article page', () => {
+  const other: LocatedProblem = {
+    ...contradicted,
+    file: 'content/2025/11/05/other.md',
+    article: 'content/2025/11/05/other.md',
+    line: 3
+  }
+  const dataProblem: LocatedProblem = {
+    ...contradicted,
+    file: 'data/markets/btc-usd.csv',
+    article: contradicted.file,
+    line: 7,
+    rule: 'data-value'
+  }
+  const ownWarning: LocatedProblem = { ...unchecked, article: unchecked.file }
+
+  it("lists the page's own errors first under a heading, the others under another", () => {
+    const html = renderOverlay(2, [other, dataProblem, contradicted], {
+      article: contradicted.file,
+      kept: false
+    })
+    const items = html
+      .split('<li>')
+      .slice(1)
+      .map((item) => item.slice(0, item.indexOf(':')))
+    expect(items).toEqual([
+      '<code>data/markets/btc-usd.csv',
+      '<code>content/2025/11/04/crypto-day-of-terror.md',
+      '<code>content/2025/11/05/other.md'
+    ])
+    expect(
+      html.indexOf('<h3>On this page, <code>content/2025/11/04/crypto-day-of-terror.md</code></h3>')
+    ).toBeLessThan(html.indexOf('<h3>Elsewhere (1 error)</h3>'))
+    expect(html).toContain('The page still shows this build')
+  })
+
+  it("puts the page's own warnings first in the fold too", () => {
+    const html = renderOverlay(1, [{ ...other, severity: 'warning' }, ownWarning, contradicted], {
+      article: contradicted.file,
+      kept: false
+    })
+    const fold = html.slice(html.indexOf('<details>'))
+    expect(fold.indexOf('crypto-day-of-terror.md:40:3')).toBeLessThan(fold.indexOf('other.md:3'))
+  })
+
+  it('has no headings when the page has no errors of its own', () => {
+    const html = renderOverlay(1, [other], { article: contradicted.file, kept: false })
+    expect(html).not.toContain('<h3>')
+  })
+
+  it('says a kept page is the last good version of a story that no longer builds', () => {
+    const html = renderOverlay(2, [contradicted], { article: contradicted.file, kept: true })
+    expect(html).toContain(
+      'This is the last good version of this page: <code>content/2025/11/04/crypto-day-of-terror.md</code> no longer builds.'
+    )
+  })
 })

@@ -50,6 +50,7 @@ export function makeSettings(overrides: Partial<Settings> = {}): Settings {
       tolerance: { about: 0.05, nearly: 0.1, slightly: 0.05, understated: 1.5 }
     },
     not_figures: ['S&P 500', 'G7'],
+    embeds: [],
     ...overrides
   }
 }

@@ -34,6 +34,7 @@ describe('exitStatus', () => {
     expect(exitStatus([problem('error', rule)])).toBe(1)
   })
 
+  // Photos, public/ files and embeds are input like articles and data (issue 18).
   it('lists exactly the input rules of SPEC 7', () => {
     expect([...inputRules].sort()).toEqual([
       'article-too-deep',
@@ -41,10 +42,16 @@ describe('exitStatus', () => {
       'build-crash',
       'data-malformed',
       'data-unreadable',
+      'embed-dropped',
       'frontmatter',
+      'image-alt',
+      'image-missing',
+      'image-unreadable',
       'output-unwritable',
       'path-unsafe',
       'permalink-duplicate',
+      'public-collision',
+      'public-unreadable',
       'settings',
       'template-error'
     ])

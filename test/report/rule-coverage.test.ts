@@ -181,6 +181,40 @@ const cases = {
       'content/a/same.md': article(`title: A\n${dated}`),
       'content/b/same.md': article(`title: B\n${dated}`)
     }),
+  'public-collision': () =>
+    checked({
+      'public/index.html': 'a home page of my own',
+      'content/story.md': article(`title: A\n${dated}`)
+    }),
+  'public-unreadable': async () => {
+    const root = await tempSite({
+      'data/site.yaml': siteYaml,
+      'content/story.md': article(`title: A\n${dated}`),
+      'public/CNAME': 'news.example.org\n'
+    })
+    await symlink(join(root, 'public', 'gone.png'), join(root, 'public', 'logo.png'))
+    return checkedAt(root)
+  },
+  'embed-dropped': () =>
+    checked({
+      'content/story.md': article(
+        `title: A\n${dated}`,
+        '<iframe src="https://tracker.example.com/x"></iframe>\n'
+      )
+    }),
+  'image-missing': () =>
+    checked({
+      'content/story.md': article(`title: A\n${dated}`, '![A harbour](harbour.jpg)\n')
+    }),
+  'image-unreadable': () =>
+    checked({
+      'content/story.md': article(`title: A\n${dated}`, '![A harbour](harbour.jpg)\n'),
+      'content/harbour.jpg': 'not a photo at all'
+    }),
+  'image-alt': () =>
+    checked({
+      'content/story.md': article(`title: A\n${dated}`, '![](https://images.example.com/x.jpg)\n')
+    }),
   'data-unreadable': () =>
     checked({
       'content/story.md': article(

@@ -64,24 +64,54 @@ export interface RecordDataset {
 /** One loaded data file. */
 export type Dataset = TableDataset | RecordDataset
 
+/**
+ * A data file an article names that did not load, and what its articles say about it: the one
+ * problem each article reports at its `data:` entry, so that no check repeats it (issue 18).
+ */
+export interface UnloadedData {
+  readonly kind: 'unloaded'
+  /** Site-relative path, e.g. `data/markets/btc-usdd.csv`. */
+  readonly file: string
+  /**
+   * True when the file does not exist: a mistyped path, which only the article can show, so the
+   * article's problem is the only one. Otherwise the file's own problems say what is wrong.
+   */
+  readonly missing: boolean
+  /** The article's problem at its `data:` entry, e.g. `... does not exist (did you mean ...)`. */
+  readonly message: string
+}
+
 /** Every data file a build loaded, by its path under `data/` as written in frontmatter. */
 export interface DataStore {
   /** The dataset for a path under `data/` (normalized: `./a/b.csv` is `a/b.csv`), if it loaded. */
   get(path: string): Dataset | undefined
-  /** The loaded datasets by normalized path: the plain part to send to a worker thread. */
-  readonly datasets: ReadonlyMap<string, Dataset>
+  /** Why a path under `data/` that articles name did not load; undefined for one that did. */
+  unloaded(path: string): UnloadedData | undefined
+  /**
+   * The datasets by normalized path, with an `UnloadedData` for each file that did not load: the
+   * plain part to send to a worker thread, which gets the reasons with the data.
+   */
+  readonly datasets: ReadonlyMap<string, Dataset | UnloadedData>
 }
 
 /**
  * Wraps loaded datasets in the `DataStore` interface; a worker thread calls it again on the
  * structured clone of `datasets` it received.
  */
-export function createDataStore(datasets: ReadonlyMap<string, Dataset>): DataStore {
+export function createDataStore(datasets: ReadonlyMap<string, Dataset | UnloadedData>): DataStore {
+  const entry = (path: string): Dataset | UnloadedData | undefined => {
+    const normalized = normalizeDataPath(path)
+    return normalized === undefined ? undefined : datasets.get(normalized)
+  }
   return Object.freeze({
     datasets,
     get(path: string): Dataset | undefined {
-      const normalized = normalizeDataPath(path)
-      return normalized === undefined ? undefined : datasets.get(normalized)
+      const found = entry(path)
+      return found?.kind === 'unloaded' ? undefined : found
+    },
+    unloaded(path: string): UnloadedData | undefined {
+      const found = entry(path)
+      return found?.kind === 'unloaded' ? found : undefined
     }
   })
 }

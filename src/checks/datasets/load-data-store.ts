@@ -2,8 +2,10 @@
  * Loads the data files that articles name in their `data:` maps (SPEC 4, 6), each distinct file
  * once however many articles use it, refusing any path that would leave `data/` and any file that
  * is not a regular file inside the site within `sizeLimits.dataFile` (SPEC 9). A file that cannot
- * be used becomes a positioned problem and is left out of the store; the build goes on with the
- * others. The format is the data source of `src/data/sources.ts` that claims the file's extension;
+ * be used becomes a positioned problem and an `UnloadedData` entry of the store; the build goes on
+ * with the others. A file that does not exist has no position of its own: the store says so, with
+ * the existing file the path likely means, and each article naming it reports it at its `data:`
+ * entry (issue 18, item 5). The format is the data source of `src/data/sources.ts` that claims the file's extension;
  * its bytes, read once, give both the dataset and the digest the build cache keys checks with.
  */
 import type { DataSource } from '../../data/data-source.js'
@@ -11,9 +13,11 @@ import { dataSources, listExtensions, sourceFor } from '../../data/sources.js'
 import { describeRefusal, readSiteFile } from '../../io/read-site-file.js'
 import type { Refusal } from '../../io/read-site-file.js'
 import { sizeLimits } from '../../io/size-limits.js'
+import { didYouMean, pathReach } from '../../text/did-you-mean.js'
 import type { Problem, SiteProblem } from '../../types.js'
 import { createDataStore, normalizeDataPath } from './dataset.js'
-import type { DataStore, Dataset } from './dataset.js'
+import type { DataStore, Dataset, UnloadedData } from './dataset.js'
+import { existingDataFiles } from './existing-data-files.js'
 import type { RuleId } from '../../rules.js'
 
 /**
@@ -45,7 +49,13 @@ export interface LoadedData {
   digests: Map<string, string>
 }
 
-type Loaded = { dataset: Dataset | undefined; problems: Problem[]; digest: string }
+type Loaded = {
+  dataset: Dataset | undefined
+  problems: Problem[]
+  digest: string
+  /** The file does not exist: its problem is the articles', at their `data:` entries. */
+  missing?: true
+}
 
 /**
  * Loads every distinct data file among `paths` (paths under `root/data/`, as written in
@@ -76,7 +86,7 @@ export async function loadDataStore(
   }
   await Promise.all(Array.from({ length: Math.min(concurrentReads, distinct.length) }, worker))
 
-  const datasets = new Map<string, Dataset>()
+  const datasets = new Map<string, Dataset | UnloadedData>()
   const problems: SiteProblem[] = refused.map((path) =>
     problem(
       `data/${path}`,
@@ -85,14 +95,34 @@ export async function loadDataStore(
     )
   )
   const digestsByPath = new Map<string, string>()
-  distinct.forEach((path, i) => {
+  // Listed once, and only when some path is mistyped: what "did you mean" chooses from.
+  let existing: Promise<string[]> | undefined
+  for (const [i, path] of distinct.entries()) {
     const result = loaded[i]
-    if (result === undefined) return
-    if (result.dataset !== undefined) datasets.set(path, result.dataset)
+    if (result === undefined) continue
     digestsByPath.set(path, result.digest)
+    if (result.dataset !== undefined) {
+      datasets.set(path, result.dataset)
+    } else if (result.missing === true) {
+      existing ??= existingDataFiles(root, sources)
+      const hint = didYouMean(path, await existing, { reach: pathReach })
+      datasets.set(path, missingFile(path, hint))
+      // The hint is part of what the articles report: a new file near the path re-checks them.
+      digestsByPath.set(path, `${unreadDigest}${hint}`)
+    } else {
+      datasets.set(
+        path,
+        Object.freeze({
+          kind: 'unloaded',
+          file: `data/${path}`,
+          missing: false,
+          message: `data/${path} could not be loaded: see the problems reported for that file`
+        })
+      )
+    }
     // A source positions its problems in the file it was handed: that file is theirs.
     for (const problem of result.problems) problems.push({ ...problem, file: problem.file ?? path })
-  })
+  }
   const digests = new Map<string, string>()
   for (const [path, normalized] of requested) {
     const digest = normalized === undefined ? undefined : digestsByPath.get(normalized)
@@ -122,6 +152,9 @@ async function loadDataFile(
     )
   }
   const read = await readSiteFile(root, file, sizeLimits.dataFile)
+  // A path that names nothing is the article's mistake, reported where the article wrote it.
+  if (!(read instanceof Uint8Array) && read.reason === 'missing')
+    return { dataset: undefined, problems: [], digest: unreadDigest, missing: true }
   if (!(read instanceof Uint8Array)) {
     return fail(
       read.reason === 'outside' ? unsafePathRule : 'data-unreadable',
@@ -133,11 +166,20 @@ async function loadDataFile(
   return { ...loaded, digest }
 }
 
+/**
+ * The problem of a mistyped path, as each article naming it reports it at its `data:` entry, with
+ * the existing file it is likely to mean.
+ */
+function missingFile(path: string, hint: string): UnloadedData {
+  const file = `data/${path}`
+  const fix = hint === '' ? ': fix the path in the data: map, or add the file' : hint
+  const message = `data file ${file} does not exist${fix}`
+  return Object.freeze({ kind: 'unloaded', file, missing: true, message })
+}
+
 /** What to tell the editor about a data file that was not read, and how to fix it. */
 function refusalMessage(file: string, refusal: Refusal): string {
   switch (refusal.reason) {
-    case 'missing':
-      return `data file ${file} does not exist: fix the path in the article's data: map, or add the file`
     case 'outside':
       return `${file} is a link to a file outside the site: copy the file into data/ instead`
     case 'not-a-file':

@@ -41,14 +41,40 @@ export function columnOf(table: Table, name: string): number {
 }
 
 /**
- * A cell's text as a number when it is a plain number (`-7.41`, `98000`, `2e9`), else undefined:
- * thousands separators, `NaN`, `Infinity`, units and empty cells are refused rather than guessed.
+ * A cell's text as a number when it is a plain number (`-7.41`, `98000`, `2e9`) or one grouped by
+ * thousands with commas (`11,890`, `1,234,567.89`: how spreadsheets export a formatted cell, in
+ * quotes in a CSV), else undefined. A comma anywhere else (`11,89`, `1,2345`) may be a decimal
+ * comma, so it is refused rather than guessed, as are `NaN`, `Infinity`, units and empty cells.
+ * The one reader of numbers in data: CSV, TSV and JSON or YAML strings read alike.
  */
 export function plainNumber(text: string): number | undefined {
   const trimmed = text.trim()
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) return undefined
-  const value = Number(trimmed)
+  const digits = thousandsGrouped.test(trimmed) ? trimmed.replaceAll(',', '') : trimmed
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(digits)) return undefined
+  const value = Number(digits)
   return Number.isFinite(value) ? value : undefined
+}
+
+/** One to three digits, then groups of three each after a comma, then an optional decimal part. */
+const thousandsGrouped = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/
+
+/**
+ * The keys on both sides of `key` when it falls in a gap inside the table's keys (a weekend in a
+ * daily file), else undefined: past either end, the table's span says more.
+ */
+export function nearestKeys(
+  table: Table,
+  key: string
+): { before: string; after: string } | undefined {
+  // Past either end no search is needed: the span answers in two reads.
+  const span = keySpan(table)
+  if (span === undefined || key <= span.first || key >= span.last) return undefined
+  const index = lowerBound(table.sortedKeys, key)
+  const before = table.sortedKeys[index - 1]
+  const after = table.sortedKeys[index]
+  return before === undefined || after === undefined || after === key
+    ? undefined
+    : { before, after }
 }
 
 /** Index of the first key >= `key`. */

@@ -41,6 +41,11 @@ export type Evaluation =
       message: string
       /** 1-based column in the expression of the part that failed. */
       column?: number
+      /**
+       * The article reports this failure once, at the `data:` entry of a file that did not load
+       * (issue 18): the check or assert using it fails without repeating it.
+       */
+      reportedElsewhere?: true
     }
 
 interface Context {
@@ -74,6 +79,7 @@ export function evaluateExpression(source: string, scope: EvaluationScope): Eval
     if (!(error instanceof ExpressionFailure)) throw error
     const failure: Evaluation = { ok: false, rule: error.rule, message: error.message }
     if (error.column !== undefined) failure.column = error.column
+    if (error.reportedElsewhere) failure.reportedElsewhere = true
     return failure
   }
 }
@@ -149,10 +155,16 @@ function dataset(alias: string, context: Context): Value {
   }
   const loaded = store.get(path)
   if (loaded === undefined) {
-    throw new ExpressionFailure(
+    const unloaded = store.unloaded(path)
+    const failure = new ExpressionFailure(
       'check-error',
-      `dataset "${alias}" (data/${path}) could not be loaded: see the problems reported for that file`
+      unloaded?.missing === true
+        ? `dataset "${alias}": ${unloaded.message}`
+        : `dataset "${alias}" (data/${path}) could not be loaded: see the problems reported for that file`
     )
+    // The article names the file once, at its `data:` entry (`factcheck-plugin.ts`).
+    failure.reportedElsewhere = unloaded !== undefined
+    throw failure
   }
   if (!context.dataFiles.includes(loaded.file)) context.dataFiles.push(loaded.file)
   const origin: Origin = { alias, path: [], file: loaded.file }
@@ -178,11 +190,25 @@ function call(node: Expression & { type: 'call' }, context: Context): Value {
     )
   }
   const args = node.args.map((arg) => evaluate(arg, context))
-  return spec.call(args, {
-    name,
-    source: slice(node, context),
-    args: node.args.map((arg) => slice(arg, context))
-  })
+  try {
+    return spec.call(args, {
+      name,
+      source: slice(node, context),
+      args: node.args.map((arg) => slice(arg, context))
+    })
+  } catch (error) {
+    // A function's failure about one date or key quotes it: the error points at the argument
+    // that gave it (`"2025-3-06"`). One about a range names both ends and stays on the call.
+    if (error instanceof ExpressionFailure && error.column === undefined) {
+      const quoted = node.args.filter((_, i) => {
+        const arg = args[i]
+        return arg?.kind === 'string' && arg.value !== '' && error.message.includes(arg.value)
+      })
+      const [argument] = quoted
+      if (quoted.length === 1 && argument !== undefined) error.column = argument.start + 1
+    }
+    throw error
+  }
 }
 
 function binary(node: Expression & { type: 'binary' }, context: Context): Value {

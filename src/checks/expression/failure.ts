@@ -11,6 +11,11 @@ export type FailureRule = 'expression-syntax' | 'check-error' | 'data-value'
 /** A failure with its permanent rule and, when known, a 1-based column in the expression. */
 export class ExpressionFailure extends Error {
   override readonly name = 'ExpressionFailure'
+  /**
+   * The failure is a problem of the article reported once elsewhere (a `data:` path that did not
+   * load, at its entry): the check fails without a message of its own.
+   */
+  reportedElsewhere = false
   constructor(
     readonly rule: FailureRule,
     message: string,

@@ -5,7 +5,7 @@
  * line, column and cell.
  */
 import { isIsoDate } from '../datasets/iso-date.js'
-import { keySpan, plainNumber, rowOf, rowsBetween } from '../datasets/series.js'
+import { keySpan, nearestKeys, plainNumber, rowOf, rowsBetween } from '../datasets/series.js'
 import { ExpressionFailure, choices } from './failure.js'
 import { formatKey } from './explain.js'
 import { describeKind, labelOf, nameOf, numberValue } from './values.js'
@@ -90,13 +90,19 @@ export function cellNumber(series: SeriesValue, row: number): number {
   )
 }
 
-/** `btc.close has no value for 2025-11-05 (data/markets/btc-usd.csv covers 2021-01-01..2025-11-04)`. */
+/**
+ * `btc.close has no value for 2025-11-05 (data/markets/btc-usd.csv covers 2021-01-01..2025-11-04)`
+ * past either end of the data; inside it, a gap names the dates on both sides of it, which is
+ * what an editor who picked a weekend or a holiday needs to choose another date.
+ */
 export function missingKey(series: SeriesValue, key: string): ExpressionFailure {
   if (series.table.dateKeys || series.table.keys.length === 0) {
-    return new ExpressionFailure(
-      'check-error',
-      `${nameOf(series)} has no value for ${key}${coverage(series)}`
-    )
+    const nearest = nearestKeys(series.table, key)
+    const where =
+      nearest === undefined
+        ? coverage(series)
+        : `: ${series.file} has no row for that date (nearest: ${nearest.before} and ${nearest.after})`
+    return new ExpressionFailure('check-error', `${nameOf(series)} has no value for ${key}${where}`)
   }
   return new ExpressionFailure(
     'check-error',

@@ -1,0 +1,115 @@
+/**
+ * From one dev build to the next (issue 18, item 3): which pages to serve and which overlay each
+ * gets. A story whose file stops building (its YAML broken mid-edit) has no page in the new
+ * build; rather than a 404 the moment the editor saves, its last good page stays on screen, with
+ * the overlay saying what broke. The rest of the site is the new build's. A story that is
+ * deleted, not broken, leaves no report entry and so no kept page.
+ */
+import { problemsOf, renderOverlay } from './overlay.js'
+import type { BuildResult } from '../build.js'
+import type { ReportArticle } from '../types.js'
+import type { LocatedProblem } from './overlay.js'
+import type { ServedSite } from './serve-site.js'
+
+/** A served build with what the next one needs to keep pages from it. */
+export interface DevSite extends ServedSite {
+  /** The page of each article, by the article's site-relative file. */
+  pages: ReadonlyMap<string, string>
+}
+
+/** The site before the first build: nothing to serve yet. */
+export const emptySite: DevSite = {
+  files: new Map(),
+  base: '/',
+  buildId: 0,
+  overlayFor: () => '',
+  pages: new Map()
+}
+
+/** The site to serve after `result`: its files, with the last good page of each broken story. */
+export function nextSite(previous: DevSite, result: BuildResult): DevSite {
+  const buildId = previous.buildId + 1
+  const problems = problemsOf(result.report)
+  if (result.files.length === 0) {
+    // A build that made nothing (broken settings, say): every page is the last good one, and
+    // those of stories in error say so.
+    const broken = new Set(
+      result.report.articles
+        .filter(isBroken)
+        .flatMap((entry) => previous.pages.get(entry.file) ?? [])
+    )
+    return {
+      ...previous,
+      buildId,
+      overlayFor: overlaysOf(result.exit, problems, previous.pages, broken)
+    }
+  }
+  const base = result.settings.base
+  const files = new Map(result.files.map((file) => [file.path, file.content]))
+  const pages = new Map<string, string>()
+  const kept = new Set<string>()
+  for (const entry of result.report.articles) {
+    const page = pageOf(entry.url, base)
+    if (page !== undefined && files.has(page)) {
+      pages.set(entry.file, page)
+      continue
+    }
+    const last = previous.pages.get(entry.file)
+    const content = last === undefined ? undefined : previous.files.get(last)
+    // Only a story that is in error keeps its page; one that is now a draft or embargoed is gone.
+    if (!isBroken(entry) || last === undefined || content === undefined || files.has(last)) continue
+    files.set(last, content)
+    pages.set(entry.file, last)
+    kept.add(last)
+  }
+  return {
+    files,
+    base,
+    buildId,
+    pages,
+    overlayFor: overlaysOf(result.exit, problems, pages, kept)
+  }
+}
+
+/** The site after a build that crashed: the last good pages, each saying why. */
+export function crashedSite(previous: DevSite, crash: LocatedProblem): DevSite {
+  const overlay = renderOverlay(2, [crash])
+  return { ...previous, buildId: previous.buildId + 1, overlayFor: () => overlay }
+}
+
+/**
+ * The overlay of each page, made when first asked for and kept for the build's life: a large
+ * site's warnings make a long list, and most builds are seen on a page or two.
+ */
+function overlaysOf(
+  exit: number,
+  problems: readonly LocatedProblem[],
+  pages: ReadonlyMap<string, string>,
+  kept: ReadonlySet<string>
+): (path: string) => string {
+  if (exit === 0) return () => ''
+  const articles = new Map([...pages].map(([article, page]) => [page, article]))
+  const made = new Map<string, string>()
+  return (path) => {
+    const article = articles.get(path)
+    const key = article ?? ''
+    let overlay = made.get(key)
+    if (overlay === undefined) {
+      const page = article === undefined ? undefined : { article, kept: kept.has(path) }
+      overlay = renderOverlay(exit, problems, page)
+      made.set(key, overlay)
+    }
+    return overlay
+  }
+}
+
+function isBroken(entry: ReportArticle): boolean {
+  return entry.problems.some((problem) => problem.severity === 'error')
+}
+
+/** The output path of the page at `url` (base included), or undefined when it is not a page. */
+function pageOf(url: string, base: string): string | undefined {
+  if (url === '' || !url.startsWith(base)) return undefined
+  const path = url.slice(base.length)
+  return path === '' || path.endsWith('/') ? `${path}index.html` : path
+}
