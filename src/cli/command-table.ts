@@ -96,7 +96,8 @@ export const commandTable: readonly CommandSpec[] = [
     positionals: { min: 1, max: 1, name: 'title' },
     options: ['root', 'section', 'date', 'now'],
     examples: [
-      'factdesk new "Bitcoin falls below $90,000"',
+      // Single quotes: in double quotes the shell would read $90 as a variable.
+      "factdesk new 'Bitcoin falls below $90,000'",
       'factdesk new "Rates hold" --section markets'
     ]
   },

@@ -8,11 +8,12 @@
  * is synchronous: a content folder holds a folder per day, and a thousand awaited listings in a
  * row cost ten times their blocking form.
  */
-import { readdirSync, realpathSync, statSync } from 'node:fs'
+import { readdirSync, realpathSync } from 'node:fs'
 import type { Dirent } from 'node:fs'
-import { join, relative, sep } from 'node:path'
+import { join } from 'node:path'
 import { errorCode, hasCode, isMissing } from '../io/file-errors.js'
 import { isInside } from '../io/read-site-file.js'
+import { isDirectory, resolveLink, siteFile } from '../io/walk-paths.js'
 import type { SiteProblem } from '../types.js'
 
 /** Article files (site-relative, `/`-separated) and the problems met looking for them. */
@@ -107,27 +108,6 @@ function visitEntry(walk: Walk, entry: Dirent, path: string, realPath: string): 
   } else if (isArticle) {
     walk.files.push(file)
   }
-}
-
-/** The real path of `path`, or the error that kept it from being resolved. */
-function resolveLink(path: string): string | { error: unknown } {
-  try {
-    return realpathSync.native(path)
-  } catch (error) {
-    return { error }
-  }
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory()
-  } catch {
-    return false
-  }
-}
-
-function siteFile(walk: Walk, path: string): string {
-  return relative(walk.root, path).split(sep).join('/')
 }
 
 /** The problem for a folder that exists but cannot be listed (no read permission). */

@@ -9,11 +9,12 @@
  * A FIFO, device or socket is listed like a file, and refused when read
  * (`read-public-file.ts`). The walk is synchronous, as `find-articles.ts` explains.
  */
-import { readdirSync, realpathSync, statSync } from 'node:fs'
+import { readdirSync, realpathSync } from 'node:fs'
 import type { Dirent } from 'node:fs'
-import { join, relative, sep } from 'node:path'
+import { join } from 'node:path'
 import { errorCode, hasCode } from '../io/file-errors.js'
 import { isInside } from '../io/read-site-file.js'
+import { isDirectory, resolveLink, siteFile } from '../io/walk-paths.js'
 import type { RuleId } from '../rules.js'
 import type { SiteProblem } from '../types.js'
 
@@ -43,7 +44,7 @@ export function findPublicFiles(root: string): FoundPublicFiles {
     found: { files: [], problems: [] }
   }
   const folder = join(root, publicFolder)
-  const real = resolved(folder)
+  const real = resolveLink(folder)
   if (typeof real !== 'string') {
     if (!hasCode(real.error, 'ENOENT')) walk.found.problems.push(unresolved(publicFolder, real.error))
   } else if (!isInside(real, walk.realRoot)) {
@@ -90,7 +91,7 @@ function visitEntry(walk: Walk, entry: Dirent, path: string, realPath: string): 
     else walk.found.files.push(file)
     return
   }
-  const target = resolved(path)
+  const target = resolveLink(path)
   if (typeof target !== 'string') walk.found.problems.push(unresolved(file, target.error))
   else if (!isInside(target, walk.realRoot)) walk.found.problems.push(leadsOutside(file))
   else if (!isDirectory(target)) walk.found.files.push(file)
@@ -103,27 +104,6 @@ function visitEntry(walk: Walk, entry: Dirent, path: string, realPath: string): 
       )
     )
   else visit(walk, path, target)
-}
-
-/** The real path of `path`, or the error that kept it from being resolved. */
-function resolved(path: string): string | { error: unknown } {
-  try {
-    return realpathSync.native(path)
-  } catch (error) {
-    return { error }
-  }
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory()
-  } catch {
-    return false
-  }
-}
-
-function siteFile(walk: Walk, path: string): string {
-  return relative(walk.root, path).split(sep).join('/')
 }
 
 function leadsOutside(file: string): SiteProblem {

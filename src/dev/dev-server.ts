@@ -9,7 +9,7 @@ import { createServer } from 'node:http'
 import { join } from 'node:path'
 import { cacheDirOf } from '../cache/cache-dir.js'
 import { escapeControls } from '../report/terminal-safe.js'
-import { isOwnHost, otherHostMessage, ownHosts } from './host-check.js'
+import { ownHosts, refusedOtherHost } from './host-check.js'
 import { listenOnFreePort } from './listen-on-free-port.js'
 import { clientPath, clientScript, createLiveReload, eventsPath } from './live-reload.js'
 import { crashedSite, emptySite, nextSite } from './next-site.js'
@@ -144,16 +144,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const server = createServer((request, response) => {
     // Before anything else, the event stream included: a page on another site must not read
     // drafts through DNS rebinding (see host-check.ts).
-    if (!isOwnHost(request.headers.host, hosts)) {
-      response
-        .writeHead(403, {
-          'Content-Type': 'text/plain; charset=utf-8',
-          'Cache-Control': 'no-store',
-          'X-Content-Type-Options': 'nosniff'
-        })
-        .end(otherHostMessage)
-      return
-    }
+    if (refusedOtherHost(request, response, hosts)) return
     const path = (request.url ?? '/').split('?')[0]
     if (path === eventsPath) {
       liveReload.connect(request, response, site.buildId)

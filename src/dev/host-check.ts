@@ -13,6 +13,7 @@
  * this machine, and the machine's name resolves on the local network, where an attacker could as
  * well connect directly. A public domain that happens to resolve here is still refused.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { hostname, networkInterfaces } from 'node:os'
 import { isWildcard } from './server-urls.js'
 
@@ -51,4 +52,24 @@ function machineNames(): string[] {
   // A name with a dot is already qualified; only a bare one has an mDNS form.
   if (name === '' || name === 'localhost') return []
   return name.includes('.') ? [name] : [name, `${name}.local`]
+}
+
+/**
+ * Answers 403 to a request addressed to another host, telling whether it did: the first thing
+ * both servers do with every request, the dev server's event stream included.
+ */
+export function refusedOtherHost(
+  request: IncomingMessage,
+  response: ServerResponse,
+  hosts: ReadonlySet<string>
+): boolean {
+  if (isOwnHost(request.headers.host, hosts)) return false
+  response
+    .writeHead(403, {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff'
+    })
+    .end(otherHostMessage)
+  return true
 }

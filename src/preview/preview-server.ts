@@ -6,7 +6,7 @@
  * answers only requests addressed to itself, and moves to the next port when its own is taken.
  */
 import { createServer } from 'node:http'
-import { isOwnHost, otherHostMessage, ownHosts } from '../dev/host-check.js'
+import { ownHosts, refusedOtherHost } from '../dev/host-check.js'
 import { listenOnFreePort } from '../dev/listen-on-free-port.js'
 import { isWildcard, listenHost, serverUrls, urlLines } from '../dev/server-urls.js'
 import { escapeControls } from '../report/terminal-safe.js'
@@ -59,15 +59,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   let hosts: ReadonlySet<string> = new Set()
   const server = createServer((request, response) => {
     // A preview may hold drafts built with --drafts: the same DNS-rebinding guard as dev.
-    if (!isOwnHost(request.headers.host, hosts)) {
-      response
-        .writeHead(403, {
-          'Content-Type': 'text/plain; charset=utf-8',
-          'X-Content-Type-Options': 'nosniff'
-        })
-        .end(otherHostMessage)
-      return
-    }
+    if (refusedOtherHost(request, response, hosts)) return
     serveFolder(site, request, response).catch((error: unknown) => {
       log(
         `${label}: could not answer ${request.url ?? '/'}: ${error instanceof Error ? error.message : String(error)}`

@@ -1,4 +1,4 @@
-import { mkdir, readdir } from 'node:fs/promises'
+import { mkdir, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { initReport } from '../../src/cli/run-init.js'
@@ -31,7 +31,7 @@ describe('factdesk init', () => {
       `cd ${dir}`,
       'npm install',
       'npx factdesk dev',
-      'npx factdesk new "Your first story"',
+      "npx factdesk new 'Your first story'",
       'npx factdesk build'
     ])
   })
@@ -47,6 +47,22 @@ describe('factdesk init', () => {
     expect(forced.exit).toBe(0)
     expect(listed(forced.stdout, 'created')).toEqual([])
     expect(listed(forced.stdout, 'kept')).toContain('data/site.yaml')
+  })
+
+  it('warns when factdesk is installed from a tarball outside the site, which CI cannot reach', async () => {
+    const dir = await folder()
+    const report = async (spec: string): Promise<string> => {
+      await writeFile(
+        join(dir, 'package.json'),
+        JSON.stringify({ dependencies: { factdesk: spec } })
+      )
+      return initReport({ dir, files: [], skipped: [] }, dir)
+    }
+    expect(await report('file:../factdesk-0.1.0.tgz')).toContain(
+      'installs factdesk from ../factdesk-0.1.0.tgz, outside this folder'
+    )
+    expect(await report('file:vendor/factdesk-0.1.0.tgz')).not.toContain('Note:')
+    expect(await report('^0.1.0')).not.toContain('Note:')
   })
 
   it('names a folder below the current one by its short name, quoted for the shell', () => {
