@@ -22,7 +22,7 @@ import type { build, BuildResult } from '../build.js'
 import type { DevSite } from './next-site.js'
 import type { LocatedProblem } from './overlay.js'
 import type { SiteWatcher } from './watch-site.js'
-import { count } from '../report/summary-line.js'
+import { runSummaryLine } from '../report/summary-line.js'
 
 /** Options of `startDevServer`. */
 export interface DevServerOptions {
@@ -241,12 +241,15 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 }
 
 function logResult(log: DevServerOptions['log'], result: BuildResult, ms: number): void {
-  const { summary } = result.report
-  const verdict =
-    result.exit === 0 ? 'passed' : result.exit === 1 ? 'fact check failed' : 'input errors'
+  // The CLI's summary line, so that the terminal reads the same in dev as in a build.
   log(
-    `factdesk dev: built in ${(ms / 1000).toFixed(2)}s: ${verdict}; ${count(summary.articles, 'article')}, ${result.files.length} files; ` +
-      `figures ${summary.verified} verified / ${summary.contradicted} contradicted / ${summary.unchecked} unchecked`
+    runSummaryLine({
+      command: 'dev',
+      report: result.report,
+      exit: result.exit,
+      written: result.files.length,
+      ms
+    })
   )
   if (result.exit === 0) return
   for (const problem of problemsOf(result.report)) {

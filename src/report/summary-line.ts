@@ -18,7 +18,8 @@ export function summaryLine(summary: Report['summary']): string {
 
 /** What the stderr summary of a `build` or `check` is made of. */
 export interface RunSummary {
-  command: 'build' | 'check'
+  /** `dev` builds into memory: its files are served, not written. */
+  command: 'build' | 'check' | 'dev'
   report: Report
   exit: 0 | 1 | 2
   /** Files written to the output folder (0 for `check`, or a build that failed). */
@@ -41,9 +42,11 @@ export function runSummaryLine(run: RunSummary): string {
   const files =
     run.command === 'check'
       ? ''
-      : run.written > 0
-        ? `, ${count(run.written, 'file')} written`
-        : ', nothing written'
+      : run.command === 'dev'
+        ? `, ${count(run.written, 'file')}`
+        : run.written > 0
+          ? `, ${count(run.written, 'file')} written`
+          : ', nothing written'
   const broken = brokenChecks(run.report)
   return [
     `factdesk ${run.command}: ${verdict}`,

@@ -78,6 +78,13 @@ describe('the summary line on stderr', () => {
     )
   })
 
+  it('counts the files the dev server serves from memory, written or not', () => {
+    const report = reportOf([{ figures: [figure('verified')] }])
+    expect(runSummaryLine({ command: 'dev', report, exit: 0, written: 36, ms: 180 })).toBe(
+      'factdesk dev: passed; 1 article, 36 files; 1 figure: 1 verified, 0 contradicted; 0.18s'
+    )
+  })
+
   it('reports a broken check and a broken assert of a real site as 2 broken checks', async () => {
     const root = await tempSite({
       'data/site.yaml': siteYaml,
