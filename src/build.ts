@@ -19,6 +19,7 @@ import { assertSiteRoot, resolveOutputTarget } from './output/output-target.js'
 import { outputProblem } from './output/output-problem.js'
 import { loadTemplates } from './render/templates.js'
 import { renderSite } from './outputs/render-site.js'
+import { BriefSearch } from './search/brief-search.js'
 import { buildReport } from './report/build-report.js'
 import { exitStatus } from './report/exit-status.js'
 import { collectEntries } from './report/collect-entries.js'
@@ -49,6 +50,8 @@ export interface BuildOptions {
    * their sizes come from the images' headers, so the pages are the same without them.
    */
   variants?: boolean
+  /** Make the search index of the briefs (issue 19); by default, as `variants` (not on `check`). */
+  search?: boolean
   /**
    * `--force`: write into an output folder that holds files factdesk did not write, keeping them
    * (SPEC 9). Without it such a folder is refused.
@@ -165,6 +168,8 @@ async function buildInto(
   const found = await findArticles(root)
   siteProblems.push(...found.problems)
   const publicFound = findPublicFiles(root)
+  const search =
+    settings.search && (options.search ?? options.variants !== false) ? new BriefSearch() : undefined
   siteProblems.push(...publicFound.problems)
   const {
     published,
@@ -179,7 +184,7 @@ async function buildInto(
     templatesLoad.templates,
     siteProblems,
     options,
-    output
+    output && search ? search.through(output) : output
   )
   // The briefs were rendered with their checks: the site's other pages count on from them.
   pages = briefs.size
@@ -220,6 +225,8 @@ async function buildInto(
     ...(keep ? { reuse: { reportKey, memo, keep } } : {})
   })
   await memo.save()
+  const indexed = search ? await search.files(briefs, settings) : []
+  for (const file of indexed) output?.put(file)
   const renderProblems = rendered.problems
   siteProblems.push(...renderProblems)
   options.onProgress?.('rendered', rendered.count, rendered.count)
@@ -239,7 +246,7 @@ async function buildInto(
         )
       : draft
   const exit = exitStatus(report.articles.flatMap((entry) => entry.problems))
-  return { report, exit, settings, articles, files: rendered.files }
+  return { report, exit, settings, articles, files: output ? [] : [...rendered.files, ...indexed] }
 }
 
 /**

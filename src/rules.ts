@@ -92,6 +92,11 @@ export const rules = {
     title: 'a data file that does not parse as its format (CSV, TSV, JSON, YAML)',
     hint: 'fix the file at the position given'
   },
+  'data-description': {
+    kind: 'input',
+    title: "a data file's .about.yaml description with an unknown key or a wrong value (a warning)",
+    hint: 'fix the key at the position given: title, subject, source, source_url, licence, columns (label, unit)'
+  },
   'data-value': {
     kind: 'fact-check',
     title: 'a data cell that is not a number where a check needs one',

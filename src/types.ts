@@ -137,7 +137,19 @@ export interface PanelEntry {
   note?: string
   /** Site-relative data files the check read, e.g. `data/markets/btc-usd.csv`. */
   dataFiles: string[]
+  /** What the descriptions of those files say of them (issue 19), for described files only. */
+  credits?: DataCredit[]
   message: string
+}
+
+/** A described data file's title, source and licence, shown next to its data link. */
+export interface DataCredit {
+  /** Site-relative data file, one of the entry's `dataFiles`. */
+  file: string
+  title?: string
+  source?: string
+  sourceUrl?: string
+  licence?: string
 }
 
 /** The JSON report (SPEC 7), also written to `dist/factcheck.json`. */

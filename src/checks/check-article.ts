@@ -6,6 +6,7 @@
 import type { VFile } from 'vfile'
 import { report, sortMessagesFrom } from '../article/article-file.js'
 import { collapseWhitespace } from '../text/whitespace.js'
+import { sourceOf } from '../data/dictionary-credit.js'
 import type {
   AssertResult,
   CheckSpec,
@@ -71,6 +72,10 @@ interface Verdict {
   understated: boolean
   /** The actual as the hover text shows it, in the figure's unit. */
   shown: string
+  /** What was computed, in the data dictionary's words, for the hover text. */
+  explanation?: string
+  /** Where the value came from (SPEC 8: the hover text gives the source), in readers' words. */
+  source?: string
 }
 
 /**
@@ -113,7 +118,17 @@ export function checkArticle(input: CheckArticleInput): ArticleCheck {
       report(file, evaluation.rule, evaluation.message, token)
     else if (verdict.problem !== undefined)
       report(file, verdict.problem.rule, verdict.problem.message, at)
-    if (figure !== undefined) verdicts.set(figure, verdict)
+    if (figure !== undefined)
+      verdicts.set(
+        figure,
+        evaluation.ok
+          ? {
+              ...verdict,
+              explanation: evaluation.explanation,
+              source: sourceOf(verdict.dataFiles, evaluation.credits)
+            }
+          : verdict
+      )
 
     const entry: PanelEntry = {
       figure: figure?.text ?? check.figure,
@@ -125,6 +140,7 @@ export function checkArticle(input: CheckArticleInput): ArticleCheck {
       message: bindError ?? verdict.message
     }
     if (check.note !== undefined) entry.note = check.note
+    if (evaluation.ok && evaluation.credits !== undefined) entry.credits = evaluation.credits
     panel.push(entry)
   }
 
@@ -226,14 +242,22 @@ function markOf(figure: Figure, verdict: Verdict | undefined): FigureMark {
   if (verdict === undefined) {
     return { ...span, status: 'unchecked', title: 'Not checked against data' }
   }
+  // The hover text reads as the panel does, in the data dictionary's words, never file paths.
+  const said =
+    verdict.explanation === undefined || verdict.explanation === ''
+      ? undefined
+      : verdict.explanation
+  const source = verdict.source === undefined ? '' : ` Source: ${verdict.source}.`
   if (verdict.status === 'verified') {
-    const source = verdict.dataFiles.length > 0 ? ` — ${verdict.dataFiles.join(', ')}` : ''
-    return { ...span, status: 'verified', title: `Verified: data ${verdict.shown}${source}` }
+    const title =
+      said === undefined ? `Matches our data: ${verdict.shown}` : `Matches our data. ${said}.`
+    return { ...span, status: 'verified', title: `${title}${source}` }
   }
   if (verdict.status === 'error') {
     return { ...span, status: 'error', title: `Check failed: ${verdict.message}` }
   }
-  return { ...span, status: verdict.status, title: verdict.message }
+  if (said === undefined) return { ...span, status: verdict.status, title: verdict.message }
+  return { ...span, status: verdict.status, title: `Contradicted by our data. ${said}.${source}` }
 }
 
 function reportFigure(

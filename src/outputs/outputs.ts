@@ -20,6 +20,7 @@ import type { Output } from './output.js'
 import { publicFiles } from './public-files.js'
 import { images } from './images.js'
 import { robots } from './robots.js'
+import { search } from './search.js'
 import { sitemap } from './sitemap.js'
 import { stylesheet } from './stylesheet.js'
 
@@ -32,6 +33,7 @@ export const outputs: readonly Output[] = [
   listings,
   factcheckPage,
   notFound,
+  search,
   factcheckJson,
   latestTxt,
   feeds,

@@ -6,11 +6,13 @@
 import type { CheckedFile } from '../article/article-file.js'
 import type { Settings, SiteProblem } from '../types.js'
 import { inZone, isoInstant, type TimeView, timeView } from './dates.js'
+import { dataLinkViews } from './data-links.js'
 import { cutLine } from './excerpt.js'
 import { scriptSafeJson } from './json-ld.js'
 import { formatValue } from './numbers.js'
 import { type LinkView, type PageHead, type SiteView, pageTitle } from './page-context.js'
 import { type RenderedPage, renderPage } from './render-page.js'
+import { sectionName } from './section-name.js'
 import { assertLabel, figureSummary, statusLabels } from './status-labels.js'
 import type { Templates } from './templates.js'
 import { absoluteUrl, isWebUrl, siteHref, tagSlug } from './urls.js'
@@ -79,7 +81,7 @@ function briefView(input: BriefInput, article: CheckedFile['data']) {
       .map((correction) => ({ time: timeView(correction.date, settings), text: correction.text })),
     html: article.bodyHtml,
     section: {
-      name: frontmatter.section,
+      name: sectionName(settings, frontmatter.section),
       href: siteHref(settings, `/${frontmatter.section}/`)
     } satisfies LinkView,
     tags: frontmatter.tags.map((name): MaybeLink => {
@@ -101,9 +103,7 @@ function briefView(input: BriefInput, article: CheckedFile['data']) {
       expr: entry.expr,
       note: entry.note,
       message: entry.message,
-      data: entry.dataFiles.map((file): MaybeLink =>
-        dataPaths.has(file) ? { name: file, href: siteHref(settings, `/${file}`) } : { name: file }
-      )
+      data: dataLinkViews(settings, entry.dataFiles, entry.credits, dataPaths)
     })),
     asserts: article.asserts.map((assert) => ({
       says: assert.says,
@@ -135,7 +135,8 @@ function briefHead(settings: Settings, file: CheckedFile, photo?: ImageFacts): P
     ...(frontmatter.updated === undefined
       ? []
       : [{ property: 'article:modified_time', content: modified }]),
-    { property: 'article:section', content: frontmatter.section },
+    // Open Graph and schema.org both want the section's name, not its URL slug.
+    { property: 'article:section', content: sectionName(settings, frontmatter.section) },
     ...frontmatter.tags.map((tag) => ({ property: 'article:tag', content: tag })),
     ...(shared ? photoProperties(shared, frontmatter.image_alt) : [])
   ]
@@ -153,7 +154,7 @@ function briefHead(settings: Settings, file: CheckedFile, photo?: ImageFacts): P
     publisher: { '@type': 'Organization', name: settings.title, url: absoluteUrl(settings, '/') },
     mainEntityOfPage: { '@type': 'WebPage', '@id': canonical },
     url: canonical,
-    articleSection: frontmatter.section,
+    articleSection: sectionName(settings, frontmatter.section),
     keywords: frontmatter.tags,
     inLanguage: settings.language,
     ...(shared ? { image: [shared.url] } : {})

@@ -1,7 +1,9 @@
 /**
  * News listings (SPEC 8): the home page, one listing per section and one per tag, each paged by
- * `page_size` at `page/N/`. Page 1 opens with the lead story (title and whole lead), then every
- * story of the page, the lead story too, one line each, newest first.
+ * `page_size` at `page/N/`. Page 1 opens with the lead story (headline and whole lead), then the
+ * other stories of the page, each a linked headline over its cut lead line, newest first. The lead
+ * story is one of page 1's `page_size` stories and is not listed again under itself, so each
+ * story is on exactly one page. (`latest.txt` keeps the seed feed's form, lead line included.)
  */
 import type { ArticleSummary } from '../article/article-records.js'
 import type { DateTime } from 'luxon'
@@ -9,23 +11,31 @@ import type { Settings, SiteProblem } from '../types.js'
 import { lastChanged, latest } from './order.js'
 import { type PageHead, type SiteView, pageTitle, plainHead } from './page-context.js'
 import { type RenderedPage, renderPage } from './render-page.js'
+import { sectionName } from './section-name.js'
 import type { StoryView } from './story-view.js'
 import type { Templates } from './templates.js'
 import { pagePath, siteHref, tagSlug } from './urls.js'
 
-/** One listing before paging: where it lives, what it is called and its stories, newest first. */
+/**
+ * What a listing gathers: every story, one section (by slug) or one tag (named as first seen).
+ * Its heading and title are worded when a page is viewed, where the settings name sections.
+ */
+export type ListingSubject =
+  { kind: 'home' } | { kind: 'section'; slug: string } | { kind: 'tag'; name: string }
+
+/** One listing before paging: where it lives, what it gathers and its stories, newest first. */
 export interface Listing {
   sitePath: string
-  heading: string
-  /** Names the listing in page titles; absent for the home page, which carries the site's title. */
-  name?: string
+  subject: ListingSubject
   articles: readonly ArticleSummary[]
 }
 
 /** What the listing template gets. */
 interface ListingView {
   heading: string
+  /** Page 1's newest story, shown in full. */
   lead?: StoryView
+  /** The page's other stories, one headline and line each. */
   stories: StoryView[]
   page: number
   pages: number
@@ -62,15 +72,18 @@ export function listingsOf(sorted: readonly ArticleSummary[]): Listing[] {
       tags.set(slug, group)
     }
   }
-  const listings: Listing[] = [{ sitePath: '/', heading: 'Latest news', articles: sorted }]
+  const listings: Listing[] = [{ sitePath: '/', subject: { kind: 'home' }, articles: sorted }]
   for (const [section, articles] of [...sections].sort(byKey)) {
-    listings.push({ sitePath: `/${section}/`, heading: section, name: section, articles })
+    listings.push({
+      sitePath: `/${section}/`,
+      subject: { kind: 'section', slug: section },
+      articles
+    })
   }
   for (const [slug, tag] of [...tags].sort(byKey)) {
     listings.push({
       sitePath: `/tags/${slug}/`,
-      heading: `Tagged “${tag.name}”`,
-      name: tag.name,
+      subject: { kind: 'tag', name: tag.name },
       articles: tag.articles
     })
   }
@@ -117,14 +130,15 @@ export function listingPageView(
 ): ListingPageView {
   const { settings } = input
   const stories = page.articles.map((article) => input.story(article))
+  // Page 1's first story leads; shown there in full, it is not listed again below itself.
+  const lead = page.page === 1 ? stories.shift() : undefined
   const view: ListingView = {
-    heading: listing.heading,
+    heading: wording(settings, listing.subject).heading,
     stories,
     page: page.page,
     pages: page.count,
     paged: page.count > 1
   }
-  const lead = page.page === 1 ? stories[0] : undefined
   if (lead !== undefined) view.lead = lead
   if (page.page > 1) view.previous = siteHref(settings, pagePath(listing.sitePath, page.page - 1))
   if (page.page < page.count)
@@ -149,11 +163,27 @@ export function renderListingPage(
 function head(input: ListingInput, listing: Listing, page: number, sitePath: string): PageHead {
   const { settings } = input
   const paged = page > 1 ? ` (page ${page})` : ''
+  const { name } = wording(settings, listing.subject)
   const title =
-    listing.name === undefined
-      ? `${settings.title}${paged}`
-      : pageTitle(settings, `${listing.name}${paged}`)
+    name === undefined ? `${settings.title}${paged}` : pageTitle(settings, `${name}${paged}`)
   return plainHead(settings, sitePath, title, settings.description)
+}
+
+/**
+ * The heading of a listing, and the name its page titles carry (none for the home page, whose
+ * title is the site's). Sections go by their display name (`sections:` in site.yaml).
+ */
+function wording(settings: Settings, subject: ListingSubject): { heading: string; name?: string } {
+  switch (subject.kind) {
+    case 'home':
+      return { heading: 'Latest news' }
+    case 'section': {
+      const name = sectionName(settings, subject.slug)
+      return { heading: name, name }
+    }
+    case 'tag':
+      return { heading: `Tagged “${subject.name}”`, name: subject.name }
+  }
 }
 
 /** Orders `[key, value]` entries by key, code point by code point. */

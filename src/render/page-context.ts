@@ -3,6 +3,7 @@
  * stylesheet and the feed links, and the page's own head: title, canonical link, Open Graph.
  */
 import type { Settings } from '../types.js'
+import { sectionName } from './section-name.js'
 import { absoluteUrl, siteHref } from './urls.js'
 
 /** A link as templates print it. */
@@ -22,6 +23,8 @@ export interface SiteView {
   atom: string
   jsonFeed: string
   factcheck: string
+  /** The search page, which the header's search box submits to (issue 19), when `search: true`. */
+  search?: string
   sections: LinkView[]
 }
 
@@ -69,8 +72,9 @@ export function siteView(
     atom: siteHref(settings, '/atom.xml'),
     jsonFeed: siteHref(settings, '/feed.json'),
     factcheck: siteHref(settings, '/factcheck/'),
+    ...(settings.search ? { search: siteHref(settings, '/search/') } : {}),
     sections: sections.map((section) => ({
-      name: section,
+      name: sectionName(settings, section),
       href: siteHref(settings, `/${section}/`)
     }))
   }

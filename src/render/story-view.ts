@@ -1,6 +1,7 @@
 /**
- * An article as a listing shows it (SPEC 8): the one-line cut of its lead linked to the brief,
- * its time and its section. Built once per article and shared by every listing it appears in.
+ * An article as a listing shows it (SPEC 8): its headline linked to the brief, the one-line cut
+ * of its lead, its time and its section by display name. Built once per article and shared by
+ * every listing it appears in.
  */
 import type { ArticleSummary } from '../article/article-records.js'
 import type { Settings } from '../types.js'
@@ -8,6 +9,7 @@ import { type TimeView, timeView } from './dates.js'
 import { cutLine } from './excerpt.js'
 import { collapseWhitespace } from '../text/whitespace.js'
 import type { LinkView } from './page-context.js'
+import { sectionName } from './section-name.js'
 import { siteHref } from './urls.js'
 import type { ImageTable } from '../images/image-facts.js'
 import { leadPhotoOf } from '../images/lead-photo.js'
@@ -17,6 +19,7 @@ import type { PictureView } from '../images/picture-view.js'
 /** One story of a listing. */
 export interface StoryView {
   href: string
+  /** The headline, as frontmatter writes it. */
   title: string
   /** The lead cut to `excerpt_length` graphemes, `…` included. */
   line: string
@@ -45,7 +48,7 @@ export function storyView(
     lead: collapseWhitespace(article.lead),
     time: timeView(article.frontmatter.date, settings),
     section: {
-      name: article.frontmatter.section,
+      name: sectionName(settings, article.frontmatter.section),
       href: siteHref(settings, `/${article.frontmatter.section}/`)
     },
     ...(photo

@@ -6,6 +6,7 @@
  */
 import { IANAZone } from 'luxon'
 import { z } from 'zod'
+import { aboutTheKey } from '../schema/issues-to-problems.js'
 
 const sectionName = /^[a-z0-9]+(-[a-z0-9]+)*$/
 
@@ -102,13 +103,27 @@ const settingsKeys = z.strictObject({
       tolerance: tolerance.prefault({})
     })
     .prefault({}),
+  /**
+   * Display names of sections by slug (`us: U.S.`), shown in navigation, listings and briefs.
+   * A section without one shows its slug's words capitalised (`real-estate` -> `Real Estate`).
+   * Default none.
+   */
+  sections: z
+    .record(z.string(), z.string().trim().min(1, 'must be the name readers see, such as U.S.'))
+    .default({}),
   /** Phrases whose numbers are names, never figures. Default none. */
   not_figures: z.array(z.string().min(1)).default([]),
   /**
    * Hosts whose `<iframe>`s an article's raw HTML may keep (Datawrapper, Flourish, YouTube...),
    * each matched exactly: `www.youtube.com` does not admit `youtube.com`. Default none.
    */
-  embeds: z.array(embedHost).default([])
+  embeds: z.array(embedHost).default([]),
+  /**
+   * A search box on every page and a search page over a pagefind index of the briefs. Default
+   * off for now: indexing re-reads every brief on each build (about 20 s at 4,000 articles, warm
+   * builds included) until the index is remembered like the listing pages.
+   */
+  search: z.boolean().default(false)
 })
 
 /** zod schema of the site settings, with SPEC 3 defaults. */
@@ -116,6 +131,17 @@ export const settingsSchema = settingsKeys.superRefine((settings, context) => {
   // A kept iframe runs scripts with its own origin (see `render/embeds.ts`); from the site's
   // own host that origin would be the page's, and the frame could lift its sandbox. A url
   // refused above leaves nothing to compare with, and a host refused above is no host.
+  // A key that is no slug names no section an article can have: placed at the key, not its name.
+  for (const slug of Object.keys(settings.sections)) {
+    if (!sectionName.test(slug))
+      context.addIssue({
+        code: 'custom',
+        path: ['sections', slug],
+        input: slug,
+        params: aboutTheKey,
+        message: `"sections.${slug}": ${JSON.stringify(slug)} is not a section slug; write it as articles write \`section:\`, such as markets or real-estate`
+      })
+  }
   const own = URL.canParse(settings.url) ? new URL(settings.url).hostname : undefined
   settings.embeds.forEach((host, index) => {
     if (host === own && hostName.test(host))

@@ -51,22 +51,27 @@ describeInBrowser('the built sample site in Chromium', () => {
     return found
   }
 
-  it('lists the stories on the home page as the seed feed does: the lead in full, then one cut line per story', async () => {
+  it('lists the stories on the home page: the lead in full, then each other headline over its cut line', async () => {
     const home = await open('/')
     const text = collapseWhitespace(await home.locator('body').innerText())
     const { excerpt_length: length } = sample.result.settings
-    const [lead] = stories
+    const [lead, ...others] = stories
     if (!lead) throw new Error('the sample site has no stories')
     const leadParagraph = collapseWhitespace(lead.lead)
     expect(text).toContain(leadParagraph)
+    // The lead story is shown in full once, and not cut again under itself (SPEC 8).
+    expect(text).not.toContain(cutLine(lead.lead, length))
     let cursor = text.indexOf(leadParagraph) + leadParagraph.length
-    for (const story of stories) {
+    for (const story of others) {
       const line = cutLine(story.lead, length)
       expect(line.endsWith('…'), `the sample lead of ${story.file} is longer than a line`).toBe(
         true
       )
-      const at = text.indexOf(line, cursor)
-      expect(at, `"${line}" after the lead paragraph and the stories before it`).toBeGreaterThan(-1)
+      const headline = collapseWhitespace(story.frontmatter.title)
+      const titled = text.indexOf(headline, cursor)
+      expect(titled, `"${headline}" after the stories before it`).toBeGreaterThan(-1)
+      const at = text.indexOf(line, titled + headline.length)
+      expect(at, `"${line}" under its headline`).toBeGreaterThan(-1)
       cursor = at + line.length
     }
     const latest = await (await fetch(`${server.origin}/latest.txt`)).text()
@@ -111,7 +116,8 @@ describeInBrowser('the built sample site in Chromium', () => {
     await expect.poll(() => verified.evaluate((mark) => mark.matches(':hover'))).toBe(true)
     const title = (await verified.getAttribute('title')) ?? ''
     expect(title).toContain('7.3')
-    expect(title).toContain('btc-usd')
+    // SPEC 8: the checked value and its source, in the data dictionary's words.
+    expect(title).toContain('Source: Bitcoin daily prices')
   })
 
   it('shows a fact-check panel on a brief listing each check, with its data file linked', async () => {

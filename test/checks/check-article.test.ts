@@ -186,7 +186,7 @@ describe('checkArticle', () => {
         start: over7.start,
         end: over7.end,
         status: 'verified',
-        title: `Verified: data -7.41% — ${btc}`
+        title: 'Matches our data. btc close fell 7.41%. Source: btc-usd.'
       },
       {
         sourceStart: below.sourceStart,
@@ -195,7 +195,7 @@ describe('checkArticle', () => {
         start: below.start,
         end: below.end,
         status: 'contradicted',
-        title: 'stated below the $99,000, data $99,100 (not under $99,000)'
+        title: 'Contradicted by our data. btc low on 4 Nov 2025. Source: btc-usd.'
       },
       {
         sourceStart: investors.sourceStart,

@@ -117,56 +117,59 @@ describe('evaluateExpression: explanations', () => {
   it.each([
     [
       'pct_change(btc.close, "2025-11-03", "2025-11-04")',
-      'btc close fell 7.41% from 3 Nov to 4 Nov 2025'
+      'Close of btc-usd fell 7.41% from 3 to 4 November 2025'
     ],
     [
       'pct_change(btc.close, "2025-07-01", "2025-08-14")',
-      'btc close rose 10.66% from 1 Jul to 14 Aug 2025'
+      'Close of btc-usd rose 10.66% from 1 July to 14 August 2025'
     ],
     [
       'change(btc.close, "2025-11-03", "2025-11-04")',
-      'btc close fell 7,928.7 from 3 Nov to 4 Nov 2025'
+      'Close of btc-usd fell 7,928.7 from 3 to 4 November 2025'
     ],
     [
       'change(btc.close, "2025-11-03", "2025-11-03")',
-      'btc close was unchanged from 3 Nov to 3 Nov 2025'
+      'Close of btc-usd was unchanged on 3 November 2025'
     ],
-    ['btc.low["2025-11-04"]', 'btc low on 4 Nov 2025: 98,944.5'],
-    ['value(btc.low, "2025-11-04")', 'btc low on 4 Nov 2025: 98,944.5'],
+    ['btc.low["2025-11-04"]', 'Low of btc-usd on 4 November 2025: 98,944.5'],
+    ['value(btc.low, "2025-11-04")', 'Low of btc-usd on 4 November 2025: 98,944.5'],
     [
       'sum(liq.total_usd, "2025-11-04", "2025-11-04")',
-      'sum of liq total_usd from 4 Nov to 4 Nov 2025: 1,950,000,000'
+      'The total of total usd of liquidations on 4 November 2025: 1,950,000,000'
     ],
-    ['max(btc.close)', 'max of btc close over all dates: 124,800'],
+    ['max(btc.close)', 'The highest of close of btc-usd over all dates: 124,800'],
     [
       'mean(btc.close, "2024-12-30", "2025-11-04")',
-      'mean of btc close from 30 Dec 2024 to 4 Nov 2025: 110,561.88'
+      'The average of close of btc-usd from 30 December 2024 to 4 November 2025: 110,561.88'
     ],
     [
       'share(liq.long_usd["2025-11-04"], liq.total_usd["2025-11-04"])',
-      'liq long_usd on 4 Nov 2025 as a share of liq total_usd on 4 Nov 2025: 91.2%'
+      'Long usd of liquidations on 4 November 2025 as a share of total usd of liquidations on 4 November 2025: 91.2%'
     ],
     ['share(1, 4)', '1 as a share of 4: 25%'],
     [
       'lowest_since(btc.low, "2025-11-04", "2025-07-01")',
-      'btc low on 4 Nov 2025 is the lowest since 1 Jul 2025'
+      'Low of btc-usd on 4 November 2025 is the lowest since 1 July 2025'
     ],
     [
       'lowest_since(btc.low, "2025-11-03", "2025-07-01")',
-      'btc low on 3 Nov 2025 is not the lowest since 1 Jul 2025'
+      'Low of btc-usd on 3 November 2025 is not the lowest since 1 July 2025'
     ],
     [
       'highest_since(btc.high, "2025-10-06", "2025-06-30")',
-      'btc high on 6 Oct 2025 is the highest since 30 Jun 2025'
+      'High of btc-usd on 6 October 2025 is the highest since 30 June 2025'
     ],
     [
       'drawdown(btc.close, "2025-11-04", "2025-07-01", "2025-10-31")',
-      'btc close on 4 Nov 2025 was 20.62% below its peak of 124,800 from 1 Jul to 31 Oct 2025'
+      'Close of btc-usd on 4 November 2025 was 20.62% below its peak of 124,800 from 1 July to 31 October 2025'
     ],
-    ['gdp.gdp_tn["Germany"]', 'gdp gdp_tn for Germany: 4.5'],
-    ['summary.supply.circulating', 'summary supply.circulating: 19,950,000'],
-    ['round(123456,   -3)', 'round(123456, -3) = 123,000'],
-    ['btc.close["2025-11-04"] > 99000', 'btc.close["2025-11-04"] > 99000 = true']
+    ['gdp.gdp_tn["Germany"]', 'Gdp tn of gdp for Germany: 4.5'],
+    ['summary.supply.circulating', 'Supply circulating of summary: 19,950,000'],
+    ['round(123456,   -3)', 'Worked out from the figures given: 123,000'],
+    [
+      'btc.close["2025-11-04"] > 99000',
+      'Close of btc-usd on 4 November 2025 (99,071.3) is above 99,000'
+    ]
   ])('explains %s as "%s"', (source, explanation) => {
     expect(evaluateExpression(source, scope)).toMatchObject({ ok: true, explanation })
   })

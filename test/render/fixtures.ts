@@ -49,6 +49,8 @@ export function makeSettings(overrides: Partial<Settings> = {}): Settings {
       strict_sections: ['markets'],
       tolerance: { about: 0.05, nearly: 0.1, slightly: 0.05, understated: 1.5 }
     },
+    sections: {},
+    search: false,
     not_figures: ['S&P 500', 'G7'],
     embeds: [],
     ...overrides

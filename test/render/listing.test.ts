@@ -19,15 +19,15 @@ function render(articles: CheckedFile[], settings: Settings = makeSettings()) {
   return renderSite(siteInputOf({ settings, articles, templates }))
 }
 
-/** The brief links of a listing page's one-line stories, in page order. */
+/** The brief links of a listing page's headlines, the lead story's first, in page order. */
 function storyLinks(files: ReturnType<typeof render>['files'], path: string): string[] {
-  return selectAll('.story-line a.story-line__text', pageOf(files, path)).map((link) =>
+  return selectAll('.lead-story__title a, .story-line__title a', pageOf(files, path)).map((link) =>
     String(link.properties.href)
   )
 }
 
 describe('home listing', () => {
-  it('lists stories newest first, paged by page_size at page/N/', () => {
+  it('lists stories newest first, page_size to a page (the lead story counts on page 1)', () => {
     const articles = makeArticles(45)
     const { files, problems } = render([...articles].reverse(), makeSettings({ page_size: 20 }))
     expect(problems).toEqual([])
@@ -63,7 +63,7 @@ describe('home listing', () => {
     ])
   })
 
-  it('opens page 1 with the lead story: its title and whole lead paragraph', () => {
+  it('opens page 1 with the lead story: its headline and whole lead paragraph', () => {
     const long =
       'A lead paragraph that is much longer than sixty characters and must be shown in full on the home page.'
     const articles = [
@@ -79,13 +79,16 @@ describe('home listing', () => {
     const home = pageOf(files, 'index.html')
     expect(toString(select('.lead-story__title', home) ?? home)).toBe('Newest story')
     expect(toString(select('.lead-story__lead', home) ?? home)).toBe(long)
-    expect(storyLinks(files, 'index.html')[0]).toBe('/2025/11/04/newest/')
-    expect(toString(select('.story-line__text', home) ?? home)).toBe(`${long.slice(0, 59)}…`)
+    expect(select('.lead-story__title a', home)?.properties.href).toBe('/2025/11/04/newest/')
+    expect(storyLinks(files, 'index.html')).toEqual(['/2025/11/04/newest/', '/2025/11/03/older/'])
   })
 
-  it('shows each story on one line with its time in the site zone and its section', () => {
-    const article = makeArticle({ slug: 'x', date: '2025-11-04T10:30:00Z', section: 'markets' })
-    const line = select('.story-line', pageOf(render([article]).files, 'index.html'))
+  it('shows each story with its time in the site zone and its section', () => {
+    const articles = [
+      makeArticle({ slug: 'lead', date: '2025-11-05T10:30:00Z' }),
+      makeArticle({ slug: 'x', date: '2025-11-04T10:30:00Z', section: 'markets' })
+    ]
+    const line = select('.story-line', pageOf(render(articles).files, 'index.html'))
     expect(line).toBeDefined()
     expect(select('time', line ?? { type: 'root', children: [] })?.properties.dateTime).toBe(
       '2025-11-04T18:30:00+08:00'
@@ -98,7 +101,9 @@ describe('home listing', () => {
   it('renders an empty site with one home page and no stories', () => {
     const { files, problems } = render([])
     expect(problems).toEqual([])
-    expect(selectAll('.story-line', pageOf(files, 'index.html'))).toHaveLength(0)
+    const home = pageOf(files, 'index.html')
+    expect(selectAll('.story-line, .lead-story', home)).toHaveLength(0)
+    expect(toString(select('main', home) ?? home)).toContain('No stories yet.')
     expect(textOf(files, 'latest.txt')).toBe('')
   })
 })

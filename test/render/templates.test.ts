@@ -20,7 +20,13 @@ describe('loadTemplates', () => {
   it('falls back to the project templates when the site has none', async () => {
     const { templates, problems } = await loadTemplates(await tempSite({}))
     expect(problems).toEqual([])
-    expect([...templates.pages.keys()]).toEqual(['brief', 'factcheck', 'listing', 'not-found'])
+    expect([...templates.pages.keys()]).toEqual([
+      'brief',
+      'factcheck',
+      'listing',
+      'not-found',
+      'search'
+    ])
     expect([...templates.layouts.keys()]).toEqual(['base'])
     expect(templates.partials).toContain('fact-panel')
     expect(templates.stylesheet).toContain('.fd-fig--contradicted')

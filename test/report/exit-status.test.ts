@@ -40,6 +40,7 @@ describe('exitStatus', () => {
       'article-too-deep',
       'article-unreadable',
       'build-crash',
+      'data-description',
       'data-malformed',
       'data-unreadable',
       'embed-dropped',

@@ -230,6 +230,15 @@ const cases = {
         'Prices rose 7.3%.\n'
       )
     }),
+  'data-description': () =>
+    checked({
+      'data/prices.csv': prices,
+      'data/prices.about.yaml': 'title: Prices\ncolums:\n  close: { label: closing price }\n',
+      'content/story.md': article(
+        `title: Prices\n${dated}\ndata:\n  p: prices.csv\n${check('7.3%')}`,
+        'Prices rose 7.3%.\n'
+      )
+    }),
   'data-value': () =>
     priced(
       'Prices closed at 107.3 on the day.',

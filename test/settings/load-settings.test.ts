@@ -18,6 +18,8 @@ describe('parseSettings', () => {
         strict_sections: [],
         tolerance: { about: 0.05, nearly: 0.1, slightly: 0.05, understated: 1.5 }
       },
+      sections: {},
+      search: false,
       not_figures: [],
       embeds: []
     })

@@ -3,6 +3,7 @@
  * arrays of strings and numbers, Maps and frozen objects, no classes or closures, so that one load
  * can be shared by thousands of articles and handed to worker threads by structured clone.
  */
+import type { DataDescription } from '../../data/dictionary.js'
 
 /**
  * A table: a header row and rows keyed by their first column. Cells stay strings until a check
@@ -51,6 +52,8 @@ export interface TableDataset {
   /** Site-relative path, e.g. `data/markets/btc-usd.csv`. */
   readonly file: string
   readonly table: Table
+  /** What the file's `.about.yaml` sidecar says of it (`data/dictionary.ts`), if it has one. */
+  readonly description?: DataDescription
 }
 
 /** A JSON/YAML object whose nested values are read as `alias.a.b`. */
@@ -59,6 +62,8 @@ export interface RecordDataset {
   /** Site-relative path, e.g. `data/markets/summary.yaml`. */
   readonly file: string
   readonly root: RecordNode & { readonly kind: 'object' }
+  /** What the file's `.about.yaml` sidecar says of it (`data/dictionary.ts`), if it has one. */
+  readonly description?: DataDescription
 }
 
 /** One loaded data file. */

@@ -6,6 +6,7 @@
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { DataSource } from '../../data/data-source.js'
+import { isDescriptionFile } from '../../data/dictionary.js'
 import { sourceFor } from '../../data/sources.js'
 
 /** Enough names to offer a likely one; a folder larger than this is only partly searched. */
@@ -28,6 +29,6 @@ export async function existingDataFiles(
   return entries
     .slice(0, maxListed)
     .map((entry) => entry.split('\\').join('/'))
-    .filter((path) => sourceFor(path, sources) !== undefined)
+    .filter((path) => sourceFor(path, sources) !== undefined && !isDescriptionFile(path))
     .sort()
 }

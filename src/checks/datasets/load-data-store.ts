@@ -5,11 +5,14 @@
  * be used becomes a positioned problem and an `UnloadedData` entry of the store; the build goes on
  * with the others. A file that does not exist has no position of its own: the store says so, with
  * the existing file the path likely means, and each article naming it reports it at its `data:`
- * entry (issue 18, item 5). The format is the data source of `src/data/sources.ts` that claims the file's extension;
+ * entry (issue 18, item 5). A file's `.about.yaml` sidecar, when there is one, describes it for
+ * readers (issue 19, `data/dictionary.ts`) and is never data itself. The format is the data source of `src/data/sources.ts` that claims the file's extension;
  * its bytes, read once, give both the dataset and the digest the build cache keys checks with.
  */
 import type { DataSource } from '../../data/data-source.js'
 import { dataSources, listExtensions, sourceFor } from '../../data/sources.js'
+import { isDescriptionFile } from '../../data/dictionary.js'
+import { readDescriptionFile, unknownColumns } from '../../data/dictionary-file.js'
 import { describeRefusal, readSiteFile } from '../../io/read-site-file.js'
 import type { Refusal } from '../../io/read-site-file.js'
 import { sizeLimits } from '../../io/size-limits.js'
@@ -143,6 +146,13 @@ async function loadDataFile(
     digest: unreadDigest
   })
 
+  // A sidecar names data only to describe it: binding one would read its words as numbers.
+  if (isDescriptionFile(path)) {
+    return fail(
+      'data-unreadable',
+      `${file} describes a data file (data dictionary), it is not data: bind the data file it describes`
+    )
+  }
   // The format first: a file factdesk would not parse is not worth reading.
   const source = sourceFor(path, sources)
   if (source === undefined) {
@@ -162,8 +172,19 @@ async function loadDataFile(
     )
   }
   const context = { bytes: read, file }
-  const [loaded, digest] = await Promise.all([source.load(context), source.digest(context)])
-  return { ...loaded, digest }
+  const [loaded, digest, about] = await Promise.all([
+    source.load(context),
+    source.digest(context),
+    readDescriptionFile(root, path)
+  ])
+  const dataset =
+    loaded.dataset === undefined || about.description === undefined
+      ? loaded.dataset
+      : Object.freeze({ ...loaded.dataset, description: about.description })
+  // The description's words reach the panel: its digest is part of what checks are keyed with.
+  const keyed = about.digest === '' ? digest : `${digest}+about:${about.digest}`
+  const columns = loaded.dataset === undefined ? [] : unknownColumns(loaded.dataset, about)
+  return { dataset, problems: [...loaded.problems, ...about.problems, ...columns], digest: keyed }
 }
 
 /**

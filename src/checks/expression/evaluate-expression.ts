@@ -9,7 +9,9 @@ import { didYouMean, nameReach } from '../../text/did-you-mean.js'
 import { collapseWhitespace } from '../../text/whitespace.js'
 import type { DataStore } from '../datasets/dataset.js'
 import type { Expression } from './ast.js'
-import { explainResult } from './explain.js'
+import { creditOf } from '../../data/dictionary-credit.js'
+import type { DataCredit } from '../../types.js'
+import { compareNumbers, explainResult } from './explain.js'
 import { ExpressionFailure } from './failure.js'
 import type { FailureRule } from './failure.js'
 import { functions } from './functions.js'
@@ -34,6 +36,8 @@ export type Evaluation =
       explanation: string
       /** Site-relative data files read, deduplicated, in order of first use. */
       dataFiles: string[]
+      /** Title, source and licence of the described files among them (`data/dictionary.ts`). */
+      credits?: DataCredit[]
     }
   | {
       ok: false
@@ -52,6 +56,7 @@ interface Context {
   source: string
   scope: EvaluationScope
   dataFiles: string[]
+  credits: DataCredit[]
 }
 
 /** Parses and evaluates `source` in `scope`; never throws for any input. */
@@ -59,7 +64,7 @@ export function evaluateExpression(source: string, scope: EvaluationScope): Eval
   const parsed = parseExpression(source)
   if (!parsed.ok)
     return { ok: false, rule: parsed.rule, message: parsed.message, column: parsed.column }
-  const context: Context = { source, scope, dataFiles: [] }
+  const context: Context = { source, scope, dataFiles: [], credits: [] }
   try {
     const result = evaluate(parsed.expression, context)
     if (result.kind !== 'number' && result.kind !== 'boolean') {
@@ -72,8 +77,9 @@ export function evaluateExpression(source: string, scope: EvaluationScope): Eval
     return {
       ok: true,
       value: result.value,
-      explanation: explainResult(result, source),
-      dataFiles: context.dataFiles
+      explanation: explainResult(result, context.dataFiles),
+      dataFiles: context.dataFiles,
+      ...(context.credits.length === 0 ? {} : { credits: context.credits })
     }
   } catch (error) {
     if (!(error instanceof ExpressionFailure)) throw error
@@ -166,8 +172,12 @@ function dataset(alias: string, context: Context): Value {
     failure.reportedElsewhere = unloaded !== undefined
     throw failure
   }
-  if (!context.dataFiles.includes(loaded.file)) context.dataFiles.push(loaded.file)
-  const origin: Origin = { alias, path: [], file: loaded.file }
+  if (!context.dataFiles.includes(loaded.file)) {
+    context.dataFiles.push(loaded.file)
+    const credit = creditOf(loaded.file, loaded.description)
+    if (credit !== undefined) context.credits.push(credit)
+  }
+  const origin: Origin = { alias, path: [], file: loaded.file, description: loaded.description }
   return loaded.kind === 'table'
     ? { ...origin, kind: 'table', table: loaded.table }
     : { ...origin, kind: 'record', node: loaded.root }
@@ -234,13 +244,10 @@ function binary(node: Expression & { type: 'binary' }, context: Context): Value 
   const b = expectNumber(right, `"${operator}"`)
   switch (operator) {
     case '<':
-      return { kind: 'boolean', value: a < b }
     case '<=':
-      return { kind: 'boolean', value: a <= b }
     case '>':
-      return { kind: 'boolean', value: a > b }
     case '>=':
-      return { kind: 'boolean', value: a >= b }
+      return compareNumbers(left, right, operator)
     case '/':
       if (b === 0)
         throw new ExpressionFailure('check-error', `division by zero in ${slice(node, context)}`)

@@ -5,7 +5,7 @@
  */
 import { rowsBefore } from '../datasets/series.js'
 import { ExpressionFailure } from './failure.js'
-import { formatDate, formatKey, formatNumber, formatRange } from './explain.js'
+import { formatAmount, formatDate, formatKey, formatNumber, formatRange } from './explain.js'
 import {
   cellNumber,
   dateArgument,
@@ -14,7 +14,7 @@ import {
   valueAt,
   valuesBetween
 } from './read-series.js'
-import { labelOf, nameOf, numberValue } from './values.js'
+import { labelOf, nameOf, numberValue, unitOf } from './values.js'
 import type { BooleanValue, NumberValue, SeriesValue, Value } from './values.js'
 
 /** Where a function is called: its name and the source text of the call and of each argument. */
@@ -31,6 +31,14 @@ export interface FunctionSpec {
 }
 
 type RangeAggregate = (values: number[]) => number
+
+/** How an aggregate reads in a sentence: readers say "the highest", not "max". */
+const aggregateWords: ReadonlyMap<string, string> = new Map([
+  ['min', 'the lowest'],
+  ['max', 'the highest'],
+  ['sum', 'the total'],
+  ['mean', 'the average']
+])
 
 const aggregates: ReadonlyArray<readonly [string, RangeAggregate]> = [
   ['min', (values) => values.reduce((a, b) => Math.min(a, b))],
@@ -75,7 +83,8 @@ export const functions: ReadonlyMap<string, FunctionSpec> = new Map<string, Func
     return numberValue(
       result,
       `drawdown of ${what} from its peak ${formatRange(from, to)}`,
-      `${what} was ${formatNumber(Math.abs(result))}% ${side} its peak of ${formatNumber(peak)} ${formatRange(from, to)}`
+      `${what} was ${formatNumber(Math.abs(result))}% ${side} its peak of ${formatAmount(peak, unitOf(series))} ${formatRange(from, to)}`,
+      '%'
     )
   }),
   define('share', '(part, whole)', (args, site, signature) => {
@@ -85,7 +94,7 @@ export const functions: ReadonlyMap<string, FunctionSpec> = new Map<string, Func
     if (whole.value === 0) throw divisionByZero(site, `${site.args[1] ?? 'the whole'} is 0`)
     const result = finite((part.value / whole.value) * 100, site)
     const phrase = `${part.label ?? site.args[0] ?? 'part'} as a share of ${whole.label ?? site.args[1] ?? 'whole'}`
-    return numberValue(result, phrase, `${phrase}: ${formatNumber(result)}%`)
+    return numberValue(result, phrase, `${phrase}: ${formatNumber(result)}%`, '%')
   }),
   define('abs', '(number)', (args, site, signature) => {
     const [x] = shape(args, site, signature, 1, 1)
@@ -129,11 +138,13 @@ function change(
   const result = finite(percent ? (end / start - 1) * 100 : end - start, site)
   const range = series.table.dateKeys ? formatRange(from, to) : `from ${from} to ${to}`
   const verb = result < 0 ? 'fell' : result > 0 ? 'rose' : 'was unchanged'
-  const amount = result === 0 ? '' : ` ${formatNumber(Math.abs(result))}${percent ? '%' : ''}`
+  const unit = percent ? '%' : unitOf(series)
+  const amount = result === 0 ? '' : ` ${formatAmount(Math.abs(result), unit)}`
   return numberValue(
     result,
     `${percent ? '% change' : 'change'} in ${labelOf(series)} ${range}`,
-    `${labelOf(series)} ${verb}${amount} ${range}`
+    `${labelOf(series)} ${verb}${amount} ${range}`,
+    unit
   )
 }
 
@@ -148,7 +159,13 @@ function rangeFunction(name: string, aggregate: RangeAggregate): [string, Functi
     }
     const { series, from, to } = seriesRange(args, site, signature)
     const result = finite(aggregate(valuesBetween(series, from, to)), site)
-    return numberValue(result, `${name} of ${labelOf(series)} ${rangeOrAll(series, from, to)}`)
+    const words = `${aggregateWords.get(name) ?? name} of ${labelOf(series)}`
+    return numberValue(
+      result,
+      `${words} ${rangeOrAll(series, from, to)}`,
+      undefined,
+      unitOf(series)
+    )
   })
 }
 

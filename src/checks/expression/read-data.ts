@@ -7,7 +7,7 @@
 import { columnOf, plainNumber } from '../datasets/series.js'
 import { ExpressionFailure, choices } from './failure.js'
 import { keyFor, valueAt } from './read-series.js'
-import { describeKind, hintFor, labelOf, nameOf, numberValue } from './values.js'
+import { describeKind, hintFor, labelOf, nameOf, numberValue, unitOf } from './values.js'
 import type { Origin, Value } from './values.js'
 
 /** `object.name`: a column of a table, or a key of a record. */
@@ -32,13 +32,19 @@ export function member(object: Value, name: string): Value {
       alias: object.alias,
       path: [...object.path, name],
       file: object.file,
+      description: object.description,
       table: object.table,
       column
     }
   }
   if (object.kind === 'record') {
     const child = object.node.entries.get(name)
-    const origin: Origin = { alias: object.alias, path: [...object.path, name], file: object.file }
+    const origin: Origin = {
+      alias: object.alias,
+      path: [...object.path, name],
+      file: object.file,
+      description: object.description
+    }
     if (child === undefined) {
       const keys = [...object.node.entries.keys()]
       throw new ExpressionFailure(
@@ -79,7 +85,8 @@ export function index(object: Value, key: Value): Value {
     const origin: Origin = {
       alias: object.alias,
       path: [...object.path, String(key.value)],
-      file: object.file
+      file: object.file,
+      description: object.description
     }
     if (item.kind === 'value') return recordNumber(origin, item.text, item.line)
     if (item.kind === 'object') return { ...origin, kind: 'record', node: item }
@@ -94,7 +101,7 @@ export function index(object: Value, key: Value): Value {
 
 function recordNumber(origin: Origin, text: string, line: number): Value {
   const value = plainNumber(text)
-  if (value !== undefined) return numberValue(value, labelOf(origin))
+  if (value !== undefined) return numberValue(value, labelOf(origin), undefined, unitOf(origin))
   const shown =
     text.trim() === '' ? 'empty' : `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`
   throw new ExpressionFailure(

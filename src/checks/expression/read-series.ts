@@ -8,7 +8,7 @@ import { isIsoDate } from '../datasets/iso-date.js'
 import { keySpan, nearestKeys, plainNumber, rowOf, rowsBetween } from '../datasets/series.js'
 import { ExpressionFailure, choices } from './failure.js'
 import { formatKey } from './explain.js'
-import { describeKind, labelOf, nameOf, numberValue } from './values.js'
+import { describeKind, labelOf, nameOf, numberValue, unitOf } from './values.js'
 import type { NumberValue, SeriesValue, Value } from './values.js'
 
 /** The key a value names in `series`: a date string where keys are dates, a label otherwise. */
@@ -35,11 +35,16 @@ export function dateArgument(value: Value, role: string): string {
   return dateFor(value.value)
 }
 
-/** The value of `series` at `key`, described for the panel: `btc low on 4 Nov 2025`. */
+/** The value of `series` at `key`, described for the panel: `Bitcoin's low on 4 November 2025`. */
 export function valueAt(series: SeriesValue, key: string): NumberValue {
   const row = rowOf(series.table, key)
   if (row === undefined) throw missingKey(series, key)
-  return numberValue(cellNumber(series, row), `${labelOf(series)}${formatKey(key)}`)
+  return numberValue(
+    cellNumber(series, row),
+    `${labelOf(series)}${formatKey(key)}`,
+    undefined,
+    unitOf(series)
+  )
 }
 
 /**

@@ -3,6 +3,8 @@
  * file) so that every message can name the dataset and file, and numbers may carry the plain-words
  * description that the fact-check panel shows (SPEC 8).
  */
+import { columnUnit, describePlace } from '../../data/dictionary-words.js'
+import type { DataDescription } from '../../data/dictionary.js'
 import type { RecordNode, Table } from '../datasets/dataset.js'
 import { ExpressionFailure } from './failure.js'
 
@@ -12,16 +14,20 @@ export interface Origin {
   path: readonly string[]
   /** Site-relative data file. */
   file: string
+  /** The file's description (`dictionary.ts`), whose words explanations use. */
+  description: DataDescription | undefined
 }
 
 /** A number, with a noun phrase saying what it is and, for some functions, a whole sentence. */
 export interface NumberValue {
   kind: 'number'
   value: number
-  /** `btc low on 4 Nov 2025`: used when the number is explained or quoted by another function. */
+  /** `Bitcoin's low on 4 November 2025`: used when the number is explained or quoted. */
   label?: string
-  /** `btc close fell 7.41% from 3 Nov to 4 Nov 2025`: the explanation when this is the result. */
+  /** `Bitcoin's closing price fell 7.41% from 3 to 4 November 2025`: the result's explanation. */
   sentence?: string
+  /** `USD`, `%`, `tonnes`: the unit the data file's description gives the number. */
+  unit?: string
 }
 
 /** A yes/no value; `sentence` explains it when it is the result. */
@@ -53,9 +59,17 @@ export function nameOf(origin: Origin): string {
   return [origin.alias, ...origin.path].join('.')
 }
 
-/** `btc close`, `stats a.b`: how a data value reads in an explanation. */
+/**
+ * `Bitcoin's closing price`, `close of btc-usd`: how a data value reads in an explanation, in the
+ * words of the file's description, never the alias (`dictionary-words.ts`).
+ */
 export function labelOf(origin: Origin): string {
-  return origin.path.length === 0 ? origin.alias : `${origin.alias} ${origin.path.join('.')}`
+  return describePlace(origin)
+}
+
+/** The unit of a data value, from its file's description. */
+export function unitOf(origin: Origin): string | undefined {
+  return columnUnit(origin.description, origin.path)
 }
 
 /** What kind of value this is, in words, for type errors: `a series (btc.close)`. */
@@ -101,10 +115,16 @@ export function hintFor(value: Value): string {
   return ''
 }
 
-/** A number value; labels and sentences only when given, as exact optional properties require. */
-export function numberValue(value: number, label?: string, sentence?: string): NumberValue {
+/** A number value; labels, sentences and units only when given, as exact optional properties require. */
+export function numberValue(
+  value: number,
+  label?: string,
+  sentence?: string,
+  unit?: string
+): NumberValue {
   const result: NumberValue = { kind: 'number', value }
   if (label !== undefined) result.label = label
   if (sentence !== undefined) result.sentence = sentence
+  if (unit !== undefined) result.unit = unit
   return result
 }
