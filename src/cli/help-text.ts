@@ -85,5 +85,5 @@ function optionLines(entries: readonly [OptionName, string][]): string[] {
 function head(name: OptionName): string {
   const spec: OptionSpec = optionTable[name]
   const short = spec.short ? `-${spec.short}, ` : ''
-  return `${short}--${name}${spec.placeholder ? ` ${spec.placeholder}` : ''}`
+  return `${short}--${name}${spec.valueName ? ` ${spec.valueName}` : ''}`
 }

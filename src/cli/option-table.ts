@@ -10,8 +10,8 @@ export type OptionKind = 'flag' | 'value' | 'optional-value'
 /** One option of the command line. */
 export interface OptionSpec {
   kind: OptionKind
-  /** The placeholder shown after the name in help, such as `DIR`; none for flags. */
-  placeholder?: string
+  /** The name of its value shown after the option in help, such as `DIR`; none for flags. */
+  valueName?: string
   /** What it does, in the help text, with its default. */
   help: string
   /** A one-letter alias, such as `h` for `--help`. */
@@ -22,20 +22,20 @@ export interface OptionSpec {
 export const optionTable = {
   root: {
     kind: 'value',
-    placeholder: 'DIR',
+    valueName: 'DIR',
     help: 'the site folder (default: the current folder)'
   },
-  out: { kind: 'value', placeholder: 'DIR', help: 'the output folder (default: ROOT/dist)' },
+  out: { kind: 'value', valueName: 'DIR', help: 'the output folder (default: ROOT/dist)' },
   strict: { kind: 'flag', help: 'check every article strictly: unchecked figures fail' },
   drafts: { kind: 'flag', help: 'include articles marked draft: true' },
   now: {
     kind: 'value',
-    placeholder: 'ISO',
+    valueName: 'ISO',
     help: 'the instant embargoes are compared with\n(default: SOURCE_DATE_EPOCH, else the clock)'
   },
   format: {
     kind: 'value',
-    placeholder: 'F',
+    valueName: 'F',
     help: 'how problems are printed: text (default), json or github'
   },
   quiet: { kind: 'flag', help: 'print errors only' },
@@ -46,16 +46,16 @@ export const optionTable = {
   },
   port: {
     kind: 'value',
-    placeholder: 'N',
+    valueName: 'N',
     help: 'the port to try first (default 4321; taken, the next free one)'
   },
   host: {
     kind: 'optional-value',
-    placeholder: '[ADDR]',
+    valueName: '[ADDR]',
     help: 'listen on every interface, so a phone on this network can open the site; or on ADDR'
   },
-  section: { kind: 'value', placeholder: 'S', help: "the article's section (default news)" },
-  date: { kind: 'value', placeholder: 'ISO', help: 'the publication date (default now)' },
+  section: { kind: 'value', valueName: 'S', help: "the article's section (default news)" },
+  date: { kind: 'value', valueName: 'ISO', help: 'the publication date (default now)' },
   help: { kind: 'flag', short: 'h', help: 'show this help' },
   version: { kind: 'flag', short: 'v', help: 'show the version' }
 } as const satisfies Record<string, OptionSpec>

@@ -75,7 +75,7 @@ export function readTokens(argv: readonly string[], commands: readonly string[])
         value: taken ? next : true,
         ...(taken
           ? {}
-          : { problem: `${written} needs a value: ${written} ${spec.placeholder ?? ''}`.trim() })
+          : { problem: `${written} needs a value: ${written} ${spec.valueName ?? ''}`.trim() })
       })
     } else {
       // An optional value is taken only when the next word looks like one (see `looksLikeHost`).

@@ -34,8 +34,8 @@ export const maxNameLength = 200
 
 /**
  * The fact-check key that the unknown key `key` misspells (`chekcs`, `dat`, `assert`,
- * `factchek`): one within a typo's reach, and at least as near as any other known key (so `dat`
- * is taken for `data` rather than `date`). Undefined for a known key or any other unknown one.
+ * `factchek`): one within a typo's reach, and at least as near as every other known key (so `dat`
+ * is taken for `data` rather than `date`). Undefined for a known key or another unknown one.
  */
 export function misspeltCheckingKey(key: string): string | undefined {
   if ((frontmatterKeys as readonly string[]).includes(key)) return undefined

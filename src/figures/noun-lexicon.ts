@@ -66,7 +66,7 @@ export const irregularPlurals: ReadonlySet<string> = new Set(
 
 /**
  * Compound units, which stay whole (`229 square miles`, `5 metric tons`): the first word, with
- * the words it may take after it (`*`: any noun).
+ * the words it may take after it (`*`: every noun).
  */
 export const compoundUnits: ReadonlyMap<string, ReadonlySet<string> | '*'> = new Map<
   string,
