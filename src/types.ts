@@ -140,6 +140,8 @@ export interface PanelEntry {
   /** What the descriptions of those files say of them (issue 19), for described files only. */
   credits?: DataCredit[]
   message: string
+  /** A small SVG chart of the series the check read (issue 19), when it read one. */
+  chart?: string
 }
 
 /** A described data file's title, source and licence, shown next to its data link. */

@@ -2,6 +2,7 @@
  * What every page shows around its content (SPEC 8): the site's name and navigation, the hashed
  * stylesheet and the feed links, and the page's own head: title, canonical link, Open Graph.
  */
+import { type Labels, labelsFor } from '../i18n/labels.js'
 import type { Settings } from '../types.js'
 import { sectionName } from './section-name.js'
 import { absoluteUrl, siteHref } from './urls.js'
@@ -26,6 +27,8 @@ export interface SiteView {
   /** The search page, which the header's search box submits to (issue 19), when `search: true`. */
   search?: string
   sections: LinkView[]
+  /** Every interface string in the site's language, `labels:` applied (issue 19). */
+  labels: Labels
 }
 
 /** A `<meta property>` of Open Graph. */
@@ -76,7 +79,8 @@ export function siteView(
     sections: sections.map((section) => ({
       name: sectionName(settings, section),
       href: siteHref(settings, `/${section}/`)
-    }))
+    })),
+    labels: labelsFor(settings)
   }
 }
 

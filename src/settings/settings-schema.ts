@@ -6,7 +6,9 @@
  */
 import { IANAZone } from 'luxon'
 import { z } from 'zod'
+import { labelKeys } from '../i18n/labels.js'
 import { aboutTheKey } from '../schema/issues-to-problems.js'
+import { didYouMean } from '../text/did-you-mean.js'
 
 const sectionName = /^[a-z0-9]+(-[a-z0-9]+)*$/
 
@@ -123,7 +125,12 @@ const settingsKeys = z.strictObject({
    * off for now: indexing re-reads every brief on each build (about 20 s at 4,000 articles, warm
    * builds included) until the index is remembered like the listing pages.
    */
-  search: z.boolean().default(false)
+  search: z.boolean().default(false),
+  /**
+   * The site's own words for any interface string (issue 19), by catalogue key:
+   * `verdict_verified: Checked`. Keys are those of `src/i18n/catalogues/en.ts`. Default none.
+   */
+  labels: z.record(z.string(), z.string()).default({})
 })
 
 /** zod schema of the site settings, with SPEC 3 defaults. */
@@ -140,6 +147,16 @@ export const settingsSchema = settingsKeys.superRefine((settings, context) => {
         input: slug,
         params: aboutTheKey,
         message: `"sections.${slug}": ${JSON.stringify(slug)} is not a section slug; write it as articles write \`section:\`, such as markets or real-estate`
+      })
+  }
+  for (const key of Object.keys(settings.labels)) {
+    if (!(labelKeys as readonly string[]).includes(key))
+      context.addIssue({
+        code: 'custom',
+        path: ['labels', key],
+        input: key,
+        params: aboutTheKey,
+        message: `"labels.${key}" names no interface string${didYouMean(key, labelKeys)}; the keys are listed in the README's templates guide`
       })
   }
   const own = URL.canParse(settings.url) ? new URL(settings.url).hostname : undefined

@@ -53,6 +53,7 @@ export function makeSettings(overrides: Partial<Settings> = {}): Settings {
     search: false,
     not_figures: ['S&P 500', 'G7'],
     embeds: [],
+    labels: {},
     ...overrides
   }
 }

@@ -20,6 +20,7 @@ describe('parseSettings', () => {
       },
       sections: {},
       search: false,
+      labels: {},
       not_figures: [],
       embeds: []
     })
