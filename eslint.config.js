@@ -7,6 +7,8 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ['bin/**/*.js', 'test/bench/**/*.mjs', 'eslint.config.js'], languageOptions: { globals: globals.node } },
+  // Scripts a site's pages load (templates/*.js) run in the reader's browser.
+  { files: ['templates/**/*.js'], languageOptions: { globals: globals.browser, sourceType: 'script' } },
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',

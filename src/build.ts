@@ -19,7 +19,7 @@ import { assertSiteRoot, resolveOutputTarget } from './output/output-target.js'
 import { outputProblem } from './output/output-problem.js'
 import { loadTemplates } from './render/templates.js'
 import { renderSite } from './outputs/render-site.js'
-import { BriefSearch } from './search/brief-search.js'
+import { briefSearch } from './search/brief-search.js'
 import { buildReport } from './report/build-report.js'
 import { exitStatus } from './report/exit-status.js'
 import { collectEntries } from './report/collect-entries.js'
@@ -168,8 +168,7 @@ async function buildInto(
   const found = await findArticles(root)
   siteProblems.push(...found.problems)
   const publicFound = findPublicFiles(root)
-  const search =
-    settings.search && (options.search ?? options.variants !== false) ? new BriefSearch() : undefined
+  const search = await briefSearch(settings, options, output && options.cacheDir)
   siteProblems.push(...publicFound.problems)
   const {
     published,
@@ -225,8 +224,7 @@ async function buildInto(
     ...(keep ? { reuse: { reportKey, memo, keep } } : {})
   })
   await memo.save()
-  const indexed = search ? await search.files(briefs, settings) : []
-  for (const file of indexed) output?.put(file)
+  const indexed = search ? await search.publish(briefs, settings, output) : []
   const renderProblems = rendered.problems
   siteProblems.push(...renderProblems)
   options.onProgress?.('rendered', rendered.count, rendered.count)

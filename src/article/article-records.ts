@@ -51,6 +51,8 @@ export interface ArticleSummary {
   problems: Problem[]
   /** The data files its checks read, site-relative, as the panel names them. */
   dataFiles: string[]
+  /** What the check of each figure computed, in readers' words (`figures`' order; '' for none). */
+  said: string[]
   bodyHtml?: string
 }
 
@@ -62,6 +64,7 @@ export interface CheckSummary {
   data: Pick<CheckedData, 'mode' | 'lead' | 'figures' | 'asserts'>
   problems: Problem[]
   dataFiles: string[]
+  said: string[]
 }
 
 /** The summary the index keeps of a check record. */
@@ -70,8 +73,22 @@ export function checkSummaryOf(check: CheckRecord): CheckSummary {
   return {
     data: { mode, lead, figures, asserts },
     problems: check.problems,
-    dataFiles: dataFilesOf(check.data)
+    dataFiles: dataFilesOf(check.data),
+    said: saidOf(check.data)
   }
+}
+
+/**
+ * The panel's sentence for each figure, for the report page: a figure's check is the panel entry
+ * of the same figure text and expression (a figure is checked once: `check-ambiguous`).
+ */
+function saidOf(data: Pick<CheckedData, 'figures' | 'panel'>): string[] {
+  const sentences = new Map(
+    data.panel.map((entry) => [`${entry.figure}\0${entry.expr}`, entry.explanation])
+  )
+  return data.figures.map((figure) =>
+    figure.expr === null ? '' : (sentences.get(`${figure.text}\0${figure.expr}`) ?? '')
+  )
 }
 
 /** The summary of a loaded file whose check the index summed up. */
@@ -82,7 +99,8 @@ export function summaryOfIndexed(file: LoadedFile, check: CheckSummary): Article
     frontmatter: file.data.frontmatter,
     ...check.data,
     problems: [...problemsOf(file), ...check.problems],
-    dataFiles: check.dataFiles
+    dataFiles: check.dataFiles,
+    said: check.said
   }
 }
 

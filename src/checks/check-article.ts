@@ -23,6 +23,8 @@ import type {
 } from '../types.js'
 import type { ProsePlaces } from '../content/prose-places.js'
 import type { Evaluation } from './expression/evaluate-expression.js'
+import { chartForCheck } from '../charts/chart-for-check.js'
+import { explainWording } from '../i18n/explain-words.js'
 import { bindCheck, findSays } from './bind-check.js'
 import { checkAsserts } from './check-asserts.js'
 import { tokenPoint } from './expression-place.js'
@@ -141,6 +143,11 @@ export function checkArticle(input: CheckArticleInput): ArticleCheck {
     }
     if (check.note !== undefined) entry.note = check.note
     if (evaluation.ok && evaluation.credits !== undefined) entry.credits = evaluation.credits
+    // A check that failed or did not bind gets no chart: there is no verdict for it to show.
+    if (entry.status === 'verified' || entry.status === 'contradicted') {
+      const chart = chartForCheck(evaluation, figure, check, input.tolerance)
+      if (chart !== undefined) entry.chart = chart
+    }
     panel.push(entry)
   }
 
@@ -232,6 +239,8 @@ function resultOf(figure: Figure, verdict: Verdict | undefined): FigureResult {
 }
 
 function markOf(figure: Figure, verdict: Verdict | undefined): FigureMark {
+  // Readers see the hover text: in the site's language (issue 19, `factcheck-plugin.ts`).
+  const { labels } = explainWording()
   const span = {
     sourceStart: figure.sourceStart,
     sourceEnd: figure.sourceEnd,
@@ -240,24 +249,25 @@ function markOf(figure: Figure, verdict: Verdict | undefined): FigureMark {
     end: figure.end
   }
   if (verdict === undefined) {
-    return { ...span, status: 'unchecked', title: 'Not checked against data' }
+    return { ...span, status: 'unchecked', title: labels.mark_unchecked }
   }
   // The hover text reads as the panel does, in the data dictionary's words, never file paths.
   const said =
     verdict.explanation === undefined || verdict.explanation === ''
       ? undefined
       : verdict.explanation
-  const source = verdict.source === undefined ? '' : ` Source: ${verdict.source}.`
+  const source = verdict.source === undefined ? '' : ` ${labels.panel_source} ${verdict.source}.`
   if (verdict.status === 'verified') {
-    const title =
-      said === undefined ? `Matches our data: ${verdict.shown}` : `Matches our data. ${said}.`
+    const verified = labels.verdict_verified
+    const title = said === undefined ? `${verified}: ${verdict.shown}` : `${verified}. ${said}.`
     return { ...span, status: 'verified', title: `${title}${source}` }
   }
   if (verdict.status === 'error') {
     return { ...span, status: 'error', title: `Check failed: ${verdict.message}` }
   }
   if (said === undefined) return { ...span, status: verdict.status, title: verdict.message }
-  return { ...span, status: verdict.status, title: `Contradicted by our data. ${said}.${source}` }
+  const title = `${labels.verdict_contradicted}. ${said}.${source}`
+  return { ...span, status: verdict.status, title }
 }
 
 function reportFigure(

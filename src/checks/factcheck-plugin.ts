@@ -10,6 +10,7 @@ import type { DataStore } from './datasets/dataset.js'
 import { pointAt } from './expression-place.js'
 import { evaluateExpression } from './expression/evaluate-expression.js'
 import { checkArticle } from './check-article.js'
+import { explainingIn, wordingFor } from '../i18n/explain-words.js'
 import type { FactcheckMode, Frontmatter, Settings } from '../types.js'
 
 export interface FactcheckOptions {
@@ -21,6 +22,7 @@ export interface FactcheckOptions {
 }
 
 export function factcheck(options: FactcheckOptions) {
+  const wording = wordingFor(options.settings)
   return (_tree: Root, file: VFile): void => {
     const { frontmatter, prose, bodyProse, found } = file.data
     if (frontmatter === undefined || prose === undefined || bodyProse === undefined || !found)
@@ -30,18 +32,21 @@ export function factcheck(options: FactcheckOptions) {
     const mode = modeOf(frontmatter, options)
     reportUnloadedData(file, frontmatter.data, options.store, mode)
     const scope = { aliases: frontmatter.data, store: options.store }
-    const checked = checkArticle({
-      file,
-      markdown: String(file.value),
-      frontmatter,
-      prose,
-      bodyProse,
-      figures: found,
-      mode,
-      tolerance: options.settings.factcheck.tolerance,
-      evaluate: (source) => evaluateExpression(source, scope),
-      ...(file.data.places === undefined ? {} : { places: file.data.places })
-    })
+    // Its explanations and charts are worded in the site's language (issue 19).
+    const checked = explainingIn(wording, () =>
+      checkArticle({
+        file,
+        markdown: String(file.value),
+        frontmatter,
+        prose,
+        bodyProse,
+        figures: found,
+        mode,
+        tolerance: options.settings.factcheck.tolerance,
+        evaluate: (source) => evaluateExpression(source, scope),
+        ...(file.data.places === undefined ? {} : { places: file.data.places })
+      })
+    )
     file.data.mode = mode
     file.data.figures = checked.figures
     file.data.asserts = checked.asserts

@@ -4,6 +4,8 @@
  * `close of btc-usd` for the same column undescribed. Never the alias an article bound the file
  * to: the alias is the editor's shorthand, not the reader's word.
  */
+import { explainWording } from '../i18n/explain-words.js'
+import { fillLabel } from '../i18n/labels.js'
 import type { DataDescription } from './dictionary.js'
 
 /** What a phrase is built from: the file, its description, and the path read in it. */
@@ -49,14 +51,16 @@ export function describePlace(place: DescribedPlace): string {
   const whole = description?.title ?? description?.subject ?? fileStem(place.file)
   if (path.length === 0) return whole
   const label = columnLabel(description, path)
-  if (description?.subject !== undefined) return `${possessive(description.subject)} ${label}`
+  if (description?.subject !== undefined) return possessive(description.subject, label)
   // A label the editor wrote says what it is on its own ("loss in the Balancer exploit"); the
   // file's title is next to its data link. A column name needs its file to be understood.
   if (description?.columns.get(path.join('.'))?.label !== undefined) return label
-  return `${label} of ${whole}`
+  return fillLabel(explainWording().labels.explain_of, { label, whole })
 }
 
-/** `Bitcoin's`, `the Markets'`: the English possessive of a subject. */
-function possessive(subject: string): string {
-  return /s$/i.test(subject) ? `${subject}'` : `${subject}'s`
+/** `Bitcoin's closing price`, `the Markets' index`, in the site's language (issue 19). */
+function possessive(subject: string, label: string): string {
+  const { labels } = explainWording()
+  const form = /s$/i.test(subject) ? labels.explain_possessive_s : labels.explain_possessive
+  return fillLabel(form, { subject, label })
 }

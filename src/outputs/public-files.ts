@@ -9,12 +9,14 @@
  * copied; the generated file stays. Paths are compared without regard to case, since a site
  * built on macOS or Windows (or served from there) would silently keep only one of `Index.html`
  * and `index.html`. Names beginning `.factdesk-` are factdesk's own (its output marker, its
- * working files) and collide too.
+ * working files) and collide too, and so does every file below a folder factdesk writes whole
+ * (the search index, whose file names are only known once it is made).
  */
 import { realpathSync } from 'node:fs'
 import { readPublicFile } from '../content/read-public-file.js'
 import type { SiteProblem } from '../types.js'
 import type { Output } from './output.js'
+import { reservedFolders } from './search.js'
 
 /** The files of `public/` a build copies: site-relative paths (`public/...`), in order. */
 export interface PublicFiles {
@@ -32,7 +34,7 @@ export const publicFiles: Output = {
   render(context) {
     const { root, files } = context.publicFiles
     if (files.length === 0) return
-    const generated = generatedPaths(context.taken())
+    const generated = generatedPaths(context.taken(), reservedFolders(context.settings))
     const realRoot = realpathSync.native(root)
     for (const file of files) {
       const path = file.slice('public/'.length)
@@ -49,13 +51,20 @@ export const publicFiles: Output = {
   }
 }
 
-/** The generated files, and the folders holding them, by lower-cased path. */
+/**
+ * The generated files, and the folders holding them, by lower-cased path; `reserved` folders are
+ * written whole by factdesk, so every file below them is its own.
+ */
 interface GeneratedPaths {
   files: Map<string, { path: string; owner: string }>
   folders: Map<string, { path: string; owner: string }>
+  reserved: Map<string, { path: string; owner: string }>
 }
 
-function generatedPaths(taken: Iterable<readonly [string, string]>): GeneratedPaths {
+function generatedPaths(
+  taken: Iterable<readonly [string, string]>,
+  reserved: readonly { folder: string; owner: string }[]
+): GeneratedPaths {
   const files = new Map<string, { path: string; owner: string }>()
   const folders = new Map<string, { path: string; owner: string }>()
   for (const [path, owner] of taken) {
@@ -65,7 +74,10 @@ function generatedPaths(taken: Iterable<readonly [string, string]>): GeneratedPa
       if (!folders.has(folder)) folders.set(folder, { path, owner })
     }
   }
-  return { files, folders }
+  const whole = new Map(
+    reserved.map(({ folder, owner }) => [folder.toLowerCase(), { path: folder, owner }])
+  )
+  return { files, folders, reserved: whole }
 }
 
 /** What `path` clashes with, described for the message; undefined when nothing. */
@@ -78,10 +90,14 @@ function collision(path: string, generated: GeneratedPaths): string | undefined 
   if (same) return `${same.path}, which factdesk writes (${same.owner})`
   const under = generated.folders.get(lower)
   if (under) return `the folder of ${under.path}, which factdesk writes (${under.owner})`
+  const whole = generated.reserved.get(lower)
+  if (whole) return `the folder ${whole.path}/, which factdesk writes whole (${whole.owner})`
   for (let end = lower.indexOf('/'); end > 0; end = lower.indexOf('/', end + 1)) {
     const above = generated.files.get(lower.slice(0, end))
     if (above)
       return `${above.path}, a file factdesk writes (${above.owner}), as if it were a folder`
+    const inside = generated.reserved.get(lower.slice(0, end))
+    if (inside) return `the folder ${inside.path}/, which factdesk writes whole (${inside.owner})`
   }
   return undefined
 }

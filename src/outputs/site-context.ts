@@ -4,9 +4,8 @@
  * that add files, keep unchanged pages and list pages for the sitemap.
  */
 import type { ArticleSummary } from '../article/article-records.js'
-import { stylesheetFile } from '../render/assets.js'
 import { newestFirst } from '../render/order.js'
-import { siteView } from '../render/page-context.js'
+import { siteViewOf } from '../render/page-context.js'
 import { refOf } from '../render/render-page.js'
 import type { PageRef } from '../render/render-page.js'
 import { type StoryView, storyView } from '../render/story-view.js'
@@ -27,7 +26,7 @@ export function siteContext(
   const { settings, templates, reuse } = input
   const dataFiles = publishableDataFiles(input.dataFiles, problems)
   const articles = newestFirst(input.articles.filter((article) => isPublishable(article, problems)))
-  const site = siteView(settings, articles, stylesheetFile(templates.stylesheet).path)
+  const site = siteViewOf(settings, articles, templates)
   const stories = new Map<ArticleSummary, StoryView>()
   const pages: PageRef[] = []
   const listed = new Map<string, Set<string>>()

@@ -6,14 +6,12 @@
 import type { CheckedFile } from '../article/article-file.js'
 import type { Settings, SiteProblem } from '../types.js'
 import { inZone, isoInstant, type TimeView, timeView } from './dates.js'
-import { dataLinkViews } from './data-links.js'
 import { cutLine } from './excerpt.js'
+import { factLineView, factPanelView } from './fact-panel-view.js'
 import { scriptSafeJson } from './json-ld.js'
-import { formatValue } from './numbers.js'
 import { type LinkView, type PageHead, type SiteView, pageTitle } from './page-context.js'
 import { type RenderedPage, renderPage } from './render-page.js'
 import { sectionName } from './section-name.js'
-import { assertLabel, figureSummary, statusLabels } from './status-labels.js'
 import type { Templates } from './templates.js'
 import { absoluteUrl, isWebUrl, siteHref, tagSlug } from './urls.js'
 import type { ImageFacts, ImageTable } from '../images/image-facts.js'
@@ -66,6 +64,7 @@ export function renderBrief(
 /** What the brief template shows. */
 function briefView(input: BriefInput, article: CheckedFile['data']) {
   const { settings, dataPaths } = input
+  const { labels } = input.site
   const { frontmatter } = article
   const updated: TimeView | undefined =
     frontmatter.updated === undefined ? undefined : timeView(frontmatter.updated, settings)
@@ -93,25 +92,8 @@ function briefView(input: BriefInput, article: CheckedFile['data']) {
         ? { name: source.name, href: source.url }
         : { name: source.name }
     ),
-    summary: figureSummary(article.figures),
-    panel: article.panel.map((entry) => ({
-      figure: entry.figure,
-      status: entry.status,
-      statusLabel: statusLabels[entry.status],
-      explanation: entry.explanation,
-      value: formatValue(entry.actual, settings.language),
-      expr: entry.expr,
-      note: entry.note,
-      message: entry.message,
-      data: dataLinkViews(settings, entry.dataFiles, entry.credits, dataPaths)
-    })),
-    asserts: article.asserts.map((assert) => ({
-      says: assert.says,
-      status: assert.status,
-      statusLabel: assertLabel(assert.status),
-      expr: assert.expr,
-      message: assert.message
-    })),
+    factLine: factLineView(labels, settings.language, article),
+    panel: factPanelView(settings, labels, article, dataPaths),
     factcheckHref: siteHref(settings, '/factcheck/')
   }
 }

@@ -1,19 +1,20 @@
 /**
- * The public fact-check report page (SPEC 8): the build's summary counts, then per article every
- * figure and assert with its status, each article linked to its brief.
+ * The public fact-check report page (SPEC 8): the build's counts, then per article every figure
+ * and assert with its verdict and what our data says, in readers' words (issue 19), each article
+ * linked to its brief. Modes, positions, expressions and problem counts are the newsroom's: they
+ * stay in `factcheck.json` and the CLI's report.
  */
 import type { ArticleSummary } from '../article/article-records.js'
+import { fillLabel, pluralLabel } from '../i18n/labels.js'
 import type { Problem, Report, ReportArticle, Settings, SiteProblem } from '../types.js'
+import { factLineView } from './fact-panel-view.js'
 import { formatValue } from './numbers.js'
 import { lastChanged, latest } from './order.js'
 import { type SiteView, pageTitle, plainHead } from './page-context.js'
 import { type PageRef, renderPagePieces } from './render-page.js'
-import { assertLabel, figureSummary, statusLabels } from './status-labels.js'
+import { verdictLabel } from './status-labels.js'
 import type { Templates } from './templates.js'
 import { siteHref } from './urls.js'
-
-/** What the report page calls the parts of an article other than its body. */
-const partNames = { title: 'headline', summary: 'summary' } as const
 
 /** Site path of the report page. */
 export const factcheckPath = '/factcheck/'
@@ -41,7 +42,7 @@ export function renderFactcheckPage(
   problems: Problem[]
 ): FactcheckPage | { problem: SiteProblem } {
   const { settings, report } = input
-  const titles = new Map(input.sorted.map((article) => [article.file, article.frontmatter.title]))
+  const summaries = new Map(input.sorted.map((article) => [article.file, article]))
   const rank = new Map(input.sorted.map((article, index) => [article.file, index]))
   const ordered = [...report.articles].sort(
     (a, b) =>
@@ -49,23 +50,23 @@ export function renderFactcheckPage(
       (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)
   )
   const { summary } = report
+  const { labels } = input.site
+  const count = (value: number) => formatValue(value, settings.language)
   const context = (articles: readonly object[]) => ({
     site: input.site,
     page: plainHead(
       settings,
       factcheckPath,
-      pageTitle(settings, 'Fact check'),
-      `Every figure published by ${settings.title}, checked against the data.`
+      pageTitle(settings, labels.report_title),
+      fillLabel(labels.report_description, { site: settings.title })
     ),
     report: {
       counts: [
-        { label: 'Articles', count: summary.articles },
-        { label: 'Figures', count: summary.figures },
-        { label: 'Verified', count: summary.verified },
-        { label: 'Contradicted', count: summary.contradicted },
-        { label: 'Unchecked', count: summary.unchecked },
-        { label: 'Errors', count: summary.errors },
-        { label: 'Warnings', count: summary.warnings }
+        { label: labels.report_articles, count: count(summary.articles) },
+        { label: labels.report_figures, count: count(summary.figures) },
+        { label: verdictLabel(labels, 'verified'), count: count(summary.verified) },
+        { label: verdictLabel(labels, 'contradicted'), count: count(summary.contradicted) },
+        { label: verdictLabel(labels, 'unchecked'), count: count(summary.unchecked) }
       ],
       articles
     }
@@ -77,7 +78,7 @@ export function renderFactcheckPage(
     {
       partial: 'report-article',
       items: ordered,
-      view: (article) => articleView(input, article, titles.get(article.file))
+      view: (article) => articleView(input, article, summaries.get(article.file))
     },
     problems
   )
@@ -89,28 +90,41 @@ export function renderFactcheckPage(
 }
 
 /** One article of the report page. */
-function articleView(input: FactcheckInput, article: ReportArticle, title: string | undefined) {
+function articleView(
+  input: FactcheckInput,
+  article: ReportArticle,
+  summary: ArticleSummary | undefined
+) {
   const { settings } = input
+  const { labels } = input.site
+  const parts = { title: labels.report_in_headline, summary: labels.report_in_summary } as const
+  const line = factLineView(labels, settings.language, article)
+  const unchecked = article.figures.filter((figure) => figure.status === 'unchecked').length
   return {
-    title: title ?? article.slug,
+    title: summary?.frontmatter.title ?? article.slug,
     href: input.briefs.has(article.url) ? siteHref(settings, article.url) : undefined,
-    file: article.file,
-    mode: article.mode,
-    summary: figureSummary(article.figures),
-    figures: article.figures.map((figure) => ({
-      text: figure.text,
-      // Readers know the headline and the summary; only the body needs a line to find a figure.
-      where: figure.in === 'body' ? `${figure.line}:${figure.column}` : partNames[figure.in],
-      status: figure.status,
-      statusLabel: statusLabels[figure.status],
-      actual: formatValue(figure.actual, settings.language),
-      message: figure.message
-    })),
+    summary: line?.text ?? labels.fact_line_none,
+    unchecked:
+      unchecked === 0
+        ? undefined
+        : pluralLabel(labels, settings.language, 'panel_unchecked', unchecked, (value) =>
+            formatValue(value, settings.language)
+          ),
+    figures: article.figures.map((figure, index) => {
+      const said = summary?.said[index] ?? ''
+      return {
+        text: figure.text,
+        // Readers know the headline and the summary by name; a body figure is found by reading.
+        where: figure.in === 'body' ? undefined : parts[figure.in],
+        status: figure.status,
+        verdict: verdictLabel(labels, figure.status),
+        said: said === '' ? undefined : `${said}.`
+      }
+    }),
     asserts: article.asserts.map((assert) => ({
       says: assert.says,
       status: assert.status,
-      statusLabel: assertLabel(assert.status),
-      message: assert.message
+      verdict: verdictLabel(labels, assert.status)
     }))
   }
 }

@@ -7,6 +7,7 @@
  */
 import type { ArticleSummary } from '../article/article-records.js'
 import type { DateTime } from 'luxon'
+import { type Labels, fillLabel } from '../i18n/labels.js'
 import type { Settings, SiteProblem } from '../types.js'
 import { lastChanged, latest } from './order.js'
 import { type PageHead, type SiteView, pageTitle, plainHead } from './page-context.js'
@@ -39,6 +40,8 @@ interface ListingView {
   stories: StoryView[]
   page: number
   pages: number
+  /** `Page 2 of 5`, in the site's language. */
+  where: string
   /** Whether there is more than one page, so that pagination is shown. */
   paged: boolean
   previous?: string
@@ -129,14 +132,16 @@ export function listingPageView(
   page: ListingPage
 ): ListingPageView {
   const { settings } = input
+  const { labels } = input.site
   const stories = page.articles.map((article) => input.story(article))
   // Page 1's first story leads; shown there in full, it is not listed again below itself.
   const lead = page.page === 1 ? stories.shift() : undefined
   const view: ListingView = {
-    heading: wording(settings, listing.subject).heading,
+    heading: wording(settings, labels, listing.subject).heading,
     stories,
     page: page.page,
     pages: page.count,
+    where: fillLabel(labels.pagination_where, { page: page.page, pages: page.count }),
     paged: page.count > 1
   }
   if (lead !== undefined) view.lead = lead
@@ -162,10 +167,11 @@ export function renderListingPage(
 /** The head of one listing page. */
 function head(input: ListingInput, listing: Listing, page: number, sitePath: string): PageHead {
   const { settings } = input
-  const paged = page > 1 ? ` (page ${page})` : ''
-  const { name } = wording(settings, listing.subject)
-  const title =
-    name === undefined ? `${settings.title}${paged}` : pageTitle(settings, `${name}${paged}`)
+  const { labels } = input.site
+  const paged = (title: string): string =>
+    page > 1 ? fillLabel(labels.title_page, { title, page }) : title
+  const { name } = wording(settings, labels, listing.subject)
+  const title = name === undefined ? paged(settings.title) : pageTitle(settings, paged(name))
   return plainHead(settings, sitePath, title, settings.description)
 }
 
@@ -173,16 +179,20 @@ function head(input: ListingInput, listing: Listing, page: number, sitePath: str
  * The heading of a listing, and the name its page titles carry (none for the home page, whose
  * title is the site's). Sections go by their display name (`sections:` in site.yaml).
  */
-function wording(settings: Settings, subject: ListingSubject): { heading: string; name?: string } {
+function wording(
+  settings: Settings,
+  labels: Labels,
+  subject: ListingSubject
+): { heading: string; name?: string } {
   switch (subject.kind) {
     case 'home':
-      return { heading: 'Latest news' }
+      return { heading: labels.listing_home }
     case 'section': {
       const name = sectionName(settings, subject.slug)
       return { heading: name, name }
     }
     case 'tag':
-      return { heading: `Tagged “${subject.name}”`, name: subject.name }
+      return { heading: fillLabel(labels.listing_tag, { tag: subject.name }), name: subject.name }
   }
 }
 

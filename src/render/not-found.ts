@@ -16,7 +16,7 @@ export function renderNotFound(
   return renderPage(templates, 'not-found', {
     site,
     page: {
-      title: pageTitle(settings, 'Page not found'),
+      title: pageTitle(settings, site.labels.not_found_title),
       description: settings.description,
       og: [],
       noindex: true

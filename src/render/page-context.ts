@@ -3,6 +3,7 @@
  * stylesheet and the feed links, and the page's own head: title, canonical link, Open Graph.
  */
 import { type Labels, labelsFor } from '../i18n/labels.js'
+import { scriptFile, stylesheetFile } from './assets.js'
 import type { Settings } from '../types.js'
 import { sectionName } from './section-name.js'
 import { absoluteUrl, siteHref } from './urls.js'
@@ -20,6 +21,8 @@ export interface SiteView {
   language: string
   home: string
   stylesheet: string
+  /** The figure marks' script (issue 19), which briefs load. */
+  script?: string
   rss: string
   atom: string
   jsonFeed: string
@@ -58,11 +61,26 @@ export interface PageHead {
   noindex?: boolean
 }
 
+/** The site view of a build whose templates are `templates`: its assets under their hashed names. */
+export function siteViewOf(
+  settings: Settings,
+  articles: readonly { frontmatter: { section: string } }[],
+  templates: { stylesheet: string; script: string }
+): SiteView {
+  return siteView(
+    settings,
+    articles,
+    stylesheetFile(templates.stylesheet).path,
+    scriptFile(templates.script).path
+  )
+}
+
 /** The site view shared by every page of one build. */
 export function siteView(
   settings: Settings,
   articles: readonly { frontmatter: { section: string } }[],
-  stylesheetPath: string
+  stylesheetPath: string,
+  scriptPath?: string
 ): SiteView {
   const sections = [...new Set(articles.map((article) => article.frontmatter.section))].sort()
   return {
@@ -71,6 +89,7 @@ export function siteView(
     language: settings.language,
     home: siteHref(settings, '/'),
     stylesheet: siteHref(settings, `/${stylesheetPath}`),
+    ...(scriptPath === undefined ? {} : { script: siteHref(settings, `/${scriptPath}`) }),
     rss: siteHref(settings, '/feed.xml'),
     atom: siteHref(settings, '/atom.xml'),
     jsonFeed: siteHref(settings, '/feed.json'),

@@ -2,6 +2,7 @@
  * Words for verdicts (SPEC 6), so that a status is never shown by colour alone: the panel, the
  * report page and the summaries all name it.
  */
+import type { Labels } from '../i18n/labels.js'
 import type { AssertResult, FigureResult, FigureStatus } from '../types.js'
 
 /** What a reader sees for each status. */
@@ -31,4 +32,9 @@ export function figureSummary(figures: readonly Pick<FigureResult, 'status'>[]):
 /** The label of an assert's status. */
 export function assertLabel(status: AssertResult['status']): string {
   return statusLabels[status]
+}
+
+/** A verdict in readers' words, from the site's catalogue: `Matches our data`. */
+export function verdictLabel(labels: Labels, status: FigureStatus): string {
+  return labels[`verdict_${status}`]
 }

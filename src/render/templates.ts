@@ -34,6 +34,8 @@ export interface Templates {
   partialTemplates: ReadonlyMap<string, CompiledTemplate>
   /** `templates/style.css`. */
   stylesheet: string
+  /** `templates/figure-marks.js`: the script that opens a figure mark's popover (issue 19). */
+  script: string
   /** Hash of every template source used and the stylesheet: the build cache keys pages on it. */
   fingerprint: string
 }
@@ -90,7 +92,9 @@ export async function loadTemplates(
     }
   }
   for (const [name, partial] of compiled.partials) env.registerPartial(name, partial.render)
-  const stylesheet = await readStylesheet(sameFolder ? projectRoot : root, problems)
+  const own = sameFolder ? projectRoot : root
+  const stylesheet = await readAsset(own, 'templates/style.css', 'stylesheet', problems)
+  const script = await readAsset(own, 'templates/figure-marks.js', 'script', problems)
   return {
     templates: {
       layouts: compiled.layouts,
@@ -98,7 +102,8 @@ export async function loadTemplates(
       partials: [...compiled.partials.keys()],
       partialTemplates: compiled.partials,
       stylesheet,
-      fingerprint: fingerprint.update(stylesheet).digest('hex')
+      script,
+      fingerprint: fingerprint.update(stylesheet).update('\0').update(script).digest('hex')
     },
     problems
   }
@@ -161,7 +166,7 @@ function cannotList(folder: string, error: unknown): SiteProblem {
 }
 
 /** The problem for a template file that was not read: `path-unsafe` for a link leaving the site. */
-function refused(file: string, what: 'template' | 'stylesheet', refusal: Refusal): SiteProblem {
+function refused(file: string, what: 'template' | Asset, refusal: Refusal): SiteProblem {
   return {
     severity: 'error',
     line: 1,
@@ -172,15 +177,22 @@ function refused(file: string, what: 'template' | 'stylesheet', refusal: Refusal
   }
 }
 
+/** The files of `templates/` copied to `assets/` rather than compiled. */
+type Asset = 'stylesheet' | 'script'
+
 /**
- * The stylesheet of `base` (the site root, or the project's when the site uses its templates),
- * or the project's when the site has none or it cannot be read.
+ * The stylesheet or script `file` of `base` (the site root, or the project's when the site uses
+ * its templates), or the project's when the site has none or it cannot be read.
  */
-async function readStylesheet(base: string, problems: SiteProblem[]): Promise<string> {
-  const file = 'templates/style.css'
+async function readAsset(
+  base: string,
+  file: string,
+  what: Asset,
+  problems: SiteProblem[]
+): Promise<string> {
   const read = await readSiteFile(base, file, sizeLimits.template)
   if (read instanceof Uint8Array) return read.toString('utf8')
-  if (read.reason !== 'missing') problems.push(refused(file, 'stylesheet', read))
+  if (read.reason !== 'missing') problems.push(refused(file, what, read))
   const own = await readSiteFile(projectRoot, file, sizeLimits.template)
   if (own instanceof Uint8Array) return own.toString('utf8')
   throw new Error(`cannot read factdesk's own ${file}: ${describeRefusal(own)}; reinstall factdesk`)

@@ -1,39 +1,127 @@
 /**
- * Where the build gathers the briefs for the search index (issue 19): stage 2 writes most briefs
- * to the output as soon as they exist, so they are caught on their way there; those still in
- * memory afterwards (a build that writes nothing: the dev server) are taken from the map.
+ * Where the build gathers the briefs for the search index (issue 19), and remembers it between
+ * builds. Stage 2 writes most briefs to the output as soon as they exist, so they are caught on
+ * their way there; those still in memory afterwards (a build that writes nothing: the dev server)
+ * are taken from the map. An unchanged brief whose `<main>` the memo knows is kept in the output
+ * by its digest like every unchanged page, never read again; and when no indexed brief changed,
+ * the index files the output holds are kept too, so pagefind does not run at all.
  */
+import { codeFingerprint } from '../cache/code-fingerprint.js'
+import { hashAll } from '../cache/memo-key.js'
+import { contentDigest } from '../output/content-digest.js'
+import type { ContentDigest } from '../output/content-digest.js'
 import type { RenderedBrief } from '../outputs/output.js'
 import { outputFileOf } from '../render/urls.js'
 import type { BriefSink } from '../stages/settle-briefs.js'
+import type { BuildOptions } from '../build.js'
 import type { OutputFile, Settings } from '../types.js'
-import { SearchPages, searchFiles } from './search-index.js'
+import { SearchPages, mainOf, searchFiles } from './search-index.js'
+import { openSearchMemo } from './search-memo.js'
+import type { SearchMemo } from './search-memo.js'
+
+/** Where the index files go: the build's output, which may already hold them. */
+export interface IndexSink {
+  put(file: OutputFile): unknown
+  keep(path: string, digest: ContentDigest): boolean
+}
 
 /** The briefs of one build, gathered for its search index. */
 export class BriefSearch {
-  private readonly pages = new SearchPages()
+  /** Every indexed brief's digest, by output file. */
+  private readonly briefs = new Map<string, string>()
+  /** The main region of each brief this build rendered or read, by the brief's digest. */
+  private readonly mains = new Map<string, Uint8Array>()
+
+  constructor(private readonly memo: SearchMemo) {}
 
   /**
-   * `sink`, keeping each brief it is given. An unchanged brief is not staged by digest (`keep`
-   * says no): the index needs its text, which the cache then reads back from its pack.
+   * `sink`, keeping each brief it is given. An unchanged brief is staged by digest (`keep`) only
+   * when the memo knows its main region; otherwise the cache reads it back from its pack and it
+   * is `put`, so that the index has its text.
    */
   through(sink: BriefSink): BriefSink {
     return {
       put: (file) => {
-        this.pages.add(file.path, file.content)
+        this.add(file.path, file.content)
         sink.put(file)
       },
-      keep: () => false
+      keep: (path, digest) => {
+        if (!this.memo.has(digest.hash) || !sink.keep(path, digest)) return false
+        this.briefs.set(path, digest.hash)
+        return true
+      }
     }
   }
 
-  /** The index of every brief, made once stage 2 is done: see `searchFiles`. */
-  async files(
-    briefs: ReadonlyMap<string, RenderedBrief>,
-    settings: Pick<Settings, 'base' | 'language'>
+  /**
+   * Makes the index of every brief once stage 2 is done (see `searchFiles`) and writes it to
+   * `output`, keeping the files it holds when no indexed brief changed. Returns the index files
+   * when there is no output to write them to (the dev server), none otherwise.
+   */
+  async publish(
+    rendered: ReadonlyMap<string, RenderedBrief>,
+    settings: Pick<Settings, 'base' | 'language'>,
+    output?: IndexSink
   ): Promise<OutputFile[]> {
-    for (const brief of briefs.values())
-      if ('bytes' in brief) this.pages.add(outputFileOf(brief.sitePath), brief.bytes)
-    return searchFiles(this.pages, settings)
+    for (const brief of rendered.values())
+      if ('bytes' in brief) this.add(outputFileOf(brief.sitePath), brief.bytes)
+    const indexed = [...this.briefs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    const pages = new SearchPages()
+    for (const [path, hash] of indexed) {
+      const main = this.mains.get(hash) ?? this.memo.main(hash)
+      if (main === undefined) throw new Error(`${path}: its brief was never read for the index`)
+      pages.addMain(path, main)
+    }
+    // Keyed by what is indexed: a brief whose story is the same (a template edit around it)
+    // leaves the index as it was.
+    const key = hashAll([settings.base, settings.language, ...pages.sorted().flat()])
+    const known = this.memo.index(key)
+    // Kept one by one: a file the output lost is made again below, with the rest of the index.
+    const kept = new Map<string, ContentDigest>()
+    if (known && output)
+      for (const [path, digest] of known) {
+        if (!output.keep(path, digest)) break
+        kept.set(path, digest)
+      }
+    if (known && kept.size === known.length) {
+      await this.memo.save()
+      return []
+    }
+    const files = await searchFiles(pages, settings)
+    const digests = files.map((file): [string, ContentDigest] => [
+      file.path,
+      contentDigest(file.content)
+    ])
+    for (const [index, file] of files.entries()) {
+      const before = kept.get(file.path)
+      if (before === undefined) output?.put(file)
+      else if (before.hash !== digests[index]?.[1].hash)
+        throw new Error(`${file.path}: pagefind made other bytes from the same briefs`)
+    }
+    this.memo.recordIndex({ key, files: digests })
+    await this.memo.save()
+    return output ? [] : files
   }
+
+  private add(path: string, content: string | Uint8Array): void {
+    const bytes: Uint8Array = typeof content === 'string' ? Buffer.from(content) : content
+    const hash = contentDigest(bytes).hash
+    const main = mainOf(bytes)
+    this.briefs.set(path, hash)
+    this.mains.set(hash, main)
+    this.memo.remember(hash, main)
+  }
+}
+
+/**
+ * The gatherer of a build that makes an index (`search: true`, and not `check`, which publishes
+ * nothing), remembering in cache folder `cacheDir` (none: nothing kept); undefined otherwise.
+ */
+export async function briefSearch(
+  settings: Pick<Settings, 'search'>,
+  options: Pick<BuildOptions, 'search' | 'variants'>,
+  cacheDir: string | undefined
+): Promise<BriefSearch | undefined> {
+  if (!settings.search || !(options.search ?? options.variants !== false)) return undefined
+  return new BriefSearch(openSearchMemo(cacheDir, await codeFingerprint()))
 }

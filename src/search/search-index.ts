@@ -32,8 +32,20 @@ const excluded = [
   '.corrections'
 ]
 
+/**
+ * The interfaces of pagefind the search page does not load (its component and modular UIs, the
+ * highlighter of result pages): 300 KB a site need not publish. The page loads `pagefind-ui.*`,
+ * which loads `pagefind.js`, the WebAssembly and the index.
+ */
+const unused = /^pagefind-(?:component-ui|modular-ui)\.(?:js|css)$|^pagefind-highlight\.js$/
+
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()
+
+/** A file of the index: pagefind gives bytes. */
+export interface IndexFile extends OutputFile {
+  content: Uint8Array
+}
 
 /** The briefs to index, gathered as they are rendered or written. */
 export class SearchPages {
@@ -41,8 +53,12 @@ export class SearchPages {
 
   /** Keeps the main region of the brief at output file `path` (e.g. `us/x/index.html`). */
   add(path: string, content: string | Uint8Array): void {
-    const html = typeof content === 'string' ? content : decoder.decode(content)
-    this.pages.set(path, encoder.encode(mainOf(html)))
+    this.pages.set(path, mainOf(content))
+  }
+
+  /** Keeps `main`, the main region of the brief at `path` as `mainOf` made it. */
+  addMain(path: string, main: Uint8Array): void {
+    this.pages.set(path, main)
   }
 
   get size(): number {
@@ -62,7 +78,7 @@ export class SearchPages {
 export async function searchFiles(
   pages: SearchPages,
   settings: Pick<Settings, 'base' | 'language'>
-): Promise<OutputFile[]> {
+): Promise<IndexFile[]> {
   const created = await pagefind.createIndex({
     rootSelector: 'main',
     excludeSelectors: excluded,
@@ -83,6 +99,7 @@ export async function searchFiles(
     const { files, errors } = await index.getFiles()
     if (errors.length > 0) throw new Error(`pagefind failed: ${errors.join('; ')}`)
     return files
+      .filter((file) => !unused.test(file.path))
       .map((file) => ({ path: `${searchFolder}/${file.path}`, content: file.content }))
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   } finally {
@@ -90,11 +107,42 @@ export async function searchFiles(
   }
 }
 
-/** The `<main>` element of a page, or the page when it has none (a site's own template). */
-function mainOf(html: string): string {
+/**
+ * The `<main>` element of a page, or the page when it has none (a site's own template), as the
+ * index reads it: without its fact-check panels, which pagefind would skip (`excluded`) and which
+ * are most of a brief's bytes (the checks, their tables and charts), so that the build cache
+ * keeps and pagefind parses only the story.
+ */
+export function mainOf(content: string | Uint8Array): Uint8Array {
+  const html = typeof content === 'string' ? content : decoder.decode(content)
   const start = html.search(/<main[\s>]/)
   const end = html.lastIndexOf('</main>')
-  return start === -1 || end < start ? html : html.slice(start, end + '</main>'.length)
+  const main = start === -1 || end < start ? html : html.slice(start, end + '</main>'.length)
+  return encoder.encode(withoutPanels(main))
+}
+
+const panelStart = /<aside\b[^>]*\bclass="fact-panel[\s"]/g
+const asideTag = /<aside[\s>]|<\/aside>/g
+
+/**
+ * `html` without each `<aside class="fact-panel">` element, nested asides counted; a panel left
+ * unclosed (a site's own template) is kept, for pagefind to skip.
+ */
+function withoutPanels(html: string): string {
+  let kept = ''
+  let from = 0
+  panelStart.lastIndex = 0
+  for (let found = panelStart.exec(html); found; found = panelStart.exec(html)) {
+    asideTag.lastIndex = found.index + 1
+    let depth = 1
+    let tag: RegExpExecArray | null = null
+    while (depth > 0 && (tag = asideTag.exec(html))) depth += tag[0] === '</aside>' ? -1 : 1
+    if (depth > 0 || !tag) break
+    kept += html.slice(from, found.index)
+    from = tag.index + tag[0].length
+    panelStart.lastIndex = from
+  }
+  return kept + html.slice(from)
 }
 
 /** `us/x/index.html` is served at `/us/x/`. */

@@ -29,7 +29,7 @@ export function renderSearchPage(
       stylesheet: `${bundle}pagefind-ui.css`
     },
     page: {
-      title: pageTitle(settings, 'Search'),
+      title: pageTitle(settings, site.labels.search_title),
       description: settings.description,
       og: [],
       noindex: true

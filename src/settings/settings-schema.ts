@@ -121,11 +121,12 @@ const settingsKeys = z.strictObject({
    */
   embeds: z.array(embedHost).default([]),
   /**
-   * A search box on every page and a search page over a pagefind index of the briefs. Default
-   * off for now: indexing re-reads every brief on each build (about 20 s at 4,000 articles, warm
-   * builds included) until the index is remembered like the listing pages.
+   * A search box on every page and a search page over a pagefind index of the briefs: on by
+   * default, as readers expect to search a news site. The index is remembered between builds
+   * (`search/search-memo.ts`), so a build that changed no brief does not make it again; `false`
+   * leaves out the box, the page and the index.
    */
-  search: z.boolean().default(false),
+  search: z.boolean().default(true),
   /**
    * The site's own words for any interface string (issue 19), by catalogue key:
    * `verdict_verified: Checked`. Keys are those of `src/i18n/catalogues/en.ts`. Default none.

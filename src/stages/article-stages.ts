@@ -23,12 +23,11 @@ import { loadDataStore } from '../checks/datasets/load-data-store.js'
 import { isPublished, rejectDuplicatePermalinks } from '../content/published.js'
 import { createRunner } from '../parallel/article-runner.js'
 import type { ArticleResult } from '../parallel/article-tasks.js'
-import { stylesheetFile } from '../render/assets.js'
 import { renderBrief } from '../render/brief.js'
 import { encodePage } from '../render/render-page.js'
 import { feedLength } from '../render/feeds.js'
 import { newestFirst } from '../render/order.js'
-import { siteView } from '../render/page-context.js'
+import { siteViewOf } from '../render/page-context.js'
 import type { Templates } from '../render/templates.js'
 import type { BuildOptions } from '../build.js'
 import type { RenderedBrief } from '../outputs/output.js'
@@ -109,7 +108,7 @@ export async function runArticleStages(
     const brief = {
       images,
       settings,
-      site: siteView(settings, sorted, stylesheetFile(templates.stylesheet).path),
+      site: siteViewOf(settings, sorted, templates),
       templates,
       dataPaths: new Set([...store.datasets.values()].map((dataset) => dataset.file))
     }

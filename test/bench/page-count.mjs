@@ -49,9 +49,9 @@ export async function readCorpusShape(root) {
 /**
  * The files a builder must write for a corpus: `html` pages and `total` files.
  *
- * - factdesk (SPEC 8): briefs, listing pages, `/factcheck/`, `404.html`; then `factcheck.json`,
+ * - factdesk (SPEC 8): briefs, listing pages, `/factcheck/`, `404.html`, `/search/`; then `factcheck.json`,
  *   `latest.txt`, `feed.xml`, `atom.xml`, `feed.json`, `sitemap.xml`, `robots.txt`, the hashed
- *   stylesheet, `.factdesk-output.json` (the record of what it wrote, SPEC 9) and a copy of every
+ *   stylesheet and figure-marks script (issue 19), `.factdesk-output.json` (the record of what it wrote, SPEC 9) and a copy of every
  *   bound data file.
  * - Eleventy: briefs, listing pages, `404.html`; then `feed.xml` and `sitemap.xml`.
  * - Hugo: the same as Eleventy, plus the `page/1/` redirect Hugo 0.111 writes for every paged
@@ -67,8 +67,9 @@ export function expectedFiles(builder, shape) {
   )
   const listings = shape.listingSizes.length
   if (builder === 'ours') {
-    const html = shape.articles + listingPages + 2
-    return { html, total: html + 9 + shape.dataFiles }
+    // + `/factcheck/`, `404.html` and `/search/` (search is on by default, issue 19)
+    const html = shape.articles + listingPages + 3
+    return { html, total: html + 10 + shape.dataFiles }
   }
   const html = shape.articles + listingPages + 1 + (builder === 'hugo' ? listings : 0)
   return { html, total: html + 2 }
@@ -86,7 +87,11 @@ export async function countOutput(dir) {
   } catch {
     return { html: 0, total: 0 }
   }
-  const files = entries.filter((entry) => entry.isFile())
+  // factdesk's search index, `pagefind/`, holds files named by their content: not counted.
+  const index = join(dir, 'pagefind')
+  const files = entries.filter(
+    (entry) => entry.isFile() && !`${entry.parentPath ?? entry.path}/`.startsWith(`${index}/`)
+  )
   return { html: files.filter((entry) => entry.name.endsWith('.html')).length, total: files.length }
 }
 

@@ -50,7 +50,7 @@ describe('expectedFiles', () => {
   }
   // listing pages: 3 + 1 + 2 + 1 = 7 across 4 listings
   const cases = [
-    { builder: 'ours', html: 45 + 7 + 2, total: 45 + 7 + 2 + 9 + 3 },
+    { builder: 'ours', html: 45 + 7 + 3, total: 45 + 7 + 3 + 10 + 3 },
     { builder: 'eleventy', html: 45 + 7 + 1, total: 45 + 7 + 1 + 2 },
     { builder: 'hugo', html: 45 + 7 + 1 + 4, total: 45 + 7 + 1 + 4 + 2 }
   ] as const
@@ -82,21 +82,25 @@ describe('expectedFiles', () => {
       now: DateTime.fromISO('2026-01-01T00:00:00Z'),
       write: false
     })
-    const html = result.files.filter((file) => file.path.endsWith('.html')).length
+    // The search index is not counted (see `countOutput`).
+    const files = result.files.filter((file) => !file.path.startsWith('pagefind/'))
+    const html = files.filter((file) => file.path.endsWith('.html')).length
     // A written build adds its marker, `.factdesk-output.json`, to the rendered files.
-    expect({ html, total: result.files.length + 1 }).toEqual(
+    expect({ html, total: files.length + 1 }).toEqual(
       expectedFiles('ours', await readCorpusShape(root))
     )
   })
 })
 
 describe('countOutput', () => {
-  it('counts HTML pages and all files, in nested folders too', async () => {
+  it('counts HTML pages and all files, in nested folders too, but not the search index', async () => {
     const root = await tempSite({
       'index.html': '',
       'a/b/index.html': '',
       'feed.xml': '',
-      'assets/s.css': ''
+      'assets/s.css': '',
+      'pagefind/pagefind.js': '',
+      'pagefind/fragment/en_1.pf_fragment': ''
     })
     expect(await countOutput(root)).toEqual({ html: 2, total: 4 })
   })

@@ -13,6 +13,7 @@ import process from 'node:process'
 import { performance } from 'node:perf_hooks'
 import { unified } from 'unified'
 import { projectRoot } from './builders.mjs'
+import { chartCost, formatChartCost } from './chart-cost.mjs'
 import { listArticles } from './page-count.mjs'
 
 const lib = (path) => import(join(projectRoot, 'lib', path))
@@ -21,7 +22,7 @@ const lib = (path) => import(join(projectRoot, 'lib', path))
  * Seconds spent in each stage over every article of `corpus`, and a cold one-worker build's.
  * @param {string} corpus site root
  * @param {string} work folder for the build's output
- * @returns {Promise<{ articles: number, stages: Record<string, number>, coldBuild: number }>}
+ * @returns {Promise<{ articles: number, stages: Record<string, number>, coldBuild: number, charts: { seconds: number, charts: number, bytes: number } }>}
  */
 export async function profileStages(corpus, work) {
   const [{ articleFile, isLoaded }, { decodeArticle }, settingsModule, dataModule] =
@@ -59,7 +60,7 @@ export async function profileStages(corpus, work) {
     .use(timed(nestingGuard, stages, 'parse'))
     .use(timed(findFigures, stages, 'figures'), { notFigures: settings.not_figures })
     .use(timed(factcheck, stages, 'checks'), context)
-    .use(timed(bodyHtml, stages, 'body'))
+    .use(timed(bodyHtml, stages, 'body'), { settings })
     .freeze()
   for (const file of loaded) {
     const start = performance.now()
@@ -68,6 +69,7 @@ export async function profileStages(corpus, work) {
     processor.runSync(tree, file)
   }
   for (const stage of Object.keys(stages)) stages[stage] /= 1000
+  const charts = await chartCost(loaded, store, settings)
 
   const out = join(work, 'out-profile')
   const build = join(projectRoot, 'bin', 'factdesk.js')
@@ -78,12 +80,12 @@ export async function profileStages(corpus, work) {
   const coldBuild = (performance.now() - started) / 1000
   await rm(out, { recursive: true, force: true })
   if (run.status !== 0) throw new Error(`the one-worker cold build exited ${run.status}`)
-  return { articles: loaded.length, stages, coldBuild }
+  return { articles: loaded.length, stages, coldBuild, charts }
 }
 
 /**
  * The profile as two lines: each stage's seconds, and figures + checks as a share of the build.
- * @param {{ articles: number, stages: Record<string, number>, coldBuild: number }} profile
+ * @param {{ articles: number, stages: Record<string, number>, coldBuild: number, charts?: { seconds: number, charts: number, bytes: number } }} profile
  */
 export function formatProfile(profile) {
   const seconds = (value) => `${value.toFixed(2)} s`
@@ -94,7 +96,8 @@ export function formatProfile(profile) {
   const share = ((ours / profile.coldBuild) * 100).toFixed(1)
   return (
     `Article stages in one thread (${profile.articles} articles): ${list}\n` +
-    `Figures + checks: ${seconds(ours)} = ${share}% of a cold build with one worker thread (${seconds(profile.coldBuild)})`
+    `Figures + checks: ${seconds(ours)} = ${share}% of a cold build with one worker thread (${seconds(profile.coldBuild)})` +
+    (profile.charts === undefined ? '' : `\n${formatChartCost(profile.charts, profile.coldBuild)}`)
   )
 }
 

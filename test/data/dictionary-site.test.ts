@@ -78,18 +78,22 @@ describe('a described data file', () => {
   it('explains the check in the words of its description', async () => {
     const tree = await brief(first, 'Harbour Line slides')
     expect(texts(tree, '.check__explanation')).toEqual([
-      "Harbour Line's closing price fell 7% from 3 to 4 March 2025"
+      "Harbour Line's closing price fell 7% from 3 to 4 March 2025."
     ])
   })
 
-  it('names the file by its title, with its source and licence, next to the data link', async () => {
+  it('names the file by its title next to the data link, and credits its source and licence once', async () => {
     const tree = await brief(first, 'Harbour Line slides')
     const data = select('.check__data', tree)
     expect(toString(select('a', data) ?? { type: 'root', children: [] })).toBe(
       'Harbour Line daily share prices'
     )
-    expect(texts(tree, '.check__credit')).toEqual(['from Port Ashby Exchange, CC BY 4.0'])
-    expect(select('.check__credit a', tree)?.properties.href).toBe('https://example.org/pax')
+    expect(texts(tree, '.fact-panel__credits > span')).toEqual([
+      'Harbour Line daily share prices (Port Ashby Exchange, CC BY 4.0)'
+    ])
+    expect(
+      selectAll('.fact-panel__credits a', tree).map((link) => link.properties.href)
+    ).toEqual(['/data/markets/prices.csv', 'https://example.org/pax'])
   })
 
   it('gives the figure mark a hover text in the same words, with its source (SPEC 8)', async () => {
@@ -104,9 +108,10 @@ describe('an undescribed data file', () => {
   it('reads as its column and file names, never its alias', async () => {
     const tree = await brief(first, 'Ferry volumes')
     const [explanation] = texts(tree, '.check__explanation')
-    expect(explanation).toBe('Daily volume of ferry volumes on 4 March 2025: 6,200')
+    expect(explanation).toBe('Daily volume of ferry volumes on 4 March 2025: 6,200.')
     expect(explanation).not.toMatch(/\bfv\b/)
-    expect(texts(tree, '.check__credit')).toEqual([])
+    // Undescribed: credited by its path alone, with no source or licence to name.
+    expect(texts(tree, '.fact-panel__credits > span')).toEqual(['data/ferry/ferry_volumes.csv'])
   })
 })
 
@@ -119,7 +124,7 @@ describe('an edited description', () => {
     const second = await built()
     const tree = await brief(second, 'Harbour Line slides')
     expect(texts(tree, '.check__explanation')).toEqual([
-      "Harbour Line Ltd's closing price fell 7% from 3 to 4 March 2025"
+      "Harbour Line Ltd's closing price fell 7% from 3 to 4 March 2025."
     ])
   })
 })

@@ -36,6 +36,7 @@ const kinds = {
   'index shard': /^index\/[0-9a-f]{2}\.v8$/,
   'result pack': /^results\/[0-9a-z]+-\d+\.pack$/,
   'page memo': /^pages\.v8$/,
+  'search memo': /^search\.v8$/,
   'verified files': /^output\/[0-9a-f]{16}\.verified\.v8$/,
   'spare output': /^output\/[0-9a-f]{16}\/.+$/
 } as const

@@ -370,7 +370,8 @@ describe.skipIf(!canMount)('mounts and full disks (need mount: root)', () => {
     if (at === undefined) throw new Error('mount failed')
     try {
       const out = join(at, 'dist')
-      const small = await site('one')
+      // Without search: its scripts alone would not fit in 400 KB beside the site.
+      const small = await site('one', { 'data/site.yaml': `${siteYaml}search: false\n` })
       expect((await runCli(['build', '--root', small, '--out', out, '--no-cache'])).exit).toBe(0)
       const before = await readTree(out)
       const big = await tempSite({

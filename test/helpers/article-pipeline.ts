@@ -11,9 +11,8 @@ import { articleFile, isLoaded, problemsOf } from '../../src/article/article-fil
 import type { CheckedFile, LoadedFile } from '../../src/article/article-file.js'
 import { articleProcessor, processArticle } from '../../src/article/process-article.js'
 import { parseArticle } from '../../src/content/load-article.js'
-import { stylesheetFile } from '../../src/render/assets.js'
 import { renderBrief } from '../../src/render/brief.js'
-import { siteView } from '../../src/render/page-context.js'
+import { siteViewOf } from '../../src/render/page-context.js'
 import { loadTemplates } from '../../src/render/templates.js'
 import type { Templates } from '../../src/render/templates.js'
 import { defaultSettings, loadSettings } from '../../src/settings/load-settings.js'
@@ -143,7 +142,7 @@ export async function briefOf(
   const rendered = renderBrief(
     {
       settings,
-      site: siteView(settings, [outcome.article], stylesheetFile(templates.stylesheet).path),
+      site: siteViewOf(settings, [outcome.article], templates),
       templates,
       dataPaths: outcome.dataPaths
     },

@@ -92,6 +92,7 @@ describe('the outputs table', () => {
       .map((article) => `${article.data.url.slice(1)}index.html`)
     expect(written).toEqual([
       expect.stringMatching(/^assets\/style\.[0-9a-f]{10}\.css$/),
+      expect.stringMatching(/^assets\/figure-marks\.[0-9a-f]{10}\.js$/),
       'data/markets/btc-usd.csv',
       ...briefs,
       'index.html',

@@ -140,9 +140,20 @@ describe('renderSite', () => {
     }
   })
 
+  it('publishes the figure marks\' script under its content hash and loads it on briefs only', () => {
+    const hash = createHash('sha256').update(templates.script).digest('hex').slice(0, 10)
+    const path = `assets/figure-marks.${hash}.js`
+    expect(textOf(files, path)).toBe(templates.script)
+    const scripts = (file: string) =>
+      selectAll('script[src]', pageOf(files, file)).map((script) => script.properties.src)
+    expect(scripts('2025/11/04/crypto/index.html')).toEqual([`/news/${path}`])
+    expect(scripts('index.html')).toEqual([])
+    expect(scripts('factcheck/index.html')).toEqual([])
+  })
+
   it('copies data files byte for byte and links only those it copied', () => {
     expect(files.find((file) => file.path === 'data/markets/btc-usd.csv')?.content).toEqual(csv)
-    const data = select('.check__facts', pageOf(files, '2025/11/04/crypto/index.html'))
+    const data = select('.check__data', pageOf(files, '2025/11/04/crypto/index.html'))
     expect(
       selectAll('a', data ?? { type: 'root', children: [] }).map((link) => link.properties.href)
     ).toEqual(['/news/data/markets/btc-usd.csv'])
@@ -213,13 +224,18 @@ describe('hosting files', () => {
       selectAll('a', element).some((link) => link.properties.href === '/news/2025/11/04/crypto/')
     )
     expect(section).toBeDefined()
-    const rows = selectAll('tbody tr', section ?? page).map((row) =>
-      selectAll('td', row).map((cell) => toString(cell))
-    )
-    // Readers find a headline figure by the word, a body figure by its line and column.
+    const rows = selectAll('.report-article__figures li', section ?? page).map((row) => ({
+      status: String(row.properties.className),
+      text: toString(row)
+    }))
+    // Readers find a headline figure by the word; what was computed is in their words, no code,
+    // no positions and no stated/actual message (those stay in factcheck.json).
     expect(rows).toEqual([
-      ['7%', 'headline', 'Unchecked', '—', 'no check covers this figure'],
-      ['over 7%', '1:1', 'Contradicted', '-7.41', 'stated over 7%, data -7.41%']
+      { status: 'check--unchecked', text: '7% (in the headline) Not checked' },
+      {
+        status: 'check--contradicted',
+        text: 'over 7% Contradicted by our data — btc close fell 6.1%.'
+      }
     ])
   })
 })

@@ -129,9 +129,9 @@ describe('search in a built site', async () => {
   })
 })
 
-describe('a site without search: true', async () => {
+describe('a site with search: false', async () => {
   const root = await tempSite({
-    'data/site.yaml': siteYaml,
+    'data/site.yaml': `${siteYaml}search: false\n`,
     'content/zebra.md': article('title: Zebra crossing opens\ndate: 2025-11-04', 'Stripes.\n')
   })
   const built = await build({ root, out: '', strict: false, drafts: false, now, write: false })

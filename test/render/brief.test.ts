@@ -118,7 +118,8 @@ describe('brief head', () => {
   })
 
   it('has NewsArticle JSON-LD that parses and that a </script> title cannot close', () => {
-    const scripts = selectAll('script', page)
+    // The one inline script: the marks' script is a file (`src`), and nothing may leak out of this one.
+    const scripts = selectAll('script:not([src])', page)
     expect(scripts).toHaveLength(1)
     const [script] = scripts
     expect(script?.properties.type).toBe('application/ld+json')
@@ -173,23 +174,45 @@ describe('brief body', () => {
     ])
   })
 
-  it('lists each check in the fact-check panel with its value and data file link', () => {
-    const panel = select('aside.fact-panel', page)
-    expect(panel).toBeDefined()
-    const check = one('.check', required(panel))
+  it('lists each check in the folded panel in plain words, the computation behind a disclosure', () => {
+    const panel = required(select('aside.fact-panel', page))
+    const list = one('details.fact-panel__list', panel)
+    const check = one('.check', list)
     const text = toString(check)
-    expect(text).toContain('Verified')
+    expect(text).toContain('Matches our data')
     expect(text).toContain('over 7%')
-    expect(text).toContain('btc close fell 7.41% from 3 Nov to 4 Nov 2025')
-    expect(text).toContain('-7.41')
-    expect(text).toContain('closing prices, UTC')
+    expect(text).toContain('btc close fell 7.41% from 3 Nov to 4 Nov 2025.')
+    // Readers see no code: the expression, the raw result and the note are behind "How this was computed".
+    expect(text).not.toContain('pct_change')
+    expect(text).not.toContain('-7.41')
     expect(select('a[href="/news/data/markets/btc-usd.csv"]', check)).toBeDefined()
-    expect(toString(one('.fact-panel__asserts', required(panel)))).toContain(
-      'lowest level since June'
+    const how = one('details.fact-panel__how', list)
+    expect(toString(one('summary', how))).toBe('How this was computed')
+    expect(toString(how)).toContain('pct_change')
+    expect(toString(how)).toContain('-7.41')
+    expect(toString(how)).toContain('closing prices, UTC')
+    expect(toString(one('.fact-panel__asserts', panel))).toContain('lowest level since June')
+    expect(toString(one('.fact-panel__summary', panel))).toBe(
+      '1 figure checked against our data'
     )
-    expect(toString(one('.fact-panel__summary', required(panel)))).toBe(
-      '2 figures: 1 verified, 1 unchecked'
-    )
+  })
+
+  it('names the figures no check covers, and why, in their own fold', () => {
+    const unchecked = one('details.fact-panel__unchecked', required(select('aside.fact-panel', page)))
+    expect(toString(one('summary', unchecked))).toBe('1 figure not checked')
+    expect(toString(unchecked)).toContain('No check binds these figures to our data')
+    expect(selectAll('li', unchecked).map((item) => toString(item))).toEqual(['470,000 investors'])
+  })
+
+  it('counts the checked figures in one line at the top, linked to the panel, with a legend', () => {
+    const line = one('.fact-line', page)
+    const link = one('a', line)
+    expect(link.properties.href).toBe('#fact-check')
+    expect(toString(link)).toBe('1 figure checked against our data')
+    expect(selectAll('.legend', line).map((item) => item.properties.dataStatus)).toEqual([
+      'verified',
+      'unchecked'
+    ])
   })
 
   it('links only sources with http(s) URLs', () => {

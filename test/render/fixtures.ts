@@ -14,12 +14,11 @@ import { checkedDataOf } from '../../src/article/process-article.js'
 import type { RenderedBrief } from '../../src/outputs/output.js'
 import type { SiteInput } from '../../src/outputs/render-site.js'
 import { parseMarkdown } from '../../src/markdown/parse-markdown.js'
-import { stylesheetFile } from '../../src/render/assets.js'
 import { renderBodyHtml } from '../../src/render/body-html.js'
 import { headlineHtml } from '../../src/render/headline-html.js'
 import { renderBrief } from '../../src/render/brief.js'
 import { newestFirst } from '../../src/render/order.js'
-import { siteView } from '../../src/render/page-context.js'
+import { siteViewOf } from '../../src/render/page-context.js'
 import { encodePage } from '../../src/render/render-page.js'
 import type { Templates } from '../../src/render/templates.js'
 import type {
@@ -202,7 +201,7 @@ export function siteInputOf(spec: SiteSpec): SiteInput {
   const summaries = articles.map((article) => summaryOf(article, true))
   const brief = {
     settings,
-    site: siteView(settings, newestFirst(summaries), stylesheetFile(templates.stylesheet).path),
+    site: siteViewOf(settings, newestFirst(summaries), templates),
     templates,
     dataPaths: new Set(dataFiles.map((file) => file.path))
   }

@@ -19,7 +19,7 @@ describe('parseSettings', () => {
         tolerance: { about: 0.05, nearly: 0.1, slightly: 0.05, understated: 1.5 }
       },
       sections: {},
-      search: false,
+      search: true,
       labels: {},
       not_figures: [],
       embeds: []

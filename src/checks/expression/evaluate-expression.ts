@@ -15,6 +15,8 @@ import { compareNumbers, explainResult } from './explain.js'
 import { ExpressionFailure } from './failure.js'
 import type { FailureRule } from './failure.js'
 import { functions } from './functions.js'
+import { createReadLog, formOf } from './reads.js'
+import type { ReadLog, ResultForm, SeriesRead } from './reads.js'
 import { parseExpression } from './parse-expression.js'
 import { index, member } from './read-data.js'
 import { describeKind, expectBoolean, expectNumber, hintFor, numberValue } from './values.js'
@@ -38,6 +40,10 @@ export type Evaluation =
       dataFiles: string[]
       /** Title, source and licence of the described files among them (`data/dictionary.ts`). */
       credits?: DataCredit[]
+      /** The series read and the keys read in each (issue 19), in order of first read. */
+      reads?: SeriesRead[]
+      /** How the result relates to the one series read, when it does (`reads.ts`). */
+      form?: ResultForm
     }
   | {
       ok: false
@@ -57,6 +63,7 @@ interface Context {
   scope: EvaluationScope
   dataFiles: string[]
   credits: DataCredit[]
+  reads: ReadLog
 }
 
 /** Parses and evaluates `source` in `scope`; never throws for any input. */
@@ -64,7 +71,7 @@ export function evaluateExpression(source: string, scope: EvaluationScope): Eval
   const parsed = parseExpression(source)
   if (!parsed.ok)
     return { ok: false, rule: parsed.rule, message: parsed.message, column: parsed.column }
-  const context: Context = { source, scope, dataFiles: [], credits: [] }
+  const context: Context = { source, scope, dataFiles: [], credits: [], reads: createReadLog() }
   try {
     const result = evaluate(parsed.expression, context)
     if (result.kind !== 'number' && result.kind !== 'boolean') {
@@ -74,12 +81,15 @@ export function evaluateExpression(source: string, scope: EvaluationScope): Eval
         parsed.expression.start + 1
       )
     }
+    const form = formOf(parsed.expression, context.reads)
     return {
       ok: true,
       value: result.value,
       explanation: explainResult(result, context.dataFiles),
       dataFiles: context.dataFiles,
-      ...(context.credits.length === 0 ? {} : { credits: context.credits })
+      ...(context.credits.length === 0 ? {} : { credits: context.credits }),
+      reads: context.reads.series,
+      ...(form === undefined ? {} : { form })
     }
   } catch (error) {
     if (!(error instanceof ExpressionFailure)) throw error
@@ -177,7 +187,13 @@ function dataset(alias: string, context: Context): Value {
     const credit = creditOf(loaded.file, loaded.description)
     if (credit !== undefined) context.credits.push(credit)
   }
-  const origin: Origin = { alias, path: [], file: loaded.file, description: loaded.description }
+  const origin: Origin = {
+    alias,
+    path: [],
+    file: loaded.file,
+    description: loaded.description,
+    reads: context.reads
+  }
   return loaded.kind === 'table'
     ? { ...origin, kind: 'table', table: loaded.table }
     : { ...origin, kind: 'record', node: loaded.root }

@@ -3,14 +3,14 @@
  * arguments (a wrong call says `pct_change expects (series, from, to)`) and describes its result in
  * plain words for the fact-check panel. The table is a Map, so that only these names can be called.
  */
-import { rowsBefore } from '../datasets/series.js'
 import { ExpressionFailure } from './failure.js'
-import { formatAmount, formatDate, formatKey, formatNumber, formatRange } from './explain.js'
+import { formatAmount, formatDate, formatKey, formatRange, phrase } from './explain.js'
 import {
   cellNumber,
   dateArgument,
   keyFor,
   rowsInRange,
+  rowsUpTo,
   valueAt,
   valuesBetween
 } from './read-series.js'
@@ -32,15 +32,8 @@ export interface FunctionSpec {
 
 type RangeAggregate = (values: number[]) => number
 
-/** How an aggregate reads in a sentence: readers say "the highest", not "max". */
-const aggregateWords: ReadonlyMap<string, string> = new Map([
-  ['min', 'the lowest'],
-  ['max', 'the highest'],
-  ['sum', 'the total'],
-  ['mean', 'the average']
-])
-
-const aggregates: ReadonlyArray<readonly [string, RangeAggregate]> = [
+/** Each aggregate reads in a sentence as its `explain_` words: "the highest", not "max". */
+const aggregates: ReadonlyArray<readonly ['min' | 'max' | 'sum' | 'mean', RangeAggregate]> = [
   ['min', (values) => values.reduce((a, b) => Math.min(a, b))],
   ['max', (values) => values.reduce((a, b) => Math.max(a, b))],
   ['sum', (values) => values.reduce((a, b) => a + b, 0)],
@@ -67,7 +60,10 @@ export const functions: ReadonlyMap<string, FunctionSpec> = new Map<string, Func
     const count = rowsInRange(series, from, to).filter(
       (row) => (column[row] ?? '').trim() !== ''
     ).length
-    return numberValue(count, `count of ${labelOf(series)} ${rangeOrAll(series, from, to)}`)
+    return numberValue(
+      count,
+      phrase('explain_count', { what: labelOf(series), range: rangeOrAll(series, from, to) })
+    )
   }),
   define('drawdown', '(series, at, peak_from, peak_to)', (args, site, signature) => {
     const [first, atArg, fromArg, toArg] = shape(args, site, signature, 4, 4)
@@ -79,11 +75,17 @@ export const functions: ReadonlyMap<string, FunctionSpec> = new Map<string, Func
     if (peak === 0) throw divisionByZero(site, `the peak of ${nameOf(series)} is 0`)
     const result = finite(((peak - at.value) / peak) * 100, site)
     const what = at.label ?? labelOf(series)
-    const side = result < 0 ? 'above' : 'below'
+    const side = result < 0 ? 'explain_above_peak' : 'explain_below_peak'
+    const range = formatRange(from, to)
     return numberValue(
       result,
-      `drawdown of ${what} from its peak ${formatRange(from, to)}`,
-      `${what} was ${formatNumber(Math.abs(result))}% ${side} its peak of ${formatAmount(peak, unitOf(series))} ${formatRange(from, to)}`,
+      phrase('explain_drawdown', { what, range }),
+      phrase(side, {
+        what,
+        percent: formatAmount(Math.abs(result), '%'),
+        peak: formatAmount(peak, unitOf(series)),
+        range
+      }),
       '%'
     )
   }),
@@ -93,8 +95,12 @@ export const functions: ReadonlyMap<string, FunctionSpec> = new Map<string, Func
     const whole = asNumber(wholeArg, site, signature)
     if (whole.value === 0) throw divisionByZero(site, `${site.args[1] ?? 'the whole'} is 0`)
     const result = finite((part.value / whole.value) * 100, site)
-    const phrase = `${part.label ?? site.args[0] ?? 'part'} as a share of ${whole.label ?? site.args[1] ?? 'whole'}`
-    return numberValue(result, phrase, `${phrase}: ${formatNumber(result)}%`, '%')
+    const words = phrase('explain_share', {
+      part: part.label ?? site.args[0] ?? 'part',
+      whole: whole.label ?? site.args[1] ?? 'whole'
+    })
+    const value = formatAmount(result, '%')
+    return numberValue(result, words, phrase('explain_labelled', { label: words, value }), '%')
   }),
   define('abs', '(number)', (args, site, signature) => {
     const [x] = shape(args, site, signature, 1, 1)
@@ -136,19 +142,24 @@ function change(
   const end = valueAt(series, to).value
   if (percent && start === 0) throw divisionByZero(site, `${nameOf(series)}${formatKey(from)} is 0`)
   const result = finite(percent ? (end / start - 1) * 100 : end - start, site)
-  const range = series.table.dateKeys ? formatRange(from, to) : `from ${from} to ${to}`
-  const verb = result < 0 ? 'fell' : result > 0 ? 'rose' : 'was unchanged'
+  const range = series.table.dateKeys
+    ? formatRange(from, to)
+    : phrase('explain_from_to', { from, to })
+  const verb = result < 0 ? 'explain_fell' : result > 0 ? 'explain_rose' : 'explain_unchanged'
   const unit = percent ? '%' : unitOf(series)
-  const amount = result === 0 ? '' : ` ${formatAmount(Math.abs(result), unit)}`
+  const what = labelOf(series)
   return numberValue(
     result,
-    `${percent ? '% change' : 'change'} in ${labelOf(series)} ${range}`,
-    `${labelOf(series)} ${verb}${amount} ${range}`,
+    phrase(percent ? 'explain_pct_change' : 'explain_change', { what, range }),
+    phrase(verb, { what, amount: formatAmount(Math.abs(result), unit), range }),
     unit
   )
 }
 
-function rangeFunction(name: string, aggregate: RangeAggregate): [string, FunctionSpec] {
+function rangeFunction(
+  name: 'min' | 'max' | 'sum' | 'mean',
+  aggregate: RangeAggregate
+): [string, FunctionSpec] {
   const numbersToo = name === 'min' || name === 'max'
   const signature = numbersToo
     ? '(series, from?, to?) or (number, number, ...)'
@@ -159,10 +170,10 @@ function rangeFunction(name: string, aggregate: RangeAggregate): [string, Functi
     }
     const { series, from, to } = seriesRange(args, site, signature)
     const result = finite(aggregate(valuesBetween(series, from, to)), site)
-    const words = `${aggregateWords.get(name) ?? name} of ${labelOf(series)}`
+    const range = rangeOrAll(series, from, to)
     return numberValue(
       result,
-      `${words} ${rangeOrAll(series, from, to)}`,
+      phrase(`explain_${name}`, { what: labelOf(series), range }),
       undefined,
       unitOf(series)
     )
@@ -192,7 +203,7 @@ function extremeSince(
     )
   }
   const current = valueAt(series, at)
-  const rows = rowsBefore(series.table, since, at)
+  const rows = rowsUpTo(series, since, at)
   if (rows.length === 0) {
     throw new ExpressionFailure(
       'check-error',
@@ -206,7 +217,10 @@ function extremeSince(
   return {
     kind: 'boolean',
     value: holds,
-    sentence: `${current.label ?? labelOf(series)} is ${holds ? '' : 'not '}the ${extreme} since ${formatDate(since)}`
+    sentence: phrase(holds ? `explain_${extreme}_since` : `explain_not_${extreme}_since`, {
+      what: current.label ?? labelOf(series),
+      date: formatDate(since)
+    })
   }
 }
 
@@ -225,7 +239,7 @@ function seriesRange(
 
 function rangeOrAll(series: SeriesValue, from?: string, to?: string): string {
   return from === undefined && to === undefined
-    ? `over all ${series.table.dateKeys ? 'dates' : 'rows'}`
+    ? phrase(series.table.dateKeys ? 'explain_all_dates' : 'explain_all_rows')
     : formatRange(from, to)
 }
 

@@ -33,6 +33,7 @@ export function member(object: Value, name: string): Value {
       path: [...object.path, name],
       file: object.file,
       description: object.description,
+      reads: object.reads,
       table: object.table,
       column
     }
@@ -43,7 +44,8 @@ export function member(object: Value, name: string): Value {
       alias: object.alias,
       path: [...object.path, name],
       file: object.file,
-      description: object.description
+      description: object.description,
+      reads: object.reads
     }
     if (child === undefined) {
       const keys = [...object.node.entries.keys()]
@@ -86,7 +88,8 @@ export function index(object: Value, key: Value): Value {
       alias: object.alias,
       path: [...object.path, String(key.value)],
       file: object.file,
-      description: object.description
+      description: object.description,
+      reads: object.reads
     }
     if (item.kind === 'value') return recordNumber(origin, item.text, item.line)
     if (item.kind === 'object') return { ...origin, kind: 'record', node: item }

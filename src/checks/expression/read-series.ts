@@ -5,9 +5,17 @@
  * line, column and cell.
  */
 import { isIsoDate } from '../datasets/iso-date.js'
-import { keySpan, nearestKeys, plainNumber, rowOf, rowsBetween } from '../datasets/series.js'
+import {
+  keySpan,
+  nearestKeys,
+  plainNumber,
+  rowOf,
+  rowsBefore,
+  rowsBetween
+} from '../datasets/series.js'
 import { ExpressionFailure, choices } from './failure.js'
 import { formatKey } from './explain.js'
+import { notePoint, noteRange } from './reads.js'
 import { describeKind, labelOf, nameOf, numberValue, unitOf } from './values.js'
 import type { NumberValue, SeriesValue, Value } from './values.js'
 
@@ -39,12 +47,9 @@ export function dateArgument(value: Value, role: string): string {
 export function valueAt(series: SeriesValue, key: string): NumberValue {
   const row = rowOf(series.table, key)
   if (row === undefined) throw missingKey(series, key)
-  return numberValue(
-    cellNumber(series, row),
-    `${labelOf(series)}${formatKey(key)}`,
-    undefined,
-    unitOf(series)
-  )
+  const value = cellNumber(series, row)
+  notePoint(series, key)
+  return numberValue(value, `${labelOf(series)}${formatKey(key)}`, undefined, unitOf(series))
 }
 
 /**
@@ -76,7 +81,24 @@ export function rowsInRange(series: SeriesValue, from?: string, to?: string): nu
       `${nameOf(series)} has no values ${rangeWords(from, to)}${coverage(series)}`
     )
   }
+  noteRead(series, rows)
   return rows
+}
+
+/**
+ * Row numbers of `series` from `from` (inclusive) up to `before` (exclusive), in key order, noted
+ * as read like every range (`reads.ts`); the caller says what an empty range means.
+ */
+export function rowsUpTo(series: SeriesValue, from: string, before: string): number[] {
+  const rows = rowsBefore(series.table, from, before)
+  noteRead(series, rows)
+  return rows
+}
+
+function noteRead(series: SeriesValue, rows: readonly number[]): void {
+  const first = series.table.keys[rows[0] ?? -1]
+  const last = series.table.keys[rows[rows.length - 1] ?? -1]
+  if (first !== undefined && last !== undefined) noteRange(series, first, last)
 }
 
 /** A cell as a number, or a `data-value` error: `data/x.csv:124: close on 2025-11-04 is "n/a", not a number`. */

@@ -7,6 +7,7 @@ import { columnUnit, describePlace } from '../../data/dictionary-words.js'
 import type { DataDescription } from '../../data/dictionary.js'
 import type { RecordNode, Table } from '../datasets/dataset.js'
 import { ExpressionFailure } from './failure.js'
+import type { ReadLog } from './reads.js'
 
 /** Where a data value was read: `btc` + `['close']` in `data/markets/btc-usd.csv`. */
 export interface Origin {
@@ -16,6 +17,8 @@ export interface Origin {
   file: string
   /** The file's description (`dictionary.ts`), whose words explanations use. */
   description: DataDescription | undefined
+  /** The evaluation's log of series reads (`reads.ts`), which series values made from this add to. */
+  reads?: ReadLog | undefined
 }
 
 /** A number, with a noun phrase saying what it is and, for some functions, a whole sentence. */
