@@ -128,7 +128,7 @@ const settingsKeys = z.strictObject({
    */
   search: z.boolean().default(true),
   /**
-   * The site's own words for any interface string (issue 19), by catalogue key:
+   * The site's own words for every interface string it names (issue 19), by catalogue key:
    * `verdict_verified: Checked`. Keys are those of `src/i18n/catalogues/en.ts`. Default none.
    */
   labels: z.record(z.string(), z.string()).default({})
