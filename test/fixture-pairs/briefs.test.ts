@@ -2,7 +2,8 @@
  * Briefs, case by case (`test/fixtures/briefs/<case>/`): each `input.md` goes through the whole
  * pipeline and the project's templates, and `expected.json` holds what a reader finds on the page,
  * read from the parsed HTML (SPEC 8): the headline and its marked figures, the headings, each marked figure with its
- * status and hover text, and the fact-check panel. A case folder is a site root for its data.
+ * status and hover text, and the fact-check panel: each entry's verdict, sentence, data links and
+ * chart title, the 'How this was computed' rows, the unchecked figures and the statements. A case folder is a site root for its data.
  */
 import type { Element, Root } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
@@ -37,13 +38,18 @@ function briefSummary(page: Root) {
     })),
     summary: textOf(select('.fact-panel__summary', brief)),
     checks: selectAll('.fact-panel__checks > li', brief).map((check) => ({
-      status: textOf(select('.status', check)),
+      verdict: textOf(select('.verdict', check)),
+      status: check.properties.className,
       figure: textOf(select('.check__figure', check)),
       explanation: textOf(select('.check__explanation', check)),
-      facts: factsOf(check),
-      dataLinks: selectAll('.check__facts a', check).map((link) => link.properties.href ?? null),
-      message: textOf(select('.check__message', check))
+      dataLinks: selectAll('.check__data a', check).map((link) => link.properties.href ?? null),
+      // An accessible chart's name: the `<title>` of its `role="img"` drawing.
+      chart: textOf(select('.check__chart svg[role=img] > title', check))
     })),
+    how: selectAll('.fact-panel__how tbody tr', brief).map((row) =>
+      selectAll('td', row).map((cell) => toString(cell))
+    ),
+    unchecked: selectAll('.fact-panel__unchecked li', brief).map((item) => toString(item)),
     asserts: selectAll('.fact-panel__asserts li', brief).map((item) => toString(item)),
     sources: linksIn(selectAll('.brief__sources li', brief)),
     tags: linksIn(selectAll('.brief__tags li', brief))
@@ -52,17 +58,6 @@ function briefSummary(page: Root) {
 
 function textOf(element: Element | undefined): string | null {
   return element === undefined ? null : toString(element)
-}
-
-/** A check's `<dl>` as `term: definition` lines, in page order. */
-function factsOf(check: Element): string[] {
-  return selectAll('.check__facts dt', check).map((term) => {
-    const list = select('.check__facts', check)
-    const children = list?.children.filter((child): child is Element => child.type === 'element')
-    const index = children?.indexOf(term) ?? -1
-    const definition = index >= 0 ? children?.[index + 1] : undefined
-    return `${toString(term)}: ${definition === undefined ? '' : toString(definition)}`
-  })
 }
 
 function linksIn(items: Element[]): { name: string; href: unknown }[] {
