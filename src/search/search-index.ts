@@ -16,11 +16,12 @@ import type { OutputFile, Settings } from '../types.js'
 export const searchFolder = 'pagefind'
 
 /**
- * What is not the story: the fact-check panel, links to sections and tags, sources, photo
- * credits. The title of a result is the brief's `<h1>`, pagefind's default.
+ * What is not the story: the fact-check panel and the line counting its checks, links to sections
+ * and tags, sources, photo credits. The title of a result is the brief's `<h1>`, pagefind's default.
  */
 const excluded = [
   '.fact-panel',
+  '.fact-line',
   'nav',
   'details',
   'figure',

@@ -97,6 +97,22 @@ describe('the search index between builds', () => {
     expect(await indexedText(root)).toContain('Wapenamanda')
   })
 
+  it('holds the story, not the line counting its checks nor its legend', async () => {
+    const root = await tempSite({
+      'data/site.yaml': `${siteYaml}search: true\n`,
+      'data/prices.csv': 'date,close\n2025-11-03,100\n2025-11-04,104\n',
+      'content/harbour.md': article(
+        'title: Harbour Line shares\ndate: 2025-11-04\ndata:\n  px: prices.csv\n' +
+          'checks:\n  - figure: "$104"\n    expr: px.close["2025-11-04"]',
+        'Harbour Line shares closed at $104 on Tuesday.\n'
+      )
+    })
+    await built(root)
+    const text = await indexedText(root)
+    expect(text).toContain('closed at $104')
+    expect(text).not.toMatch(/checked against our data|Marked figures|Matches our data/)
+  })
+
   it('is made again, the same, when the memo in the cache is damaged', async () => {
     const root = await site()
     await built(root)
