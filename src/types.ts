@@ -116,6 +116,36 @@ export interface FigureResult {
   actual: number | null
   expr: string | null
   message: string
+  /**
+   * With `--suggest` (issue 20), for an unchecked figure: candidate checks, best first. Never
+   * applied on their own: a figure is bound only when a person accepts one.
+   */
+  suggestions?: Suggestion[]
+}
+
+/**
+ * A check the build proposes for an unchecked figure (issue 20): an expression found to compute
+ * a value of the figure's kind near the article's date, with the verdict it would give.
+ */
+export interface Suggestion {
+  /** The expression, ready for the `expr` of a `checks:` entry. */
+  expr: string
+  /** The value it computes. */
+  actual: number
+  /**
+   * `verified`, or `contradicted` for the closest candidate when none verifies: the figure may
+   * be wrong ("closest: fell 5.2% — would contradict").
+   */
+  status: 'verified' | 'contradicted'
+  /** What it computes, in one plain sentence (the data dictionary's words where it has them). */
+  explanation: string
+  /**
+   * The `data:` entries the article must add for it, alias -> path under `data/`: only for a
+   * file the article does not read yet (`--suggest-from all`).
+   */
+  data?: Record<string, string>
+  /** The `occurrence` the entry needs: the figure's text is in the prose more than once. */
+  occurrence?: number
 }
 
 /** An assert with its verdict, as in the JSON report (SPEC 7). */

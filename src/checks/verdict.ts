@@ -92,12 +92,24 @@ export function formatActual(figure: Figure, actual: number, direction: Directio
 // The reason the rule of the figure's approximator fails, or null when it holds.
 // Widths use |s| so that the table's rules, written for positive figures, keep their meaning
 // for a negative stated value.
+/**
+ * Whether `actual` supports `figure`: the status `judgeFigure` gives, without its message. The
+ * suggestions of issue 20 try hundreds of values on each figure, and most of them fail.
+ */
+export function supports(figure: Figure, actual: number, options: JudgeOptions): boolean {
+  const direction = options.direction ?? figure.direction
+  if (direction !== null && signOf(actual, figure.value) !== (direction === 'down' ? -1 : 1))
+    return false
+  return ruleFailure(figure, direction === null ? actual : Math.abs(actual), options) === null
+}
+
 function ruleFailure(figure: Figure, a: number, options: JudgeOptions): string | null {
   const approx = approxOf(figure)
   if (approx === 'range') return rangeFailure(figure, a)
 
   const s = Array.isArray(figure.value) ? figure.value[0] : figure.value
-  const S = formatValue(s, figure.unit, { decimals: 6 })
+  // The stated value as the message writes it, made only for a failure's message.
+  const S = (): string => formatValue(s, figure.unit, { decimals: 6 })
   const { tolerance, toleranceOverride } = options
   const width = Math.abs(s)
 
@@ -106,36 +118,36 @@ function ruleFailure(figure: Figure, a: number, options: JudgeOptions): string |
       if (roundsTo(figure, a, s)) return null
       // A check's tolerance loosens an exact figure as it would an `about` one.
       if (toleranceOverride !== undefined && within(a, s, width * toleranceOverride)) return null
-      return `does not round to ${S}`
+      return `does not round to ${S()}`
     }
     case 'over':
-      return greater(a, s) ? null : `not over ${S}`
+      return greater(a, s) ? null : `not over ${S()}`
     case 'at-least':
-      return atLeast(a, s) ? null : `not at least ${S}`
+      return atLeast(a, s) ? null : `not at least ${S()}`
     case 'under':
-      return greater(s, a) ? null : `not under ${S}`
+      return greater(s, a) ? null : `not under ${S()}`
     case 'at-most':
-      return atLeast(s, a) ? null : `not at most ${S}`
+      return atLeast(s, a) ? null : `not at most ${S()}`
     case 'nearly': {
       const t = toleranceOverride ?? tolerance.nearly
-      if (!atLeast(s, a)) return `above ${S}`
-      return atLeast(a, s - width * t) ? null : `more than ${formatFraction(t)} below ${S}`
+      if (!atLeast(s, a)) return `above ${S()}`
+      return atLeast(a, s - width * t) ? null : `more than ${formatFraction(t)} below ${S()}`
     }
     case 'about': {
       const t = toleranceOverride ?? tolerance.about
       return within(a, s, width * t) || roundsTo(figure, a, s)
         ? null
-        : `not within ${formatFraction(t)} of ${S}`
+        : `not within ${formatFraction(t)} of ${S()}`
     }
     case 'just-over': {
       const t = toleranceOverride ?? tolerance.slightly
-      if (!greater(a, s)) return `not over ${S}`
-      return atLeast(s + width * t, a) ? null : `more than ${formatFraction(t)} over ${S}`
+      if (!greater(a, s)) return `not over ${S()}`
+      return atLeast(s + width * t, a) ? null : `more than ${formatFraction(t)} over ${S()}`
     }
     case 'just-under': {
       const t = toleranceOverride ?? tolerance.slightly
-      if (!greater(s, a)) return `not under ${S}`
-      return atLeast(a, s - width * t) ? null : `more than ${formatFraction(t)} under ${S}`
+      if (!greater(s, a)) return `not under ${S()}`
+      return atLeast(a, s - width * t) ? null : `more than ${formatFraction(t)} under ${S()}`
     }
   }
 }

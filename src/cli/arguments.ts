@@ -153,6 +153,11 @@ function valueProblem(
     const listed = `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1) ?? ''}`
     return `--format must be ${listed}, not "${format}"`
   }
+  const from = values.get('suggest-from')
+  if (typeof from === 'string' && from !== 'article' && from !== 'all')
+    return `--suggest-from must be article or all, not "${from}"`
+  if (from !== undefined && !values.has('suggest'))
+    return '--suggest-from says where --suggest looks: add --suggest'
   const port = values.get('port')
   if (typeof port === 'string' && !(/^\d{1,5}$/.test(port) && Number(port) <= 65_535))
     return `--port must be a port number from 0 to 65535, not "${port}"`

@@ -29,7 +29,17 @@ export interface CommandSpec {
 /** The names of the commands. */
 export type CommandName = 'build' | 'check' | 'dev' | 'preview' | 'new' | 'init' | 'rules'
 
-const checkOptions = ['root', 'strict', 'drafts', 'now', 'format', 'quiet', 'no-cache'] as const
+const checkOptions = [
+  'root',
+  'strict',
+  'drafts',
+  'now',
+  'format',
+  'quiet',
+  'suggest',
+  'suggest-from',
+  'no-cache'
+] as const
 const reportFormats = ['text', 'json', 'github'] as const
 const serveHost =
   'listen on every interface (0.0.0.0), so a phone on this network can open\n' +
@@ -45,7 +55,19 @@ export const commandTable: readonly CommandSpec[] = [
       'Checks every article against its data and, when the checks pass, writes the site into a\n' +
       'fresh folder that replaces dist/. A failed build leaves the previous dist/ as it was.',
     positionals: { min: 0, max: 0, name: 'argument' },
-    options: ['root', 'out', 'strict', 'drafts', 'now', 'format', 'quiet', 'force', 'no-cache'],
+    options: [
+      'root',
+      'out',
+      'strict',
+      'drafts',
+      'now',
+      'format',
+      'quiet',
+      'suggest',
+      'suggest-from',
+      'force',
+      'no-cache'
+    ],
     optionHelp: {
       force:
         'build into a folder holding files factdesk did not write, keeping them\n' +
@@ -62,7 +84,11 @@ export const commandTable: readonly CommandSpec[] = [
     positionals: { min: 0, max: 0, name: 'argument' },
     options: checkOptions,
     formats: reportFormats,
-    examples: ['factdesk check', 'factdesk check --format json > report.json']
+    examples: [
+      'factdesk check',
+      'factdesk check --suggest',
+      'factdesk check --format json > report.json'
+    ]
   },
   {
     name: 'dev',

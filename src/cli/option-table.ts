@@ -40,6 +40,17 @@ export const optionTable = {
   },
   quiet: { kind: 'flag', help: 'print errors only' },
   force: { kind: 'flag', help: 'write into a folder holding files factdesk did not write' },
+  suggest: {
+    kind: 'flag',
+    help: 'list up to three candidate checks for each unchecked figure, ready to paste'
+  },
+  'suggest-from': {
+    kind: 'value',
+    valueName: 'W',
+    help:
+      "where --suggest looks: article (the article's data:, default) or all\n" +
+      '(every file under data/, with the data: alias a check would add)'
+  },
   'no-cache': {
     kind: 'flag',
     help: 'build without the cache in ROOT/node_modules/.cache/factdesk/'

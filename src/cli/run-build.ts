@@ -9,7 +9,9 @@ import type { BuildResult } from '../build.js'
 import { cacheDirOf } from '../cache/cache-dir.js'
 import { formatGithub } from '../report/format-github.js'
 import { formatJsonChunks } from '../report/format-json.js'
+import { formatSuggestions } from '../report/format-suggestions.js'
 import { formatText } from '../report/format-text.js'
+import { withSuggestions } from '../suggest/suggest-site.js'
 import { runSummaryLine } from '../report/summary-line.js'
 import type { ParsedOptions } from './arguments.js'
 import type { Io } from './io.js'
@@ -44,7 +46,15 @@ export async function runBuild(
     ...(progress.onProgress ? { onProgress: progress.onProgress } : {})
   })
   progress.done()
-  await report(io, result, format, quiet, root)
+  const suggestFrom = options.value('suggest-from') === 'all' ? 'all' : 'article'
+  // Suggestions are found after the build, on the articles it left with unchecked figures.
+  const reported = options.flag('suggest')
+    ? {
+        ...result,
+        report: await withSuggestions(root, result.settings, result.report, { from: suggestFrom })
+      }
+    : result
+  await report(io, reported, format, quiet, root, options.flag('suggest'))
   // With --format json stdout is the report alone, so the summary on stderr is all a person sees.
   if (!quiet || format === 'json') {
     const line = runSummaryLine({
@@ -64,13 +74,18 @@ async function report(
   result: BuildResult,
   format: Format,
   quiet: boolean,
-  root: string
+  root: string,
+  suggest: boolean
 ): Promise<void> {
-  if (format === 'json') for (const chunk of formatJsonChunks(result.report)) io.stdout(chunk)
-  else if (format === 'github') io.stdout(formatGithub(result.report))
+  if (format === 'json') {
+    for (const chunk of formatJsonChunks(result.report, { suggestions: suggest })) io.stdout(chunk)
+    return
+  }
+  if (format === 'github') io.stdout(formatGithub(result.report))
   // The root lets the text report show each problem's code frame from the site's files.
   else
     io.stdout(await formatText(result.report, { color: io.isTTY && !io.env.NO_COLOR, quiet, root }))
+  if (suggest) io.stdout(formatSuggestions(result.report))
 }
 
 /** The format asked for; the arguments have been checked against the command's formats. */

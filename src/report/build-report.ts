@@ -16,7 +16,7 @@ import { shapeArticle } from './report-shape.js'
  * problem sits under the file its line and column are in, and the report keeps the SPEC's shape.
  */
 export function buildReport(entries: readonly ReportArticle[]): Report {
-  const articles = relocateProblems(entries).map(shapeArticle)
+  const articles = relocateProblems(entries).map((entry) => shapeArticle(entry))
   const figures = articles.flatMap((entry) => entry.figures)
   const problems = articles.flatMap((entry) => entry.problems)
   const countFigures = (status: string): number =>

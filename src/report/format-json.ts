@@ -4,17 +4,18 @@
  */
 import type { Report } from '../types.js'
 import { shapeArticle, shapeReport } from './report-shape.js'
+import type { ShapeOptions } from './report-shape.js'
 
 /** The report as JSON: 2-space indent, the SPEC's keys in its order, a final newline. */
-export function formatJson(report: Report): string {
-  return [...formatJsonChunks(report)].join('')
+export function formatJson(report: Report, options: ShapeOptions = {}): string {
+  return [...formatJsonChunks(report, options)].join('')
 }
 
 /**
  * `formatJson`'s text piece by piece, an article at a time: the report of a site of 40,000
  * articles is a few hundred megabytes of JSON, which need never be one string in memory.
  */
-export function* formatJsonChunks(report: Report): Generator<string> {
+export function* formatJsonChunks(report: Report, options: ShapeOptions = {}): Generator<string> {
   // The text `JSON.stringify(shapeReport(report), null, 2)` gives, built around each article.
   const opening = JSON.stringify(shapeReport({ ...report, articles: [] }), null, 2)
   if (report.articles.length === 0) {
@@ -25,7 +26,7 @@ export function* formatJsonChunks(report: Report): Generator<string> {
   let separator = ''
   for (const entry of report.articles) {
     // JSON strings hold no raw line breaks, so indenting every line indents exactly the values.
-    yield separator + JSON.stringify(shapeArticle(entry), null, 2).replace(/^/gm, '    ')
+    yield separator + JSON.stringify(shapeArticle(entry, options), null, 2).replace(/^/gm, '    ')
     separator = ',\n'
   }
   yield '\n  ]\n}\n'

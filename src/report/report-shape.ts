@@ -3,13 +3,20 @@
  * else. Results travel through the pipeline with internal fields (a problem's `file`, a figure's
  * offsets); copying field by field keeps them out of `factcheck.json`, where CI scripts parse it.
  */
-import type { AssertResult, FigureResult, Problem, Report, ReportArticle } from '../types.js'
+import type {
+  AssertResult,
+  FigureResult,
+  Problem,
+  Report,
+  ReportArticle,
+  Suggestion
+} from '../types.js'
 
 /**
  * `report` with exactly the SPEC's keys, in the SPEC's order: a copy, sharing the results that
  * are in that shape already.
  */
-export function shapeReport(report: Report): Report {
+export function shapeReport(report: Report, options: ShapeOptions = {}): Report {
   const { summary } = report
   return {
     version: 1,
@@ -23,18 +30,32 @@ export function shapeReport(report: Report): Report {
       warnings: summary.warnings,
       exit: summary.exit
     },
-    articles: report.articles.map(shapeArticle)
+    articles: report.articles.map((entry) => shapeArticle(entry, options))
   }
 }
 
+/** What the report holds beyond SPEC 7's shape. */
+export interface ShapeOptions {
+  /**
+   * `--suggest` (issue 20): each unchecked figure keeps its `suggestions`, after SPEC 7's keys.
+   * Never in `factcheck.json`: suggestions are for the editor, not the public report.
+   */
+  suggestions?: boolean
+}
+
 /** One report entry with exactly the SPEC's keys, in the SPEC's order (see `shapeReport`). */
-export function shapeArticle(entry: ReportArticle): ReportArticle {
+export function shapeArticle(entry: ReportArticle, options: ShapeOptions = {}): ReportArticle {
   return {
     file: entry.file,
     slug: entry.slug,
     url: entry.url,
     mode: entry.mode,
-    figures: entry.figures.map(shapeFigure),
+    figures: entry.figures.map((figure) => {
+      const shaped = shapeFigure(figure)
+      return options.suggestions === true && figure.suggestions !== undefined
+        ? { ...shaped, suggestions: figure.suggestions.map(shapeSuggestion) }
+        : shaped
+    }),
     asserts: entry.asserts.map(shapeAssert),
     problems: entry.problems.map(shapeProblem)
   }
@@ -88,6 +109,18 @@ function shapeFigure(figure: FigureResult): FigureResult {
     expr: figure.expr,
     message: figure.message
   }
+}
+
+function shapeSuggestion(suggestion: Suggestion): Suggestion {
+  const shaped: Suggestion = {
+    expr: suggestion.expr,
+    actual: suggestion.actual,
+    status: suggestion.status,
+    explanation: suggestion.explanation
+  }
+  if (suggestion.occurrence !== undefined) shaped.occurrence = suggestion.occurrence
+  if (suggestion.data !== undefined) shaped.data = { ...suggestion.data }
+  return shaped
 }
 
 function shapeAssert(assert: AssertResult): AssertResult {

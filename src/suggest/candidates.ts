@@ -1,0 +1,416 @@
+/**
+ * Every value a suggested check could compute for one article (issue 20), worked out on the
+ * numbers directly: for each numeric column of a dated table, the value at the article's date
+ * and the days before it; changes and percent changes over the day, the week, the month, the year
+ * so far and since the dates the article's sentences name; minimum, maximum, mean and sum over
+ * such windows and over named months; drawdowns from a peak in those periods; and the share of
+ * one column in another on the same day. Labelled tables and records give their values. Each
+ * candidate carries the expression that computes it in the check language, so a chosen one is
+ * confirmed by the evaluator itself (`suggest-figure.ts`) before it is shown.
+ *
+ * The pool is bounded (`maxCandidates`), so suggestion costs the same on ten years of days as on
+ * a month: every window is found by binary search over the sorted keys.
+ */
+import type { DataNumbers, NumberColumn } from './data-columns.js'
+import type { DateSpan } from './named-dates.js'
+
+/** How a candidate computes its value, simplest first. */
+export type Family =
+  'value' | 'change' | 'pct_change' | 'min' | 'max' | 'mean' | 'sum' | 'drawdown' | 'share'
+
+export interface Candidate {
+  family: Family
+  expr: string
+  value: number
+  /** The unit of the result: the column's, `%` for percent changes, shares and drawdowns. */
+  unit: string | null
+  /** The data read. */
+  source: DataNumbers
+  /** The first and last days read (the last is the day the value is "at"). */
+  from?: string
+  at?: string
+  /** Rows between the article's date and `at`: 0 on the day, 1 the row before. */
+  age: number
+  /** The period a change or a window covers, as a sentence would name it. */
+  window?: WindowKind
+}
+
+/**
+ * The periods of changes and windows: the row before (a day's move), a week, a month, a quarter,
+ * a year or the year so far, a period the sentence names, the whole series.
+ */
+export type WindowKind = 'day' | 'week' | 'month' | 'quarter' | 'year' | 'named' | 'whole'
+
+/** What the pool is built around. */
+export interface PoolInput {
+  numbers: readonly DataNumbers[]
+  /** The article's date, ISO. */
+  today: string
+  /** Every day, span and start the article's figure sentences name. */
+  days: readonly string[]
+  spans: readonly DateSpan[]
+  since: readonly string[]
+}
+
+/** The most candidates one article's pool holds. */
+export const maxCandidates = 6000
+/** Rows before the article's date whose values are candidates themselves. */
+const daysBack = 4
+/** Rows of a labelled table whose values are candidates. */
+const maxLabelRows = 200
+
+/** Every candidate of the article, up to `maxCandidates`. */
+export function candidatePool(input: PoolInput): Candidate[] {
+  const pool: Candidate[] = []
+  const add = (candidate: Candidate): void => {
+    if (pool.length < maxCandidates && Number.isFinite(candidate.value)) pool.push(candidate)
+  }
+  const columnsByAlias = new Map<string, NumberColumn[]>()
+  for (const source of input.numbers) {
+    if (source.kind === 'record') {
+      add({
+        family: 'value',
+        expr: recordExpr(source.alias, source.path),
+        value: source.value,
+        unit: source.unit,
+        source,
+        age: 0
+      })
+    } else if (source.dateKeys) {
+      datedCandidates(source, input, add)
+      const siblings = columnsByAlias.get(source.alias) ?? []
+      siblings.push(source)
+      columnsByAlias.set(source.alias, siblings)
+    } else {
+      labelledCandidates(source, add)
+    }
+  }
+  for (const columns of columnsByAlias.values()) shareCandidates(columns, input, add)
+  return pool
+}
+
+function datedCandidates(
+  column: NumberColumn,
+  input: PoolInput,
+  add: (c: Candidate) => void
+): void {
+  const { keys, values } = column
+  const last = lastValidAtOrBefore(column, input.today)
+  if (last < 0) return
+  const name = seriesExpr(column)
+  const ats: number[] = []
+  for (let index = last; index >= 0 && ats.length <= daysBack; index--)
+    if (!Number.isNaN(values[index] ?? Number.NaN)) ats.push(index)
+  for (const day of input.days) {
+    const index = exactIndex(keys, day)
+    if (index >= 0 && !ats.includes(index) && !Number.isNaN(values[index] ?? Number.NaN))
+      ats.push(index)
+  }
+  for (const [order, at] of ats.entries()) {
+    const atKey = keys[at] ?? ''
+    const age = order <= daysBack ? order : 0
+    const value = values[at] ?? Number.NaN
+    add({
+      family: 'value',
+      expr: `${name}["${atKey}"]`,
+      value,
+      unit: column.unit,
+      source: column,
+      at: atKey,
+      age
+    })
+    // Changes and windows end on the latest days and on the days a sentence names.
+    if (order > 1 && !input.days.includes(atKey)) continue
+    for (const [from, window] of startsBefore(column, at, input)) {
+      const start = values[from] ?? Number.NaN
+      const fromKey = keys[from] ?? ''
+      const base = { source: column, from: fromKey, at: atKey, age, window }
+      const dates = `"${fromKey}", "${atKey}"`
+      add({
+        ...base,
+        family: 'change',
+        expr: `change(${name}, ${dates})`,
+        value: value - start,
+        unit: changeUnit(column.unit)
+      })
+      if (start !== 0)
+        add({
+          ...base,
+          family: 'pct_change',
+          expr: `pct_change(${name}, ${dates})`,
+          value: (value / start - 1) * 100,
+          unit: '%'
+        })
+    }
+    for (const window of windowsEnding(keys, at, input))
+      windowCandidates(column, window, at, age, add)
+  }
+  // The whole series: its record high or low, its total.
+  const whole = { from: 0, to: keys.length - 1 }
+  const summary = aggregate(values, whole.from, whole.to)
+  if (summary !== undefined) {
+    for (const family of ['max', 'min', 'mean', 'sum'] as const)
+      add({
+        family,
+        expr: `${family}(${name})`,
+        value: summary[family],
+        unit: column.unit,
+        source: column,
+        age: keys.length - 1 - last,
+        window: 'whole'
+      })
+  }
+  for (const span of input.spans) {
+    const window = rowsOf(keys, span.from, span.to)
+    if (window !== undefined) windowCandidates(column, window, last, 0, add)
+  }
+}
+
+/** The first rows of the periods a change can run over, ending at row `at`, with their kind. */
+function startsBefore(column: NumberColumn, at: number, input: PoolInput): Map<number, WindowKind> {
+  const { keys, values } = column
+  const atKey = keys[at] ?? ''
+  // The first kind found for a row is kept: the row before is a day's move before it is a week's.
+  const starts = new Map<number, WindowKind>()
+  const add = (index: number, kind: WindowKind): void => {
+    if (
+      index >= 0 &&
+      index < at &&
+      !Number.isNaN(values[index] ?? Number.NaN) &&
+      !starts.has(index)
+    )
+      starts.set(index, kind)
+  }
+  for (let index = at - 1; index >= 0; index--)
+    if (!Number.isNaN(values[index] ?? Number.NaN)) {
+      add(index, 'day')
+      break
+    }
+  for (const [back, kind] of periodsBack)
+    add(lastIndexAtOrBefore(keys, shiftDate(atKey, back)), kind)
+  for (const since of [...input.since, ...input.spans.map((span) => span.from)])
+    add(firstIndexAtOrAfter(keys, since), 'named')
+  add(firstIndexAtOrAfter(keys, startOfYear(input.today)), 'year')
+  return starts
+}
+
+const periodsBack: ReadonlyArray<
+  readonly [{ days?: number; months?: number; years?: number }, WindowKind]
+> = [
+  [{ days: 7 }, 'week'],
+  [{ months: 1 }, 'month'],
+  [{ months: 3 }, 'quarter'],
+  [{ years: 1 }, 'year']
+]
+
+interface Window {
+  from: number
+  to: number
+  kind: WindowKind
+}
+
+/** The windows that end at row `at`: since each named day, the week, the month, the year so far. */
+function windowsEnding(keys: readonly string[], at: number, input: PoolInput): Window[] {
+  const atKey = keys[at] ?? ''
+  const starts: [string, WindowKind][] = [
+    ...input.since.map((since): [string, WindowKind] => [since, 'named']),
+    [shiftDate(atKey, { days: 6 }), 'week'],
+    [shiftDate(atKey, { months: 1 }, 1), 'month'],
+    [startOfYear(atKey), 'year']
+  ]
+  // Starts that fall on the same row (the year began with the file) are one window.
+  const froms = new Map<number, WindowKind>()
+  for (const [start, kind] of starts) {
+    const from = firstIndexAtOrAfter(keys, start)
+    if (from >= 0 && from < at && !froms.has(from)) froms.set(from, kind)
+  }
+  return [...froms].map(([from, kind]) => ({ from, to: at, kind }))
+}
+
+/** Aggregates over `window`, and the drawdown at row `at` from the window's peak. */
+function windowCandidates(
+  column: NumberColumn,
+  window: Window,
+  at: number,
+  age: number,
+  add: (c: Candidate) => void
+): void {
+  const summary = aggregate(column.values, window.from, window.to)
+  if (summary === undefined) return
+  const fromKey = column.keys[window.from] ?? ''
+  const atKey = column.keys[window.to] ?? ''
+  const name = seriesExpr(column)
+  const base = { source: column, from: fromKey, at: atKey, age, window: window.kind }
+  const dates = `"${fromKey}", "${atKey}"`
+  for (const family of ['max', 'min', 'mean', 'sum'] as const)
+    add({
+      ...base,
+      family,
+      expr: `${family}(${name}, ${dates})`,
+      value: summary[family],
+      unit: column.unit
+    })
+  // A fall from the period's peak: "nearly 40% below its August peak".
+  const value = column.values[at] ?? Number.NaN
+  if (summary.max > 0 && at >= window.to && !Number.isNaN(value)) {
+    const atDay = column.keys[at] ?? ''
+    const drop = ((summary.max - value) / summary.max) * 100
+    const expr = `drawdown(${name}, "${atDay}", ${dates})`
+    add({ ...base, at: atDay, family: 'drawdown', expr, value: drop, unit: '%' })
+  }
+}
+
+function shareCandidates(
+  columns: NumberColumn[],
+  input: PoolInput,
+  add: (c: Candidate) => void
+): void {
+  for (const part of columns) {
+    const at = lastValidAtOrBefore(part, input.today)
+    const atKey = part.keys[at] ?? ''
+    for (const whole of columns) {
+      if (whole === part || whole.unit !== part.unit) continue
+      const a = part.values[at] ?? Number.NaN
+      const index = exactIndex(whole.keys, atKey)
+      const b = whole.values[index] ?? Number.NaN
+      if (!(a > 0 && b > a)) continue
+      add({
+        family: 'share',
+        expr: `share(${seriesExpr(part)}["${atKey}"], ${seriesExpr(whole)}["${atKey}"])`,
+        value: (a / b) * 100,
+        unit: '%',
+        source: part,
+        at: atKey,
+        age: 0
+      })
+    }
+  }
+}
+
+function labelledCandidates(column: NumberColumn, add: (c: Candidate) => void): void {
+  const name = seriesExpr(column)
+  for (const [index, key] of column.keys.slice(0, maxLabelRows).entries()) {
+    const value = column.values[index] ?? Number.NaN
+    add({
+      family: 'value',
+      expr: `${name}[${JSON.stringify(key)}]`,
+      value,
+      unit: column.unit,
+      source: column,
+      age: 0
+    })
+  }
+  const summary = aggregate(column.values, 0, column.keys.length - 1)
+  if (summary === undefined) return
+  for (const family of ['max', 'min', 'sum'] as const)
+    add({
+      family,
+      expr: `${family}(${name})`,
+      value: summary[family],
+      unit: column.unit,
+      source: column,
+      age: 0
+    })
+}
+
+/** Minimum, maximum, mean and sum of rows `from` to `to`; undefined when one is not a number. */
+function aggregate(
+  values: Float64Array,
+  from: number,
+  to: number
+): { min: number; max: number; mean: number; sum: number } | undefined {
+  let min = Infinity
+  let max = -Infinity
+  let sum = 0
+  for (let index = from; index <= to; index++) {
+    const value = values[index] ?? Number.NaN
+    if (Number.isNaN(value)) return undefined
+    if (value < min) min = value
+    if (value > max) max = value
+    sum += value
+  }
+  const count = to - from + 1
+  return count > 0 ? { min, max, sum, mean: sum / count } : undefined
+}
+
+function changeUnit(unit: string | null): string | null {
+  return unit === '%' ? 'pp' : unit
+}
+
+function lastValidAtOrBefore(column: NumberColumn, day: string): number {
+  for (let index = lastIndexAtOrBefore(column.keys, day); index >= 0; index--)
+    if (!Number.isNaN(column.values[index] ?? Number.NaN)) return index
+  return -1
+}
+
+/** Rows from the first key >= `from` to the last key <= `to`, when there are some. */
+function rowsOf(keys: readonly string[], from: string, to: string): Window | undefined {
+  const first = firstIndexAtOrAfter(keys, from)
+  const last = lastIndexAtOrBefore(keys, to)
+  return first >= 0 && last >= first ? { from: first, to: last, kind: 'named' } : undefined
+}
+
+function exactIndex(keys: readonly string[], key: string): number {
+  const index = firstIndexAtOrAfter(keys, key)
+  return index >= 0 && keys[index] === key ? index : -1
+}
+
+/** Index of the first key >= `key`, or -1 when every key is smaller. */
+function firstIndexAtOrAfter(keys: readonly string[], key: string): number {
+  let low = 0
+  let high = keys.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if ((keys[middle] ?? '') < key) low = middle + 1
+    else high = middle
+  }
+  return low < keys.length ? low : -1
+}
+
+/** Index of the last key <= `key`, or -1 when every key is larger. */
+function lastIndexAtOrBefore(keys: readonly string[], key: string): number {
+  let low = 0
+  let high = keys.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if ((keys[middle] ?? '') <= key) low = middle + 1
+    else high = middle
+  }
+  return low - 1
+}
+
+/** `date` moved back by `by`, then forward `plusDays`: ISO dates in UTC. */
+function shiftDate(
+  date: string,
+  by: { days?: number; months?: number; years?: number },
+  plusDays = 0
+): string {
+  const day = new Date(`${date}T00:00:00Z`)
+  if (Number.isNaN(day.getTime())) return date
+  day.setUTCFullYear(
+    day.getUTCFullYear() - (by.years ?? 0),
+    day.getUTCMonth() - (by.months ?? 0),
+    day.getUTCDate() - (by.days ?? 0) + plusDays
+  )
+  return day.toISOString().slice(0, 10)
+}
+
+function startOfYear(date: string): string {
+  return `${date.slice(0, 4)}-01-01`
+}
+
+const plainName = /^[\p{L}_][\p{L}\p{N}_]*$/u
+const words = new Set(['and', 'or', 'not', 'true', 'false'])
+
+/** `alias.column`, or `alias["open interest"]` for a name the language cannot write bare. */
+function seriesExpr(column: NumberColumn): string {
+  return `${column.alias}${member(column.column)}`
+}
+
+function recordExpr(alias: string, path: readonly string[]): string {
+  return `${alias}${path.map(member).join('')}`
+}
+
+function member(name: string): string {
+  return plainName.test(name) && !words.has(name) ? `.${name}` : `[${JSON.stringify(name)}]`
+}
