@@ -84,7 +84,8 @@ export async function newArticle(options: NewArticleOptions): Promise<NewArticle
 /**
  * The new file. Only keys with a real value are written (no empty byline to forget); the data
  * and checks block is a commented example, because a check needs a figure that is not written
- * yet, and an uncommented one would fail the build until it is.
+ * yet, and an uncommented one would fail the build until it is. It names `--suggest`: once the
+ * figures are written, the build can propose their checks from the site's data (issue 20).
  */
 function articleText(fields: { title: string; section: string; date: DateTime }): string {
   const title = stringify(fields.title, {
@@ -101,7 +102,9 @@ function articleText(fields: { title: string; section: string; date: DateTime })
     '# To check a figure, name the data files it comes from under data: (paths under data/),',
     '# then bind the figure, quoted exactly as the title, summary or body writes it, to an',
     '# expression over them. A figure in the title is checked like every other and needs its own',
-    '# check: it is the one most readers see. Remove the # signs and adapt:',
+    '# check: it is the one most readers see. For candidate checks of each figure, write the',
+    '# article, then run `npx factdesk check --suggest`; in `factdesk dev` the page offers them',
+    '# with an "Add this check" button. Or remove the # signs below and adapt:',
     '#',
     '# data:',
     '#   btc: markets/btc-usd.csv',

@@ -4,11 +4,15 @@
  * A failing build never takes the site down: its pages are served with their flagged figures
  * and an overlay listing each problem, and the next clean build clears it. The server swaps
  * from one build to the next only when a build has finished, so a page is never half of each.
+ * An article's page also offers checks for its unchecked figures (issue 20), and "Add this
+ * check" posts one back: the only request that writes a file (add-check-endpoint.ts).
  */
 import { createServer } from 'node:http'
 import { join } from 'node:path'
 import { cacheDirOf } from '../cache/cache-dir.js'
 import { escapeControls } from '../report/terminal-safe.js'
+import { addCheckPath, answerAddCheck } from './add-check-endpoint.js'
+import { suggestFromArticle, suggestionsOf } from './dev-suggestions.js'
 import { ownHosts, refusedOtherHost } from './host-check.js'
 import { listenOnFreePort } from './listen-on-free-port.js'
 import { clientPath, clientScript, createLiveReload, eventsPath } from './live-reload.js'
@@ -19,6 +23,7 @@ import { isWildcard, listenHost, serverUrls, urlLines } from './server-urls.js'
 import { watchSite } from './watch-site.js'
 import type { DateTime } from 'luxon'
 import type { build, BuildResult } from '../build.js'
+import type { SuggestChecks } from './dev-suggestions.js'
 import type { DevSite } from './next-site.js'
 import type { LocatedProblem } from './overlay.js'
 import type { SiteWatcher } from './watch-site.js'
@@ -52,6 +57,11 @@ export interface DevServerOptions {
   debounceMs?: number
   /** Stop on Ctrl-C (SIGINT). Default: true. */
   stopOnSigint?: boolean
+  /**
+   * Gives each build's unchecked figures their suggested checks (issue 20), which the overlay
+   * offers to add. Default: the suggestion engine, over each article's own data.
+   */
+  suggest?: SuggestChecks
 }
 
 /** A running dev server. */
@@ -92,7 +102,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         // The cache makes a rebuild redo only the articles a change touched.
         cacheDir: cacheDirOf(root)
       })
-      next = nextSite(site, result)
+      const suggest = options.suggest ?? suggestFromArticle
+      next = nextSite(site, result, suggestionsOf(suggest, root, result, log))
       logResult(log, result, performance.now() - started)
     } catch (error) {
       // The build itself crashed: keep the last good pages, and say so on each of them.
@@ -148,6 +159,11 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const path = (request.url ?? '/').split('?')[0]
     if (path === eventsPath) {
       liveReload.connect(request, response, site.buildId)
+      return
+    }
+    if (path === addCheckPath) {
+      // Answered from the build being served: its report names the files and suggestions allowed.
+      void answerAddCheck(request, response, { root, suggested: site.suggested, log })
       return
     }
     if (path === clientPath) {

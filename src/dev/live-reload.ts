@@ -5,8 +5,10 @@
  * finishes between a page load and its stream connecting is not missed.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { overlayCloseId, overlayId } from './overlay.js'
+import { addCheckPath } from './add-check-endpoint.js'
+import { overlayCloseId, overlayId, suggestionsCloseId, suggestionsPanelId } from './overlay.js'
 import { badgeClass, rebuildingText, statusId } from './rebuild-status.js'
+import { addCheckAttribute, addCheckStatusId } from './suggest-overlay.js'
 
 /** Path of the event stream; outside any site `base`, so it never shadows a page. */
 export const eventsPath = '/__factdesk/events'
@@ -103,16 +105,45 @@ export function clientTag(buildId: number): string {
 }
 
 /**
- * The client: wires the overlay's close button, shows "Rebuilding…" while the server rebuilds,
- * then reloads the page when the stream names a build other than its own. Plain ES2017 so that
- * every browser an editor uses runs it.
+ * The client: wires the close buttons of the overlay and of the suggestions panel, and each "Add
+ * this check" button, which posts its suggestion to the server and shows the answer; shows
+ * "Rebuilding…" while the server rebuilds, then reloads the page when the stream names a build
+ * other than its own. Plain ES2017 so that every browser an editor uses runs it.
  */
 export const clientScript = `(() => {
   const script = document.currentScript
   const build = script ? script.getAttribute('data-factdesk-build') : null
-  const overlay = document.getElementById('${overlayId}')
-  const close = document.getElementById('${overlayCloseId}')
-  if (overlay && close) close.addEventListener('click', () => overlay.remove())
+  const panels = [['${overlayId}', '${overlayCloseId}'], ['${suggestionsPanelId}', '${suggestionsCloseId}']]
+  panels.forEach(([panelId, closeId]) => {
+    const panel = document.getElementById(panelId)
+    const close = document.getElementById(closeId)
+    if (panel && close) close.addEventListener('click', () => panel.remove())
+  })
+  const said = document.getElementById('${addCheckStatusId}')
+  const say = (text) => { if (said) said.textContent = text }
+  document.querySelectorAll('[${addCheckAttribute}]').forEach((button) => {
+    button.addEventListener('click', () => {
+      const occurrence = button.getAttribute('data-occurrence')
+      const asked = { file: button.dataset.file, figure: button.dataset.figure, expr: button.dataset.expr }
+      if (occurrence !== null) asked.occurrence = Number(occurrence)
+      button.disabled = true
+      say('Adding the check…')
+      fetch('${addCheckPath}', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(asked)
+      })
+        .then((response) => response.json())
+        .then((answer) => {
+          say(String(answer.message))
+          if (!answer.ok) button.disabled = false
+        })
+        .catch(() => {
+          say('The dev server did not answer; is it still running?')
+          button.disabled = false
+        })
+    })
+  })
   if (typeof EventSource !== 'function') return
   const events = new EventSource('${eventsPath}')
   const onBuild = (message) => {

@@ -5,9 +5,12 @@
  * the overlay saying what broke. The rest of the site is the new build's. A story that is
  * deleted, not broken, leaves no report entry and so no kept page.
  */
+import { reportedSuggestions } from './dev-suggestions.js'
 import { problemsOf, renderOverlay } from './overlay.js'
+import { renderSuggestions } from './suggest-overlay.js'
 import type { BuildResult } from '../build.js'
 import type { ReportArticle } from '../types.js'
+import type { ArticleSuggestions } from './dev-suggestions.js'
 import type { LocatedProblem } from './overlay.js'
 import type { ServedSite } from './serve-site.js'
 
@@ -15,6 +18,11 @@ import type { ServedSite } from './serve-site.js'
 export interface DevSite extends ServedSite {
   /** The page of each article, by the article's site-relative file. */
   pages: ReadonlyMap<string, string>
+  /**
+   * Each article of the build's report with suggested checks on its unchecked figures: the
+   * articles and suggestions an "Add this check" request may name (add-check-endpoint.ts).
+   */
+  suggested: ArticleSuggestions
 }
 
 /** The site before the first build: nothing to serve yet. */
@@ -23,11 +31,19 @@ export const emptySite: DevSite = {
   base: '/',
   buildId: 0,
   overlayFor: () => '',
-  pages: new Map()
+  pages: new Map(),
+  suggested: () => Promise.resolve(undefined)
 }
 
-/** The site to serve after `result`: its files, with the last good page of each broken story. */
-export function nextSite(previous: DevSite, result: BuildResult): DevSite {
+/**
+ * The site to serve after `result`: its files, with the last good page of each broken story.
+ * `suggested` gives an article's suggested checks; by default, those the report already holds.
+ */
+export function nextSite(
+  previous: DevSite,
+  result: BuildResult,
+  suggested: ArticleSuggestions = reportedSuggestions(result.report)
+): DevSite {
   const buildId = previous.buildId + 1
   const problems = problemsOf(result.report)
   if (result.files.length === 0) {
@@ -41,7 +57,8 @@ export function nextSite(previous: DevSite, result: BuildResult): DevSite {
     return {
       ...previous,
       buildId,
-      overlayFor: overlaysOf(result.exit, problems, previous.pages, broken)
+      suggested,
+      overlayFor: overlaysOf(result.exit, problems, previous.pages, broken, suggested)
     }
   }
   const base = result.settings.base
@@ -67,7 +84,8 @@ export function nextSite(previous: DevSite, result: BuildResult): DevSite {
     base,
     buildId,
     pages,
-    overlayFor: overlaysOf(result.exit, problems, pages, kept)
+    suggested,
+    overlayFor: overlaysOf(result.exit, problems, pages, kept, suggested)
   }
 }
 
@@ -79,24 +97,29 @@ export function crashedSite(previous: DevSite, crash: LocatedProblem): DevSite {
 
 /**
  * The overlay of each page, made when first asked for and kept for the build's life: a large
- * site's warnings make a long list, and most builds are seen on a page or two.
+ * site's warnings make a long list, and most builds are seen on a page or two. An article's page
+ * also lists its suggested checks, when the build passed too.
  */
 function overlaysOf(
   exit: number,
   problems: readonly LocatedProblem[],
   pages: ReadonlyMap<string, string>,
-  kept: ReadonlySet<string>
-): (path: string) => string {
-  if (exit === 0) return () => ''
+  kept: ReadonlySet<string>,
+  suggested: ArticleSuggestions
+): (path: string) => Promise<string> {
   const articles = new Map([...pages].map(([article, page]) => [page, article]))
-  const made = new Map<string, string>()
+  const made = new Map<string, Promise<string>>()
   return (path) => {
     const article = articles.get(path)
     const key = article ?? ''
     let overlay = made.get(key)
     if (overlay === undefined) {
       const page = article === undefined ? undefined : { article, kept: kept.has(path) }
-      overlay = renderOverlay(exit, problems, page)
+      // A kept page is an older version of the story: the report's figures are not the ones on it.
+      const own = page === undefined || page.kept ? undefined : suggested(page.article)
+      overlay = Promise.resolve(own).then((entry) =>
+        renderOverlay(exit, problems, page, renderSuggestions(entry))
+      )
       made.set(key, overlay)
     }
     return overlay

@@ -32,6 +32,10 @@ export const overlayId = 'factdesk-overlay'
 /** Id of the overlay's close button. */
 export const overlayCloseId = 'factdesk-overlay-close'
 
+/** Id of the panel of suggested checks shown on its own when the build passed, and its button. */
+export const suggestionsPanelId = 'factdesk-suggestions'
+export const suggestionsCloseId = 'factdesk-suggestions-close'
+
 /** Every problem of a report with its file: the problem's own, else its report entry's. */
 export function problemsOf(report: Report): LocatedProblem[] {
   return report.articles.flatMap((entry) => {
@@ -90,13 +94,16 @@ export interface OverlayPage {
  * figures are warnings, and a sample site has dozens) fold away under a count, so that the one
  * error that stops the build is never buried. On an article's page, that article's problems
  * come first, under their own heading: they are the ones the editor looking at it came to fix.
+ * `suggestions` (suggest-overlay.ts) closes the panel; when the build passed it is the whole
+ * panel, since unchecked figures are only warnings then.
  */
 export function renderOverlay(
   exit: number,
   problems: readonly LocatedProblem[],
-  page?: OverlayPage
+  page?: OverlayPage,
+  suggestions = ''
 ): string {
-  if (exit === 0) return ''
+  if (exit === 0) return suggestions === '' ? '' : suggestionsOnly(suggestions)
   const ordered = page === undefined ? problems : thisPageFirst(problems, page.article)
   const errors = ordered.filter((problem) => problem.severity === 'error')
   const warnings = ordered.filter((problem) => problem.severity !== 'error')
@@ -124,7 +131,26 @@ export function renderOverlay(
     errorLists(errors, own, page) +
     hints(errorRules) +
     warningList +
+    suggestions +
     `</div>`
+  )
+}
+
+/**
+ * The panel of a build that passed, with the suggested checks of the page's unchecked figures.
+ * Not the problem overlay: no dialog, no red, and its own id, since the build has no problem.
+ */
+function suggestionsOnly(suggestions: string): string {
+  return (
+    `<aside id="${suggestionsPanelId}" aria-label="Suggested checks (factdesk)">` +
+    `<style>${overlayStyle.replaceAll(`#${overlayId}`, `#${suggestionsPanelId}`)}</style>` +
+    `<div class="fd-overlay-head">` +
+    `<h2>factdesk: the build passed</h2>` +
+    `<button type="button" id="${suggestionsCloseId}" aria-label="Close the suggested checks">Close</button>` +
+    `</div>` +
+    overlayStatus() +
+    suggestions +
+    `</aside>`
   )
 }
 
@@ -213,5 +239,8 @@ const overlayStyle = [
   `#${overlayId} summary{cursor:pointer;color:#f5e6b8}`,
   `#${overlayId} button{font:inherit;padding:.25rem .75rem;border:1px solid #f5f5f7;border-radius:4px;`,
   'background:transparent;color:#f5f5f7;cursor:pointer}',
-  `#${overlayId} button:focus-visible{outline:2px solid #fff;outline-offset:2px}`
+  `#${overlayId} button:focus-visible{outline:2px solid #fff;outline-offset:2px}`,
+  `#${suggestionsPanelId}{border-top-color:#0a7d32}`,
+  `#${overlayId} .fd-suggest ul{margin:.25rem 0;padding-left:1.25rem}`,
+  `#${overlayId} .fd-suggest-contradicted button{border-style:dashed;color:#ffd7d5}`
 ].join('')

@@ -26,19 +26,20 @@ export interface ServedSite {
   buildId: number
   /**
    * Overlay HTML for the page at `path` (an output path, or `` for a page the build has not),
-   * listing the build's problems with that page's first; empty when the build passed.
+   * listing the build's problems with that page's first and its suggested checks; empty when
+   * the build passed and the page has no suggestion. It may be worked out on demand.
    */
-  overlayFor(path: string): string
+  overlayFor(path: string): string | Promise<string>
 }
 
 const notFoundPage = '404.html'
 
-/** Answers `request` from `site`. */
-export function serveSite(
+/** Answers `request` from `site`; settles once the answer is sent. */
+export async function serveSite(
   site: ServedSite,
   request: IncomingMessage,
   response: ServerResponse
-): void {
+): Promise<void> {
   const method = request.method ?? 'GET'
   if (method !== 'GET' && method !== 'HEAD') {
     send(response, method, 405, 'text/plain; charset=utf-8', 'only GET and HEAD are served\n', {
@@ -64,17 +65,17 @@ export function serveSite(
     // A site hosted under a sub-path is still found from the server's root.
     if (pathname === '/' || `${pathname}/` === site.base)
       redirect(response, method, `${site.base}${url.search}`)
-    else notFound(site, response, method, pathname)
+    else await notFound(site, response, method, pathname)
     return
   }
   const relative = pathname.slice(site.base.length)
   const found = lookUp(site.files, relative)
   if (found === undefined) {
-    notFound(site, response, method, pathname)
+    await notFound(site, response, method, pathname)
   } else if (found.kind === 'directory') {
     redirect(response, method, `${url.pathname}/${url.search}`)
   } else {
-    serveFile(site, response, method, 200, found.path)
+    await serveFile(site, response, method, 200, found.path)
   }
 }
 
@@ -90,13 +91,13 @@ function lookUp(files: ServedSite['files'], relative: string): Found | undefined
   return files.has(`${relative}/index.html`) ? { kind: 'directory' } : undefined
 }
 
-function serveFile(
+async function serveFile(
   site: ServedSite,
   response: ServerResponse,
   method: string,
   status: number,
   path: string
-): void {
+): Promise<void> {
   const content = site.files.get(path) ?? ''
   const type = contentTypeOf(path)
   if (!isHtmlPath(path)) {
@@ -104,24 +105,24 @@ function serveFile(
     return
   }
   const html = typeof content === 'string' ? content : new TextDecoder().decode(content)
-  send(response, method, status, type, injectBeforeBodyEnd(html, devSnippet(site, path)))
+  send(response, method, status, type, injectBeforeBodyEnd(html, await devSnippet(site, path)))
 }
 
 /** What every served page gets: the overlay or the rebuild badge, then the client. */
-function devSnippet(site: ServedSite, path: string): string {
-  const overlay = site.overlayFor(path)
+async function devSnippet(site: ServedSite, path: string): Promise<string> {
+  const overlay = await site.overlayFor(path)
   const status = overlay === '' ? badgeStatus() : `${badgeStyleSheet()}${overlay}`
   return `${status}${clientTag(site.buildId)}`
 }
 
-function notFound(
+async function notFound(
   site: ServedSite,
   response: ServerResponse,
   method: string,
   pathname: string
-): void {
+): Promise<void> {
   if (site.files.has(notFoundPage)) {
-    serveFile(site, response, method, 404, notFoundPage)
+    await serveFile(site, response, method, 404, notFoundPage)
     return
   }
   // No 404 page: nothing was built yet, or the site has none. Still a page, so that the
@@ -134,7 +135,7 @@ function notFound(
     method,
     404,
     'text/html; charset=utf-8',
-    injectBeforeBodyEnd(page, devSnippet(site, ''))
+    injectBeforeBodyEnd(page, await devSnippet(site, ''))
   )
 }
 

@@ -126,7 +126,7 @@ export function fitScore(
   fit: number,
   options: { closeness?: boolean } = {}
 ): number {
-  const { figure, named } = context
+  const { figure } = context
   let score = 3 * fit
   let overlap = 0
   for (const word of candidate.source.words)

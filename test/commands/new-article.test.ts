@@ -93,6 +93,17 @@ describe('factdesk new', () => {
     ])
   })
 
+  it('points to --suggest and the dev overlay for candidate checks, in a comment', async () => {
+    const { path, text } = await create({ title: 'Crypto day of terror' })
+    const comments = text
+      .split('\n')
+      .filter((line) => line.startsWith('#'))
+      .join(' ')
+    expect(comments).toContain('run `npx factdesk check --suggest`')
+    expect(comments).toContain('"Add this check" button')
+    expect(loadText(path, text, settings).problems).toEqual([])
+  })
+
   it('ends the frontmatter with a first-paragraph prompt', async () => {
     const { text } = await create({ title: 'Bank of Japan minutes' })
     const body = text.slice(text.indexOf('\n---\n') + 5)
