@@ -5,6 +5,7 @@
 import type { Approx, Direction, Figure, Tolerance } from '../types.js'
 import { formatFraction, formatValue } from './format-value.js'
 import { writtenPrecision } from './written-precision.js'
+import type { WrittenPrecision } from './written-precision.js'
 
 /** What a figure is judged against besides the data. */
 export interface JudgeOptions {
@@ -100,16 +101,25 @@ export function supports(figure: Figure, actual: number, options: JudgeOptions):
   const direction = options.direction ?? figure.direction
   if (direction !== null && signOf(actual, figure.value) !== (direction === 'down' ? -1 : 1))
     return false
-  return ruleFailure(figure, direction === null ? actual : Math.abs(actual), options) === null
+  const measured = direction === null ? actual : Math.abs(actual)
+  return ruleFailure(figure, measured, options, unsaid) === null
 }
 
-function ruleFailure(figure: Figure, a: number, options: JudgeOptions): string | null {
+/** `supports` asks whether a rule fails, never why: its messages need no stated value. */
+const unsaid = (): string => ''
+
+function ruleFailure(
+  figure: Figure,
+  a: number,
+  options: JudgeOptions,
+  stated?: () => string
+): string | null {
   const approx = approxOf(figure)
-  if (approx === 'range') return rangeFailure(figure, a)
+  if (approx === 'range') return rangeFailure(figure, a, stated)
 
   const s = Array.isArray(figure.value) ? figure.value[0] : figure.value
   // The stated value as the message writes it, made only for a failure's message.
-  const S = (): string => formatValue(s, figure.unit, { decimals: 6 })
+  const S = stated ?? ((): string => formatValue(s, figure.unit, { decimals: 6 }))
   const { tolerance, toleranceOverride } = options
   const width = Math.abs(s)
 
@@ -152,9 +162,10 @@ function ruleFailure(figure: Figure, a: number, options: JudgeOptions): string |
   }
 }
 
-function rangeFailure(figure: Figure, a: number): string | null {
+function rangeFailure(figure: Figure, a: number, stated?: () => string): string | null {
   const [low, high] = Array.isArray(figure.value) ? figure.value : [figure.value, figure.value]
   if (atLeast(a, low) && atLeast(high, a)) return null
+  if (stated !== undefined) return stated()
   const from = formatValue(low, figure.unit, { decimals: 6 })
   const to = formatValue(high, figure.unit, { decimals: 6 })
   return `not between ${from} and ${to}`
@@ -166,7 +177,19 @@ function approxOf(figure: Figure): Approx {
 }
 
 function roundsTo(figure: Figure, a: number, s: number): boolean {
-  return within(a, s, writtenPrecision(figure).unit / 2)
+  return within(a, s, precisionOf(figure).unit / 2)
+}
+
+// A figure's written precision is read from its text once, however many values are tried on it.
+const precisions = new WeakMap<Figure, WrittenPrecision>()
+
+function precisionOf(figure: Figure): WrittenPrecision {
+  let precision = precisions.get(figure)
+  if (precision === undefined) {
+    precision = writtenPrecision(figure)
+    precisions.set(figure, precision)
+  }
+  return precision
 }
 
 function within(a: number, s: number, halfWidth: number): boolean {

@@ -51,12 +51,24 @@ export function unitFit(figure: Figure, candidate: Candidate): number {
   }
   if (stated === null) return unit === null ? 2 : isAmount(unit) ? 0 : 1
   // A counted noun: "traders", "hours", "square miles", or "BTC", which is no currency of SPEC 5.2.
-  const nouns = wordsOf(stated).map(stem)
-  const unitWords = unit === null ? [] : wordsOf(unit).map(stem)
+  const nouns = stemmedWords(stated)
+  const unitWords = unit === null ? [] : stemmedWords(unit)
   if (unitWords.some((word) => nouns.includes(word))) return 3
   if (unit !== null && isAmount(unit)) return 0
   if (nouns.some((noun) => names.has(noun))) return 3
   return 1
+}
+
+// Units are a handful of strings, each split into words once rather than once per candidate.
+const unitWordCache = new Map<string, readonly string[]>()
+
+function stemmedWords(unit: string): readonly string[] {
+  let words = unitWordCache.get(unit)
+  if (words === undefined) {
+    words = wordsOf(unit).map(stem)
+    if (unitWordCache.size < 10_000) unitWordCache.set(unit, words)
+  }
+  return words
 }
 
 /** A percent, points or a currency: never what a counted figure counts. */
@@ -175,15 +187,14 @@ function windowScore(context: FigureContext, candidate: Candidate): number {
 /**
  * What reading the dates the sentence names is worth: more for dates written next to the figure
  * than for those elsewhere in its sentence ("over 7% ..., its lowest level since June" names
- * June for the low, not for the fall). A window that ignores named dates loses a little; a value
- * on the article's own date does not, as that is what a level means by default.
+ * June for the low, not for the fall). A window that ignores dates named next to the figure loses
+ * a little; a value on the article's own date does not, as that is what a level means by default.
  */
 function namedDateScore(context: FigureContext, candidate: Candidate): number {
-  const near = readsNamed(context.near, candidate)
-  if (near) return 3
-  if (readsNamed(context.named, candidate)) return 1
-  const { named } = context
-  const names = named.days.length + named.since.length + named.spans.length
+  if (readsNamed(context.near, candidate)) return 3
+  if (readsNamed(context.named, candidate)) return 0.5
+  const { near } = context
+  const names = near.days.length + near.since.length + near.spans.length
   return names > 0 && !(candidate.family === 'value' && candidate.age === 0) ? -0.5 : 0
 }
 

@@ -72,13 +72,20 @@ const weekday =
 const yearToDate =
   /\b(?:so far this year|this year|year[-\s]to[-\s]date|since the (?:start|beginning) of the year|since january)\b/iu
 
+const mayNameDates = new RegExp(
+  `${monthWord}|\\d{4}-\\d{2}-\\d{2}|day\\b|yesterday|this year|year[-\\s]to|since the`,
+  'iu'
+)
+
 /** The dates `sentence` names, as of the article's date `today` (an ISO date). */
 export function namedDates(sentence: string, today: string): NamedDates {
-  const now = DateTime.fromISO(today, { zone: 'utc' })
   const found: NamedDates = { days: [], spans: [], since: [] }
+  // Most sentences name no date at all: they are told so without a calendar.
+  if (!mayNameDates.test(sentence)) return found
+  const now = DateTime.fromISO(today, { zone: 'utc' })
   if (!now.isValid) return found
   const day = (date: DateTime): string => date.toISODate() ?? today
-  // A month already read as part of a day or a "since" is not also a whole month.
+  // A date already read as part of a "since" is not also a day, nor a month in a day a whole month.
   const taken: [number, number][] = []
   const take = (match: RegExpMatchArray): void => {
     taken.push([match.index ?? 0, (match.index ?? 0) + match[0].length])
@@ -93,17 +100,22 @@ export function namedDates(sentence: string, today: string): NamedDates {
       found.since.push(day(start.set({ day: date })))
     take(match)
   }
+  const isTaken = (match: RegExpMatchArray): boolean => {
+    const at = match.index ?? 0
+    return taken.some(([start, end]) => at >= start && at < end)
+  }
   for (const match of sentence.matchAll(dayMonth)) {
+    if (isTaken(match)) continue
     addDay(found, now, monthIndex(match[2]), Number(match[1]))
     take(match)
   }
   for (const match of sentence.matchAll(monthDay)) {
+    if (isTaken(match)) continue
     addDay(found, now, monthIndex(match[1]), Number(match[2]))
     take(match)
   }
   for (const match of sentence.matchAll(bareMonth)) {
-    const at = match.index ?? 0
-    if (taken.some(([start, end]) => at >= start && at < end)) continue
+    if (isTaken(match)) continue
     const month = monthIndex(match[1])
     // "may" is a verb far more often than a month.
     if (month === undefined || match[0] === 'may') continue

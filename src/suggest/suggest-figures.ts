@@ -12,6 +12,7 @@ import type { Figure, Suggestion, Tolerance } from '../types.js'
 import { fitScore, plausible, relativeGap, unitFit } from './candidate-fit.js'
 import type { FigureContext } from './candidate-fit.js'
 import type { Candidate } from './candidates.js'
+import type { DataNumbers } from './data-columns.js'
 
 /** Suggestions shown per figure. */
 export const maxSuggestions = 3
@@ -35,8 +36,17 @@ export function suggestForFigure(context: FigureContext, input: SuggestScope): S
   const options = { tolerance: input.tolerance }
   const verifying: { candidate: Candidate; score: number }[] = []
   const near: { candidate: Candidate; score: number }[] = []
+  // A unit's fit depends on the data read and the result's unit alone: worked out once for each.
+  const fits = new Map<DataNumbers, Map<string | null, number>>()
+  const fitOf = (candidate: Candidate): number => {
+    let bySource = fits.get(candidate.source)
+    if (bySource === undefined) fits.set(candidate.source, (bySource = new Map()))
+    let fit = bySource.get(candidate.unit)
+    if (fit === undefined) bySource.set(candidate.unit, (fit = unitFit(figure, candidate)))
+    return fit
+  }
   for (const candidate of input.pool) {
-    const fit = unitFit(figure, candidate)
+    const fit = fitOf(candidate)
     if (fit === 0 || !plausible(figure, candidate.value)) continue
     if (supports(figure, candidate.value, options)) {
       verifying.push({ candidate, score: fitScore(context, candidate, fit) })
@@ -53,16 +63,41 @@ export function suggestForFigure(context: FigureContext, input: SuggestScope): S
   return confirmed(figure, ranked(near), 1, input)
 }
 
-/** Best first; of candidates computing the same value, only the best. */
+/**
+ * Best first. Candidates computing the same value are one suggestion, ranked where the best of
+ * them ranks and shown as the simplest of them: `acme.low["2025-11-04"]` rather than the week's
+ * minimum that happens to equal it.
+ */
 function ranked(scored: { candidate: Candidate; score: number }[]): Candidate[] {
   scored.sort((a, b) => b.score - a.score || a.candidate.expr.length - b.candidate.expr.length)
   const kept: Candidate[] = []
   for (const { candidate } of scored) {
-    if (kept.some((other) => sameValue(other.value, candidate.value))) continue
-    kept.push(candidate)
-    if (kept.length >= maxConfirmations) break
+    const same = kept.findIndex((other) => sameValue(other.value, candidate.value))
+    if (same === -1) {
+      if (kept.length >= maxConfirmations) break
+      kept.push(candidate)
+    } else if (simpler(candidate, kept[same] ?? candidate)) {
+      kept[same] = candidate
+    }
   }
   return kept
+}
+
+const familyOrder: readonly Candidate['family'][] = [
+  'value',
+  'change',
+  'pct_change',
+  'max',
+  'min',
+  'mean',
+  'sum',
+  'drawdown',
+  'share'
+]
+
+/** A simpler kind of computation; of one kind, the better ranked stays (it reads the named dates). */
+function simpler(a: Candidate, b: Candidate): boolean {
+  return familyOrder.indexOf(a.family) < familyOrder.indexOf(b.family)
 }
 
 /** The first `count` candidates the evaluator confirms, as suggestions. */
