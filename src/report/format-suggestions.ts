@@ -46,10 +46,13 @@ function suggestionLines(figure: FigureResult, suggestion: Suggestion, label: st
   const verdict =
     suggestion.status === 'verified' ? 'verifies it' : 'would contradict it: is the figure wrong?'
   const said = suggestion.explanation === '' ? suggestion.expr : suggestion.explanation
-  const entry: Record<string, unknown> = { figure: figure.text }
-  if (suggestion.occurrence !== undefined) entry.occurrence = suggestion.occurrence
-  entry.expr = suggestion.expr
-  const yaml = stringify([entry], { lineWidth: 0 }).trimEnd()
+  // The figure in double quotes as the SPEC writes it; the expression as YAML needs it (plain
+  // unless it holds what a plain scalar cannot).
+  const yaml = [
+    `- figure: ${JSON.stringify(figure.text)}`,
+    ...(suggestion.occurrence === undefined ? [] : [`  occurrence: ${suggestion.occurrence}`]),
+    `  expr: ${stringify(suggestion.expr, { lineWidth: 0 }).trimEnd()}`
+  ].join('\n')
   const data =
     suggestion.data === undefined
       ? []

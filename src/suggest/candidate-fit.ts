@@ -29,8 +29,6 @@ export interface FigureContext {
   named: NamedDates
   /** The dates named within a few words of the figure. */
   near: NamedDates
-  /** The site's `understated` factor (SPEC 5). */
-  understated: number
 }
 
 /** How far a unit fits: 3 stated, 2 read from a name, 1 unknown, 0 refused. */
@@ -155,7 +153,6 @@ export function fitScore(
   score += windowScore(context, candidate)
   const cue = cues[candidate.family]
   if (cue !== undefined) score += cue.some((word) => context.words.has(word)) ? 1.5 : -1
-  if (understates(figure, candidate.value, context)) score -= 2.5
   const moving = movements.has(candidate.family)
   if (figure.direction !== null) score += moving ? 1.5 : -1.5
   else if (moving) score -= 2
@@ -208,17 +205,17 @@ function readsNamed(named: NamedDates, candidate: Candidate): boolean {
 
 /**
  * An `over` figure far below what the data says ("over $100 million" for $1.7 billion), or an
- * `under` one far above it: true, but not what a reporter would write (SPEC 5, `understated`).
+ * `under` one far above it: true, but not what a reporter would write (SPEC 5, `understated`), so
+ * never suggested.
  */
-function understates(figure: Figure, actual: number, context: FigureContext): boolean {
+export function understates(figure: Figure, actual: number, factor: number): boolean {
   const stated = Array.isArray(figure.value) ? figure.value[0] : figure.value
   const measured = figure.direction === null ? actual : Math.abs(actual)
   if (stated <= 0 || measured <= 0) return false
   // "under $100" for $2: as true, and as unlikely to be meant.
-  if (figure.approx === 'under' || figure.approx === 'at-most')
-    return measured * context.understated <= stated
+  if (figure.approx === 'under' || figure.approx === 'at-most') return measured * factor <= stated
   if (figure.approx !== 'over' && figure.approx !== 'at-least') return false
-  return measured >= stated * context.understated
+  return measured >= stated * factor
 }
 
 /**

@@ -79,7 +79,6 @@ function contextOf(figure: Figure, input: ArticleSuggestInput, today: string): F
         ? sentenceAround(input.frontmatter.summary ?? '', 0, 0)
         : sentenceAround(input.prose.text, figure.start, figure.end)
   const words = new Set(wordsOf(sentence).map(stem))
-  const understated = input.tolerance.understated
   const named = namedDates(sentence, today)
   const at = sentence.indexOf(figure.text)
   const near =
@@ -89,7 +88,7 @@ function contextOf(figure: Figure, input: ArticleSuggestInput, today: string): F
           sentence.slice(Math.max(0, at - nearChars), at + figure.text.length + nearChars),
           today
         )
-  return { figure, words, named, near, understated }
+  return { figure, words, named, near }
 }
 
 function mergeNamed(all: NamedDates[]): NamedDates {

@@ -9,7 +9,7 @@ import type { EvaluationScope } from '../checks/expression/evaluate-expression.j
 import { evaluateExpression } from '../checks/expression/evaluate-expression.js'
 import { judgeFigure, supports } from '../checks/verdict.js'
 import type { Figure, Suggestion, Tolerance } from '../types.js'
-import { fitScore, plausible, relativeGap, unitFit } from './candidate-fit.js'
+import { fitScore, plausible, relativeGap, understates, unitFit } from './candidate-fit.js'
 import type { FigureContext } from './candidate-fit.js'
 import type { Candidate } from './candidates.js'
 import type { DataNumbers } from './data-columns.js'
@@ -48,6 +48,7 @@ export function suggestForFigure(context: FigureContext, input: SuggestScope): S
   for (const candidate of input.pool) {
     const fit = fitOf(candidate)
     if (fit === 0 || !plausible(figure, candidate.value)) continue
+    if (understates(figure, candidate.value, input.tolerance.understated)) continue
     if (supports(figure, candidate.value, options)) {
       verifying.push({ candidate, score: fitScore(context, candidate, fit) })
     } else if (

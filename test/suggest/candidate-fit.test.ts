@@ -3,7 +3,7 @@
  * differ in what one rule looks at, and the rule must put the right one first.
  */
 import { describe, expect, it } from 'vitest'
-import { fitScore, plausible, unitFit } from '../../src/suggest/candidate-fit.js'
+import { fitScore, plausible, understates, unitFit } from '../../src/suggest/candidate-fit.js'
 import type { FigureContext } from '../../src/suggest/candidate-fit.js'
 import type { Candidate } from '../../src/suggest/candidates.js'
 import type { NumberColumn } from '../../src/suggest/data-columns.js'
@@ -70,8 +70,7 @@ function context(f: Figure, sentence: string, near = sentence): FigureContext {
     figure: f,
     words,
     named: namedDates(sentence, '2025-11-04'),
-    near: namedDates(near, '2025-11-04'),
-    understated: 1.5
+    near: namedDates(near, '2025-11-04')
   }
 }
 
@@ -171,8 +170,8 @@ describe('ranking rules', () => {
       figure('over $100 million', 1e8, 'USD', 'over'),
       'Losses topped $100 million.'
     )
-    const near = candidate({ value: 1.28e8 })
-    const far = candidate({ value: 1.7e9 })
+    const near = candidate({ value: 1.05e8 })
+    const far = candidate({ value: 1.4e8 })
     expect(first(ctx, far, near)).toBe(near)
   })
 
@@ -194,19 +193,17 @@ describe('ranking rules', () => {
     const value = candidate({ family: 'value', age: 2 })
     expect(first(ctx, value, max)).toBe(max)
   })
+})
 
-  it('an "over" figure far below the data is understated, not meant', () => {
-    const ctx = context(
-      figure('over $100 million', 1e8, 'USD', 'over'),
-      'Losses topped $100 million.'
-    )
-    expect(
-      first(
-        ctx,
-        candidate({ value: 1.9e9, family: 'value' }),
-        candidate({ value: 1.3e8, family: 'max', from: '2025-10-01', window: 'month' })
-      ).value
-    ).toBe(1.3e8)
+describe('understates', () => {
+  it('an "over" figure far below the data, or an "under" one far above it, is never suggested', () => {
+    const over = figure('over $100 million', 1e8, 'USD', 'over')
+    expect(understates(over, 1.7e9, 1.5)).toBe(true)
+    expect(understates(over, 1.3e8, 1.5)).toBe(false)
+    const under = figure('below $99,000', 99000, 'USD', 'under')
+    expect(understates(under, 1, 1.5)).toBe(true)
+    expect(understates(under, 98640, 1.5)).toBe(false)
+    expect(understates(figure('about $100', 100, 'USD', 'about'), 1000, 1.5)).toBe(false)
   })
 })
 
