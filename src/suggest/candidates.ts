@@ -11,6 +11,7 @@
  * The pool is bounded (`maxCandidates`), so suggestion costs the same on ten years of days as on
  * a month: every window is found by binary search over the sorted keys.
  */
+import { lowerBound, upperBound } from '../checks/datasets/series.js'
 import type { DataNumbers, NumberColumn } from './data-columns.js'
 import type { DateSpan } from './named-dates.js'
 
@@ -146,20 +147,7 @@ function datedCandidates(
       windowCandidates(column, window, at, age, add)
   }
   // The whole series: its record high or low, its total.
-  const whole = { from: 0, to: keys.length - 1 }
-  const summary = aggregate(values, whole.from, whole.to)
-  if (summary !== undefined) {
-    for (const family of ['max', 'min', 'mean', 'sum'] as const)
-      add({
-        family,
-        expr: `${family}(${name})`,
-        value: summary[family],
-        unit: column.unit,
-        source: column,
-        age: keys.length - 1 - last,
-        window: 'whole'
-      })
-  }
+  wholeSeries(column, ['max', 'min', 'mean', 'sum'], keys.length - 1 - last, add)
   for (const span of input.spans) {
     const window = rowsOf(keys, span.from, span.to)
     if (window !== undefined) windowCandidates(column, window, last, 0, add)
@@ -300,17 +288,31 @@ function labelledCandidates(column: NumberColumn, add: (c: Candidate) => void): 
       age: 0
     })
   }
+  wholeSeries(column, ['max', 'min', 'sum'], 0, add)
+}
+
+/** Aggregates of every row of `column`, written without dates: `max(acme.close)`. */
+function wholeSeries(
+  column: NumberColumn,
+  families: readonly ('max' | 'min' | 'mean' | 'sum')[],
+  age: number,
+  add: (c: Candidate) => void
+): void {
   const summary = aggregate(column.values, 0, column.keys.length - 1)
   if (summary === undefined) return
-  for (const family of ['max', 'min', 'sum'] as const)
+  const name = seriesExpr(column)
+  for (const family of families) {
+    const expr = `${family}(${name})`
     add({
       family,
-      expr: `${family}(${name})`,
+      expr,
       value: summary[family],
       unit: column.unit,
       source: column,
-      age: 0
+      age,
+      window: 'whole'
     })
+  }
 }
 
 /** Minimum, maximum, mean and sum of rows `from` to `to`; undefined when one is not a number. */
@@ -357,26 +359,13 @@ function exactIndex(keys: readonly string[], key: string): number {
 
 /** Index of the first key >= `key`, or -1 when every key is smaller. */
 function firstIndexAtOrAfter(keys: readonly string[], key: string): number {
-  let low = 0
-  let high = keys.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if ((keys[middle] ?? '') < key) low = middle + 1
-    else high = middle
-  }
-  return low < keys.length ? low : -1
+  const index = lowerBound(keys, key)
+  return index < keys.length ? index : -1
 }
 
 /** Index of the last key <= `key`, or -1 when every key is larger. */
 function lastIndexAtOrBefore(keys: readonly string[], key: string): number {
-  let low = 0
-  let high = keys.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if ((keys[middle] ?? '') <= key) low = middle + 1
-    else high = middle
-  }
-  return low - 1
+  return upperBound(keys, key) - 1
 }
 
 /** `date` moved back by `by`, then forward `plusDays`: ISO dates in UTC. */

@@ -77,8 +77,8 @@ export function nearestKeys(
     : { before, after }
 }
 
-/** Index of the first key >= `key`. */
-function lowerBound(keys: readonly string[], key: string): number {
+/** Index of the first key >= `key` in ascending `keys`; `keys.length` when every key is smaller. */
+export function lowerBound(keys: readonly string[], key: string): number {
   let low = 0
   let high = keys.length
   while (low < high) {
@@ -89,8 +89,8 @@ function lowerBound(keys: readonly string[], key: string): number {
   return low
 }
 
-/** Index of the first key > `key`. */
-function upperBound(keys: readonly string[], key: string): number {
+/** Index of the first key > `key` in ascending `keys`; `keys.length` when none is larger. */
+export function upperBound(keys: readonly string[], key: string): number {
   let low = 0
   let high = keys.length
   while (low < high) {
