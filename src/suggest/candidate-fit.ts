@@ -44,7 +44,9 @@ export function unitFit(figure: Figure, candidate: Candidate): number {
   if (stated === 'bp') return 0
   if (stated !== null && /^[A-Z]{3}$/u.test(stated)) {
     if (unit === stated) return 3
-    if (unit === null) return names.has(stated.toLowerCase()) ? 3 : 1
+    if (unit === null && names.has(stated.toLowerCase())) return 3
+    // The data desk described the column and gave it no currency: it counts something else.
+    if (unit === null) return candidate.source.described ? 0 : 1
     return 0
   }
   if (stated === null) return unit === null ? 2 : isAmount(unit) ? 0 : 1

@@ -19,6 +19,8 @@ export interface NumberColumn {
   values: Float64Array
   dateKeys: boolean
   unit: string | null
+  /** The data dictionary describes it: a described column without a unit is a plain count. */
+  described: boolean
   words: ReadonlySet<string>
 }
 
@@ -29,6 +31,8 @@ export interface RecordValue {
   path: readonly string[]
   value: number
   unit: string | null
+  /** The data dictionary describes it: a described column without a unit is a plain count. */
+  described: boolean
   words: ReadonlySet<string>
 }
 
@@ -63,6 +67,7 @@ export function numbersOf(alias: string, dataset: Dataset): DataNumbers[] {
       path,
       value,
       unit: unitOf(last, column?.unit),
+      described: column !== undefined,
       words: new Set([...fileWords, ...path.flatMap(wordsOf), ...wordsOf(column?.label)].map(stem))
     })
   })
@@ -89,6 +94,7 @@ function tableColumns(
       values: layout.values,
       dateKeys: table.dateKeys,
       unit: unitOf(column, about?.unit),
+      described: about !== undefined,
       words: new Set([...fileWords, ...wordsOf(column), ...wordsOf(about?.label)].map(stem))
     })
   }

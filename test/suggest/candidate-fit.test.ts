@@ -33,7 +33,12 @@ function figure(
   }
 }
 
-function column(name: string, unit: string | null, words: string[] = [name]): NumberColumn {
+function column(
+  name: string,
+  unit: string | null,
+  words: string[] = [name],
+  described = false
+): NumberColumn {
   return {
     kind: 'column',
     alias: 'x',
@@ -42,6 +47,7 @@ function column(name: string, unit: string | null, words: string[] = [name]): Nu
     values: new Float64Array(),
     dateKeys: true,
     unit,
+    described,
     words: new Set(words)
   }
 }
@@ -90,6 +96,8 @@ describe('unit', () => {
     [dollars, candidate({ unit: 'USD' }), 3],
     [dollars, candidate({ unit: 'EUR' }), 0],
     [dollars, candidate({ unit: null, source: column('total', null) }), 1],
+    // Described without a currency: the data desk says it counts something else.
+    [dollars, candidate({ unit: null, source: column('traders', null, ['trader'], true) }), 0],
     [dollars, candidate({ unit: null, source: column('total_usd', null, ['total', 'usd']) }), 3],
     [dollars, candidate({ unit: '%' }), 0],
     [traders, candidate({ unit: null, source: column('traders', null, ['trader']) }), 3],
