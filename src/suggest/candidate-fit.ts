@@ -10,6 +10,7 @@
 import type { Figure } from '../types.js'
 import type { Candidate, Family, WindowKind } from './candidates.js'
 import { stem, wordsOf } from './data-columns.js'
+import type { DataNumbers } from './data-columns.js'
 import type { NamedDates } from './named-dates.js'
 
 /** Columns a market's move is measured on, unless the sentence says otherwise. */
@@ -26,6 +27,10 @@ export interface FigureContext {
   figure: Figure
   /** The stemmed words of its sentence. */
   words: ReadonlySet<string>
+  /** The stemmed words of its clause: a name found there counts twice. */
+  clause: ReadonlySet<string>
+  /** The sentence speaks of a period without dating it: runs of days of no name are tried. */
+  vague: boolean
   named: NamedDates
   /** The dates named within a few words of the figure. */
   near: NamedDates
@@ -131,6 +136,27 @@ const common = new Set([
   'price'
 ])
 
+// Every candidate reading one column shares its names: their overlap with a figure's sentence is
+// counted once per column and figure.
+const overlaps = new WeakMap<FigureContext, Map<DataNumbers, number>>()
+
+/** Names found in the figure's clause count 2, elsewhere in its sentence a half. */
+function overlapOf(context: FigureContext, source: DataNumbers): number {
+  let bySource = overlaps.get(context)
+  if (bySource === undefined) overlaps.set(context, (bySource = new Map()))
+  let overlap = bySource.get(source)
+  if (overlap === undefined) {
+    overlap = 0
+    for (const word of source.words) {
+      if (common.has(word)) continue
+      if (context.clause.has(word)) overlap += 2
+      else if (context.words.has(word)) overlap += 0.5
+    }
+    bySource.set(source, overlap)
+  }
+  return overlap
+}
+
 /** The score of `candidate` for a figure in `context`, whose value `actual` verifies or not. */
 export function fitScore(
   context: FigureContext,
@@ -140,10 +166,8 @@ export function fitScore(
 ): number {
   const { figure } = context
   let score = 3 * fit
-  let overlap = 0
-  for (const word of candidate.source.words)
-    if (!common.has(word) && context.words.has(word)) overlap++
-  score += 2 * Math.min(overlap, 3)
+  const overlap = overlapOf(context, candidate.source)
+  score += Math.min(overlap, 6)
   score += namedDateScore(context, candidate)
   score += Math.max(0, 2 - candidate.age)
   score -= simplicity[candidate.family]
@@ -151,8 +175,10 @@ export function fitScore(
   // A candidate that contradicts is off by definition: which reading was meant decides.
   if (options.closeness !== false) score += closeness(figure, candidate.value) * 2
   if (moves(candidate) && candidate.source.kind === 'column' && usual.has(candidate.source.column))
-    score += 0.5
+    score += 1.5
   score += windowScore(context, candidate)
+  // "Held above $1,200 all week": the week's low stayed above it (its high, for "below").
+  score += holding(context, candidate)
   const cue = cues[candidate.family]
   if (cue !== undefined) score += cue.some((word) => context.words.has(word)) ? 1.5 : -1
   const moving = movements.has(candidate.family)
@@ -169,7 +195,8 @@ const periodWords: Readonly<Record<WindowKind, readonly string[]>> = {
   quarter: ['quarter', 'quarterly'],
   year: ['year', 'annual', 'annually', 'ytd'],
   named: [],
-  whole: ['ever', 'record', 'history', 'all']
+  whole: ['ever', 'record', 'history', 'all'],
+  span: []
 }
 
 /**
@@ -180,7 +207,21 @@ function windowScore(context: FigureContext, candidate: Candidate): number {
   const window = candidate.window
   if (window === undefined) return 0
   if (periodWords[window].some((word) => context.words.has(word))) return 1.5
-  return window === 'day' ? 0.5 : 0
+  // A run of days no sentence names is the last reading tried.
+  return window === 'day' ? 0.5 : window === 'span' ? -2 : 0
+}
+
+const holdWords = ['held', 'stayed', 'remained', 'kept', 'hovered']
+
+function holding(context: FigureContext, candidate: Candidate): number {
+  if (!holdWords.some((word) => context.words.has(word))) return 0
+  const { approx } = context.figure
+  const column = candidate.source.kind === 'column' ? candidate.source.column : ''
+  if (candidate.family === 'min' && (approx === 'over' || approx === 'at-least'))
+    return column === 'low' ? 2 : 1
+  if (candidate.family === 'max' && (approx === 'under' || approx === 'at-most'))
+    return column === 'high' ? 2 : 1
+  return 0
 }
 
 /**

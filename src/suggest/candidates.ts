@@ -48,6 +48,8 @@ export interface PoolInput {
   days: readonly string[]
   spans: readonly DateSpan[]
   since: readonly string[]
+  /** Some sentence speaks of a period without dating it (`periods.ts`). */
+  vague: boolean
 }
 
 /** The most candidates one article's pool holds. */
@@ -119,32 +121,47 @@ function datedCandidates(
     })
     // Changes and windows end on the latest days and on the days a sentence names.
     if (order > 1 && !input.days.includes(atKey)) continue
-    for (const [from, window] of startsBefore(column, at, input)) {
+    // Runs of days of no name end on the latest day only: a vague "since the move" is recent.
+    const periods = order === 0 ? input : { ...input, vague: false }
+    const unit = changeUnit(column.unit)
+    for (const [from, window] of startsBefore(column, at, periods)) {
       const start = values[from] ?? Number.NaN
       const fromKey = keys[from] ?? ''
-      const base = { source: column, from: fromKey, at: atKey, age, window }
       const dates = `"${fromKey}", "${atKey}"`
+      const expr = `change(${name}, ${dates})`
+      const change = value - start
       add({
-        ...base,
         family: 'change',
-        expr: `change(${name}, ${dates})`,
-        value: value - start,
-        unit: changeUnit(column.unit)
+        expr,
+        value: change,
+        unit,
+        source: column,
+        from: fromKey,
+        at: atKey,
+        age,
+        window
       })
-      if (start !== 0)
-        add({
-          ...base,
-          family: 'pct_change',
-          expr: `pct_change(${name}, ${dates})`,
-          value: (value / start - 1) * 100,
-          unit: '%'
-        })
+      if (start === 0) continue
+      const pct = `pct_change(${name}, ${dates})`
+      const percent = (value / start - 1) * 100
+      add({
+        family: 'pct_change',
+        expr: pct,
+        value: percent,
+        unit: '%',
+        source: column,
+        from: fromKey,
+        at: atKey,
+        age,
+        window
+      })
     }
     for (const window of windowsEnding(keys, at, input))
       windowCandidates(column, window, at, age, add)
   }
-  // The whole series: its record high or low, its total.
-  wholeSeries(column, ['max', 'min', 'mean', 'sum'], keys.length - 1 - last, add)
+  // The whole series up to the article's date, its dates written: a row appended later must not
+  // change what a check says ("a record high" is the highest so far).
+  if (last > 0) windowCandidates(column, { from: 0, to: last, kind: 'whole' }, last, 0, add)
   for (const span of input.spans) {
     const window = rowsOf(keys, span.from, span.to)
     if (window !== undefined) windowCandidates(column, window, last, 0, add)

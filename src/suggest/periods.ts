@@ -10,9 +10,11 @@ import type { DateSpan } from './named-dates.js'
 
 /**
  * The periods of changes and windows: the row before (a day's move), a week, a month, a quarter,
- * a year or the year so far, a period the sentence names, the whole series.
+ * a year or the year so far, a period the sentence names, the whole series up to the article's
+ * date, or a run of days of no name ("since the start of the move"), tried from two days to a
+ * month back.
  */
-export type WindowKind = 'day' | 'week' | 'month' | 'quarter' | 'year' | 'named' | 'whole'
+export type WindowKind = 'day' | 'week' | 'month' | 'quarter' | 'year' | 'named' | 'whole' | 'span'
 
 /** The dates the periods are built around. */
 export interface PeriodInput {
@@ -20,6 +22,8 @@ export interface PeriodInput {
   today: string
   spans: readonly DateSpan[]
   since: readonly string[]
+  /** Some sentence speaks of a period without dating it: runs of days of no name are tried. */
+  vague: boolean
 }
 
 /** The first rows of the periods a change can run over, ending at row `at`, with their kind. */
@@ -51,8 +55,14 @@ export function startsBefore(
   for (const since of [...input.since, ...input.spans.map((span) => span.from)])
     add(firstIndexAtOrAfter(keys, since), 'named')
   add(firstIndexAtOrAfter(keys, startOfYear(input.today)), 'year')
+  if (input.vague)
+    for (let days = 2; days <= maxSpanDays; days++)
+      add(lastIndexAtOrBefore(keys, shiftDate(atKey, { days })), 'span')
   return starts
 }
+
+/** The longest run of days of no name a change is tried over. */
+const maxSpanDays = 31
 
 const periodsBack: ReadonlyArray<
   readonly [{ days?: number; months?: number; years?: number }, WindowKind]
@@ -75,6 +85,8 @@ export function windowsEnding(keys: readonly string[], at: number, input: Period
   const starts: [string, WindowKind][] = [
     ...input.since.map((since): [string, WindowKind] => [since, 'named']),
     [shiftDate(atKey, { days: 6 }), 'week'],
+    // A trading week: five sessions.
+    [shiftDate(atKey, { days: 4 }), 'week'],
     [shiftDate(atKey, { months: 1 }, 1), 'month'],
     [startOfYear(atKey), 'year']
   ]

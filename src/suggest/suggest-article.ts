@@ -8,12 +8,27 @@ import type { Figure, Frontmatter, Prose, Suggestion, Tolerance } from '../types
 import { bindCheck } from '../checks/bind-check.js'
 import type { FigureContext } from './candidate-fit.js'
 import { candidatePool } from './candidates.js'
+import type { Candidate } from './candidates.js'
 import { numbersOf, stem, wordsOf } from './data-columns.js'
 import type { DataNumbers } from './data-columns.js'
-import { sentenceAround } from './figure-sentence.js'
+import { clauseAround, sentenceAround } from './figure-sentence.js'
 import { namedDates } from './named-dates.js'
 import type { NamedDates } from './named-dates.js'
 import { suggestForFigure } from './suggest-figures.js'
+
+/**
+ * Verbs that name the column a level is read from: a market "settled", "finished" or "ended" at
+ * its close, "opened" at its open.
+ */
+const columnWords: ReadonlyMap<string, string> = new Map([
+  ['settled', 'close'],
+  ['finished', 'close'],
+  ['ended', 'close'],
+  ['closed', 'close'],
+  ['closing', 'close'],
+  ['opened', 'open'],
+  ['opening', 'open']
+])
 
 /** How far from a figure a named date counts as said of it, in characters. */
 const nearChars = 40
@@ -52,12 +67,14 @@ export function suggestForArticle(input: ArticleSuggestInput): Map<Figure, Sugge
   }
   const contexts = input.figures.map((figure) => contextOf(figure, input, today))
   const named = mergeNamed(contexts.map((context) => context.named))
-  const pool = candidatePool({ numbers, today, ...named })
+  const vague = contexts.some((context) => context.vague)
+  const pool = candidatePool({ numbers, today, ...named, vague })
+  const groups = groupsOf(pool)
   const scope = { aliases, store: input.store }
   const found = new Map<Figure, Suggestion[]>()
   for (const context of contexts) {
     const suggestions = suggestForFigure(context, {
-      pool,
+      groups,
       scope,
       added,
       tolerance: input.tolerance
@@ -70,6 +87,19 @@ export function suggestForArticle(input: ArticleSuggestInput): Map<Figure, Sugge
   return found
 }
 
+/** The pool grouped by the data each candidate reads and its result's unit: what a unit fits. */
+function groupsOf(pool: readonly Candidate[]): Candidate[][] {
+  const bySource = new Map<DataNumbers, Map<string | null, Candidate[]>>()
+  for (const candidate of pool) {
+    let byUnit = bySource.get(candidate.source)
+    if (byUnit === undefined) bySource.set(candidate.source, (byUnit = new Map()))
+    const group = byUnit.get(candidate.unit)
+    if (group === undefined) byUnit.set(candidate.unit, [candidate])
+    else group.push(candidate)
+  }
+  return [...bySource.values()].flatMap((byUnit) => [...byUnit.values()])
+}
+
 function contextOf(figure: Figure, input: ArticleSuggestInput, today: string): FigureContext {
   // A headline or a summary is its own sentence: the prose runs it into the body's first one.
   const sentence =
@@ -78,9 +108,10 @@ function contextOf(figure: Figure, input: ArticleSuggestInput, today: string): F
       : figure.in === 'summary'
         ? sentenceAround(input.frontmatter.summary ?? '', 0, 0)
         : sentenceAround(input.prose.text, figure.start, figure.end)
-  const words = new Set(wordsOf(sentence).map(stem))
-  const named = namedDates(sentence, today)
   const at = sentence.indexOf(figure.text)
+  const words = wordSet(sentence)
+  const clause = at < 0 ? words : wordSet(clauseAround(sentence, at, at + figure.text.length))
+  const named = namedDates(sentence, today)
   const near =
     at < 0
       ? named
@@ -88,8 +119,23 @@ function contextOf(figure: Figure, input: ArticleSuggestInput, today: string): F
           sentence.slice(Math.max(0, at - nearChars), at + figure.text.length + nearChars),
           today
         )
-  return { figure, words, named, near }
+  const vague = vaguePeriod.test(sentence)
+  return { figure, words, clause, named, near, vague }
 }
+
+/** The stemmed words of `text`, with the column a verb names ("settled" is the close). */
+function wordSet(text: string): Set<string> {
+  const words = new Set(wordsOf(text).map(stem))
+  for (const [word, column] of columnWords) if (words.has(word)) words.add(column)
+  return words
+}
+
+/**
+ * A period a sentence speaks of without dating it ("since the start of the move", "over the
+ * past sessions"): only then are changes over runs of days of no name tried.
+ */
+const vaguePeriod =
+  /\b(?:since the start|over the past|in recent|recent (?:days|sessions|weeks)|the move|this run|streak|stretch|so far)\b/iu
 
 function mergeNamed(all: NamedDates[]): NamedDates {
   return {

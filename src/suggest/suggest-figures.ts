@@ -1,9 +1,11 @@
 /**
  * Suggested checks for an article's unchecked figures (issue 20): up to three candidates that
  * verify each figure, best first, each confirmed by the check language's own evaluator (so the
- * expression shown computes the value shown, with the sentence the panel would give it); and when
- * none verifies, the closest candidate that contradicts it, as a likely error in the figure.
- * Nothing here binds a figure: the editor accepts a suggestion, or not.
+ * expression shown computes the value shown, with the sentence the panel would give it). When the
+ * reading most related to the figure (its unit, its sentence's words and dates) contradicts it by
+ * a few percent while no verifying reading comes near it, that reading comes first as the
+ * "closest" line: the figure is likely wrong. Nothing here binds a figure: the editor accepts a
+ * suggestion, or not.
  */
 import type { EvaluationScope } from '../checks/expression/evaluate-expression.js'
 import { evaluateExpression } from '../checks/expression/evaluate-expression.js'
@@ -12,17 +14,22 @@ import type { Figure, Suggestion, Tolerance } from '../types.js'
 import { fitScore, plausible, relativeGap, understates, unitFit } from './candidate-fit.js'
 import type { FigureContext } from './candidate-fit.js'
 import type { Candidate } from './candidates.js'
-import type { DataNumbers } from './data-columns.js'
 
 /** Suggestions shown per figure. */
 export const maxSuggestions = 3
 /** How far off a contradicting candidate may be to be named as the likely meaning. */
 const closestGap = 0.25
+/**
+ * How much more related than every verifying reading a contradicting one must be to be named as
+ * the closest: a point and a half of the ranking, about one more word of the figure's clause.
+ */
+const closestMargin = 1.5
 /** Candidates tried on the evaluator per figure before giving up on confirming more. */
 const maxConfirmations = 8
 
 export interface SuggestScope {
-  pool: readonly Candidate[]
+  /** The article's candidates, grouped by the data they read and the unit of their result. */
+  groups: readonly (readonly Candidate[])[]
   /** The article's aliases and those a suggestion would add. */
   scope: EvaluationScope
   /** Aliases the article does not have yet: alias -> path under `data/`. */
@@ -36,32 +43,41 @@ export function suggestForFigure(context: FigureContext, input: SuggestScope): S
   const options = { tolerance: input.tolerance }
   const verifying: { candidate: Candidate; score: number }[] = []
   const near: { candidate: Candidate; score: number }[] = []
-  // A unit's fit depends on the data read and the result's unit alone: worked out once for each.
-  const fits = new Map<DataNumbers, Map<string | null, number>>()
-  const fitOf = (candidate: Candidate): number => {
-    let bySource = fits.get(candidate.source)
-    if (bySource === undefined) fits.set(candidate.source, (bySource = new Map()))
-    let fit = bySource.get(candidate.unit)
-    if (fit === undefined) bySource.set(candidate.unit, (fit = unitFit(figure, candidate)))
-    return fit
-  }
-  for (const candidate of input.pool) {
-    const fit = fitOf(candidate)
-    if (fit === 0 || !plausible(figure, candidate.value)) continue
-    if (understates(figure, candidate.value, input.tolerance.understated)) continue
-    if (supports(figure, candidate.value, options)) {
-      verifying.push({ candidate, score: fitScore(context, candidate, fit) })
-    } else if (
-      fit >= 2 &&
-      sameWay(figure, candidate.value) &&
-      relativeGap(figure, candidate.value) <= closestGap
-    ) {
-      near.push({ candidate, score: fitScore(context, candidate, fit, { closeness: false }) })
+  // How related the best verifying reading is, closeness to the stated value left aside.
+  let bestRelated = -Infinity
+  // A unit's fit depends on the data read and the result's unit alone: worked out once for each
+  // group of candidates, and a group that cannot fit is skipped whole.
+  for (const group of input.groups) {
+    const first = group[0]
+    const fit = first === undefined ? 0 : unitFit(figure, first)
+    if (fit === 0) continue
+    for (const candidate of group) {
+      if (candidate.window === 'span' && !context.vague) continue
+      if (!plausible(figure, candidate.value)) continue
+      if (understates(figure, candidate.value, input.tolerance.understated)) continue
+      if (supports(figure, candidate.value, options)) {
+        verifying.push({ candidate, score: fitScore(context, candidate, fit) })
+        const related = fitScore(context, candidate, fit, { closeness: false })
+        if (related > bestRelated) bestRelated = related
+        continue
+      }
+      const gap = relativeGap(figure, candidate.value)
+      if (!sameWay(figure, candidate.value) || gap > closestGap) continue
+      // Of readings off by a few percent, the nearer is the likelier typo.
+      const score = fitScore(context, candidate, fit, { closeness: false }) + 1 - gap / closestGap
+      near.push({ candidate, score })
     }
   }
-  const best = confirmed(figure, ranked(verifying), maxSuggestions, input)
-  if (best.length > 0) return best
-  return confirmed(figure, ranked(near), 1, input)
+  const closest = ranked(near)[0]
+  const nearScore = Math.max(...near.map((one) => one.score))
+  // The most related reading contradicts the figure: that is the likely error, said first, and
+  // the readings that agree with it follow, for an editor who meant one of them.
+  if (closest !== undefined && nearScore >= bestRelated + closestMargin) {
+    const [line] = confirmed(figure, [closest], 1, input)
+    const rest = confirmed(figure, ranked(verifying), maxSuggestions - 1, input)
+    return line === undefined ? rest : [line, ...rest]
+  }
+  return confirmed(figure, ranked(verifying), maxSuggestions, input)
 }
 
 /**

@@ -26,6 +26,7 @@ import { defaultMemoryMethod, describeMemoryMethod, gnuTime, runMeasured } from 
 import { countOutput, expectedFiles, listArticles, readCorpusShape } from './page-count.mjs'
 import { formatPerArticle, formatRatios, formatTable, ratios } from './report.mjs'
 import { formatProfile, profileStages } from './stage-profile.mjs'
+import { formatSuggestCost, suggestCost } from './suggest-cost.mjs'
 
 const usage = `usage: node test/bench/run.mjs [options]
   --articles N     articles in the corpus (default 4000)
@@ -140,6 +141,13 @@ if (ours !== undefined && results.ours.failure === null) {
   profile = await profileStages(corpus, work)
 }
 
+// Suggestion (issue 20) is timed on a corpus of its own, generated apart from the builders'.
+let suggest = null
+if (existsSync(join(projectRoot, 'lib', 'suggest', 'suggest-article.js'))) {
+  log('timing suggested checks on articles of ten unchecked figures')
+  suggest = await suggestCost({ seed })
+}
+
 console.log('')
 console.log(formatTable(results))
 console.log('')
@@ -147,6 +155,7 @@ const ratioValues = ratios(results)
 console.log(formatRatios(ratioValues))
 console.log(formatPerArticle(results, summary.articles))
 if (profile !== null) console.log(`\n${formatProfile(profile)}`)
+if (suggest !== null) console.log(formatSuggestCost(suggest))
 for (const result of Object.values(results)) {
   if (result.failure !== null) console.log(`\n${result.label} FAILED: ${result.failure}`)
 }
@@ -168,7 +177,8 @@ if (values.json !== undefined) {
     runs,
     results,
     ratios: ratioValues,
-    profile
+    profile,
+    suggest
   }
   await writeFile(values.json, `${JSON.stringify(report, null, 2)}\n`)
   log(`results written to ${values.json}`)

@@ -65,18 +65,23 @@ function candidate(over: Partial<Candidate>): Candidate {
   }
 }
 
-function context(f: Figure, sentence: string, near = sentence): FigureContext {
-  const words = new Set(
-    sentence
+function wordsIn(text: string): Set<string> {
+  return new Set(
+    text
       .toLowerCase()
       .split(/[^\p{L}\p{N}]+/u)
       .map((w) => (w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w))
   )
+}
+
+function context(f: Figure, sentence: string, near = sentence, clause = near): FigureContext {
   return {
     figure: f,
-    words,
+    words: wordsIn(sentence),
+    clause: wordsIn(clause),
     named: namedDates(sentence, '2025-11-04'),
-    near: namedDates(near, '2025-11-04')
+    near: namedDates(near, '2025-11-04'),
+    vague: false
   }
 }
 
