@@ -19,6 +19,7 @@ import { clientPath, clientScript, createLiveReload, eventsPath } from './live-r
 import { crashedSite, emptySite, nextSite } from './next-site.js'
 import { problemLine, problemsOf } from './overlay.js'
 import { serveSite } from './serve-site.js'
+import { styleSwaps } from './style-swap.js'
 import { isWildcard, listenHost, serverUrls, urlLines } from './server-urls.js'
 import { watchSite } from './watch-site.js'
 import type { DateTime } from 'luxon'
@@ -84,10 +85,17 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const liveReload = createLiveReload()
   let site: DevSite = emptySite
   let stopping = false
+  // Site files changed since the last build began, and the last build's exit status.
+  const changed = new Set<string>()
+  let exit: number | undefined
 
   /** One build, then the swap; the server never sees a build in progress. */
   async function runBuild(): Promise<void> {
     const started = performance.now()
+    // What this build is for: the files changed since the last one began.
+    const changes = [...changed]
+    changed.clear()
+    const previousExit = exit
     // Open pages show "Rebuilding…" until the reload that follows.
     liveReload.rebuilding(site.buildId)
     let next: DevSite
@@ -100,8 +108,13 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         now: options.now,
         write: false,
         // The cache makes a rebuild redo only the articles a change touched.
-        cacheDir: cacheDirOf(root)
+        cacheDir: cacheDirOf(root),
+        // Open pages count the articles as they are checked ("Rebuilding… 1,200 of 4,000").
+        onProgress: (stage, done, total) => {
+          if (stage === 'checked' && total !== undefined) liveReload.progress(done, total)
+        }
       })
+      exit = result.exit
       const suggest = options.suggest ?? suggestFromArticle
       next = nextSite(site, result, suggestionsOf(suggest, root, result, log))
       logResult(log, result, performance.now() - started)
@@ -118,10 +131,16 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         message
       }
       next = crashedSite(site, crash)
+      // Pages must reload to show the crash, and again to drop it.
+      exit = undefined
     }
     if (stopping) return
+    const previous = site
     site = next
-    liveReload.reload(site.buildId)
+    // A stylesheet edit restyles open pages in place, unless the verdict changed with it.
+    const swaps = exit === previousExit ? styleSwaps(previous, next, changes) : undefined
+    if (swaps === undefined) liveReload.reload(site.buildId)
+    else liveReload.restyle(site.buildId, swaps)
   }
 
   // Builds run one at a time; changes that arrive during a build are taken up by one more.
@@ -204,6 +223,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       root,
       debounceMs: options.debounceMs ?? 50,
       onChange: (paths) => {
+        for (const path of paths) changed.add(path)
         log(`factdesk dev: ${describeChange(paths)} changed, rebuilding`)
         void rebuild()
       },

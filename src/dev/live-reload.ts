@@ -27,6 +27,16 @@ export interface LiveReload {
   rebuilding(buildId: number): void
   /** Tells every open page that build `buildId` is ready, so that it reloads. */
   reload(buildId: number): void
+  /**
+   * Tells every open page how far the rebuild has come: `done` of `total` articles (issue 21),
+   * at most once per `progressMs`.
+   */
+  progress(done: number, total: number): void
+  /**
+   * Tells every open page that build `buildId` differs from theirs only in its stylesheets, each
+   * `[from, to]` an output path: they swap their `<link>`s and stay where they are.
+   */
+  restyle(buildId: number, swaps: readonly (readonly [string, string])[]): void
   /** How many streams are open. */
   readonly clients: number
   /** Ends every stream; later `connect` calls are refused with 503. */
@@ -48,6 +58,8 @@ export function createLiveReload(options: LiveReloadOptions = {}): LiveReload {
   let closed = false
   // The build being replaced while a rebuild runs, else undefined.
   let rebuildingFrom: number | undefined
+  // When the last progress event went out: a large site's rebuild counts thousands of articles.
+  let lastProgress = -Infinity
   const heartbeat = setInterval(() => {
     for (const stream of streams) stream.write(': keep-alive\n\n')
   }, options.heartbeatMs ?? 25_000)
@@ -77,11 +89,24 @@ export function createLiveReload(options: LiveReloadOptions = {}): LiveReload {
     },
     rebuilding(buildId) {
       rebuildingFrom = buildId
+      // A rebuild's first count goes out at once, however soon after the last one's.
+      lastProgress = -Infinity
       for (const stream of streams) stream.write(event('rebuilding', buildId))
     },
     reload(buildId) {
       rebuildingFrom = undefined
       for (const stream of streams) stream.write(event('reload', buildId))
+    },
+    progress(done, total) {
+      const now = performance.now()
+      if (rebuildingFrom === undefined || (now - lastProgress < progressMs && done < total)) return
+      lastProgress = now
+      for (const stream of streams) stream.write(event('progress', `${done} ${total}`))
+    },
+    restyle(buildId, swaps) {
+      rebuildingFrom = undefined
+      const data = JSON.stringify({ build: String(buildId), swaps })
+      for (const stream of streams) stream.write(event('restyle', data))
     },
     get clients() {
       return streams.size
@@ -95,8 +120,11 @@ export function createLiveReload(options: LiveReloadOptions = {}): LiveReload {
   }
 }
 
-function event(name: string, buildId: number): string {
-  return `event: ${name}\ndata: ${buildId}\n\n`
+/** How often progress goes out, in milliseconds: often enough to read as moving. */
+const progressMs = 100
+
+function event(name: string, data: number | string): string {
+  return `event: ${name}\ndata: ${data}\n\n`
 }
 
 /** The tag injected before `</body>`: it loads the client and names the build the page is from. */
@@ -112,7 +140,7 @@ export function clientTag(buildId: number): string {
  */
 export const clientScript = `(() => {
   const script = document.currentScript
-  const build = script ? script.getAttribute('data-factdesk-build') : null
+  let build = script ? script.getAttribute('data-factdesk-build') : null
   const panels = [['${overlayId}', '${overlayCloseId}'], ['${suggestionsPanelId}', '${suggestionsCloseId}']]
   panels.forEach(([panelId, closeId]) => {
     const panel = document.getElementById(panelId)
@@ -165,8 +193,34 @@ export const clientScript = `(() => {
     const shown = document.getElementById('${overlayId}')
     if (shown) shown.setAttribute('aria-busy', 'true')
   }
+  const onProgress = (message) => {
+    const parts = String(message.data).split(' ')
+    const status = document.getElementById('${statusId}')
+    if (status && parts.length === 2) status.textContent = '${rebuildingText} ' + parts[0] + ' of ' + parts[1]
+  }
+  // Only the stylesheets changed: each <link> to one that was replaced points to its successor,
+  // fetched anew, and the page stays as it is (scroll, open panels, typed text).
+  const onRestyle = (message) => {
+    let news
+    try { news = JSON.parse(message.data) } catch (error) { location.reload(); return }
+    document.querySelectorAll('link[rel~="stylesheet"]').forEach((link) => {
+      const url = new URL(link.href, location.href)
+      news.swaps.forEach(([from, to]) => {
+        if (url.pathname.endsWith('/' + from)) {
+          link.href = url.pathname.slice(0, url.pathname.length - from.length) + to + '?build=' + news.build
+        }
+      })
+    })
+    build = news.build
+    const status = document.getElementById('${statusId}')
+    if (status) status.textContent = ''
+    const shown = document.getElementById('${overlayId}')
+    if (shown) shown.removeAttribute('aria-busy')
+  }
   events.addEventListener('build', onBuild)
   events.addEventListener('rebuilding', onRebuilding)
+  events.addEventListener('progress', onProgress)
+  events.addEventListener('restyle', onRestyle)
   events.addEventListener('reload', onBuild)
 })()
 `

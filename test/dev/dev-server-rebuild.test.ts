@@ -19,6 +19,21 @@ describe('the dev server after a change', () => {
     expect(running.lines).toContain('factdesk dev: content/2025/11/04/story.md changed, rebuilding')
   })
 
+  it('counts the articles checked on open pages while a rebuild runs', async () => {
+    const running = await start()
+    const events = await openEventStream(`${running.origin}/__factdesk/events`)
+    try {
+      await events.next('build')
+      await writeFile(join(running.root, 'content/2025/11/04/story.md'), '---\ntitle: z\n---\n')
+      expect(await events.next('rebuilding', 10_000)).toBe('1')
+      expect(await events.next('progress', 10_000)).toBe('1 2')
+      expect(await events.next('progress', 10_000)).toBe('2 2')
+      expect(await events.next('reload', 10_000)).toBe('2')
+    } finally {
+      events.close()
+    }
+  })
+
   it('keeps serving a failing build with an overlay of its problems, and drops it when the build passes', async () => {
     const running = await start()
     running.fake.set({

@@ -34,10 +34,13 @@ export interface FakeBuild {
 export function fakeBuild(outcome: FakeOutcome): FakeBuild {
   let current = outcome
   let calls = 0
-  const buildSite: typeof build = async () => {
+  const buildSite: typeof build = async (options) => {
     calls++
     await new Promise((resolve) => setTimeout(resolve, 5))
+    // Two articles checked, as the real build reports them to the progress line.
+    options.onProgress?.('checked', 1, 2)
     await current.gate
+    options.onProgress?.('checked', 2, 2)
     if (current.crash !== undefined) throw new Error(current.crash)
     const files: OutputFile[] = Object.entries(current.files).map(([path, content]) => ({
       path,

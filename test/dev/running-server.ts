@@ -43,11 +43,18 @@ export interface Running {
   lines: string[]
 }
 
-/** Starts a dev server on a free port whose builds return `outcome` until told otherwise. */
-export async function start(outcome: FakeOutcome = site): Promise<Running> {
+/**
+ * Starts a dev server on a free port whose builds return `outcome` until told otherwise, over a
+ * site with `files` besides its settings and one story.
+ */
+export async function start(
+  outcome: FakeOutcome = site,
+  files: Readonly<Record<string, string>> = {}
+): Promise<Running> {
   const root = await tempSite({
     'data/site.yaml': siteYaml,
-    'content/2025/11/04/story.md': '---\ntitle: x\n---\n'
+    'content/2025/11/04/story.md': '---\ntitle: x\n---\n',
+    ...files
   })
   const fake = fakeBuild(outcome)
   const lines: string[] = []
