@@ -1,11 +1,10 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { startDevServer } from '../../src/dev/dev-server.js'
-import { describeInBrowser, launchChromium } from './chromium.js'
-import { copySample, sampleNow, sampleRoot } from './sample-site.js'
-import type { Browser } from 'playwright-core'
-import type { DevServer } from '../../src/dev/dev-server.js'
+import { describeInBrowser } from './chromium.js'
+import { startSampleDevServer } from './sample-dev-server.js'
+import type { SampleDevServer } from './sample-dev-server.js'
+import { sampleRoot } from './sample-site.js'
 
 const article = 'content/2025/11/04/crypto-day-of-terror.md'
 const briefPath = '2025/11/04/crypto-day-of-terror/'
@@ -15,39 +14,25 @@ const check = / {2}- figure: "over 7%"\n.*\n.*\n/
 const reloadTimeout = 20_000
 
 describeInBrowser('"Add this check" in the dev server, in Chromium', () => {
-  let browser: Browser
-  let site: { root: string; remove(): Promise<void> }
-  let server: DevServer
+  let dev: SampleDevServer
   let unchecked: string
 
   beforeAll(async () => {
-    site = await copySample()
-    const original = await readFile(join(site.root, article), 'utf8')
-    unchecked = original.replace(check, '')
-    expect(unchecked).not.toBe(original)
-    await writeFile(join(site.root, article), unchecked)
-    server = await startDevServer({
-      root: site.root,
-      port: 0,
-      strict: false,
-      drafts: false,
-      now: sampleNow,
-      log: () => undefined,
-      stopOnSigint: false
+    dev = await startSampleDevServer(async (root) => {
+      const original = await readFile(join(root, article), 'utf8')
+      unchecked = original.replace(check, '')
+      expect(unchecked).not.toBe(original)
+      await writeFile(join(root, article), unchecked)
     })
-    browser = await launchChromium()
   }, 60_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    await site?.remove()
+    await dev?.stop()
   })
 
   it('writes the suggested check into the article, and the reloaded page shows the figure verified', async () => {
-    const page = await browser.newPage()
-    const { port, pathname } = new URL(server.url)
-    await page.goto(`http://127.0.0.1:${port}${pathname}${briefPath}`)
+    const page = await dev.browser.newPage()
+    await page.goto(dev.address(briefPath))
     expect(await page.locator('.fd-fig--unchecked', { hasText: 'over 7%' }).count()).toBe(1)
 
     await page.getByText(/^Suggested checks: /).click()
@@ -69,7 +54,7 @@ describeInBrowser('"Add this check" in the dev server, in Chromium', () => {
       .first()
       .waitFor({ timeout: reloadTimeout })
 
-    const written = await readFile(join(site.root, article), 'utf8')
+    const written = await readFile(join(dev.root, article), 'utf8')
     const lines = written.split('\n')
     const added = lines.indexOf('  - figure: "over 7%"')
     expect(lines[added + 1]).toBe(`    expr: ${expr}`)

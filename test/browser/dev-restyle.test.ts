@@ -5,46 +5,29 @@
 import { appendFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { startDevServer } from '../../src/dev/dev-server.js'
-import { describeInBrowser, launchChromium } from './chromium.js'
-import { copySample, sampleNow } from './sample-site.js'
-import type { Browser } from 'playwright-core'
-import type { DevServer } from '../../src/dev/dev-server.js'
+import { describeInBrowser } from './chromium.js'
+import { startSampleDevServer } from './sample-dev-server.js'
+import type { SampleDevServer } from './sample-dev-server.js'
 
 const briefPath = '2025/11/04/crypto-day-of-terror/'
 
 describeInBrowser('a stylesheet edit in the dev server, in Chromium', () => {
-  let browser: Browser
-  let site: { root: string; remove(): Promise<void> }
-  let server: DevServer
+  let dev: SampleDevServer
 
   beforeAll(async () => {
-    site = await copySample()
-    server = await startDevServer({
-      root: site.root,
-      port: 0,
-      strict: false,
-      drafts: false,
-      now: sampleNow,
-      log: () => undefined,
-      stopOnSigint: false
-    })
-    browser = await launchChromium()
+    dev = await startSampleDevServer()
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    await site?.remove()
+    await dev?.stop()
   })
 
   it('restyles the open brief in place: no reload, the scroll position kept', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 700 } })
-    const { port, pathname } = new URL(server.url)
-    await page.goto(`http://127.0.0.1:${port}${pathname}${briefPath}`)
+    const page = await dev.browser.newPage({ viewport: { width: 390, height: 700 } })
+    await page.goto(dev.address(briefPath))
     await page.evaluate('window.scrollTo(0, 900); window.__factdeskBeforeEdit = true')
     await appendFile(
-      join(site.root, 'templates', 'style.css'),
+      join(dev.root, 'templates', 'style.css'),
       '\nbody { background: rgb(1, 2, 3) }\n'
     )
     await page.waitForFunction(
