@@ -17,18 +17,17 @@ import { ownHosts, refusedOtherHost } from './host-check.js'
 import { listenOnFreePort } from './listen-on-free-port.js'
 import { clientPath, clientScript, createLiveReload, eventsPath } from './live-reload.js'
 import { crashedSite, emptySite, nextSite } from './next-site.js'
-import { problemLine, problemsOf } from './overlay.js'
+import { describeChange, logResult } from './build-log.js'
 import { serveSite } from './serve-site.js'
 import { styleSwaps } from './style-swap.js'
 import { isWildcard, listenHost, serverUrls, urlLines } from './server-urls.js'
 import { watchSite } from './watch-site.js'
 import type { DateTime } from 'luxon'
-import type { build, BuildResult } from '../build.js'
+import type { build } from '../build.js'
 import type { SuggestChecks } from './dev-suggestions.js'
 import type { DevSite } from './next-site.js'
 import type { LocatedProblem } from './overlay.js'
 import type { SiteWatcher } from './watch-site.js'
-import { runSummaryLine } from '../report/summary-line.js'
 
 /** Options of `startDevServer`. */
 export interface DevServerOptions {
@@ -274,28 +273,4 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   if (urls.network.length > 0)
     log('factdesk dev: drafts and embargoed stories are visible to anyone on this network')
   return { url: urls.local, close, closed }
-}
-
-function logResult(log: DevServerOptions['log'], result: BuildResult, ms: number): void {
-  // The CLI's summary line, so that the terminal reads the same in dev as in a build.
-  log(
-    runSummaryLine({
-      command: 'dev',
-      report: result.report,
-      exit: result.exit,
-      written: result.files.length,
-      ms
-    })
-  )
-  if (result.exit === 0) return
-  for (const problem of problemsOf(result.report)) {
-    if (problem.severity === 'error') log(`  ${problemLine(problem)}`)
-  }
-  if (result.files.length === 0)
-    log('factdesk dev: this build made no pages; still serving the last good build')
-}
-
-function describeChange(paths: readonly string[]): string {
-  const [first] = paths
-  return paths.length === 1 && first !== undefined ? first : `${paths.length} files`
 }

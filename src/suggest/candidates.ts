@@ -12,6 +12,7 @@
  * a month: every window is found by binary search over the sorted keys.
  */
 import type { DataNumbers, NumberColumn } from './data-columns.js'
+import { recordExpr, seriesExpr } from './expr-text.js'
 import { exactIndex, lastValidAtOrBefore, rowsOf, startsBefore, windowsEnding } from './periods.js'
 import type { Window, WindowKind } from './periods.js'
 import type { DateSpan } from './named-dates.js'
@@ -290,20 +291,4 @@ function aggregate(
 
 function changeUnit(unit: string | null): string | null {
   return unit === '%' ? 'pp' : unit
-}
-
-const plainName = /^[\p{L}_][\p{L}\p{N}_]*$/u
-const words = new Set(['and', 'or', 'not', 'true', 'false'])
-
-/** `alias.column`, or `alias["open interest"]` for a name the language cannot write bare. */
-function seriesExpr(column: NumberColumn): string {
-  return `${column.alias}${member(column.column)}`
-}
-
-function recordExpr(alias: string, path: readonly string[]): string {
-  return `${alias}${path.map(member).join('')}`
-}
-
-function member(name: string): string {
-  return plainName.test(name) && !words.has(name) ? `.${name}` : `[${JSON.stringify(name)}]`
 }
