@@ -21,6 +21,12 @@ export interface Ratios {
   articleEditOverCold: number | null
 }
 
+/** The ratios issue 21 item 6 sets against the floor build. */
+export interface FloorRatios {
+  oursOverFloorCold: number | null
+  floorOverEleventyCold: number | null
+}
+
 /** The median seconds of one scenario; null when not measured or any run failed. */
 export declare function medianSeconds(result: BuilderResult, scenario: string): number | null
 
@@ -41,3 +47,9 @@ export declare function formatPerArticle(
   results: Record<string, BuilderResult>,
   articles: number
 ): string
+
+/** Our cold build over the floor's, and the floor's over Eleventy's. */
+export declare function floorRatios(results: Record<string, BuilderResult>): FloorRatios
+
+/** The floor's ratio lines under the table. */
+export declare function formatFloorRatios(value: FloorRatios): string

@@ -67,6 +67,33 @@ export function ratios(results) {
 }
 
 /**
+ * The ratios issue 21 item 6 sets against the floor (floor/floor-build.mjs): our cold build over
+ * the floor's (target <= 1.6), and the floor's over Eleventy's, which says how much of Eleventy's
+ * lead is the Markdown pipeline every builder pays. Apart from `ratios`, whose keys are issue 5's.
+ * @param {Record<string, BuilderResult>} results by builder id
+ */
+export function floorRatios(results) {
+  const cold = (id) => (results[id] ? medianSeconds(results[id], 'cold') : null)
+  const over = (a, b) => (a === null || b === null || b === 0 ? null : a / b)
+  return {
+    oursOverFloorCold: over(cold('ours'), cold('floor')),
+    floorOverEleventyCold: over(cold('floor'), cold('eleventy'))
+  }
+}
+
+/**
+ * The floor's ratio lines, printed under issue 5's.
+ * @param {ReturnType<typeof floorRatios>} value
+ */
+export function formatFloorRatios(value) {
+  const show = (ratio) => (ratio === null ? 'n/a' : `${ratio.toFixed(2)}x`)
+  return [
+    `ours / floor, cold build:                ${show(value.oursOverFloorCold)}   (target <= 1.6)`,
+    `floor / Eleventy, cold build:            ${show(value.floorOverEleventyCold)}`
+  ].join('\n')
+}
+
+/**
  * The results table, one row per builder.
  * @param {Record<string, BuilderResult>} results
  */

@@ -20,11 +20,14 @@ import {
   projectRoot,
   setAsideFolder
 } from './builders.mjs'
+import { devLoop, formatDevLoop } from './dev-loop.mjs'
 import { copyTemplates, editArticle, editData, editTemplate } from './edits.mjs'
 import { defaultSeed, generateCorpus } from './generate-corpus.mjs'
 import { defaultMemoryMethod, describeMemoryMethod, gnuTime, runMeasured } from './measure.mjs'
 import { countOutput, expectedFiles, listArticles, readCorpusShape } from './page-count.mjs'
+import { floorBuilder, floorExpectedFiles } from './floor/floor-builder.mjs'
 import { formatPerArticle, formatRatios, formatTable, ratios } from './report.mjs'
+import { floorRatios, formatFloorRatios } from './report.mjs'
 import { formatProfile, profileStages } from './stage-profile.mjs'
 import { formatSuggestCost, suggestCost } from './suggest-cost.mjs'
 
@@ -33,10 +36,12 @@ const usage = `usage: node test/bench/run.mjs [options]
   --runs N         runs per measurement; the median is reported (default 3)
   --seed N         corpus seed (default ${defaultSeed})
   --dir DIR        work folder for corpus and outputs (default: a folder under ${tmpdir()})
-  --only LIST      builders to run, comma-separated: ours,eleventy,hugo (default: all)
+  --only LIST      builders to run, comma-separated: ours,eleventy,hugo,floor (default: all)
   --timeout S      seconds before one build is killed (default 1200)
   --memory HOW     peak memory by gnu-time (/usr/bin/time -v) or ps (polling); default: gnu-time when installed
   --json FILE      also write the results as JSON
+  --dev-loop       also time factdesk dev: starts, and saves to reload (long; off by default)
+  --dev-edits N    timed edits per kind in the dev loop (default 10)
   --keep           keep the corpus and outputs (they are deleted by default)`
 
 const { values } = parseArgs({
@@ -45,11 +50,13 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     seed: { type: 'string', default: String(defaultSeed) },
     dir: { type: 'string' },
-    only: { type: 'string', default: 'ours,eleventy,hugo' },
+    only: { type: 'string', default: 'ours,eleventy,hugo,floor' },
     timeout: { type: 'string', default: '1200' },
     json: { type: 'string' },
     memory: { type: 'string', default: defaultMemoryMethod },
     keep: { type: 'boolean', default: false },
+    'dev-loop': { type: 'boolean', default: false },
+    'dev-edits': { type: 'string', default: '10' },
     help: { type: 'boolean', default: false }
   }
 })
@@ -61,6 +68,7 @@ const articles = positiveInteger('--articles', values.articles)
 const runs = positiveInteger('--runs', values.runs)
 const seed = positiveInteger('--seed', values.seed)
 const timeoutSeconds = positiveInteger('--timeout', values.timeout)
+const devEdits = positiveInteger('--dev-edits', values['dev-edits'])
 if (values.memory !== 'gnu-time' && values.memory !== 'ps')
   fail(`--memory must be gnu-time or ps, got ${JSON.stringify(values.memory)}`)
 const memory = values.memory
@@ -85,11 +93,11 @@ log(
 )
 
 const where = { corpus, work }
-const labels = { ours: 'factdesk', eleventy: 'Eleventy 3', hugo: 'Hugo' }
+const labels = { ours: 'factdesk', eleventy: 'Eleventy 3', hugo: 'Hugo', floor: 'floor' }
 const builders = []
 const results = {}
 for (const [id, label] of Object.entries(labels)) {
-  const expected = expectedFiles(id, shape)
+  const expected = id === 'floor' ? floorExpectedFiles(shape) : expectedFiles(id, shape)
   results[id] = { label, expected, runs: {}, written: null, failure: null, skipped: null }
   if (!only.has(id)) results[id].skipped = 'not in --only'
   else if (id === 'hugo' && hugo === undefined) results[id].skipped = 'no hugo binary on PATH'
@@ -97,6 +105,7 @@ for (const [id, label] of Object.entries(labels)) {
     results[id].failure = 'lib/cli.js is missing: compile with `npx tsc -p tsconfig.build.json`'
   } else if (id === 'ours') builders.push(oursBuilder(where))
   else if (id === 'eleventy') builders.push(eleventyBuilder(where))
+  else if (id === 'floor') builders.push(floorBuilder(where))
   else builders.push(await hugoBuilder(where))
 }
 for (const result of Object.values(results)) {
@@ -148,14 +157,29 @@ if (existsSync(join(projectRoot, 'lib', 'suggest', 'suggest-article.js'))) {
   suggest = await suggestCost({ seed })
 }
 
+// The editors' loop (issue 21) on the same corpus, after every build: it starts its own servers.
+let devLoopResult = null
+if (values['dev-loop'] && !existsSync(join(projectRoot, 'lib', 'cli.js'))) {
+  log('dev loop: skipped, lib/cli.js is missing: compile with `npx tsc -p tsconfig.build.json`')
+} else if (values['dev-loop']) {
+  devLoopResult = await devLoop({ dir: corpus, edits: devEdits, timeoutSeconds, log }).catch(
+    (error) => ({ failure: error instanceof Error ? error.message : String(error) })
+  )
+}
+
 console.log('')
 console.log(formatTable(results))
 console.log('')
 const ratioValues = ratios(results)
 console.log(formatRatios(ratioValues))
+// The floor's ratios (issue 21 item 6) join issue 5's, on screen and in `--json`.
+Object.assign(ratioValues, floorRatios(results))
+console.log(formatFloorRatios(ratioValues))
 console.log(formatPerArticle(results, summary.articles))
 if (profile !== null) console.log(`\n${formatProfile(profile)}`)
 if (suggest !== null) console.log(formatSuggestCost(suggest))
+if (devLoopResult?.failure !== undefined) console.log(`\nDev loop FAILED: ${devLoopResult.failure}`)
+else if (devLoopResult !== null) console.log(`\n${formatDevLoop(devLoopResult)}`)
 for (const result of Object.values(results)) {
   if (result.failure !== null) console.log(`\n${result.label} FAILED: ${result.failure}`)
 }
@@ -178,14 +202,19 @@ if (values.json !== undefined) {
     results,
     ratios: ratioValues,
     profile,
-    suggest
+    suggest,
+    devLoop: devLoopResult
   }
   await writeFile(values.json, `${JSON.stringify(report, null, 2)}\n`)
   log(`results written to ${values.json}`)
 }
 if (!values.keep) await rm(work, { recursive: true, force: true })
 else log(`corpus and outputs kept in ${work}`)
-process.exitCode = Object.values(results).some((result) => result.failure !== null) ? 1 : 0
+process.exitCode =
+  Object.values(results).some((result) => result.failure !== null) ||
+  devLoopResult?.failure !== undefined
+    ? 1
+    : 0
 
 /**
  * One measured build: runs it, checks the files it wrote against the corpus's expectation and
