@@ -120,6 +120,6 @@ export const es: Catalogue = {
   explain_figures_given: 'las cifras indicadas',
   explain_chart_dots_one: 'Un punto marca el valor que leyó la verificación: {dates}.',
   explain_chart_dots_other: 'Los puntos marcan los valores que leyó la verificación: {dates}.',
-  explain_chart_ranges: 'La verificación leyó todos los valores {spans}, sombreados.',
+  explain_chart_ranges: 'La verificación leyó cada uno de los valores {spans}, sombreados.',
   explain_chart_band: 'La franja sombreada es lo que admite la cifra «{figure}».'
 }

@@ -120,6 +120,6 @@ export const pt: Catalogue = {
   explain_figures_given: 'os números informados',
   explain_chart_dots_one: 'Um ponto marca o valor lido na checagem: {dates}.',
   explain_chart_dots_other: 'Os pontos marcam os valores lidos na checagem: {dates}.',
-  explain_chart_ranges: 'A checagem leu todos os valores {spans}, sombreados.',
+  explain_chart_ranges: 'A checagem leu cada um dos valores {spans}, sombreados.',
   explain_chart_band: 'A faixa sombreada é o que o número “{figure}” permite.'
 }
