@@ -10,6 +10,7 @@ import { hashOf } from './cache/memo-key.js'
 import { runArticleStages } from './stages/article-stages.js'
 import { reportKey as reportMemoKey } from './stages/stage-keys.js'
 import { openPageMemo } from './cache/page-memo.js'
+import { holdPages } from './cache/held-pages.js'
 import { readSiteFile } from './io/read-site-file.js'
 import { sizeLimits } from './io/size-limits.js'
 import { findArticles } from './content/find-articles.js'
@@ -28,6 +29,7 @@ import { loadSettings } from './settings/load-settings.js'
 import { leadPhotoPaths } from './images/lead-photo.js'
 import { makeVariants, variantProblem } from './images/make-variants.js'
 import type { OutputWriter, WriteOptions } from './output/write-site.js'
+import type { BuildSession } from './cache/build-session.js'
 import type { DateTime } from 'luxon'
 import type { ChunkedFile, OutputFile, Problem, Report, Settings, SiteProblem } from './types.js'
 
@@ -59,6 +61,11 @@ export interface BuildOptions {
   force?: boolean
   /** Build cache folder; undefined: no cache. The CLI uses `ROOT/node_modules/.cache/factdesk`. */
   cacheDir?: string
+  /**
+   * What a resident process (the dev server) keeps between its builds: the cache's index, the
+   * articles' results and the site's pages, in memory (`cache/build-session.ts`).
+   */
+  session?: BuildSession
   /** Worker threads for the per-article stages; default: all cores for large sites, 1 for small. */
   workers?: number
   /**
@@ -154,11 +161,16 @@ async function buildInto(
     options.onProgress?.('rendered', ++pages)
     return value
   }
-  const sink = output && ((file: OutputFile | ChunkedFile) => counted(output.put(file)))
+  // A build that writes nothing but keeps a session (the dev server) gathers its files in memory
+  // and takes unchanged pages from the session's last build (`cache/held-pages.ts`).
+  const held = output === undefined && options.session ? holdPages(options.session) : undefined
+  const put = output ? output.put.bind(output) : held?.sink
+  const sink = put && ((file: OutputFile | ChunkedFile) => counted(put(file)))
+  const keepAt = output ? output.keep.bind(output) : held && ((path: string) => held.keep(path))
   const keep =
-    output &&
+    keepAt &&
     ((path: string, digest: Parameters<OutputWriter['keep']>[1]) =>
-      output.keep(path, digest) && counted(true))
+      keepAt(path, digest) && counted(true))
   const { settings, problems: settingsProblems } = await loadSettings(root)
   const siteProblems: SiteProblem[] = [...settingsProblems]
   if (options.write) siteProblems.push(...localUrlWarning(settings))
@@ -204,7 +216,7 @@ async function buildInto(
     collectEntries({ loads: published, articles, siteProblems, settings, strict: options.strict })
   )
   // The draft is made of the staged articles and the site's problems so far: so is its key.
-  const memo = openPageMemo(output && options.cacheDir)
+  const memo = held?.memo ?? openPageMemo(output && options.cacheDir)
   const reportKey = reportMemoKey({
     entries: fingerprint,
     siteProblems: JSON.stringify(siteProblems),
@@ -244,7 +256,8 @@ async function buildInto(
         )
       : draft
   const exit = exitStatus(report.articles.flatMap((entry) => entry.problems))
-  return { report, exit, settings, articles, files: output ? [] : [...rendered.files, ...indexed] }
+  const files = output ? [] : [...(held ? held.files() : rendered.files), ...indexed]
+  return { report, exit, settings, articles, files }
 }
 
 /**

@@ -14,6 +14,7 @@ import { readIndex, writeIndex } from './cache-index.js'
 import type { IndexEntry } from './cache-index.js'
 import { openPackWriter, packsIn, prunePacks, readPacked, sparsePacks } from './result-packs.js'
 import type { PackedRef } from './result-packs.js'
+import type { BuildSession } from './build-session.js'
 
 /** Reads and writes article entries; a disabled cache finds nothing and keeps nothing. */
 export interface ArticleCache {
@@ -36,8 +37,15 @@ export interface ArticleCache {
   finish(index: ReadonlyMap<string, IndexEntry>): Promise<void>
 }
 
-/** The cache in `dir`, or a cache that does nothing when `dir` is undefined. */
-export function openArticleCache(dir: string | undefined): ArticleCache {
+/**
+ * The cache in `dir`, or a cache that does nothing when `dir` is undefined. With `memory` (a
+ * resident process's session), the index and the results read or kept are also held there, and
+ * the next build takes them from memory rather than from the folder.
+ */
+export function openArticleCache(
+  dir: string | undefined,
+  memory?: Pick<BuildSession, 'index' | 'results'>
+): ArticleCache {
   if (dir === undefined)
     return {
       results: () => undefined,
@@ -49,27 +57,38 @@ export function openArticleCache(dir: string | undefined): ArticleCache {
   // Entries are serialized as they come and written a pack at a time as packs fill, while the
   // workers still parse: the site's results are never held together.
   const packs = openPackWriter(folder)
-  let read: Map<string, IndexEntry> | undefined
+  let read: Map<string, IndexEntry> | undefined = memory?.index
   const index = (): Map<string, IndexEntry> => (read ??= readIndex(dir))
   return {
     results(key) {
       // The keys they were made under are the index entry's, which names where they are.
       const entry = index().get(key)
-      const bytes = entry?.results && readPacked(folder, entry.results)
-      if (bytes === undefined || !entry?.checked || !entry.brief) return undefined
+      if (!entry?.checked || !entry.brief) return undefined
+      const held = memory?.results.get(key)
+      if (held) return held
+      const bytes = entry.results && readPacked(folder, entry.results)
+      if (bytes === undefined) return undefined
       try {
-        return resultOf(bytes)
+        const record = resultOf(bytes)
+        memory?.results.set(key, record)
+        return record
       } catch {
         return undefined
       }
     },
     put(key, record, bytes) {
       packs.add(key, bytes ?? resultBytes(record))
+      memory?.results.set(key, record)
     },
     index,
     async finish(entries) {
       const next = await finishPacks(folder, packs, entries)
       await writeIndex(dir, read ?? new Map(), next)
+      if (memory) {
+        memory.index = next
+        // Results no entry names any more (an article edited away) are let go.
+        for (const key of memory.results.keys()) if (!next.has(key)) memory.results.delete(key)
+      }
       const live = new Set<string>()
       for (const entry of next.values()) if (entry.results) live.add(entry.results.pack)
       await prunePacks(folder, live)

@@ -34,8 +34,9 @@ export function hashOf(...parts: (string | Uint8Array)[]): string {
 export function hashAll(parts: Iterable<string | Uint8Array>): string {
   const hash = createHash('sha256')
   for (const part of parts) {
-    const bytes = typeof part === 'string' ? Buffer.from(part) : part
-    hash.update(`${bytes.byteLength}:`).update(bytes)
+    // A string is hashed as its UTF-8 bytes without copying it into a buffer first.
+    const length = typeof part === 'string' ? Buffer.byteLength(part) : part.byteLength
+    hash.update(`${length}:`).update(part)
   }
   return hash.digest('hex')
 }

@@ -22,6 +22,9 @@ import { serveSite } from './serve-site.js'
 import { styleSwaps } from './style-swap.js'
 import { isWildcard, listenHost, serverUrls, urlLines } from './server-urls.js'
 import { watchSite } from './watch-site.js'
+import { createDevSearch, withSearch } from './dev-search.js'
+import { createBuildSession, noteChanges } from '../cache/build-session.js'
+import { closeKeptRunner } from '../stages/kept-runner.js'
 import type { DateTime } from 'luxon'
 import type { build } from '../build.js'
 import type { SuggestChecks } from './dev-suggestions.js'
@@ -82,6 +85,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   // Loaded only when no build is injected, so that the server can be tested on its own.
   const buildSite = options.buildSite ?? (await import('../build.js')).build
   const liveReload = createLiveReload()
+  const session = createBuildSession()
+  const search = createDevSearch()
   let site: DevSite = emptySite
   let stopping = false
   // Site files changed since the last build began, and the last build's exit status.
@@ -106,6 +111,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         drafts: options.drafts,
         now: options.now,
         write: false,
+        // The index, the results and the pages of the last build, kept in memory (issue 21).
+        session,
+        // Made when a page first searches, not on every save (dev-search.ts).
+        search: false,
         // The cache makes a rebuild redo only the articles a change touched.
         cacheDir: cacheDirOf(root),
         // Open pages count the articles as they are checked ("Rebuilding… 1,200 of 4,000").
@@ -115,7 +124,11 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       })
       exit = result.exit
       const suggest = options.suggest ?? suggestFromArticle
-      next = nextSite(site, result, suggestionsOf(suggest, root, result, log))
+      next = withSearch(
+        nextSite(site, result, suggestionsOf(suggest, root, result, log)),
+        result.settings,
+        search
+      )
       logResult(log, result, performance.now() - started)
     } catch (error) {
       // The build itself crashed: keep the last good pages, and say so on each of them.
@@ -223,13 +236,18 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       debounceMs: options.debounceMs ?? 50,
       onChange: (paths) => {
         for (const path of paths) changed.add(path)
+        // The next build reads again only the files named here (cache/build-session.ts).
+        noteChanges(session, paths)
         log(`factdesk dev: ${describeChange(paths)} changed, rebuilding`)
         void rebuild()
       },
-      onError: (error) =>
+      onError: (error) => {
+        // A change the watcher may have missed: the next build reads every file.
+        noteChanges(session, undefined)
         log(
           `factdesk dev: watching failed: ${error instanceof Error ? error.message : String(error)}`
         )
+      }
     })
   } catch (error) {
     stopping = true
@@ -262,6 +280,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       server.closeAllConnections()
       await serverClosed
       await building
+      await closeKeptRunner(session)
       resolveClosed()
     })()
     return closing

@@ -30,6 +30,11 @@ export interface ServedSite {
    * the build passed and the page has no suggestion. It may be worked out on demand.
    */
   overlayFor(path: string): string | Promise<string>
+  /**
+   * A file the build did not make but the server makes when asked (the search index, see
+   * `dev-search.ts`): its bytes, or undefined when there is no such file.
+   */
+  lazyFile?(path: string): Promise<Uint8Array | undefined>
 }
 
 const notFoundPage = '404.html'
@@ -70,7 +75,10 @@ export async function serveSite(
   }
   const relative = pathname.slice(site.base.length)
   const found = lookUp(site.files, relative)
-  if (found === undefined) {
+  const made = found === undefined ? await site.lazyFile?.(relative) : undefined
+  if (made !== undefined) {
+    send(response, method, 200, contentTypeOf(relative), made)
+  } else if (found === undefined) {
     await notFound(site, response, method, pathname)
   } else if (found.kind === 'directory') {
     redirect(response, method, `${url.pathname}/${url.search}`)

@@ -11,7 +11,7 @@ import type { PageRef } from '../render/render-page.js'
 import { type StoryView, storyView } from '../render/story-view.js'
 import { isSafeFilePath, isSafeSitePath, outputFileOf } from '../render/urls.js'
 import type { SiteProblem } from '../types.js'
-import { pageKey } from '../stages/stage-keys.js'
+import { frameKey, pageKey } from '../stages/stage-keys.js'
 import type { Output, OutputContext } from './output.js'
 import { noPublicFiles } from './public-files.js'
 import type { OutputSet, Reuse } from './output-set.js'
@@ -31,7 +31,14 @@ export function siteContext(
   const pages: PageRef[] = []
   const listed = new Map<string, Set<string>>()
   // Every page around the articles is made from the templates, the settings and the navigation.
-  const frame = reuse && [templates.fingerprint, JSON.stringify(settings), JSON.stringify(site)]
+  // Hashed once, not in each page's key: the navigation of a large site is long.
+  const frame = reuse && [
+    frameKey({
+      templates: templates.fingerprint,
+      settings: JSON.stringify(settings),
+      site: JSON.stringify(site)
+    })
+  ]
   const memo = reuse &&
     frame && {
       pageKey: (view: string) => pageKey({ frame, view }),

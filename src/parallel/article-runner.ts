@@ -19,7 +19,7 @@ import type { ArticleToCheck, WorkerTask } from './article-worker.js'
 const inProcessBatch = 64
 
 /** Below this many articles a build stays on one thread. */
-const minArticlesForWorkers = 64
+export const minArticlesForWorkers = 64
 
 /** What `ArticleRunner.process` checks against, and what it hands each batch to. */
 export interface ProcessStage {

@@ -7,7 +7,8 @@
 import { openArticleCache } from '../cache/article-cache.js'
 import type { IndexEntry } from '../cache/cache-index.js'
 import { codeFingerprint } from '../cache/code-fingerprint.js'
-import { hashAll } from '../cache/memo-key.js'
+import { hashAll, hashOf } from '../cache/memo-key.js'
+import { keepLoadKeys, noteChanges, takeLoadKeys } from '../cache/build-session.js'
 import { hasErrors, isLoaded, problemsOf, report } from '../article/article-file.js'
 import type { ImageTable } from '../images/image-facts.js'
 import { imageKeyOf, readArticleImages, recordImages } from '../images/image-keys.js'
@@ -21,7 +22,7 @@ import {
 import type { ArticleSummary } from '../article/article-records.js'
 import { loadDataStore } from '../checks/datasets/load-data-store.js'
 import { isPublished, rejectDuplicatePermalinks } from '../content/published.js'
-import { createRunner } from '../parallel/article-runner.js'
+import { runnerFor } from './kept-runner.js'
 import type { ArticleResult } from '../parallel/article-tasks.js'
 import { renderBrief } from '../render/brief.js'
 import { encodePage } from '../render/render-page.js'
@@ -67,9 +68,11 @@ export async function runArticleStages(
   sink?: BriefSink
 ): Promise<StagedArticles> {
   const { root } = options
-  const cache = openArticleCache(options.cacheDir)
+  const { session } = options
+  const cache = openArticleCache(options.cacheDir, session)
   const salt = { code: await codeFingerprint(), settings: JSON.stringify(settings) }
-  const runner = createRunner({
+  const saltKey = hashAll([salt.code, salt.settings])
+  const { runner, close } = runnerFor(session, {
     root,
     settings,
     strict: options.strict,
@@ -79,8 +82,10 @@ export async function runArticleStages(
   try {
     // Stage 1: load, from the cache where the bytes are unchanged.
     const index = cache.index()
-    const stage1 = await loadArticles(files, root, salt, index, loadRunner(runner, options))
+    const known = session && takeLoadKeys(session, saltKey)
+    const stage1 = await loadArticles(files, root, salt, index, loadRunner(runner, options), known)
     const { loaded, records, entries, markdown, images: bodyImages } = stage1
+    if (session) keepLoadKeys(session, saltKey, new Map([...entries].map(([file, slot]) => [file, slot.key])))
     options.onProgress?.('loaded', loaded.length, loaded.length)
     const published = loaded.filter((file) => isPublished(file, options))
     // Problems between articles (a shared permalink) belong to this build, not to the cached load.
@@ -94,7 +99,11 @@ export async function runArticleStages(
       ...new Set(published.flatMap((file) => Object.values(file.data.frontmatter?.data ?? {})))
     ].sort()
     // One read of each data file gives both its table and the digest that keys the checks.
-    const { store, problems: dataProblems, digests } = await loadDataStore(root, dataPaths)
+    const { store, problems: dataProblems, digests } = await loadDataStore(
+      root,
+      dataPaths,
+      session ? { kept: session.data } : {}
+    )
     siteProblems.push(...dataProblems)
 
     // Stage 2: check and render briefs, from the cache where every input is unchanged.
@@ -118,7 +127,8 @@ export async function runArticleStages(
       strict: String(options.strict),
       digests,
       templates: templates.fingerprint,
-      site: JSON.stringify(brief.site),
+      // Hashed once here rather than in each of the site's thousands of brief keys.
+      site: hashOf(JSON.stringify(brief.site)),
       dataPaths: [...brief.dataPaths].sort(),
       images: (file) => imageKeyOf(imagePaths.get(file) ?? [], images)
     })
@@ -201,12 +211,15 @@ export async function runArticleStages(
           batch.map(async (file) => {
             const slot = entries.get(file.path)
             const found = slot && (await withMarkdown(file, slot, context))
-            if (found === undefined)
+            if (found === undefined) {
+              // Read again next time, whether or not a watcher saw the change.
+              if (session) noteChanges(session, [file.path])
               report(
                 file,
                 'article-unreadable',
                 'the file changed while the site was being built; build again'
               )
+            }
             return found
           })
         )
@@ -245,7 +258,7 @@ export async function runArticleStages(
     const dataFiles = [...new Set(articles.flatMap((article) => article.dataFiles))].sort()
     return { published, articles, briefs, fingerprint, dataFiles, images }
   } finally {
-    await runner.close()
+    await close()
   }
 }
 

@@ -52,45 +52,56 @@ export async function loadArticles(
   root: string,
   salt: LoadSalt,
   index: ReadonlyMap<string, IndexEntry>,
-  runner: ArticleRunner
+  runner: ArticleRunner,
+  known: (file: string) => string | undefined = () => undefined
 ): Promise<LoadStage> {
-  const contents = await readArticles(root, files)
-  const read = files.flatMap((file, index) => {
-    const bytes = contents[index]
-    return bytes === undefined ? [] : [{ file, bytes }]
-  })
   const entries: CacheSlots = new Map()
-  for (const { file, bytes } of read) {
+  // A file the caller knows unchanged since the build that loaded it (the dev server's session,
+  // told by its watcher) is not read again when the index still holds its load.
+  const toRead = files.filter((file) => {
+    const key = known(file)
+    const entry = key === undefined ? undefined : index.get(key)
+    if (key === undefined || entry === undefined) return true
+    entries.set(file, { key, entry })
+    return false
+  })
+  const contents = await readArticles(root, toRead)
+  const read = new Map<string, Uint8Array | Problem>()
+  for (const [at, file] of toRead.entries()) {
+    const bytes = contents[at]
+    if (bytes === undefined) continue
+    read.set(file, bytes)
     if (!(bytes instanceof Uint8Array)) continue
     const key = loadKey({ ...salt, file, bytes })
     entries.set(file, { key, entry: index.get(key) })
   }
-  const toLoad = read.flatMap((item) =>
-    item.bytes instanceof Uint8Array && !entries.get(item.file)?.entry
-      ? [{ file: item.file, bytes: item.bytes }]
-      : []
+  const toLoad = [...read].flatMap(([file, bytes]) =>
+    bytes instanceof Uint8Array && !entries.get(file)?.entry ? [{ file, bytes }] : []
   )
   const markdown = new Map<string, string>()
   const fresh = new Map<string, LoadRecord>()
   const images = new Map<string, readonly string[]>()
   const loads = await runner.load(toLoad)
-  for (const [index, load] of loads.entries()) {
-    const file = toLoad[index]?.file
+  for (const [at, load] of loads.entries()) {
+    const file = toLoad[at]?.file
     if (file === undefined) continue
     if (load.markdown !== undefined) markdown.set(file, load.markdown)
     if (load.images !== undefined) images.set(file, load.images)
     fresh.set(file, load.record)
   }
   const records = new Map<string, LoadRecord>()
-  const loaded = read.map((item): ArticleFile => {
+  const loaded = files.flatMap((file): ArticleFile[] => {
+    const bytes = read.get(file)
+    const slot = entries.get(file)
+    if (bytes === undefined && slot === undefined) return []
     const record: LoadRecord =
-      item.bytes instanceof Uint8Array
-        ? (entries.get(item.file)?.entry?.load ?? fresh.get(item.file) ?? { problems: [] })
-        : { problems: [item.bytes as Problem] }
-    records.set(item.file, record)
-    const kept = entries.get(item.file)?.entry?.images
-    if (kept !== undefined) images.set(item.file, kept)
-    return fileOfLoad(item.file, record)
+      bytes === undefined || bytes instanceof Uint8Array
+        ? (slot?.entry?.load ?? fresh.get(file) ?? { problems: [] })
+        : { problems: [bytes] }
+    records.set(file, record)
+    const kept = slot?.entry?.images
+    if (kept !== undefined) images.set(file, kept)
+    return [fileOfLoad(file, record)]
   })
   return { loaded, records, entries, markdown, images }
 }

@@ -52,6 +52,14 @@ export function pageKey(inputs: { frame: readonly string[]; view: string }): str
 }
 
 /**
+ * What every page around the articles is made in: the templates, the settings and the navigation,
+ * hashed once per build and given to `pageKey` as its frame.
+ */
+export function frameKey(inputs: { templates: string; settings: string; site: string }): string {
+  return memoKey('frame', inputs)
+}
+
+/**
  * The report's pages (`factcheck.json`, `/factcheck/`): the report's article entries (by their
  * fingerprint), the site's problems, and the templates, settings and navigation around them.
  */

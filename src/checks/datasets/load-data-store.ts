@@ -9,7 +9,7 @@
  * readers (issue 19, `data/dictionary.ts`) and is never data itself. The format is the data source of `src/data/sources.ts` that claims the file's extension;
  * its bytes, read once, give both the dataset and the digest the build cache keys checks with.
  */
-import type { DataSource } from '../../data/data-source.js'
+import type { DataLoad, DataSource } from '../../data/data-source.js'
 import { dataSources, listExtensions, sourceFor } from '../../data/sources.js'
 import { isDescriptionFile } from '../../data/dictionary.js'
 import { readDescriptionFile, unknownColumns } from '../../data/dictionary-file.js'
@@ -39,6 +39,18 @@ export const unreadDigest = 'unreadable'
 export interface LoadDataOptions {
   /** The data sources to look formats up in, in order. Default: `dataSources`, every format. */
   sources?: readonly DataSource[]
+  /**
+   * What earlier builds of a resident process loaded, by file (`data/...`): a file whose digest is
+   * the same is not parsed again (equal digests promise equal loads). Updated with this build's.
+   */
+  kept?: Map<string, KeptLoad>
+}
+
+/** A data file's load, with the digest of the bytes it was made from. */
+export interface KeptLoad {
+  source: string
+  digest: string
+  loaded: DataLoad
 }
 
 /** A loaded data store, the problems of the files left out of it, and each file's digest. */
@@ -84,10 +96,15 @@ export async function loadDataStore(
   const worker = async (): Promise<void> => {
     while (next < distinct.length) {
       const i = next++
-      loaded[i] = await loadDataFile(root, distinct[i] ?? '', sources)
+      loaded[i] = await loadDataFile(root, distinct[i] ?? '', sources, options.kept)
     }
   }
   await Promise.all(Array.from({ length: Math.min(concurrentReads, distinct.length) }, worker))
+  if (options.kept) {
+    // A file no article names any more is let go.
+    const named = new Set(distinct.map((path) => `data/${path}`))
+    for (const file of options.kept.keys()) if (!named.has(file)) options.kept.delete(file)
+  }
 
   const datasets = new Map<string, Dataset | UnloadedData>()
   const problems: SiteProblem[] = refused.map((path) =>
@@ -137,7 +154,8 @@ export async function loadDataStore(
 async function loadDataFile(
   root: string,
   path: string,
-  sources: readonly DataSource[]
+  sources: readonly DataSource[],
+  kept?: Map<string, KeptLoad>
 ): Promise<Loaded> {
   const file = `data/${path}`
   const fail = (rule: RuleId, message: string): Loaded => ({
@@ -172,11 +190,16 @@ async function loadDataFile(
     )
   }
   const context = { bytes: read, file }
-  const [loaded, digest, about] = await Promise.all([
-    source.load(context),
+  const [digest, about] = await Promise.all([
     source.digest(context),
     readDescriptionFile(root, path)
   ])
+  const held = kept?.get(file)
+  const loaded =
+    held?.digest === digest && held.source === source.name
+      ? held.loaded
+      : await source.load(context)
+  kept?.set(file, { source: source.name, digest, loaded })
   const dataset =
     loaded.dataset === undefined || about.description === undefined
       ? loaded.dataset

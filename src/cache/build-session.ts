@@ -1,0 +1,101 @@
+/**
+ * What a resident process (the dev server) keeps of one build for the next (issue 21). The build
+ * cache on disk already makes a rebuild redo only what an edit touched, but each build still read
+ * the cache's index, every article's kept results and every article file back from disk, and
+ * rendered every page again: seconds at 4,000 articles. A session holds those in memory instead.
+ *
+ * Nothing here decides what is still valid: every entry is looked up under the same content keys
+ * the disk cache uses (a load key hashes the file's bytes, a page key the view it was rendered
+ * from), so a session can only save work, never serve something stale. The one exception is the
+ * list of files changed since the last build, which the caller gives (from its file watcher):
+ * a file it does not name is taken to hold the bytes it had, and its load key is not recomputed.
+ */
+import type { IndexEntry } from './cache-index.js'
+import type { ResultRecord } from '../article/article-records.js'
+import type { ArticleRunner } from '../parallel/article-runner.js'
+import type { KeptLoad } from '../checks/datasets/load-data-store.js'
+
+/** One page of the last build that is not a brief, with the key it was rendered under. */
+export interface HeldPage {
+  key: string
+  content: string | Uint8Array
+}
+
+/** The memory of a session's builds; see `createBuildSession`. */
+export interface BuildSession {
+  /** The cache index the last build finished with: read from disk once, then kept. */
+  index: Map<string, IndexEntry> | undefined
+  /** Each article's results (check and brief) by load key, as last made or read from disk. */
+  readonly results: Map<string, ResultRecord>
+  /** The site's pages other than briefs, by output path, as last rendered. */
+  pages: Map<string, HeldPage>
+  /**
+   * The load key of each article file, valid under `salt` (the code and settings it was made
+   * with) for every file not named in `changed`.
+   */
+  loadKeys: Map<string, string>
+  salt: string | undefined
+  /**
+   * Site files (site-relative) changed since the last build began; undefined when not known,
+   * and then every article file is read again.
+   */
+  changed: Set<string> | undefined
+  /** Each data file's parsed load, with the digest of its bytes (`load-data-store.ts`). */
+  readonly data: Map<string, KeptLoad>
+  /** The worker threads of the last build, with what they were made for (`kept-runner.ts`). */
+  runner?: { key: string; runner: ArticleRunner } | undefined
+}
+
+/** An empty session: its first build reads everything. */
+export function createBuildSession(): BuildSession {
+  return {
+    index: undefined,
+    results: new Map(),
+    data: new Map(),
+    pages: new Map(),
+    loadKeys: new Map(),
+    salt: undefined,
+    changed: undefined
+  }
+}
+
+/**
+ * Tells `session` which site files changed since its last build (the watcher's paths); undefined
+ * when that is not known (a watcher error), so that the next build reads every file.
+ */
+export function noteChanges(session: BuildSession, paths: Iterable<string> | undefined): void {
+  if (paths === undefined) {
+    session.changed = undefined
+    return
+  }
+  if (session.changed === undefined) return
+  for (const path of paths) session.changed.add(path)
+}
+
+/**
+ * Begins a build's stage 1 under `salt` (the code and settings its load keys are made with):
+ * gives the load key each article file had in the last build when its bytes are known not to
+ * have changed since, else undefined (the file is read). Until `keepLoadKeys` the session knows
+ * no key, so a build that stops half-way leaves the next one reading every file; changes
+ * reported from now on are the next build's.
+ */
+export function takeLoadKeys(
+  session: BuildSession,
+  salt: string
+): (file: string) => string | undefined {
+  const { loadKeys, changed } = session
+  const valid = session.salt === salt && changed !== undefined
+  session.salt = undefined
+  session.changed = new Set()
+  return (file) => (valid && !changed.has(file) ? loadKeys.get(file) : undefined)
+}
+
+/** Keeps the load key of every article file a build's stage 1 read or knew, under `salt`. */
+export function keepLoadKeys(
+  session: BuildSession,
+  salt: string,
+  keys: Map<string, string>
+): void {
+  session.salt = salt
+  session.loadKeys = keys
+}
