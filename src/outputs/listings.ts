@@ -12,6 +12,7 @@ import {
 } from '../render/listing.js'
 import { outputFileOf } from '../render/urls.js'
 import type { Output, OutputContext } from './output.js'
+import { viewKeyText } from './view-key.js'
 
 /** Every page of every listing. */
 export const listings: Output = {
@@ -48,7 +49,8 @@ function addListingPage(context: OutputContext, listing: Listing, page: ListingP
     return []
   }
   // Keyed by the very view the template is handed: whatever a page shows is in its key.
-  const key = memo.pageKey(JSON.stringify(view))
+  const stories = new Set<object>(page.articles.map((article) => context.story(article)))
+  const key = memo.pageKey(viewKeyText(view, site, stories))
   if (context.addReusable({ path, chunks }, owner, key, ownerFile) && problems.length === before)
     context.list(page)
 }

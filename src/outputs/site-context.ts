@@ -8,7 +8,7 @@ import { newestFirst } from '../render/order.js'
 import { siteViewOf } from '../render/page-context.js'
 import { refOf } from '../render/render-page.js'
 import type { PageRef } from '../render/render-page.js'
-import { type StoryView, storyView } from '../render/story-view.js'
+import { type StoryView, StoryViews } from '../render/story-view.js'
 import { isSafeFilePath, isSafeSitePath, outputFileOf } from '../render/urls.js'
 import type { SiteProblem } from '../types.js'
 import { frameKey, pageKey } from '../stages/stage-keys.js'
@@ -16,6 +16,13 @@ import type { Output, OutputContext } from './output.js'
 import { noPublicFiles } from './public-files.js'
 import type { OutputSet, Reuse } from './output-set.js'
 import type { SiteInput } from './render-site.js'
+
+/**
+ * The story views of the last site rendered in this process: the next rendering takes up those
+ * made from the same inputs (a resident process, the dev server, renders the site again and
+ * again; see `StoryViews`).
+ */
+let lastViews: StoryViews | undefined
 
 /** The shared context of the site rendered from `input` into `output`, made for each output. */
 export function siteContext(
@@ -28,6 +35,7 @@ export function siteContext(
   const articles = newestFirst(input.articles.filter((article) => isPublishable(article, problems)))
   const site = siteViewOf(settings, articles, templates)
   const stories = new Map<ArticleSummary, StoryView>()
+  const views = (lastViews = new StoryViews(settings, JSON.stringify(settings), lastViews))
   const pages: PageRef[] = []
   const listed = new Map<string, Set<string>>()
   // Every page around the articles is made from the templates, the settings and the navigation.
@@ -72,7 +80,7 @@ export function siteContext(
     story(article) {
       let view = stories.get(article)
       if (view === undefined)
-        stories.set(article, (view = storyView(article, settings, input.images)))
+        stories.set(article, (view = views.of(article, input.images)))
       return view
     },
     dataFiles,

@@ -40,7 +40,54 @@ export function storyView(
   settings: Settings,
   images?: ImageTable
 ): StoryView {
-  const photo = leadPhotoOf(article.file, article.frontmatter, images)
+  return viewOf(article, settings, leadPhotoOf(article.file, article.frontmatter, images))
+}
+
+/**
+ * Story views made by one build, to be taken up by the next: a resident process (the dev server)
+ * then makes a story's view again only when something it shows changed, and the view, the same
+ * object, keeps the hash its listing pages' keys hold (`outputs/view-key.ts`).
+ */
+export class StoryViews {
+  private readonly made = new Map<string, StoryView>()
+  /** The last build's views, when it was made with the same settings (only its map is kept). */
+  private readonly kept: ReadonlyMap<string, StoryView> | undefined
+
+  constructor(
+    private readonly settings: Settings,
+    private readonly settingsText: string,
+    earlier?: StoryViews
+  ) {
+    this.kept = earlier?.settingsText === settingsText ? earlier.made : undefined
+  }
+
+  /** The view of `article`: the last build's, when made from the very same inputs. */
+  of(article: ArticleSummary, images?: ImageTable): StoryView {
+    const photo = leadPhotoOf(article.file, article.frontmatter, images)
+    const { frontmatter } = article
+    // Every input `viewOf` reads, and nothing else.
+    const key = JSON.stringify([
+      article.url,
+      article.lead,
+      frontmatter.title,
+      frontmatter.date.toMillis(),
+      frontmatter.section,
+      frontmatter.image_alt ?? null,
+      photo ?? null
+    ])
+    let view = this.made.get(key)
+    if (view !== undefined) return view
+    view = this.kept?.get(key) ?? viewOf(article, this.settings, photo)
+    this.made.set(key, view)
+    return view
+  }
+}
+
+function viewOf(
+  article: ArticleSummary,
+  settings: Settings,
+  photo: ReturnType<typeof leadPhotoOf>
+): StoryView {
   return {
     href: siteHref(settings, article.url),
     title: article.frontmatter.title,

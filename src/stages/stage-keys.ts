@@ -52,6 +52,14 @@ export function pageKey(inputs: { frame: readonly string[]; view: string }): str
 }
 
 /**
+ * A part many pages' views share (a story as listings show it), as JSON: hashed once, so that
+ * each page's key holds the part's hash rather than the part.
+ */
+export function partKey(inputs: { json: string }): string {
+  return memoKey('part', inputs)
+}
+
+/**
  * What every page around the articles is made in: the templates, the settings and the navigation,
  * hashed once per build and given to `pageKey` as its frame.
  */
