@@ -58,6 +58,7 @@ export function openArticleCache(
   // workers still parse: the site's results are never held together.
   const packs = openPackWriter(folder)
   let read: Map<string, IndexEntry> | undefined = memory?.index
+  const pending = new Map<string, ResultRecord>()
   const index = (): Map<string, IndexEntry> => (read ??= readIndex(dir))
   return {
     results(key) {
@@ -78,13 +79,17 @@ export function openArticleCache(
     },
     put(key, record, bytes) {
       packs.add(key, bytes ?? resultBytes(record))
-      memory?.results.set(key, record)
+      // Held back until `finish` names them in the index: a build that stops before would leave
+      // results the session's index does not describe, taken for another key's next time.
+      memory?.results.delete(key)
+      pending.set(key, record)
     },
     index,
     async finish(entries) {
       const next = await finishPacks(folder, packs, entries)
       await writeIndex(dir, read ?? new Map(), next)
       if (memory) {
+        for (const [key, record] of pending) memory.results.set(key, record)
         memory.index = next
         // Results no entry names any more (an article edited away) are let go.
         for (const key of memory.results.keys()) if (!next.has(key)) memory.results.delete(key)

@@ -14,6 +14,7 @@ import type { IndexEntry } from './cache-index.js'
 import type { ResultRecord } from '../article/article-records.js'
 import type { ArticleRunner } from '../parallel/article-runner.js'
 import type { KeptLoad } from '../checks/datasets/load-data-store.js'
+import type { KeptArticles } from '../stages/kept-articles.js'
 
 /** One page of the last build that is not a brief, with the key it was rendered under. */
 export interface HeldPage {
@@ -40,6 +41,8 @@ export interface BuildSession {
    * and then every article file is read again.
    */
   changed: Set<string> | undefined
+  /** What stage 2 made of each article in the last build (`stages/kept-articles.ts`). */
+  articles?: KeptArticles | undefined
   /** Each data file's parsed load, with the digest of its bytes (`load-data-store.ts`). */
   readonly data: Map<string, KeptLoad>
   /** The worker threads of the last build, with what they were made for (`kept-runner.ts`). */

@@ -1,12 +1,42 @@
-/** The feeds (SPEC 8): RSS, Atom and JSON Feed of the newest articles. */
-import { renderFeeds } from '../render/feeds.js'
+/**
+ * The feeds (SPEC 8): RSS, Atom and JSON Feed of the newest articles. With a memo, feeds of the
+ * same articles are kept rather than made.
+ */
+import { leadPhotoOf } from '../images/lead-photo.js'
+import { feedLength, renderFeeds } from '../render/feeds.js'
+import type { OutputFile } from '../types.js'
 import type { Output } from './output.js'
+
+/** The paths of the feeds, in the order `renderFeeds` makes them. */
+const feedPaths = ['feed.xml', 'atom.xml', 'feed.json'] as const
 
 /** `feed.xml`, `atom.xml` and `feed.json`. */
 export const feeds: Output = {
   name: 'feeds',
   render(context) {
-    for (const feed of renderFeeds(context.settings, context.articles, context.images))
-      context.add(feed, 'the feeds')
+    const { memo, settings, articles, images } = context
+    let made: OutputFile[] | undefined
+    const feedsMade = (): OutputFile[] => (made ??= renderFeeds(settings, articles, images))
+    // The feeds show the newest articles whole, with their lead photos; the settings are in the frame.
+    const newest = articles.slice(0, feedLength)
+    const key = memo
+      ? memo.pageKey(
+          JSON.stringify([
+            'feeds',
+            newest,
+            newest.map((article) => leadPhotoOf(article.file, article.frontmatter, images) ?? null)
+          ])
+        )
+      : ''
+    for (const [index, path] of feedPaths.entries()) {
+      const chunks = (): string[] => {
+        const file = feedsMade()[index]
+        if (file?.path !== path) throw new Error(`the feeds were made in another order: ${path}`)
+        return [
+          typeof file.content === 'string' ? file.content : new TextDecoder().decode(file.content)
+        ]
+      }
+      context.addReusable({ path, chunks }, 'the feeds', key)
+    }
   }
 }

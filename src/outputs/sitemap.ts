@@ -1,6 +1,6 @@
 /**
  * `sitemap.xml` (SPEC 8): every page listed by the outputs before it, so it comes after every
- * output that lists pages.
+ * output that lists pages. With a memo, a sitemap of the same pages is kept rather than made.
  */
 import { renderSitemap } from '../render/sitemap.js'
 import type { Output } from './output.js'
@@ -9,7 +9,10 @@ import type { Output } from './output.js'
 export const sitemap: Output = {
   name: 'sitemap',
   render(context) {
-    const content = renderSitemap(context.settings, context.pages)
-    context.add({ path: 'sitemap.xml', content }, 'the sitemap')
+    const { memo, settings, pages } = context
+    const chunks = (): string[] => [renderSitemap(settings, pages)]
+    // Made of the settings (in the frame) and each page's path and last change, nothing else.
+    const key = memo ? memo.pageKey(JSON.stringify(['sitemap', pages])) : ''
+    context.addReusable({ path: 'sitemap.xml', chunks }, 'the sitemap', key)
   }
 }

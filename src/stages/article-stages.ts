@@ -23,6 +23,7 @@ import type { ArticleSummary } from '../article/article-records.js'
 import { loadDataStore } from '../checks/datasets/load-data-store.js'
 import { isPublished, rejectDuplicatePermalinks } from '../content/published.js'
 import { runnerFor } from './kept-runner.js'
+import { keptArticle, keptOf, sharedInputs } from './kept-articles.js'
 import type { ArticleResult } from '../parallel/article-tasks.js'
 import { renderBrief } from '../render/brief.js'
 import { encodePage } from '../render/render-page.js'
@@ -35,7 +36,7 @@ import type { RenderedBrief } from '../outputs/output.js'
 import type { Settings, SiteProblem } from '../types.js'
 import { loadArticles, withMarkdown } from './load-stage.js'
 import { loadRunner } from './load-progress.js'
-import { briefKey, checkKey } from './stage-keys.js'
+import { stageKeys } from './article-keys.js'
 import { fromIndex, indexEntryOf, reportDigestOf, settledBrief } from './settle-briefs.js'
 import type { BriefSink } from './settle-briefs.js'
 
@@ -85,7 +86,8 @@ export async function runArticleStages(
     const known = session && takeLoadKeys(session, saltKey)
     const stage1 = await loadArticles(files, root, salt, index, loadRunner(runner, options), known)
     const { loaded, records, entries, markdown, images: bodyImages } = stage1
-    if (session) keepLoadKeys(session, saltKey, new Map([...entries].map(([file, slot]) => [file, slot.key])))
+    if (session)
+      keepLoadKeys(session, saltKey, new Map([...entries].map(([file, slot]) => [file, slot.key])))
     options.onProgress?.('loaded', loaded.length, loaded.length)
     const published = loaded.filter((file) => isPublished(file, options))
     // Problems between articles (a shared permalink) belong to this build, not to the cached load.
@@ -99,11 +101,11 @@ export async function runArticleStages(
       ...new Set(published.flatMap((file) => Object.values(file.data.frontmatter?.data ?? {})))
     ].sort()
     // One read of each data file gives both its table and the digest that keys the checks.
-    const { store, problems: dataProblems, digests } = await loadDataStore(
-      root,
-      dataPaths,
-      session ? { kept: session.data } : {}
-    )
+    const {
+      store,
+      problems: dataProblems,
+      digests
+    } = await loadDataStore(root, dataPaths, session ? { kept: session.data } : {})
     siteProblems.push(...dataProblems)
 
     // Stage 2: check and render briefs, from the cache where every input is unchanged.
@@ -123,15 +125,29 @@ export async function runArticleStages(
     }
     // Past stage 2 an article is only listed and reported; the feeds alone show whole bodies.
     const inFeeds = new Set(sorted.slice(0, feedLength).map((article) => article.file))
+    // Hashed once here rather than in each of the site's thousands of brief keys.
+    const siteHash = hashOf(JSON.stringify(brief.site))
+    const dataPathList = [...brief.dataPaths].sort()
     const keys = stageKeys(entries, {
       strict: String(options.strict),
       digests,
       templates: templates.fingerprint,
-      // Hashed once here rather than in each of the site's thousands of brief keys.
-      site: hashOf(JSON.stringify(brief.site)),
-      dataPaths: [...brief.dataPaths].sort(),
+      site: siteHash,
+      dataPaths: dataPathList,
       images: (file) => imageKeyOf(imagePaths.get(file) ?? [], images)
     })
+    // A session's build takes what it made of an untouched article as is (kept-articles.ts).
+    const frame =
+      session && !sink
+        ? sharedInputs({
+            strict: options.strict,
+            digests,
+            templates: templates.fingerprint,
+            site: siteHash,
+            dataPaths: dataPathList,
+            images
+          })
+        : undefined
 
     // What the next build's index holds: every article settled in this stage.
     const nextIndex = new Map<string, IndexEntry>()
@@ -170,6 +186,22 @@ export async function runArticleStages(
     const toProcess: LoadedFile[] = []
     for (const file of ready) {
       const slot = entries.get(file.path)
+      const held =
+        frame === undefined || slot === undefined
+          ? undefined
+          : keptArticle(session, frame, file.path, {
+              load: slot.key,
+              inFeeds: inFeeds.has(file.path),
+              problems: loadProblems.get(file.path) ?? ''
+            })
+      if (slot && held) {
+        nextIndex.set(slot.key, held.entry)
+        reportDigests.set(file.path, held.reportDigest)
+        summaries.set(file.path, held.summary)
+        briefs.set(file.path, held.brief)
+        settled()
+        continue
+      }
       const key = keys.of(file)
       // Unchanged and already in the output: known from the index alone, nothing else read.
       const indexed = slot && index.get(slot.key)
@@ -239,6 +271,19 @@ export async function runArticleStages(
     }
     recordImages(nextIndex, entries, bodyImages)
     await cache.finish(nextIndex)
+    if (session && frame !== undefined)
+      session.articles = {
+        frame,
+        articles: keptOf(ready, {
+          entries,
+          nextIndex,
+          reportDigests,
+          summaries,
+          briefs,
+          inFeeds,
+          loadProblems
+        })
+      }
 
     const articles = ready.flatMap((file) => {
       const summary = summaries.get(file.path)
@@ -259,45 +304,5 @@ export async function runArticleStages(
     return { published, articles, briefs, fingerprint, dataFiles, images }
   } finally {
     await close()
-  }
-}
-
-/** The check and brief keys of a build's articles, each hashed once however often asked. */
-function stageKeys(
-  entries: ReadonlyMap<string, { key: string }>,
-  build: {
-    strict: string
-    digests: ReadonlyMap<string, string>
-    templates: string
-    site: string
-    dataPaths: readonly string[]
-    /** What keys the images an article's file shows. */
-    images: (file: string) => readonly string[]
-  }
-): { of(file: LoadedFile): { check: string; brief: string } } {
-  const made = new Map<string, { check: string; brief: string }>()
-  return {
-    of(file) {
-      let key = made.get(file.path)
-      if (key === undefined) {
-        const data = Object.entries(file.data.frontmatter.data)
-          .sort(([a], [b]) => (a < b ? -1 : 1))
-          .flatMap(([alias, path]) => [alias, build.digests.get(path) ?? 'missing'])
-        const check = checkKey({
-          load: entries.get(file.path)?.key ?? '',
-          strict: build.strict,
-          data,
-          images: build.images(file.path)
-        })
-        const brief = briefKey({
-          check,
-          templates: build.templates,
-          site: build.site,
-          dataPaths: build.dataPaths
-        })
-        made.set(file.path, (key = { check, brief }))
-      }
-      return key
-    }
   }
 }
