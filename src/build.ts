@@ -219,8 +219,7 @@ async function buildInto(
   const memo = held?.memo ?? openPageMemo(output && options.cacheDir)
   const reportKey = reportMemoKey({
     entries: fingerprint,
-    siteProblems: JSON.stringify(siteProblems),
-    frame: templatesLoad.templates.fingerprint
+    siteProblems: JSON.stringify(siteProblems)
   })
   const rendered = renderSite({
     settings,

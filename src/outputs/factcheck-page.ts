@@ -20,7 +20,9 @@ export const factcheckPage: Output = {
     }
     // Made from the report (its declared inputs stand for its view, which is the size of the
     // site) and which briefs it may link to, in the frame of every page.
-    const key = memo ? memo.pageKey(JSON.stringify([memo.reportKey, ...published])) : ''
+    const key = memo
+      ? memo.pageKey(JSON.stringify([memo.reportKey, ...published]), 'factcheck')
+      : ''
     const file = { path: outputFileOf(page.sitePath), chunks: page.chunks }
     if (context.addReusable(file, `the fact-check page ${factcheckPath}`, key)) context.list(page)
   }

@@ -50,7 +50,7 @@ function addListingPage(context: OutputContext, listing: Listing, page: ListingP
   }
   // Keyed by the very view the template is handed: whatever a page shows is in its key.
   const stories = new Set<object>(page.articles.map((article) => context.story(article)))
-  const key = memo.pageKey(viewKeyText(view, site, stories))
+  const key = memo.pageKey(viewKeyText(view, site, stories), 'listing')
   if (context.addReusable({ path, chunks }, owner, key, ownerFile) && problems.length === before)
     context.list(page)
 }

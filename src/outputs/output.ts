@@ -59,11 +59,11 @@ export interface OutputContext {
   /**
    * Present when the output folder may hold an earlier build's pages, which `addReusable` keeps
    * when their key is unchanged: `pageKey` makes the key of a page from the view handed to its
-   * template (and what every page shows around it: the templates, the settings, the navigation);
-   * `reportKey` is the key of the report's pages.
+   * template (and what every page shows around it: the templates of page template `page`, or all
+   * of them without one, the settings, the navigation); `reportKey` is the key of the report.
    */
   readonly memo?: {
-    pageKey(view: string): string
+    pageKey(view: string, page?: string): string
     readonly reportKey: string
   }
   /**

@@ -38,20 +38,25 @@ export function siteContext(
   const views = (lastViews = new StoryViews(settings, JSON.stringify(settings), lastViews))
   const pages: PageRef[] = []
   const listed = new Map<string, Set<string>>()
-  // Every page around the articles is made from the templates, the settings and the navigation.
-  // Hashed once, not in each page's key: the navigation of a large site is long.
-  const frame = reuse && [
-    frameKey({
-      templates: templates.fingerprint,
-      settings: JSON.stringify(settings),
-      site: JSON.stringify(site)
-    })
-  ]
-  const memo = reuse &&
-    frame && {
-      pageKey: (view: string) => pageKey({ frame, view }),
-      reportKey: reuse.reportKey
+  // Every page around the articles is made from its templates, the settings and the navigation:
+  // hashed once per kind of page, not in each page's key (the navigation of a large site is long).
+  const settingsText = reuse && JSON.stringify(settings)
+  const siteText = reuse && JSON.stringify(site)
+  const frames = new Map<string, readonly string[]>()
+  const frameOf = (page: string | undefined): readonly string[] => {
+    const kind = page ?? ''
+    let frame = frames.get(kind)
+    if (frame === undefined) {
+      const used = page === undefined ? templates.fingerprint : templates.pageFingerprint(page)
+      frame = [frameKey({ templates: used, settings: settingsText || '', site: siteText || '' })]
+      frames.set(kind, frame)
     }
+    return frame
+  }
+  const memo = reuse && {
+    pageKey: (view: string, page?: string) => pageKey({ frame: frameOf(page), view }),
+    reportKey: reuse.reportKey
+  }
 
   /**
    * How the file at `path`, rendered from inputs hashing to `key`, is taken from the output when
@@ -79,8 +84,7 @@ export function siteContext(
     site,
     story(article) {
       let view = stories.get(article)
-      if (view === undefined)
-        stories.set(article, (view = views.of(article, input.images)))
+      if (view === undefined) stories.set(article, (view = views.of(article, input.images)))
       return view
     },
     dataFiles,

@@ -15,6 +15,8 @@ import { sizeLimits } from '../io/size-limits.js'
 import type { Problem, SiteProblem } from '../types.js'
 import { templateProblem } from './template-problems.js'
 import { hasCode } from '../io/file-errors.js'
+import { pageFingerprints, partialsNamed } from './template-uses.js'
+import type { TemplateSource } from './template-uses.js'
 
 /** One compiled template and the site-relative file it came from (`templates/pages/brief.hbs`). */
 export interface CompiledTemplate {
@@ -38,6 +40,11 @@ export interface Templates {
   script: string
   /** Hash of every template source used and the stylesheet: the build cache keys pages on it. */
   fingerprint: string
+  /**
+   * The hash of what pages of page template `page` are made of (`template-uses.ts`): an edit to
+   * a template they do not use leaves it as it was. `fingerprint` for a page of no template.
+   */
+  pageFingerprint(page: string): string
 }
 
 /**
@@ -68,6 +75,11 @@ export async function loadTemplates(
     pages: new Map(),
     partials: new Map()
   }
+  const sources: Record<(typeof kinds)[number], Map<string, TemplateSource>> = {
+    layouts: new Map(),
+    pages: new Map(),
+    partials: new Map()
+  }
   for (const kind of kinds) {
     const defaults = await listTemplates(projectRoot, `templates/${kind}`, problems)
     const overrides = sameFolder
@@ -86,6 +98,7 @@ export async function loadTemplates(
           continue
         }
         compiled[kind].set(name, { file, render: result.render })
+        sources[kind].set(name, { file, source, partials: result.partials })
         fingerprint.update(`${file}\0${source}\0`)
         break
       }
@@ -95,6 +108,8 @@ export async function loadTemplates(
   const own = sameFolder ? projectRoot : root
   const stylesheet = await readAsset(own, 'templates/style.css', 'stylesheet', problems)
   const script = await readAsset(own, 'templates/figure-marks.js', 'script', problems)
+  const whole = fingerprint.update(stylesheet).update('\0').update(script).digest('hex')
+  const byPage = pageFingerprints(sources, [stylesheet, script])
   return {
     templates: {
       layouts: compiled.layouts,
@@ -103,7 +118,8 @@ export async function loadTemplates(
       partialTemplates: compiled.partials,
       stylesheet,
       script,
-      fingerprint: fingerprint.update(stylesheet).update('\0').update(script).digest('hex')
+      fingerprint: whole,
+      pageFingerprint: (page) => byPage.get(page) ?? whole
     },
     problems
   }
@@ -114,10 +130,13 @@ function compileTemplate(
   env: typeof Handlebars,
   source: string,
   file: string
-): { render: Handlebars.TemplateDelegate<object> } | { problem: SiteProblem } {
+):
+  | { render: Handlebars.TemplateDelegate<object>; partials: Set<string> | undefined }
+  | { problem: SiteProblem } {
   try {
     const ast = env.parse(source)
-    return { render: env.compile<object>(ast, { preventIndent: true }) }
+    const partials = partialsNamed(ast)
+    return { render: env.compile<object>(ast, { preventIndent: true }), partials }
   } catch (error) {
     return { problem: templateProblem(error, source, file) }
   }

@@ -125,29 +125,20 @@ export async function runArticleStages(
     }
     // Past stage 2 an article is only listed and reported; the feeds alone show whole bodies.
     const inFeeds = new Set(sorted.slice(0, feedLength).map((article) => article.file))
-    // Hashed once here rather than in each of the site's thousands of brief keys.
-    const siteHash = hashOf(JSON.stringify(brief.site))
-    const dataPathList = [...brief.dataPaths].sort()
-    const keys = stageKeys(entries, {
+    const shared = {
       strict: String(options.strict),
       digests,
-      templates: templates.fingerprint,
-      site: siteHash,
-      dataPaths: dataPathList,
+      templates: templates.pageFingerprint('brief'),
+      // Hashed once here rather than in each of the site's thousands of brief keys.
+      site: hashOf(JSON.stringify(brief.site)),
+      dataPaths: [...brief.dataPaths].sort()
+    }
+    const keys = stageKeys(entries, {
+      ...shared,
       images: (file) => imageKeyOf(imagePaths.get(file) ?? [], images)
     })
     // A session's build takes what it made of an untouched article as is (kept-articles.ts).
-    const frame =
-      session && !sink
-        ? sharedInputs({
-            strict: options.strict,
-            digests,
-            templates: templates.fingerprint,
-            site: siteHash,
-            dataPaths: dataPathList,
-            images
-          })
-        : undefined
+    const frame = session && !sink ? sharedInputs({ ...shared, images }) : undefined
 
     // What the next build's index holds: every article settled in this stage.
     const nextIndex = new Map<string, IndexEntry>()

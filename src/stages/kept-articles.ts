@@ -35,7 +35,7 @@ export interface KeptArticles {
 
 /** The hash of the inputs every article's check and brief keys share in one build. */
 export function sharedInputs(inputs: {
-  strict: boolean
+  strict: string
   digests: ReadonlyMap<string, string>
   templates: string
   site: string
@@ -45,7 +45,7 @@ export function sharedInputs(inputs: {
   const byPath = <T>(entries: Iterable<[string, T]>): [string, T][] =>
     [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   return hashAll([
-    String(inputs.strict),
+    inputs.strict,
     JSON.stringify(byPath(inputs.digests)),
     inputs.templates,
     inputs.site,

@@ -68,13 +68,10 @@ export function frameKey(inputs: { templates: string; settings: string; site: st
 }
 
 /**
- * The report's pages (`factcheck.json`, `/factcheck/`): the report's article entries (by their
- * fingerprint), the site's problems, and the templates, settings and navigation around them.
+ * The report (`factcheck.json`, and the report in `/factcheck/`, whose page key adds its frame):
+ * the report's article entries (by their fingerprint, which holds the settings) and the site's
+ * problems. No template: an edit to one leaves `factcheck.json` as it was.
  */
-export function reportKey(inputs: {
-  entries: string
-  siteProblems: string
-  frame: string
-}): string {
+export function reportKey(inputs: { entries: string; siteProblems: string }): string {
   return memoKey('report', inputs)
 }
