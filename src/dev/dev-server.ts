@@ -16,10 +16,11 @@ import { suggestFromArticle, suggestionsOf } from './dev-suggestions.js'
 import { ownHosts, refusedOtherHost } from './host-check.js'
 import { listenOnFreePort } from './listen-on-free-port.js'
 import { clientPath, clientScript, createLiveReload, eventsPath } from './live-reload.js'
-import { crashedSite, emptySite, nextSite } from './next-site.js'
+import { crashProblem, crashedSite, emptySite, nextSite } from './next-site.js'
 import { describeChange, logResult } from './build-log.js'
 import { serveSite } from './serve-site.js'
 import { styleSwaps } from './style-swap.js'
+import { earlyRestyle, swapAfter } from './early-restyle.js'
 import { isWildcard, listenHost, serverUrls, urlLines } from './server-urls.js'
 import { watchSite } from './watch-site.js'
 import { createDevSearch, withSearch } from './dev-search.js'
@@ -29,7 +30,6 @@ import type { DateTime } from 'luxon'
 import type { build } from '../build.js'
 import type { SuggestChecks } from './dev-suggestions.js'
 import type { DevSite } from './next-site.js'
-import type { LocatedProblem } from './overlay.js'
 import type { SiteWatcher } from './watch-site.js'
 
 /** Options of `startDevServer`. */
@@ -102,6 +102,12 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const previousExit = exit
     // Open pages show "Rebuilding…" until the reload that follows.
     liveReload.rebuilding(site.buildId)
+    // A stylesheet edit restyles open pages now; the rebuild of every page follows.
+    const early = await earlyRestyle(root, site, changes).catch(() => undefined)
+    if (early) {
+      site = early.site
+      liveReload.restyle(site.buildId, [early.swap])
+    }
     let next: DevSite
     try {
       const result = await buildSite({
@@ -132,16 +138,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       logResult(log, result, performance.now() - started)
     } catch (error) {
       // The build itself crashed: keep the last good pages, and say so on each of them.
-      const message = `the build stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}`
-      log(`factdesk dev: ${message}`)
-      const crash: LocatedProblem = {
-        file: root,
-        line: 1,
-        column: 1,
-        severity: 'error',
-        rule: 'build-crash',
-        message
-      }
+      const crash = crashProblem(root, error)
+      log(`factdesk dev: ${crash.message}`)
       next = crashedSite(site, crash)
       // Pages must reload to show the crash, and again to drop it.
       exit = undefined
@@ -150,7 +148,12 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const previous = site
     site = next
     // A stylesheet edit restyles open pages in place, unless the verdict changed with it.
-    const swaps = exit === previousExit ? styleSwaps(previous, next, changes) : undefined
+    const swaps =
+      exit !== previousExit
+        ? undefined
+        : early
+          ? swapAfter(early, next)
+          : styleSwaps(previous, next, changes)
     if (swaps === undefined) liveReload.reload(site.buildId)
     else liveReload.restyle(site.buildId, swaps)
   }

@@ -89,6 +89,19 @@ export function nextSite(
   }
 }
 
+/** What the overlay says of a build that stopped on `error`, an error of factdesk's own. */
+export function crashProblem(root: string, error: unknown): LocatedProblem {
+  const reason = error instanceof Error ? error.message : String(error)
+  return {
+    file: root,
+    line: 1,
+    column: 1,
+    severity: 'error',
+    rule: 'build-crash',
+    message: `the build stopped on an unexpected error: ${reason}`
+  }
+}
+
 /** The site after a build that crashed: the last good pages, each saying why. */
 export function crashedSite(previous: DevSite, crash: LocatedProblem): DevSite {
   const overlay = renderOverlay(2, [crash])
