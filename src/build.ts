@@ -68,6 +68,8 @@ export interface BuildOptions {
   session?: BuildSession
   /** Worker threads for the per-article stages; default: all cores for large sites, 1 for small. */
   workers?: number
+  /** Called with each brief as it is rendered (or taken from the cache), by output file. */
+  onBrief?: (path: string, content: Uint8Array) => void
   /**
    * Called as stages progress, for a terminal progress line: after loading, after each article
    * checked (and its brief rendered), after each site page rendered, and once written. `total`

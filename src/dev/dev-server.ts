@@ -87,7 +87,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const liveReload = createLiveReload()
   const session = createBuildSession()
   const search = createDevSearch()
-  let site: DevSite = emptySite
+  // The first build's briefs, served as they are made while the rest is still being built.
+  const firstBriefs = new Map<string, Uint8Array>()
+  let site: DevSite = { ...emptySite, files: firstBriefs }
   let stopping = false
   // Site files changed since the last build began, and the last build's exit status.
   const changed = new Set<string>()
@@ -123,6 +125,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         search: false,
         // The cache makes a rebuild redo only the articles a change touched.
         cacheDir: cacheDirOf(root),
+        ...(site.buildId === 0
+          ? { onBrief: (path: string, content: Uint8Array) => firstBriefs.set(path, content) }
+          : {}),
         // Open pages count the articles as they are checked ("Rebuilding… 1,200 of 4,000").
         onProgress: (stage, done, total) => {
           if (stage === 'checked' && total !== undefined) liveReload.progress(done, total)
@@ -178,7 +183,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   }
 
   // The port is bound before the first build starts, so a taken one is found (and another used)
-  // before the wait, not after it. Requests that arrive meanwhile wait for the first build.
+  // before the wait, not after it. Requests that arrive meanwhile are answered with the briefs
+  // built so far, and a page saying the rest is being built (which reloads once it is).
   let startFirstBuild: () => void = () => undefined
   const firstBuild = new Promise<void>((resolve) => {
     startFirstBuild = resolve
@@ -208,17 +214,14 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       response.end(clientScript)
       return
     }
-    // A request that arrives during the first build waits for it rather than getting a 404.
-    void firstBuild
-      .then(() => serveSite(site, request, response))
-      .catch((error: unknown) => {
-        log(
-          `factdesk dev: could not answer ${request.url ?? '/'}: ${error instanceof Error ? error.message : String(error)}`
-        )
-        if (!response.headersSent)
-          response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' })
-        response.end('the dev server could not answer this request; see its terminal\n')
-      })
+    void serveSite(site, request, response).catch((error: unknown) => {
+      log(
+        `factdesk dev: could not answer ${request.url ?? '/'}: ${error instanceof Error ? error.message : String(error)}`
+      )
+      if (!response.headersSent)
+        response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' })
+      response.end('the dev server could not answer this request; see its terminal\n')
+    })
   })
   const port = await listenOnFreePort(server, {
     port: options.port,

@@ -133,7 +133,18 @@ async function notFound(
     await serveFile(site, response, method, 404, notFoundPage)
     return
   }
-  // No 404 page: nothing was built yet, or the site has none. Still a page, so that the
+  // Before the first build is done, the page is not there yet: the client reloads it once it is.
+  if (site.buildId === 0) {
+    const page =
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Building…</title></head><body>' +
+      `<h1>Building the site</h1><p>The page at <code>${escapeHtml(pathname)}</code> is not built yet. It will show here by itself when it is.</p></body></html>`
+    const snippet = await devSnippet(site, '')
+    send(response, method, 503, 'text/html; charset=utf-8', injectBeforeBodyEnd(page, snippet), {
+      'Retry-After': '1'
+    })
+    return
+  }
+  // No 404 page: the site has none, or the first build made nothing. Still a page, so that the
   // overlay can say why and the client can reload once a build succeeds.
   const page =
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found</title></head><body>' +

@@ -37,7 +37,8 @@ import type { Settings, SiteProblem } from '../types.js'
 import { loadArticles, withMarkdown } from './load-stage.js'
 import { loadRunner } from './load-progress.js'
 import { stageKeys } from './article-keys.js'
-import { fromIndex, indexEntryOf, reportDigestOf, settledBrief } from './settle-briefs.js'
+import { fromIndex, indexEntryOf, reportDigestOf, reportFingerprint } from './settle-briefs.js'
+import { settledBrief, showBrief } from './settle-briefs.js'
 import type { BriefSink } from './settle-briefs.js'
 
 /** The articles of a build after stages 1 and 2. */
@@ -149,6 +150,10 @@ export async function runArticleStages(
     // Articles whose kept results were missing or stale: their results are kept again.
     const redo = new Set<string>()
     const byPath = new Map(ready.map((file) => [file.path, file]))
+    const settle = (file: LoadedFile, brief: RenderedBrief): void => {
+      briefs.set(file.path, brief)
+      showBrief(options.onBrief, brief, file.data.url)
+    }
     // Counted per article, so a long build's progress line keeps moving through stage 2.
     const settled = (): void => options.onProgress?.('checked', summaries.size, ready.length)
     const done = (result: ArticleResult): void => {
@@ -169,7 +174,7 @@ export async function runArticleStages(
       // Stage 1's file holds the load's problems; the check's are in its record.
       const loaded = byPath.get(file.path) ?? file
       summaries.set(file.path, summaryOfCheck(loaded, result.check, inFeeds.has(file.path)))
-      briefs.set(file.path, settledBrief(result.brief, file.data.url, sink))
+      settle(file, settledBrief(result.brief, file.data.url, sink))
       settled()
     }
 
@@ -189,7 +194,7 @@ export async function runArticleStages(
         nextIndex.set(slot.key, held.entry)
         reportDigests.set(file.path, held.reportDigest)
         summaries.set(file.path, held.summary)
-        briefs.set(file.path, held.brief)
+        settle(file, held.brief)
         settled()
         continue
       }
@@ -204,7 +209,7 @@ export async function runArticleStages(
         nextIndex.set(slot.key, indexed)
         reportDigests.set(file.path, indexed.report ?? reportDigestOf(null, indexed))
         summaries.set(file.path, summaryOfIndexed(file, indexed.checked.value))
-        briefs.set(file.path, kept)
+        settle(file, kept)
         settled()
         continue
       }
@@ -276,21 +281,16 @@ export async function runArticleStages(
         })
       }
 
-    const articles = ready.flatMap((file) => {
-      const summary = summaries.get(file.path)
-      return summary ? [summary] : []
-    })
+    const articles = ready.flatMap((file) => summaries.get(file.path) ?? [])
     options.onProgress?.('checked', articles.length, ready.length)
-    const fingerprint = hashAll([
-      salt.code,
-      salt.settings,
-      String(options.strict),
-      ...published.flatMap((file) => [
+    const fingerprint = reportFingerprint(
+      [salt.code, salt.settings, String(options.strict)],
+      published.map((file) => [
         file.path,
-        loadProblems.get(file.path) ?? '',
-        reportDigests.get(file.path) ?? '-'
+        loadProblems.get(file.path),
+        reportDigests.get(file.path)
       ])
-    ])
+    )
     const dataFiles = [...new Set(articles.flatMap((article) => article.dataFiles))].sort()
     return { published, articles, briefs, fingerprint, dataFiles, images }
   } finally {

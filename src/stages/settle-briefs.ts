@@ -4,7 +4,7 @@
  * is settled from the index alone, its brief staged by digest without being read.
  */
 import type { BriefRecord, IndexEntry } from '../cache/cache-index.js'
-import { hashOf } from '../cache/memo-key.js'
+import { hashAll, hashOf } from '../cache/memo-key.js'
 import { checkSummaryOf } from '../article/article-records.js'
 import type { BriefBytes, LoadRecord } from '../article/article-records.js'
 import { contentDigest } from '../output/content-digest.js'
@@ -30,6 +30,19 @@ export function settledBrief(brief: BriefBytes, url: string, sink?: BriefSink): 
   if (!sink || !('bytes' in brief) || !isSafeSitePath(url)) return brief
   sink.put({ path: outputFileOf(brief.sitePath), content: brief.bytes })
   return writtenPage(brief)
+}
+
+/**
+ * Shows `brief` to `onBrief` as soon as it is settled, by output file (the dev server serves the
+ * briefs of its first build while the rest is still being built, issue 21).
+ */
+export function showBrief(
+  onBrief: ((path: string, content: Uint8Array) => void) | undefined,
+  brief: RenderedBrief,
+  url: string
+): void {
+  if (onBrief && 'bytes' in brief && isSafeSitePath(url))
+    onBrief(outputFileOf(brief.sitePath), brief.bytes)
 }
 
 function writtenPage(page: PageRef): WrittenPage {
@@ -97,4 +110,23 @@ export function fromIndex(
   if (!isSafeSitePath(url) || !sink.keep(outputFileOf(record.sitePath), record.digest))
     return undefined
   return writtenPage(record)
+}
+
+/**
+ * A hash of everything the report's article entries are made of: what the whole build shares
+ * (the code, the settings, `--strict`), and each published file with its problems in this build
+ * and what the report shows of it once checked (`reportDigestOf`; `-` for one not checked).
+ */
+export function reportFingerprint(
+  build: readonly string[],
+  articles: readonly (readonly [
+    path: string,
+    problems: string | undefined,
+    digest: string | undefined
+  ])[]
+): string {
+  return hashAll([
+    ...build,
+    ...articles.flatMap(([path, problems, digest]) => [path, problems ?? '', digest ?? '-'])
+  ])
 }

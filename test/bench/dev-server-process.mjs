@@ -120,7 +120,10 @@ export async function startDev(root, { timeoutMs }) {
   }
 }
 
-/** Asks for `/` until it is answered with a status below 400; resolves to when it was. */
+/**
+ * Asks for `/` until it is answered with a status below 400 (a 503 says the first build is still
+ * under way: asked again); resolves to when it was.
+ */
 async function firstPage(portOf, deadline, exitOf) {
   for (;;) {
     const answered = await get(portOf(), '/').catch((error) => {
@@ -128,6 +131,10 @@ async function firstPage(portOf, deadline, exitOf) {
       throw error
     })
     if (answered !== undefined && answered.status < 400) return answered.at
+    if (answered?.status === 503) {
+      await sleep(25)
+      continue
+    }
     if (answered !== undefined) throw new Error(`/ answered ${answered.status}`)
     const exited = exitOf()
     if (exited !== null) throw new Error(`factdesk dev exited (${describeExit(exited)})`)

@@ -104,7 +104,7 @@ export async function freshBuild(options: BuildOptions): Promise<BuildResult> {
 }
 
 /** Options that carry work from one build to the next, or only report on it. */
-const carried = ['cacheDir', 'session', 'onProgress']
+const carried = ['cacheDir', 'session', 'onProgress', 'onBrief']
 
 /** Options a fresh build takes from the dev build as they are. */
 const knownOptions = new Set([
