@@ -25,7 +25,7 @@ export async function editTargets(dir, kinds) {
     `/${relative(join(dir, 'content'), file).split(sep).join('/').replace(/\.md$/, '')}/`
   const comment = (edit) => `<!-- dev-loop edit ${edit + 1} -->`
   const home = async (port) => (await get(port, '/')).body
-  let stylesheetHref
+  const cssComment = (edit) => `/* dev-loop edit ${edit + 1} */`
   const stylesheetOf = async (port) =>
     /href="([^"]*\/style\.[^"]*\.css)"/.exec(await home(port))?.[1]
   const files = {
@@ -49,22 +49,18 @@ export async function editTargets(dir, kinds) {
     },
     stylesheet: {
       file: join(dir, 'templates', 'style.css'),
-      variant: (original, edit) => `${original}/* dev-loop edit ${edit + 1} */\n`,
-      // The stylesheet's name carries its hash: a new name is a new stylesheet.
-      prime: async (port) => {
-        stylesheetHref = await stylesheetOf(port)
-      },
-      shows: async (port) => {
+      variant: (original, edit) => `${original}${cssComment(edit)}\n`,
+      // What an open page shows: the stylesheet it links holds the edit (the page is restyled
+      // at once, before the rebuild of every page gives the stylesheet its new name).
+      shows: async (port, edit) => {
         const href = await stylesheetOf(port)
-        const changed = href !== undefined && href !== stylesheetHref
-        stylesheetHref = href
-        return changed
+        return href !== undefined && (await get(port, href)).body.includes(cssComment(edit))
       }
     }
   }
   const targets = []
   for (const kind of kinds) {
-    const { file, variant, shows, prime = async () => {} } = files[kind]
+    const { file, variant, shows } = files[kind]
     const original = await readFile(file, 'utf8')
     const edited = (edit) => variant(original, edit)
     targets.push({
@@ -72,7 +68,6 @@ export async function editTargets(dir, kinds) {
       file,
       original,
       variant: edited,
-      prime,
       shows: (port, edit) => shows(port, edit, edited)
     })
   }

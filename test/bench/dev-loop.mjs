@@ -93,6 +93,8 @@ async function editAll(server, { targets, edits, gapMs, timeoutMs, results, log 
       gapMs,
       timeoutMs,
       buildId: Number(first.data),
+      // Builds the server had logged when the stream opened: each later `rebuilding` gets one.
+      loggedAtOpen: server.lines.filter((line) => summaryTime.test(line)).length,
       // Events up to this index are accounted for (a reload timed, or a rebuild counted extra).
       counted: stream.log.length
     }
@@ -113,7 +115,6 @@ async function editKind(loop, target, edits) {
   const builds = []
   let shown = 0
   let extraRebuilds = 0
-  await target.prime(loop.port)
   let summaries = 0
   for (let edit = 0; edit <= edits; edit++) {
     extraRebuilds += await settle(loop)
@@ -144,7 +145,7 @@ async function editKind(loop, target, edits) {
     loop.log(`dev loop: ${target.kind} edit ${edit + 1}/${edits}: ${ms(reload.at - before)}`)
     rebuildings.push(rebuilding.at - before)
     if (await target.shows(loop.port, edit)) shown++
-    const built = await serverBuildMs(loop.lines, summaries)
+    const built = await serverBuildMs(loop.lines, summaries, loop.timeoutMs)
     if (built !== undefined) builds.push(built)
   }
   extraRebuilds += await settle(loop)
@@ -165,10 +166,11 @@ const summaryTime = /^factdesk dev: .*; (\d+\.\d+)s$/
 
 /**
  * The time of the latest summary line, once the server has logged more than `seen` of them (its
- * log is a pipe apart from the event stream, so it may come a moment after the reload).
+ * log is a pipe apart from the event stream, so it may come a moment after the reload; and a
+ * stylesheet edit restyles pages before the rebuild of every page, which ends seconds later).
  */
-async function serverBuildMs(lines, seen) {
-  for (let waited = 0; waited < 2000; waited += 20) {
+async function serverBuildMs(lines, seen, timeoutMs) {
+  for (let waited = 0; waited < timeoutMs; waited += 20) {
     const found = lines.filter((line) => summaryTime.test(line))
     if (found.length > seen) return Number(summaryTime.exec(found.at(-1))[1]) * 1000
     await sleep(20)
@@ -193,8 +195,21 @@ async function settle(loop) {
     }
     const last = log.findLast((entry) => entry.name === 'rebuilding' || isReady(entry))
     if (last?.name === 'rebuilding') await waitFor(loop.counted, isReady, loop.timeoutMs)
-    else if (fresh.length === 0) return extra
+    else if (fresh.length === 0) {
+      await untilBuildsLogged(loop)
+      if (log.length === loop.counted) return extra
+    }
   }
+}
+
+/**
+ * Waits until the server has logged the end of every build it began on this stream: an early
+ * restyle ends the editor's wait before the rebuild it belongs to has ended.
+ */
+async function untilBuildsLogged(loop) {
+  const begun = loop.stream.log.filter((entry) => entry.name === 'rebuilding').length
+  const ended = () => loop.lines.filter((line) => summaryTime.test(line)).length - loop.loggedAtOpen
+  for (let waited = 0; ended() < begun && waited < loop.timeoutMs; waited += 20) await sleep(20)
 }
 
 function startTimes(server) {

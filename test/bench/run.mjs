@@ -42,6 +42,7 @@ const usage = `usage: node test/bench/run.mjs [options]
   --json FILE      also write the results as JSON
   --dev-loop       also time factdesk dev: starts, and saves to reload (long; off by default)
   --dev-edits N    timed edits per kind in the dev loop (default 10)
+  --dev-kinds LIST kinds of edit timed, comma-separated: article,data,template,stylesheet (default: all)
   --keep           keep the corpus and outputs (they are deleted by default)`
 
 const { values } = parseArgs({
@@ -57,6 +58,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     'dev-loop': { type: 'boolean', default: false },
     'dev-edits': { type: 'string', default: '10' },
+    'dev-kinds': { type: 'string', default: 'article,data,template,stylesheet' },
     help: { type: 'boolean', default: false }
   }
 })
@@ -162,7 +164,8 @@ let devLoopResult = null
 if (values['dev-loop'] && !existsSync(join(projectRoot, 'lib', 'cli.js'))) {
   log('dev loop: skipped, lib/cli.js is missing: compile with `npx tsc -p tsconfig.build.json`')
 } else if (values['dev-loop']) {
-  devLoopResult = await devLoop({ dir: corpus, edits: devEdits, timeoutSeconds, log }).catch(
+  const kinds = values['dev-kinds'].split(',').filter((kind) => kind !== '')
+  devLoopResult = await devLoop({ dir: corpus, edits: devEdits, kinds, timeoutSeconds, log }).catch(
     (error) => ({ failure: error instanceof Error ? error.message : String(error) })
   )
 }
