@@ -272,7 +272,8 @@ export async function runArticleStages(
         frame,
         articles: keptOf(ready, {
           entries,
-          nextIndex,
+          // As `finish` left it: where each entry's results now lie, packs compacted.
+          nextIndex: session.index ?? nextIndex,
           reportDigests,
           summaries,
           briefs,
