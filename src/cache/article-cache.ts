@@ -39,12 +39,14 @@ export interface ArticleCache {
 
 /**
  * The cache in `dir`, or a cache that does nothing when `dir` is undefined. With `memory` (a
- * resident process's session), the index and the results read or kept are also held there, and
- * the next build takes them from memory rather than from the folder.
+ * resident process's session), the index each build finishes with is held there, and the next
+ * build takes it from memory rather than reading the folder's. (Results are not held: at 40,000
+ * articles their checks are gigabytes, and the session keeps what an untouched article needs,
+ * `stages/kept-articles.ts`.)
  */
 export function openArticleCache(
   dir: string | undefined,
-  memory?: Pick<BuildSession, 'index' | 'results'>
+  memory?: Pick<BuildSession, 'index'>
 ): ArticleCache {
   if (dir === undefined)
     return {
@@ -58,42 +60,27 @@ export function openArticleCache(
   // workers still parse: the site's results are never held together.
   const packs = openPackWriter(folder)
   let read: Map<string, IndexEntry> | undefined = memory?.index
-  const pending = new Map<string, ResultRecord>()
   const index = (): Map<string, IndexEntry> => (read ??= readIndex(dir))
   return {
     results(key) {
       // The keys they were made under are the index entry's, which names where they are.
       const entry = index().get(key)
-      if (!entry?.checked || !entry.brief) return undefined
-      const held = memory?.results.get(key)
-      if (held) return held
-      const bytes = entry.results && readPacked(folder, entry.results)
-      if (bytes === undefined) return undefined
+      const bytes = entry?.results && readPacked(folder, entry.results)
+      if (bytes === undefined || !entry?.checked || !entry.brief) return undefined
       try {
-        const record = resultOf(bytes)
-        memory?.results.set(key, record)
-        return record
+        return resultOf(bytes)
       } catch {
         return undefined
       }
     },
     put(key, record, bytes) {
       packs.add(key, bytes ?? resultBytes(record))
-      // Held back until `finish` names them in the index: a build that stops before would leave
-      // results the session's index does not describe, taken for another key's next time.
-      memory?.results.delete(key)
-      pending.set(key, record)
     },
     index,
     async finish(entries) {
       const next = await finishPacks(folder, packs, entries)
       await writeIndex(dir, read ?? new Map(), next)
-      if (memory) {
-        for (const [key, record] of pending) memory.results.set(key, record)
-        memory.index = next
-        // Results no entry names any more (an article edited away) are let go.
-        for (const key of memory.results.keys()) if (!next.has(key)) memory.results.delete(key)
-      }
+      if (memory) memory.index = next
       const live = new Set<string>()
       for (const entry of next.values()) if (entry.results) live.add(entry.results.pack)
       await prunePacks(folder, live)

@@ -2,7 +2,8 @@
  * What a resident process (the dev server) keeps of one build for the next (issue 21). The build
  * cache on disk already makes a rebuild redo only what an edit touched, but each build still read
  * the cache's index, every article's kept results and every article file back from disk, and
- * rendered every page again: seconds at 4,000 articles. A session holds those in memory instead.
+ * rendered every page again: seconds at 4,000 articles. A session holds in memory the index, what
+ * stage 2 made of each article, the parsed data files, the pages and the worker threads instead.
  *
  * Nothing here decides what is still valid: every entry is looked up under the same content keys
  * the disk cache uses (a load key hashes the file's bytes, a page key the view it was rendered
@@ -11,7 +12,6 @@
  * a file it does not name is taken to hold the bytes it had, and its load key is not recomputed.
  */
 import type { IndexEntry } from './cache-index.js'
-import type { ResultRecord } from '../article/article-records.js'
 import type { ArticleRunner } from '../parallel/article-runner.js'
 import type { KeptLoad } from '../checks/datasets/load-data-store.js'
 import type { KeptArticles } from '../stages/kept-articles.js'
@@ -26,8 +26,6 @@ export interface HeldPage {
 export interface BuildSession {
   /** The cache index the last build finished with: read from disk once, then kept. */
   index: Map<string, IndexEntry> | undefined
-  /** Each article's results (check and brief) by load key, as last made or read from disk. */
-  readonly results: Map<string, ResultRecord>
   /** The site's pages other than briefs, by output path, as last rendered. */
   pages: Map<string, HeldPage>
   /**
@@ -53,7 +51,6 @@ export interface BuildSession {
 export function createBuildSession(): BuildSession {
   return {
     index: undefined,
-    results: new Map(),
     data: new Map(),
     pages: new Map(),
     loadKeys: new Map(),
