@@ -136,7 +136,9 @@ async function notFound(
   // Before the first build is done, the page is not there yet: the client reloads it once it is.
   if (site.buildId === 0) {
     const page =
-      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Building…</title></head><body>' +
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Building…</title></head>' +
+      // Room at the top for the corner badge that counts the articles built.
+      '<body style="margin:0;padding:4rem 1rem 1rem;font-family:system-ui,sans-serif;line-height:1.5">' +
       `<h1>Building the site</h1><p>The page at <code>${escapeHtml(pathname)}</code> is not built yet. It will show here by itself when it is.</p></body></html>`
     const snippet = await devSnippet(site, '')
     send(response, method, 503, 'text/html; charset=utf-8', injectBeforeBodyEnd(page, snippet), {
