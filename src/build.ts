@@ -26,6 +26,7 @@ import { exitStatus } from './report/exit-status.js'
 import { collectEntries } from './report/collect-entries.js'
 import { withProblems } from './report/site-problems.js'
 import { loadSettings } from './settings/load-settings.js'
+import { localUrlWarning } from './settings/local-url-warning.js'
 import { leadPhotoPaths } from './images/lead-photo.js'
 import { makeVariants, variantProblem } from './images/make-variants.js'
 import type { OutputWriter, WriteOptions } from './output/write-site.js'
@@ -290,23 +291,4 @@ async function readDataFiles(
   return read.flatMap(({ path, content }) =>
     content instanceof Uint8Array ? [{ path, content }] : []
   )
-}
-
-/**
- * A site published without its `url` links its feeds, sitemap and canonical links to localhost:
- * worth a warning on every `build` (not on `check` or the dev server, where localhost is right).
- */
-function localUrlWarning(settings: Settings): SiteProblem[] {
-  const host = new URL(settings.url).hostname
-  if (host !== 'localhost' && host !== '127.0.0.1' && host !== '[::1]') return []
-  return [
-    {
-      severity: 'warning',
-      line: 1,
-      column: 1,
-      rule: 'settings',
-      message: `no url is set, so feeds, the sitemap and canonical links point at ${settings.url}: add url: https://your.site/ to data/site.yaml`,
-      file: 'data/site.yaml'
-    }
-  ]
 }

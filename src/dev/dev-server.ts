@@ -19,8 +19,7 @@ import { clientPath, clientScript, createLiveReload, eventsPath } from './live-r
 import { crashProblem, crashedSite, emptySite, nextSite } from './next-site.js'
 import { describeChange, logResult } from './build-log.js'
 import { serveSite } from './serve-site.js'
-import { styleSwaps } from './style-swap.js'
-import { earlyRestyle, swapAfter } from './early-restyle.js'
+import { earlyRestyle, swapsAfter } from './early-restyle.js'
 import { isWildcard, listenHost, serverUrls, urlLines } from './server-urls.js'
 import { watchSite } from './watch-site.js'
 import { createDevSearch, withSearch } from './dev-search.js'
@@ -153,12 +152,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const previous = site
     site = next
     // A stylesheet edit restyles open pages in place, unless the verdict changed with it.
-    const swaps =
-      exit !== previousExit
-        ? undefined
-        : early
-          ? swapAfter(early, next)
-          : styleSwaps(previous, next, changes)
+    const swaps = exit === previousExit ? swapsAfter(early, previous, next, changes) : undefined
     if (swaps === undefined) liveReload.reload(site.buildId)
     else liveReload.restyle(site.buildId, swaps)
   }

@@ -12,6 +12,7 @@
 import { stylesheetFile } from '../render/assets.js'
 import { loadTemplates } from '../render/templates.js'
 import type { DevSite } from './next-site.js'
+import { styleSwaps } from './style-swap.js'
 import type { StyleSwap } from './style-swap.js'
 
 /** The site to serve while the rebuild runs, and the swap open pages make at once. */
@@ -60,4 +61,18 @@ function textOf(content: string | Uint8Array | undefined): string | undefined {
   return content === undefined || typeof content === 'string'
     ? content
     : new TextDecoder().decode(content)
+}
+
+/**
+ * The swaps that carry open pages from `previous` to `next` after a rebuild for `changed` whose
+ * verdict is the one on screen: those of the early restyle when there was one, else those of the
+ * stylesheets that changed; undefined when pages must reload.
+ */
+export function swapsAfter(
+  early: EarlyRestyle | undefined,
+  previous: DevSite,
+  next: DevSite,
+  changed: readonly string[]
+): StyleSwap[] | undefined {
+  return early ? swapAfter(early, next) : styleSwaps(previous, next, changed)
 }

@@ -4,33 +4,10 @@
  * runner, the old one closed, when one of those changes; a runner of its own for a build without
  * a session.
  */
-import { cp } from 'node:fs/promises'
-import { join } from 'node:path'
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createBuildSession } from '../../src/cache/build-session.js'
-import type { BuildSession } from '../../src/cache/build-session.js'
+import { describe, expect, it, vi } from 'vitest'
 import { loadSettings } from '../../src/settings/load-settings.js'
 import { closeKeptRunner, runnerFor } from '../../src/stages/kept-runner.js'
-import { tempSite } from '../helpers/temp-site.js'
-
-const fixture = join(import.meta.dirname, '../fixtures/factcheck-site')
-const sessions: BuildSession[] = []
-
-afterEach(async () => {
-  await Promise.all(sessions.splice(0).map((session) => closeKeptRunner(session)))
-})
-
-async function siteCopy(): Promise<string> {
-  const root = await tempSite({})
-  await cp(fixture, root, { recursive: true })
-  return root
-}
-
-function newSession(): BuildSession {
-  const session = createBuildSession()
-  sessions.push(session)
-  return session
-}
+import { newSession, siteCopy } from './session-site.js'
 
 describe('the runner a session keeps', () => {
   it('is the same for builds of the same site and settings, and made anew for others', async () => {

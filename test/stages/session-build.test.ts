@@ -4,65 +4,22 @@
  * file the caller does not name as changed is taken to be unchanged and is not read (the
  * session's documented contract). Data files are loaded again only when their digest changed.
  */
-import { appendFile, cp, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { DateTime } from 'luxon'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { build } from '../../src/build.js'
-import type { BuildOptions, BuildResult } from '../../src/build.js'
-import { createBuildSession, noteChanges } from '../../src/cache/build-session.js'
-import type { BuildSession } from '../../src/cache/build-session.js'
+import type { BuildResult } from '../../src/build.js'
+import { noteChanges } from '../../src/cache/build-session.js'
 import { loadDataStore } from '../../src/checks/datasets/load-data-store.js'
 import type { KeptLoad } from '../../src/checks/datasets/load-data-store.js'
 import { csvSource } from '../../src/data/csv.js'
 import type { DataContext, DataSource } from '../../src/data/data-source.js'
-import { closeKeptRunner } from '../../src/stages/kept-runner.js'
 import { tempSite } from '../helpers/temp-site.js'
+import { devBuild, newSession, now, siteCopy } from './session-site.js'
 
-const fixture = join(import.meta.dirname, '../fixtures/factcheck-site')
-const now = DateTime.fromISO('2025-11-05T00:00:00Z')
 const slides = 'content/coin-slides.md'
 const slidesPage = '2025/11/03/coin-slides/index.html'
 const csv = 'data/markets/coin.csv'
-const sessions: BuildSession[] = []
-
-afterEach(async () => {
-  // A session keeps its worker threads between builds: stopped as the dev server stops them.
-  await Promise.all(sessions.splice(0).map((session) => closeKeptRunner(session)))
-})
-
-async function siteCopy(): Promise<string> {
-  const root = await tempSite({})
-  await cp(fixture, root, { recursive: true })
-  return root
-}
-
-function newSession(): BuildSession {
-  const session = createBuildSession()
-  sessions.push(session)
-  return session
-}
-
-/** The dev server's build: in memory, without search, with a cache and (when given) a session. */
-function devBuild(
-  root: string,
-  session?: BuildSession,
-  onProgress?: BuildOptions['onProgress']
-): Promise<BuildResult> {
-  return build({
-    root,
-    out: join(root, 'dist'),
-    strict: false,
-    drafts: false,
-    now,
-    write: false,
-    search: false,
-    cacheDir: join(root, 'node_modules/.cache/factdesk'),
-    ...(session ? { session } : {}),
-    ...(onProgress ? { onProgress } : {})
-  })
-}
-
 /** The same build from scratch: no session, no cache. */
 function freshBuild(root: string): Promise<BuildResult> {
   return build({
@@ -110,19 +67,23 @@ describe('a build with a session', () => {
     const session = newSession()
     const plain = await devBuild(root)
     expect(plain.files.length).toBeGreaterThan(5)
-    expectSameBuild('first session build', await devBuild(root, session), plain)
+    expectSameBuild('first session build', await devBuild(root, { session }), plain)
     noteChanges(session, [])
-    expectSameBuild('second session build', await devBuild(root, session), plain)
-    expectSameBuild('third session build', await devBuild(root, session), await freshBuild(root))
+    expectSameBuild('second session build', await devBuild(root, { session }), plain)
+    expectSameBuild(
+      'third session build',
+      await devBuild(root, { session }),
+      await freshBuild(root)
+    )
   })
 
   it('shows an article edit noted as changed, as a fresh build does', async () => {
     const root = await siteCopy()
     const session = newSession()
-    await devBuild(root, session)
+    await devBuild(root, { session })
     await appendFile(join(root, slides), `\n${sentence}\n`)
     noteChanges(session, [slides])
-    const after = await devBuild(root, session)
+    const after = await devBuild(root, { session })
     expect(textOf(after, slidesPage)).toContain('3.2 million')
     expectSameBuild('after the edit', after, await freshBuild(root))
   })
@@ -130,15 +91,15 @@ describe('a build with a session', () => {
   it('does not read an article not named as changed, and reads it once named', async () => {
     const root = await siteCopy()
     const session = newSession()
-    const before = await devBuild(root, session)
+    const before = await devBuild(root, { session })
     await appendFile(join(root, slides), `\n${sentence}\n`)
     // The watcher saw another file change, not this one: the session takes it as unchanged.
     noteChanges(session, ['content/coin-wrong.md'])
-    const unnoticed = await devBuild(root, session)
+    const unnoticed = await devBuild(root, { session })
     expect(textOf(unnoticed, slidesPage)).not.toContain('3.2 million')
     expectSameBuild('the edit not named', unnoticed, before)
     noteChanges(session, [slides])
-    const noticed = await devBuild(root, session)
+    const noticed = await devBuild(root, { session })
     expect(textOf(noticed, slidesPage)).toContain('3.2 million')
     expectSameBuild('the edit named', noticed, await freshBuild(root))
   })
@@ -146,10 +107,10 @@ describe('a build with a session', () => {
   it('reads every article again when the changes are not known', async () => {
     const root = await siteCopy()
     const session = newSession()
-    await devBuild(root, session)
+    await devBuild(root, { session })
     await appendFile(join(root, slides), `\n${sentence}\n`)
     noteChanges(session, undefined)
-    const after = await devBuild(root, session)
+    const after = await devBuild(root, { session })
     expect(textOf(after, slidesPage)).toContain('3.2 million')
     expectSameBuild('after unknown changes', after, await freshBuild(root))
   })
@@ -157,11 +118,11 @@ describe('a build with a session', () => {
   it('re-checks the readers of a data file edited, as a fresh build does', async () => {
     const root = await siteCopy()
     const session = newSession()
-    const before = await devBuild(root, session)
+    const before = await devBuild(root, { session })
     // The close of 2025-11-03 goes from 92 to 105: the coin rose 9.4% rather than fell 4.2%.
     await writeFile(join(root, csv), editedCsv)
     noteChanges(session, [csv])
-    const after = await devBuild(root, session)
+    const after = await devBuild(root, { session })
     const fresh = await freshBuild(root)
     expectSameBuild('after the data edit', after, fresh)
     const figures = (result: BuildResult): [string, number | null, string][] =>
@@ -190,10 +151,10 @@ describe('a build with a session', () => {
   it('keeps its runner across builds', async () => {
     const root = await siteCopy()
     const session = newSession()
-    await devBuild(root, session)
+    await devBuild(root, { session })
     const kept = session.runner?.runner
     expect(kept).toBeDefined()
-    await devBuild(root, session)
+    await devBuild(root, { session })
     expect(session.runner?.runner).toBe(kept)
   })
 })
@@ -264,7 +225,7 @@ describe('a session after a build that crashed', () => {
     const root = await siteCopy()
     const session = newSession()
     const original = await readFile(join(root, csv))
-    const before = await devBuild(root, session)
+    const before = await devBuild(root, { session })
     await writeFile(join(root, csv), editedCsv)
     noteChanges(session, [csv])
     const footer = 'templates/partials/site-footer.hbs'
@@ -276,8 +237,11 @@ describe('a session after a build that crashed', () => {
     // unexpected error the dev server survives, keeping its session for the next build.
     const crash = new Error('crashed in stage 2')
     await expect(
-      devBuild(root, session, (stage) => {
-        if (stage === 'checked') throw crash
+      devBuild(root, {
+        session,
+        onProgress: (stage) => {
+          if (stage === 'checked') throw crash
+        }
       })
     ).rejects.toBe(crash)
     // The data goes back to what the last finished build checked against, so the check keys
@@ -290,7 +254,7 @@ describe('a session after a build that crashed', () => {
       '<footer class="site-footer"><p>Fixture Desk</p></footer>\n'
     )
     noteChanges(session, [csv, footer])
-    const after = await devBuild(root, session)
+    const after = await devBuild(root, { session })
     expect(verdicts(after)).toEqual(verdicts(before))
     expectSameBuild('after the crash', after, await freshBuild(root))
   })

@@ -2,39 +2,20 @@
  * A template edit renders again only the pages that use the template (issue 21, item 3): in a
  * session's build, a page nothing of which changed is the very bytes of the last build.
  */
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { DateTime } from 'luxon'
-import { afterEach, describe, expect, it } from 'vitest'
-import { build } from '../../src/build.js'
-import type { BuildResult } from '../../src/build.js'
-import { createBuildSession, noteChanges } from '../../src/cache/build-session.js'
+import { describe, expect, it } from 'vitest'
+import { noteChanges } from '../../src/cache/build-session.js'
 import type { BuildSession } from '../../src/cache/build-session.js'
-import { closeKeptRunner } from '../../src/stages/kept-runner.js'
-import { tempSite } from '../helpers/temp-site.js'
+import { devBuild, newSession, siteCopy } from './session-site.js'
 
-const fixture = join(import.meta.dirname, '../fixtures/factcheck-site')
 const defaults = join(import.meta.dirname, '../../templates/partials')
 const brief = '2025/11/03/coin-slides/index.html'
 const home = 'index.html'
-const sessions: BuildSession[] = []
 
-afterEach(async () => {
-  await Promise.all(sessions.splice(0).map((session) => closeKeptRunner(session)))
-})
-
-async function devBuild(root: string, session: BuildSession): Promise<Map<string, unknown>> {
-  const result: BuildResult = await build({
-    root,
-    out: join(root, 'dist'),
-    strict: false,
-    drafts: false,
-    now: DateTime.fromISO('2025-11-05T00:00:00Z'),
-    write: false,
-    search: false,
-    cacheDir: join(root, 'node_modules/.cache/factdesk'),
-    session
-  })
+/** The files of a session's build, by path. */
+async function filesOf(root: string, session: BuildSession): Promise<Map<string, unknown>> {
+  const result = await devBuild(root, { session })
   // The fixture contradicts a figure on purpose (exit 1); the pages are made all the same.
   expect(result.exit).toBeLessThan(2)
   return new Map(result.files.map((file) => [file.path, file.content]))
@@ -42,18 +23,16 @@ async function devBuild(root: string, session: BuildSession): Promise<Map<string
 
 /** A site with its own copy of partial `name`, built once; then `name` edited and built again. */
 async function editPartial(name: string) {
-  const root = await tempSite({})
-  await cp(fixture, root, { recursive: true })
+  const root = await siteCopy()
   const file = join(root, 'templates', 'partials', `${name}.hbs`)
   await mkdir(join(file, '..'), { recursive: true })
   const original = await readFile(join(defaults, `${name}.hbs`), 'utf8')
   await writeFile(file, original)
-  const session = createBuildSession()
-  sessions.push(session)
-  const before = await devBuild(root, session)
+  const session = newSession()
+  const before = await filesOf(root, session)
   await writeFile(file, `${original}<!-- edited -->`)
   noteChanges(session, [`templates/partials/${name}.hbs`])
-  const after = await devBuild(root, session)
+  const after = await filesOf(root, session)
   return { before, after }
 }
 
