@@ -13,7 +13,7 @@ import { openPageMemo } from './cache/page-memo.js'
 import { holdPages } from './cache/held-pages.js'
 import { readSiteFile } from './io/read-site-file.js'
 import { sizeLimits } from './io/size-limits.js'
-import { findArticles } from './content/find-articles.js'
+import { findArticlesAgain } from './content/walk-again.js'
 import { findPublicFiles } from './content/find-public-files.js'
 import { openOutput } from './output/write-site.js'
 import { assertSiteRoot, resolveOutputTarget } from './output/output-target.js'
@@ -30,7 +30,8 @@ import { localUrlWarning } from './settings/local-url-warning.js'
 import { leadPhotoPaths } from './images/lead-photo.js'
 import { makeVariants, variantProblem } from './images/make-variants.js'
 import type { OutputWriter, WriteOptions } from './output/write-site.js'
-import type { BuildSession } from './cache/build-session.js'
+import { type BuildSession, keptReport } from './cache/build-session.js'
+import type { ListingMemory } from './outputs/listing-replay.js'
 import type { DateTime } from 'luxon'
 import type { ChunkedFile, OutputFile, Problem, Report, Settings, SiteProblem } from './types.js'
 
@@ -180,7 +181,7 @@ async function buildInto(
   const templatesLoad = await loadTemplates(root)
   siteProblems.push(...templatesLoad.problems)
 
-  const found = await findArticles(root)
+  const found = await findArticlesAgain(root, options.session)
   siteProblems.push(...found.problems)
   const publicFound = findPublicFiles(root)
   const search = await briefSearch(settings, options, output && options.cacheDir)
@@ -215,15 +216,17 @@ async function buildInto(
         })
   siteProblems.push(...variants.failures.map(variantProblem))
   const dataFiles = await readDataFiles(root, dataPaths)
-  const draft = buildReport(
-    collectEntries({ loads: published, articles, siteProblems, settings, strict: options.strict })
-  )
   // The draft is made of the staged articles and the site's problems so far: so is its key.
-  const memo = held?.memo ?? openPageMemo(output && options.cacheDir)
   const reportKey = reportMemoKey({
     entries: fingerprint,
     siteProblems: JSON.stringify(siteProblems)
   })
+  const draft = keptReport(options.session, reportKey, () =>
+    buildReport(
+      collectEntries({ loads: published, articles, siteProblems, settings, strict: options.strict })
+    )
+  )
+  const memo = held?.memo ?? openPageMemo(output && options.cacheDir)
   const rendered = renderSite({
     settings,
     articles,
@@ -235,7 +238,7 @@ async function buildInto(
     images,
     imageFiles: variants.files,
     ...(sink ? { sink } : {}),
-    ...(keep ? { reuse: { reportKey, memo, keep } } : {})
+    ...(keep ? { reuse: { reportKey, memo, keep, ...listingMemory(options.session) } } : {})
   })
   await memo.save()
   const indexed = search ? await search.publish(briefs, settings, output) : []
@@ -260,6 +263,11 @@ async function buildInto(
   const exit = exitStatus(report.articles.flatMap((entry) => entry.problems))
   const files = output ? [] : [...(held ? held.files() : rendered.files), ...indexed]
   return { report, exit, settings, articles, files }
+}
+
+/** What a session keeps of its last listings, for `renderSite` to take up. */
+function listingMemory(session: BuildSession | undefined): { listings?: ListingMemory } {
+  return session ? { listings: session.listings } : {}
 }
 
 /**

@@ -15,6 +15,9 @@ import type { IndexEntry } from './cache-index.js'
 import type { ArticleRunner } from '../parallel/article-runner.js'
 import type { KeptLoad } from '../checks/datasets/load-data-store.js'
 import type { KeptArticles } from '../stages/kept-articles.js'
+import type { FoundArticles } from '../content/find-articles.js'
+import type { Report } from '../types.js'
+import { ListingMemory } from '../outputs/listing-replay.js'
 
 /** One page of the last build that is not a brief, with the key it was rendered under. */
 export interface HeldPage {
@@ -39,6 +42,17 @@ export interface BuildSession {
    * and then every article file is read again.
    */
   changed: Set<string> | undefined
+  /** The last walk of `content/` (`content/walk-again.ts`). */
+  walk?: { found: FoundArticles; files: ReadonlySet<string> } | undefined
+  /**
+   * Site files changed since that walk began; undefined when not known, and then `content/` is
+   * walked again.
+   */
+  unwalked: Set<string> | undefined
+  /** The listing pages of the last build, with what they were made from. */
+  readonly listings: ListingMemory
+  /** The last build's report, before rendering, with the key of what it was made from. */
+  report?: { key: string; report: Report } | undefined
   /** What stage 2 made of each article in the last build (`stages/kept-articles.ts`). */
   articles?: KeptArticles | undefined
   /** Each data file's parsed load, with the digest of its bytes (`load-data-store.ts`). */
@@ -55,7 +69,9 @@ export function createBuildSession(): BuildSession {
     pages: new Map(),
     loadKeys: new Map(),
     salt: undefined,
-    changed: undefined
+    changed: undefined,
+    unwalked: undefined,
+    listings: new ListingMemory()
   }
 }
 
@@ -66,10 +82,13 @@ export function createBuildSession(): BuildSession {
 export function noteChanges(session: BuildSession, paths: Iterable<string> | undefined): void {
   if (paths === undefined) {
     session.changed = undefined
+    session.unwalked = undefined
     return
   }
-  if (session.changed === undefined) return
-  for (const path of paths) session.changed.add(path)
+  for (const path of paths) {
+    session.changed?.add(path)
+    session.unwalked?.add(path)
+  }
 }
 
 /**
@@ -91,11 +110,23 @@ export function takeLoadKeys(
 }
 
 /** Keeps the load key of every article file a build's stage 1 read or knew, under `salt`. */
-export function keepLoadKeys(
-  session: BuildSession,
-  salt: string,
-  keys: Map<string, string>
-): void {
+export function keepLoadKeys(session: BuildSession, salt: string, keys: Map<string, string>): void {
   session.salt = salt
   session.loadKeys = keys
+}
+
+/**
+ * The report of the session's last build when it was made from inputs hashing to `key` (the
+ * report pages' key: every article entry and site problem), else `make()`, kept for the next.
+ * At 40,000 articles gathering the report again took most of a second after every save.
+ */
+export function keptReport(
+  session: BuildSession | undefined,
+  key: string,
+  make: () => Report
+): Report {
+  if (session?.report?.key === key) return session.report.report
+  const report = make()
+  if (session) session.report = { key, report }
+  return report
 }

@@ -4,6 +4,7 @@
  * whole site is made from through one shared context and adds its files through it, deciding
  * nothing about the other outputs.
  */
+import type { ListingMemory } from './listing-replay.js'
 import type { ArticleSummary } from '../article/article-records.js'
 import type { ContentDigest } from '../output/content-digest.js'
 import type { EncodedPage, PageRef, RenderedPage, WrittenPage } from '../render/render-page.js'
@@ -64,6 +65,10 @@ export interface OutputContext {
    */
   readonly memo?: {
     pageKey(view: string, page?: string): string
+    /** The key of what every page of template `page` shows around its view. */
+    frame(page: string): string
+    /** What a resident process keeps of its last listings (`listing-replay.ts`). */
+    readonly listings?: ListingMemory
     readonly reportKey: string
   }
   /**

@@ -12,6 +12,7 @@ import type { PublicFiles } from './public-files.js'
 import type { ImageTable } from '../images/image-facts.js'
 import type { VariantFile } from '../images/make-variants.js'
 import { OutputSet } from './output-set.js'
+import type { ListingMemory } from './listing-replay.js'
 import type { OutputSink } from './output-set.js'
 import { outputs } from './outputs.js'
 import { siteContext } from './site-context.js'
@@ -44,6 +45,8 @@ export interface SiteInput {
   reuse?: {
     reportKey: string
     memo: PageMemory
+    /** What a resident process keeps of its last listings, to take them up again. */
+    listings?: ListingMemory
     keep(path: string, digest: ContentDigest): boolean
   }
 }

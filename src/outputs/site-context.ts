@@ -55,6 +55,8 @@ export function siteContext(
   }
   const memo = reuse && {
     pageKey: (view: string, page?: string) => pageKey({ frame: frameOf(page), view }),
+    frame: (page: string) => frameOf(page)[0] ?? '',
+    ...(reuse.listings ? { listings: reuse.listings } : {}),
     reportKey: reuse.reportKey
   }
 

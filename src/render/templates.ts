@@ -67,8 +67,57 @@ export async function loadTemplates(
 ): Promise<{ templates: Templates; problems: SiteProblem[] }> {
   const siteTemplates = path.join(root, 'templates')
   const sameFolder = (await canonical(siteTemplates)) === (await canonical(projectTemplates))
-  const env = Handlebars.create()
   const problems: SiteProblem[] = []
+  const read = new Map<
+    (typeof kinds)[number],
+    { defaults: Map<string, string>; overrides: Map<string, string> }
+  >()
+  for (const kind of kinds) {
+    const defaults = await listTemplates(projectRoot, `templates/${kind}`, problems)
+    const overrides = sameFolder
+      ? new Map<string, string>()
+      : await listTemplates(root, `templates/${kind}`, problems)
+    read.set(kind, { defaults, overrides })
+  }
+  const own = sameFolder ? projectRoot : root
+  const stylesheet = await readAsset(own, 'templates/style.css', 'stylesheet', problems)
+  const script = await readAsset(own, 'templates/figure-marks.js', 'script', problems)
+  // A resident process loads the templates before each build, and a save rarely touches them:
+  // the same texts read with the same problems compile to the same templates.
+  const texts = JSON.stringify([
+    [...read].map(([kind, { defaults, overrides }]) => [kind, [...defaults], [...overrides]]),
+    problems,
+    stylesheet,
+    script
+  ])
+  if (lastLoaded?.texts !== texts) {
+    const failures: SiteProblem[] = []
+    lastLoaded = {
+      texts,
+      templates: compileTemplates(read, stylesheet, script, failures),
+      failures
+    }
+  }
+  return { templates: lastLoaded.templates, problems: [...problems, ...lastLoaded.failures] }
+}
+
+/**
+ * The templates this process compiled last, with the texts they were compiled from and the
+ * templates that failed to compile.
+ */
+let lastLoaded: { texts: string; templates: Templates; failures: SiteProblem[] } | undefined
+
+/** Compiles the templates read, the site's before the project's defaults of the same name. */
+function compileTemplates(
+  read: ReadonlyMap<
+    (typeof kinds)[number],
+    { defaults: Map<string, string>; overrides: Map<string, string> }
+  >,
+  stylesheet: string,
+  script: string,
+  problems: SiteProblem[]
+): Templates {
+  const env = Handlebars.create()
   const fingerprint = createHash('sha256')
   const compiled: Record<(typeof kinds)[number], Map<string, CompiledTemplate>> = {
     layouts: new Map(),
@@ -80,11 +129,7 @@ export async function loadTemplates(
     pages: new Map(),
     partials: new Map()
   }
-  for (const kind of kinds) {
-    const defaults = await listTemplates(projectRoot, `templates/${kind}`, problems)
-    const overrides = sameFolder
-      ? new Map<string, string>()
-      : await listTemplates(root, `templates/${kind}`, problems)
+  for (const [kind, { defaults, overrides }] of read) {
     const names = [...new Set([...defaults.keys(), ...overrides.keys()])].sort()
     for (const name of names) {
       const file = `templates/${kind}/${name}.hbs`
@@ -105,23 +150,17 @@ export async function loadTemplates(
     }
   }
   for (const [name, partial] of compiled.partials) env.registerPartial(name, partial.render)
-  const own = sameFolder ? projectRoot : root
-  const stylesheet = await readAsset(own, 'templates/style.css', 'stylesheet', problems)
-  const script = await readAsset(own, 'templates/figure-marks.js', 'script', problems)
   const whole = fingerprint.update(stylesheet).update('\0').update(script).digest('hex')
   const byPage = pageFingerprints(sources, [stylesheet, script])
   return {
-    templates: {
-      layouts: compiled.layouts,
-      pages: compiled.pages,
-      partials: [...compiled.partials.keys()],
-      partialTemplates: compiled.partials,
-      stylesheet,
-      script,
-      fingerprint: whole,
-      pageFingerprint: (page) => byPage.get(page) ?? whole
-    },
-    problems
+    layouts: compiled.layouts,
+    pages: compiled.pages,
+    partials: [...compiled.partials.keys()],
+    partialTemplates: compiled.partials,
+    stylesheet,
+    script,
+    fingerprint: whole,
+    pageFingerprint: (page) => byPage.get(page) ?? whole
   }
 }
 

@@ -69,6 +69,7 @@ function steps(
     return bytes
   }
   const slides = 'content/coin-slides.md'
+  const slidesTitle = 'title: Coin slides for a second day'
   const csv = 'data/markets/coin.csv'
   let noticedBefore = 0
   return [
@@ -78,6 +79,19 @@ function steps(
       edit: (root) => appendFile(join(root, slides), '\nTrading volume doubled to 3.2 million.\n'),
       shows: (fresh) =>
         expect(textOf(fresh, '2025/11/03/coin-slides/index.html')).toContain('3.2 million')
+    },
+    {
+      // A headline is on every listing of its article: those pages are made again.
+      name: 'retitle the article',
+      event: 'reload',
+      edit: async (root) => {
+        const text = await readFile(join(root, slides), 'utf8')
+        await writeFile(
+          join(root, slides),
+          text.replace(slidesTitle, 'title: Coin slides, retitled')
+        )
+      },
+      shows: (fresh) => expect(textOf(fresh, 'index.html')).toContain('Coin slides, retitled')
     },
     {
       name: 'revert the article',
@@ -110,9 +124,7 @@ function steps(
       edit: (root) =>
         writeFile(
           join(root, 'content/coin-again.md'),
-          original(slides)
-            .toString('utf8')
-            .replace('title: Coin slides for a second day', 'title: Coin slides again')
+          original(slides).toString('utf8').replace(slidesTitle, 'title: Coin slides again')
         ),
       shows: (fresh) => expect(paths(fresh)).toContain('2025/11/03/coin-again/index.html')
     },
@@ -157,6 +169,18 @@ function steps(
       event: 'reload',
       edit: (root) => rm(join(root, 'templates/partials/story-line.hbs')),
       shows: (fresh) => expect(textOf(fresh, 'markets/index.html')).not.toContain('own story line')
+    },
+    {
+      name: 'break a template partial',
+      event: 'reload',
+      edit: (root) => writeFile(join(root, 'templates/partials/story-line.hbs'), '{{#if story}}\n'),
+      shows: (fresh) => expect(fresh.exit).toBe(2)
+    },
+    {
+      name: 'remove the broken partial',
+      event: 'reload',
+      edit: (root) => rm(join(root, 'templates/partials/story-line.hbs')),
+      shows: (fresh) => expect(fresh.exit).toBe(0)
     },
     {
       name: 'edit the stylesheet',
