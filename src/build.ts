@@ -11,8 +11,7 @@ import { runArticleStages } from './stages/article-stages.js'
 import { reportKey as reportMemoKey } from './stages/stage-keys.js'
 import { openPageMemo } from './cache/page-memo.js'
 import { holdPages } from './cache/held-pages.js'
-import { readSiteFile } from './io/read-site-file.js'
-import { sizeLimits } from './io/size-limits.js'
+import { readDataFiles } from './stages/read-data-files.js'
 import { findArticlesAgain } from './content/walk-again.js'
 import { findPublicFiles } from './content/find-public-files.js'
 import { openOutput } from './output/write-site.js'
@@ -260,9 +259,14 @@ async function buildInto(
           })
         )
       : draft
-  const exit = exitStatus(report.articles.flatMap((entry) => entry.problems))
+  const exit = exitStatus(problemsIn(report))
   const files = output ? [] : [...(held ? held.files() : rendered.files), ...indexed]
   return { report, exit, settings, articles, files }
+}
+
+/** Every problem of `report`, entry by entry. */
+function* problemsIn(report: Report): Generator<Problem> {
+  for (const entry of report.articles) yield* entry.problems
 }
 
 /** What a session keeps of its last listings, for `renderSite` to take up. */
@@ -279,24 +283,4 @@ function spareOf(options: BuildOptions, out: string): WriteOptions {
   const folder = join(options.cacheDir, 'output', hashOf(out).slice(0, 16))
   if (!relative(out, folder).startsWith('..')) return {}
   return { spare: folder, verified: `${folder}.verified.v8` }
-}
-
-/**
- * The data files the fact-check panels name (`data/...`), to publish beside the pages. Read as
- * every site file is (SPEC 9); one that is not read is left out: the data store has reported it
- * already, and that problem fails the build, so nothing is published without it.
- */
-async function readDataFiles(
-  root: string,
-  paths: readonly string[]
-): Promise<{ path: string; content: Uint8Array }[]> {
-  const read = await Promise.all(
-    paths.map(async (path) => ({
-      path,
-      content: await readSiteFile(root, path, sizeLimits.dataFile)
-    }))
-  )
-  return read.flatMap(({ path, content }) =>
-    content instanceof Uint8Array ? [{ path, content }] : []
-  )
 }

@@ -162,6 +162,8 @@ function publishableDataFiles(
  * rejects such slugs and sections; this guard keeps the renderer safe on its own.
  */
 function isPublishable(article: ArticleSummary, problems: SiteProblem[]): boolean {
+  // A resident process renders the same (immutable) summaries build after build.
+  if (publishable.has(article)) return true
   if (!isSafeSitePath(article.url)) {
     problems.push(
       unsafe(
@@ -181,8 +183,12 @@ function isPublishable(article: ArticleSummary, problems: SiteProblem[]): boolea
     )
     return false
   }
+  publishable.add(article)
   return true
 }
+
+/** Summaries found publishable: their URL and section stay as they were checked. */
+const publishable = new WeakSet<ArticleSummary>()
 
 /** A `path-unsafe` problem on `file`. */
 function unsafe(file: string, message: string): SiteProblem {

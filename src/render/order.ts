@@ -9,11 +9,14 @@ import type { DateTime } from 'luxon'
 export function newestFirst<T extends Pick<ArticleSummary, 'file' | 'frontmatter'>>(
   articles: readonly T[]
 ): T[] {
-  return [...articles].sort(
+  // Each date read once, not in every comparison: a newsroom's site sorts thousands.
+  const keyed = articles.map((article) => ({ article, time: article.frontmatter.date.toMillis() }))
+  keyed.sort(
     (a, b) =>
-      b.frontmatter.date.toMillis() - a.frontmatter.date.toMillis() ||
-      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)
+      b.time - a.time ||
+      (a.article.file < b.article.file ? -1 : a.article.file > b.article.file ? 1 : 0)
   )
+  return keyed.map((entry) => entry.article)
 }
 
 /** When an article last changed: its `updated`, or its publication. */

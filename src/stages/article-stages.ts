@@ -8,8 +8,8 @@ import { openArticleCache } from '../cache/article-cache.js'
 import type { IndexEntry } from '../cache/cache-index.js'
 import { codeFingerprint } from '../cache/code-fingerprint.js'
 import { hashAll, hashOf } from '../cache/memo-key.js'
-import { keepLoadKeys, noteChanges, takeLoadKeys } from '../cache/build-session.js'
-import { hasErrors, isLoaded, problemsOf, report } from '../article/article-file.js'
+import { keepLoadKeys, takeLoadKeys } from '../cache/build-session.js'
+import { hasErrors, isLoaded, problemsOf } from '../article/article-file.js'
 import type { ImageTable } from '../images/image-facts.js'
 import { imageKeyOf, readArticleImages, recordImages } from '../images/image-keys.js'
 import type { ArticleFile, LoadedFile } from '../article/article-file.js'
@@ -34,7 +34,7 @@ import type { Templates } from '../render/templates.js'
 import type { BuildOptions } from '../build.js'
 import type { RenderedBrief } from '../outputs/output.js'
 import type { Settings, SiteProblem } from '../types.js'
-import { loadArticles, withMarkdown } from './load-stage.js'
+import { loadArticles, withMarkdowns } from './load-stage.js'
 import { loadRunner } from './load-progress.js'
 import { stageKeys } from './article-keys.js'
 import { fromIndex, indexEntryOf, reportDigestOf, reportFingerprint } from './settle-briefs.js'
@@ -98,9 +98,7 @@ export async function runArticleStages(
       published.map((file) => [file.path, JSON.stringify(problemsOf(file))])
     )
 
-    const dataPaths = [
-      ...new Set(published.flatMap((file) => Object.values(file.data.frontmatter?.data ?? {})))
-    ].sort()
+    const dataPaths = distinctSorted(published, (file) => file.data.frontmatter?.data ?? {})
     // One read of each data file gives both its table and the digest that keys the checks.
     const {
       store,
@@ -233,26 +231,7 @@ export async function runArticleStages(
     await runner.process(toProcess, {
       brief,
       store,
-      prepare: async (batch) => {
-        const context = { root, salt, markdown }
-        const whole = await Promise.all(
-          batch.map(async (file) => {
-            const slot = entries.get(file.path)
-            const found = slot && (await withMarkdown(file, slot, context))
-            if (found === undefined) {
-              // Read again next time, whether or not a watcher saw the change.
-              if (session) noteChanges(session, [file.path])
-              report(
-                file,
-                'article-unreadable',
-                'the file changed while the site was being built; build again'
-              )
-            }
-            return found
-          })
-        )
-        return whole.flatMap((file) => (file ? [file] : []))
-      },
+      prepare: (batch) => withMarkdowns(batch, { root, salt, markdown, entries, session }),
       onBatch: (batch) => {
         for (const result of batch) done(result)
       }
@@ -282,7 +261,11 @@ export async function runArticleStages(
         })
       }
 
-    const articles = ready.flatMap((file) => summaries.get(file.path) ?? [])
+    const articles: ArticleSummary[] = []
+    for (const file of ready) {
+      const summary = summaries.get(file.path)
+      if (summary) articles.push(summary)
+    }
     options.onProgress?.('checked', articles.length, ready.length)
     const fingerprint = reportFingerprint(
       [salt.code, salt.settings, String(options.strict)],
@@ -292,9 +275,19 @@ export async function runArticleStages(
         reportDigests.get(file.path)
       ])
     )
-    const dataFiles = [...new Set(articles.flatMap((article) => article.dataFiles))].sort()
+    const dataFiles = distinctSorted(articles, (article) => article.dataFiles)
     return { published, articles, briefs, fingerprint, dataFiles, images }
   } finally {
     await close()
   }
+}
+
+/** The distinct strings `of` gives the items, sorted (a loop: `flatMap` is slow on large sites). */
+function distinctSorted<T>(
+  items: readonly T[],
+  of: (item: T) => Readonly<Record<string, string>> | readonly string[]
+): string[] {
+  const found = new Set<string>()
+  for (const item of items) for (const value of Object.values(of(item))) found.add(value)
+  return [...found].sort()
 }

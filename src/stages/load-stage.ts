@@ -8,6 +8,9 @@ import type { IndexEntry } from '../cache/cache-index.js'
 import { copyOfLoaded, fileOfLoad } from '../article/article-records.js'
 import type { LoadRecord } from '../article/article-records.js'
 import type { ArticleFile, LoadedFile } from '../article/article-file.js'
+import { report } from '../article/article-file.js'
+import { noteChanges } from '../cache/build-session.js'
+import type { BuildSession } from '../cache/build-session.js'
 import { markdownOf, readArticles } from '../content/load-article.js'
 import type { ArticleRunner } from '../parallel/article-runner.js'
 import type { Problem } from '../types.js'
@@ -126,4 +129,37 @@ export async function withMarkdown(
   if (loadKey({ ...context.salt, file: file.path, bytes }) !== slot.key) return undefined
   const markdown = markdownOf(bytes)
   return markdown === undefined ? undefined : copyOfLoaded(file, markdown)
+}
+
+/**
+ * `batch` with their Markdown, for stage 2 (`withMarkdown`); a file that changed while the site
+ * was being built is left out with a problem, and read again by the session's next build
+ * whether or not a watcher saw the change.
+ */
+export async function withMarkdowns(
+  batch: readonly LoadedFile[],
+  context: {
+    root: string
+    salt: LoadSalt
+    markdown: Map<string, string>
+    entries: CacheSlots
+    session: BuildSession | undefined
+  }
+): Promise<LoadedFile[]> {
+  const whole = await Promise.all(
+    batch.map(async (file) => {
+      const slot = context.entries.get(file.path)
+      const found = slot && (await withMarkdown(file, slot, context))
+      if (found === undefined) {
+        if (context.session) noteChanges(context.session, [file.path])
+        report(
+          file,
+          'article-unreadable',
+          'the file changed while the site was being built; build again'
+        )
+      }
+      return found
+    })
+  )
+  return whole.filter((file): file is LoadedFile => file !== undefined)
 }
