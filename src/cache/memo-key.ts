@@ -33,10 +33,24 @@ export function hashOf(...parts: (string | Uint8Array)[]): string {
 /** `hashOf` for any number of parts: a site's worth would overflow the stack as arguments. */
 export function hashAll(parts: Iterable<string | Uint8Array>): string {
   const hash = createHash('sha256')
+  // Short strings are gathered and hashed together: a key made of 12,000 parts (the report of a
+  // 4,000-article site) otherwise spends most of its time crossing into the hash twice a part.
+  // The bytes hashed are the same either way.
+  let pending = ''
   for (const part of parts) {
-    // A string is hashed as its UTF-8 bytes without copying it into a buffer first.
-    const length = typeof part === 'string' ? Buffer.byteLength(part) : part.byteLength
-    hash.update(`${length}:`).update(part)
+    if (typeof part === 'string') {
+      pending += `${Buffer.byteLength(part)}:${part}`
+      if (pending.length < gatherLength) continue
+      hash.update(pending)
+      pending = ''
+      continue
+    }
+    hash.update(`${pending}${part.byteLength}:`).update(part)
+    pending = ''
   }
+  if (pending !== '') hash.update(pending)
   return hash.digest('hex')
 }
+
+/** Characters of string parts gathered before they are hashed. */
+const gatherLength = 1 << 16

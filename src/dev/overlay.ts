@@ -38,24 +38,35 @@ export const suggestionsCloseId = 'factdesk-suggestions-close'
 
 /** Every problem of a report with its file: the problem's own, else its report entry's. */
 export function problemsOf(report: Report): LocatedProblem[] {
-  return report.articles.flatMap((entry) => {
+  // A rebuild that changed no entry keeps its report (`keptReport`): so are its problems.
+  const known = located.get(report)
+  if (known !== undefined) return known
+  const found: LocatedProblem[] = []
+  for (const entry of report.articles) {
+    // Most entries of a large site have no problem: their figures are not looked at.
+    if (entry.problems.length === 0) continue
     // A figure's problem is at the figure: its position tells whether it is in the headline.
     const parts = new Map<string, 'title' | 'summary'>()
     for (const figure of entry.figures)
       if (figure.in !== 'body') parts.set(`${figure.line}:${figure.column}`, figure.in)
-    return entry.problems.map((problem): LocatedProblem => {
-      const located: LocatedProblem = {
+    for (const problem of entry.problems) {
+      const one: LocatedProblem = {
         ...problem,
         file: problem.file ?? entry.file,
         article: entry.file
       }
       const part =
         problem.file === undefined ? parts.get(`${problem.line}:${problem.column}`) : undefined
-      if (part !== undefined) located.part = part
-      return located
-    })
-  })
+      if (part !== undefined) one.part = part
+      found.push(one)
+    }
+  }
+  located.set(report, found)
+  return found
 }
+
+/** The problems of each report seen, by report. */
+const located = new WeakMap<Report, LocatedProblem[]>()
 
 /**
  * One problem as the terminal prints it: `file:line:column  severity  message  rule`, with

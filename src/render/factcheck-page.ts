@@ -83,10 +83,13 @@ export function renderFactcheckPage(
     problems
   )
   if ('problem' in rendered) return rendered
-  const lastmod = latest(input.sorted.map(lastChanged))
-  return lastmod === undefined
-    ? { sitePath: factcheckPath, ...rendered }
-    : { sitePath: factcheckPath, lastmod, ...rendered }
+  return { ...factcheckRef(input.sorted), ...rendered }
+}
+
+/** The report page as the sitemap lists it: changed when the latest article did. */
+export function factcheckRef(sorted: readonly ArticleSummary[]): PageRef {
+  const lastmod = latest(sorted.map(lastChanged))
+  return lastmod === undefined ? { sitePath: factcheckPath } : { sitePath: factcheckPath, lastmod }
 }
 
 /** One article of the report page. */
