@@ -32,7 +32,15 @@ import type { OutputWriter, WriteOptions } from './output/write-site.js'
 import { type BuildSession, keptReport } from './cache/build-session.js'
 import type { ListingMemory } from './outputs/listing-replay.js'
 import type { DateTime } from 'luxon'
-import type { ChunkedFile, OutputFile, Problem, Report, Settings, SiteProblem } from './types.js'
+import type {
+  ChunkedFile,
+  LaterFile,
+  OutputFile,
+  Problem,
+  Report,
+  Settings,
+  SiteProblem
+} from './types.js'
 
 /** What to build and how. */
 export interface BuildOptions {
@@ -94,7 +102,7 @@ export interface BuildResult {
    * The rendered site when it was not to be written (`check`, the dev server); a written build
    * streams its files into the output instead of keeping them.
    */
-  files: OutputFile[]
+  files: (OutputFile | LaterFile)[]
   /** Files written to the output folder; 0 when nothing was written. */
   written: number
 }

@@ -221,6 +221,20 @@ export interface OutputFile {
 export interface ChunkedFile {
   path: string
   chunks: () => Iterable<string>
+  /**
+   * Nothing can go wrong making it, and no other output reads it: a build that keeps its files
+   * in memory (the dev server's) may make it when it is first read instead (issue 21).
+   */
+  deferrable?: boolean
+}
+
+/**
+ * An output file of a build kept in memory whose content is made when first read (a deferrable
+ * `ChunkedFile`): reading `content` makes it, once.
+ */
+export interface LaterFile extends OutputFile {
+  readonly later: true
+  readonly content: string
 }
 
 /** Where and how the renderer marks one figure in the body HTML (SPEC 8). */

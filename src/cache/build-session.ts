@@ -22,8 +22,11 @@ import { ListingMemory } from '../outputs/listing-replay.js'
 /** One page of the last build that is not a brief, with the key it was rendered under. */
 export interface HeldPage {
   key: string
-  content: string | Uint8Array
+  content: HeldContent
 }
+
+/** A held file's content: its text or bytes, or how to make it when first read. */
+export type HeldContent = string | Uint8Array | (() => string)
 
 /** The memory of a session's builds; see `createBuildSession`. */
 export interface BuildSession {

@@ -7,8 +7,8 @@
  * (`page-memo.ts`), this does with the bytes themselves.
  */
 import type { ContentDigest } from '../output/content-digest.js'
-import type { ChunkedFile, OutputFile } from '../types.js'
-import type { BuildSession } from './build-session.js'
+import type { ChunkedFile, LaterFile, OutputFile } from '../types.js'
+import type { BuildSession, HeldContent } from './build-session.js'
 import type { PageMemo } from './page-memo.js'
 
 /** A build's files gathered in memory, and how its pages are kept from the session. */
@@ -18,17 +18,28 @@ export interface HeldPages {
   memo: PageMemo
   /** Takes the page the session holds at `path` into this build, when it holds one. */
   keep(path: string): boolean
-  /** Every file gathered, ordered by path, as an in-memory build returns them. */
-  files(): OutputFile[]
+  /**
+   * Every file gathered, ordered by path, as an in-memory build returns them; a deferrable file
+   * is a `LaterFile`, made when its content is first read.
+   */
+  files(): (OutputFile | LaterFile)[]
 }
 
 /** Gathers one build's files, keeping pages from and for `session`. */
 export function holdPages(session: Pick<BuildSession, 'pages'>): HeldPages {
-  const held = new Map<string, string | Uint8Array>()
+  const held = new Map<string, HeldContent>()
   // Pages no build asks about any more (a listing page gone) are let go when the build ends.
   const asked = new Set<string>()
   return {
     sink(file) {
+      if ('chunks' in file && file.deferrable === true) {
+        // A report of thousands of articles is tens of megabytes made on every save that
+        // changes a figure; the dev server makes it when a browser asks for it.
+        const { chunks } = file
+        let made: string | undefined
+        held.set(file.path, () => (made ??= [...chunks()].join('')))
+        return { size: 0, hash: '' }
+      }
       const content = 'chunks' in file ? [...file.chunks()].join('') : file.content
       held.set(file.path, content)
       return digestOf(content)
@@ -58,7 +69,17 @@ export function holdPages(session: Pick<BuildSession, 'pages'>): HeldPages {
     files() {
       return [...held]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([path, content]) => ({ path, content }))
+        .map(([path, content]) =>
+          typeof content === 'function'
+            ? {
+                path,
+                later: true as const,
+                get content() {
+                  return content()
+                }
+              }
+            : { path, content }
+        )
     }
   }
 }
@@ -67,6 +88,7 @@ export function holdPages(session: Pick<BuildSession, 'pages'>): HeldPages {
  * The bytes are held, not looked up by digest: only their length is given, and no hash is
  * worked out for pages that never leave memory.
  */
-function digestOf(content: string | Uint8Array): ContentDigest {
+function digestOf(content: HeldContent): ContentDigest {
+  if (typeof content === 'function') return { size: 0, hash: '' }
   return { size: typeof content === 'string' ? content.length : content.byteLength, hash: '' }
 }

@@ -5,6 +5,7 @@
  * search box), from the briefs it serves; the index of the same briefs is made once, however many
  * builds pass before search is used again.
  */
+import { contentOf } from './serve-site.js'
 import { hashAll } from '../cache/memo-key.js'
 import { SearchPages, searchFiles, searchFolder } from '../search/search-index.js'
 import type { Settings } from '../types.js'
@@ -67,7 +68,7 @@ export function withSearch(
     settings,
     *briefs() {
       for (const page of site.pages.values()) {
-        const content = site.files.get(page)
+        const content = contentOf(site.files.get(page))
         if (content !== undefined) yield [page, content]
       }
     }

@@ -9,6 +9,7 @@
  * stylesheet and verdict, pages are told the same swap again under the new build, which they
  * take without reloading.
  */
+import { type ServedContent, contentOf } from './serve-site.js'
 import { stylesheetFile } from '../render/assets.js'
 import { loadTemplates } from '../render/templates.js'
 import type { DevSite } from './next-site.js'
@@ -57,7 +58,8 @@ export function swapAfter(early: EarlyRestyle, next: DevSite): StyleSwap[] | und
   return same && !next.files.has(from) ? [early.swap] : undefined
 }
 
-function textOf(content: string | Uint8Array | undefined): string | undefined {
+function textOf(served: ServedContent | undefined): string | undefined {
+  const content = contentOf(served)
   return content === undefined || typeof content === 'string'
     ? content
     : new TextDecoder().decode(content)

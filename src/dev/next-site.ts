@@ -12,7 +12,7 @@ import type { BuildResult } from '../build.js'
 import type { ReportArticle } from '../types.js'
 import type { ArticleSuggestions } from './dev-suggestions.js'
 import type { LocatedProblem } from './overlay.js'
-import type { ServedSite } from './serve-site.js'
+import type { ServedContent, ServedSite } from './serve-site.js'
 
 /** A served build with what the next one needs to keep pages from it. */
 export interface DevSite extends ServedSite {
@@ -62,7 +62,10 @@ export function nextSite(
     }
   }
   const base = result.settings.base
-  const files = new Map(result.files.map((file) => [file.path, file.content]))
+  // A file the build left to be made when first read stays so (`LaterFile`).
+  const files = new Map<string, ServedContent>(
+    result.files.map((file) => [file.path, 'later' in file ? () => file.content : file.content])
+  )
   const pages = new Map<string, string>()
   const kept = new Set<string>()
   for (const entry of result.report.articles) {

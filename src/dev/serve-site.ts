@@ -18,8 +18,11 @@ import { badgeStatus, badgeStyleSheet } from './rebuild-status.js'
 
 /** One build as the server holds it; replaced whole when the next build finishes. */
 export interface ServedSite {
-  /** Output files by path relative to the output folder (`2025/11/04/slug/index.html`). */
-  files: ReadonlyMap<string, string | Uint8Array>
+  /**
+   * Output files by path relative to the output folder (`2025/11/04/slug/index.html`); a file
+   * the build left to be made when first read (`LaterFile`) is how to make it.
+   */
+  files: ReadonlyMap<string, ServedContent>
   /** The site's `base`, with leading and trailing slash. */
   base: string
   /** Counts builds; pages carry it so the live-reload client can tell an old page. */
@@ -35,6 +38,16 @@ export interface ServedSite {
    * `dev-search.ts`): its bytes, or undefined when there is no such file.
    */
   lazyFile?(path: string): Promise<Uint8Array | undefined>
+}
+
+/** A served file's content, or how to make it (once) when it is first asked for. */
+export type ServedContent = string | Uint8Array | (() => string)
+
+/** The content of a served file, made now when it was left for later. */
+export function contentOf<T extends ServedContent | undefined>(
+  content: T
+): Exclude<T, () => string> {
+  return (typeof content === 'function' ? content() : content) as Exclude<T, () => string>
 }
 
 const notFoundPage = '404.html'
@@ -106,7 +119,7 @@ async function serveFile(
   status: number,
   path: string
 ): Promise<void> {
-  const content = site.files.get(path) ?? ''
+  const content = contentOf(site.files.get(path)) ?? ''
   const type = contentTypeOf(path)
   if (!isHtmlPath(path)) {
     send(response, method, status, type, content)

@@ -5,7 +5,7 @@
  * stylesheets, whose names carry their content's hash: the pages are told which stylesheet now
  * stands for which, and swap their `<link>`s. Anything else that changed reloads the page.
  */
-import type { ServedSite } from './serve-site.js'
+import { type ServedSite, contentOf } from './serve-site.js'
 
 /** One stylesheet of the page on screen and the one that replaces it, as output paths. */
 export type StyleSwap = readonly [from: string, to: string]
@@ -51,7 +51,11 @@ export function styleSwaps(
 }
 
 function stylesheetsOf(site: ServedSite): Map<string, string | Uint8Array> {
-  return new Map([...site.files].filter(([path]) => path.toLowerCase().endsWith('.css')))
+  const sheets = new Map<string, string | Uint8Array>()
+  // Only stylesheets are read: a file left to be made when asked for stays so.
+  for (const [path, content] of site.files)
+    if (path.toLowerCase().endsWith('.css')) sheets.set(path, contentOf(content))
+  return sheets
 }
 
 /** `assets/style.3f2a9c.css` -> `assets/style`: the name before its content hash. */

@@ -7,7 +7,11 @@ export const factcheckJson: Output = {
   name: 'factcheck-json',
   render(context) {
     const { report, memo } = context
-    const file = { path: 'factcheck.json', chunks: () => formatJsonChunks(report) }
+    const file = {
+      path: 'factcheck.json',
+      chunks: () => formatJsonChunks(report),
+      deferrable: true
+    }
     context.addReusable(file, 'the fact-check report', memo?.reportKey ?? '')
   }
 }

@@ -121,4 +121,47 @@ describe('the pages held for a session', () => {
     await held.memo.save()
     expect(session.pages.get('404.html')).toEqual({ key: 'k1', content: 'lost' })
   })
+
+  it('makes a deferrable file when its content is first read, once, and keeps it so', () => {
+    const session = createBuildSession()
+    let made = 0
+    const report = {
+      path: 'factcheck.json',
+      deferrable: true,
+      *chunks() {
+        made += 1
+        yield '{"articles":'
+        yield '[]}'
+      }
+    }
+    const first = holdPages(session)
+    first.sink(report)
+    first.memo.record('factcheck.json', 'report-key', { size: 0, hash: '' })
+    const [file] = first.files()
+    expect(made).toBe(0)
+    expect(file && 'later' in file).toBe(true)
+    expect(file?.content).toBe('{"articles":[]}')
+    expect(file?.content).toBe('{"articles":[]}')
+    expect(made).toBe(1)
+    // The next build keeps it under the same key: still made once.
+    const next = holdPages(session)
+    expect(next.memo.known('factcheck.json', 'report-key')).toBeDefined()
+    expect(next.keep('factcheck.json')).toBe(true)
+    expect(next.files()[0]?.content).toBe('{"articles":[]}')
+    expect(made).toBe(1)
+  })
+
+  it('makes a file that is not deferrable at once', () => {
+    let made = 0
+    const held = holdPages(createBuildSession())
+    held.sink({
+      path: 'factcheck/index.html',
+      *chunks() {
+        made += 1
+        yield '<p>report</p>'
+      }
+    })
+    expect(made).toBe(1)
+    expect(held.files()).toEqual([{ path: 'factcheck/index.html', content: '<p>report</p>' }])
+  })
 })
