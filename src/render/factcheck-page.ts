@@ -12,6 +12,7 @@ import { formatValue } from './numbers.js'
 import { lastChanged, latest } from './order.js'
 import { type SiteView, pageTitle, plainHead } from './page-context.js'
 import { type PageRef, renderPagePieces } from './render-page.js'
+import { PieceCache } from './piece-cache.js'
 import { verdictLabel } from './status-labels.js'
 import type { Templates } from './templates.js'
 import { siteHref } from './urls.js'
@@ -78,7 +79,16 @@ export function renderFactcheckPage(
     {
       partial: 'report-article',
       items: ordered,
-      view: (article) => articleView(input, article, summaries.get(article.file))
+      view: (article) => articleView(input, article, summaries.get(article.file)),
+      // An entry is the same object while its article's results are (`build-report.ts`).
+      kept: {
+        cache: reportPieces,
+        generation: JSON.stringify([settings, labels]),
+        of: (article) => ({
+          key: article,
+          also: [summaries.get(article.file), input.briefs.has(article.url)]
+        })
+      }
     },
     problems
   )
@@ -91,6 +101,9 @@ export function factcheckRef(sorted: readonly ArticleSummary[]): PageRef {
   const lastmod = latest(sorted.map(lastChanged))
   return lastmod === undefined ? { sitePath: factcheckPath } : { sitePath: factcheckPath, lastmod }
 }
+
+/** The report page's pieces, one per article, kept for the next rendering in this process. */
+const reportPieces = new PieceCache()
 
 /** One article of the report page. */
 function articleView(

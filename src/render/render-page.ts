@@ -3,6 +3,7 @@
  * wraps it in the document. A template that fails at render time is a `template-error` problem at
  * the template or partial and the line it failed on, never a crash (SPEC 9; see render-trace.ts).
  */
+import type { PieceCache } from './piece-cache.js'
 import type { DateTime } from 'luxon'
 import type { Problem, SiteProblem } from '../types.js'
 import { renderTraced } from './render-trace.js'
@@ -46,7 +47,13 @@ export function renderPagePieces<T>(
   templates: Templates,
   page: string,
   context: (views: readonly object[]) => Record<string, unknown>,
-  repeated: { partial: string; items: readonly T[]; view: (item: T) => object },
+  repeated: {
+    partial: string
+    items: readonly T[]
+    view: (item: T) => object
+    /** Pieces kept from the last rendering (`piece-cache.ts`), and what each is made of. */
+    kept?: KeptPieces<T>
+  },
   problems: Problem[]
 ): { chunks: () => Iterable<string> } | { problem: SiteProblem } {
   const { items, view } = repeated
@@ -77,27 +84,65 @@ export function renderPagePieces<T>(
   }
   const [head, tail] = parts
   if (parts.length !== 2 || head === undefined || tail === undefined) return chunksOf(whole())
+  const kept = keptPieces(templates, repeated.partial, repeated.kept, shell)
   return {
     *chunks() {
       yield head
       for (let index = 0; index < items.length; index++) {
         const item = items[index] as T
+        const last = index === items.length - 1
+        const made = kept?.of(item, index, last)
+        const piece = made?.html
+        if (piece !== undefined) {
+          yield piece
+          continue
+        }
+        let html: string
         try {
-          yield renderTraced(templates, partial, view(item), {
-            data: {
-              root: shell,
-              index,
-              key: index,
-              first: index === 0,
-              last: index === items.length - 1
-            }
+          html = renderTraced(templates, partial, view(item), {
+            data: { root: shell, index, key: index, first: index === 0, last }
           })
         } catch (error) {
           problems.push(renderProblem(error, partial.file))
           return
         }
+        if (made) kept?.cache.set(made.key, made.also, html)
+        yield html
       }
       yield tail
+    }
+  }
+}
+
+/** How a page's repeated pieces may be kept: the cache, and what each piece is made of. */
+export interface KeptPieces<T> {
+  cache: PieceCache
+  /** What every piece depends on besides its item and the templates (settings, labels). */
+  generation: string
+  /** The object that stands for `item`'s view, and the other objects its view is made of. */
+  of(item: T): { key: object; also: readonly unknown[] }
+}
+
+/**
+ * The pieces kept for this rendering, when the partial reads nothing a piece's item does not
+ * give (or its place in the list, or the site view, both keyed here); undefined otherwise.
+ */
+function keptPieces<T>(
+  templates: Templates,
+  partial: string,
+  kept: KeptPieces<T> | undefined,
+  shell: Record<string, unknown>
+) {
+  const reads = templates.partialReads(partial)
+  if (kept === undefined || reads === undefined || reads.other) return undefined
+  const site = reads.rootSite ? JSON.stringify(shell['site']) : ''
+  kept.cache.begin(JSON.stringify([templates.fingerprint, kept.generation, site]))
+  return {
+    cache: kept.cache,
+    of(item: T, index: number, last: boolean) {
+      const { key, also } = kept.of(item)
+      const placed = reads.position ? [...also, index, last] : also
+      return { key, also: placed, html: kept.cache.get(key, placed) }
     }
   }
 }

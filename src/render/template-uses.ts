@@ -12,6 +12,73 @@ export interface TemplateSource {
   source: string
   /** The partials it names; undefined when it names one by an expression (any might be used). */
   partials: ReadonlySet<string> | undefined
+  /** What it reads of Handlebars' data variables (`dataReadsOf`). */
+  reads: DataReads
+}
+
+/**
+ * What a template reads besides its context, through Handlebars' `@` variables: the item's
+ * place in its `{{#each}}` (`@index`, `@first`, `@last`, `@key`), the site view under
+ * `@root.site`, or something else (`@root.report`, `@../index`, a partial block).
+ */
+export interface DataReads {
+  position: boolean
+  rootSite: boolean
+  other: boolean
+}
+
+/** The data variables a Handlebars AST reads. */
+export function dataReadsOf(ast: unknown): DataReads {
+  const reads: DataReads = { position: false, rootSite: false, other: false }
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const child of node) visit(child)
+      return
+    }
+    if (typeof node !== 'object' || node === null) return
+    const path = node as { type?: unknown; data?: unknown; depth?: unknown; parts?: unknown }
+    if (path.type === 'PathExpression' && path.data === true) {
+      const parts = Array.isArray(path.parts) ? (path.parts as unknown[]) : []
+      const [head, next] = parts
+      if (path.depth !== 0 && path.depth !== undefined) reads.other = true
+      else if (typeof head === 'string' && positionVariables.has(head) && parts.length === 1)
+        reads.position = true
+      else if (head === 'root' && next === 'site') reads.rootSite = true
+      else reads.other = true
+    }
+    for (const value of Object.values(node)) if (typeof value === 'object') visit(value)
+  }
+  visit(ast)
+  return reads
+}
+
+const positionVariables = new Set(['index', 'first', 'last', 'key'])
+
+/**
+ * What partial `name` reads of the data variables, with every partial it reaches; undefined
+ * when there is no such partial.
+ */
+export function partialReads(
+  partials: ReadonlyMap<string, TemplateSource>,
+  name: string
+): DataReads | undefined {
+  const start = partials.get(name)
+  if (start === undefined) return undefined
+  const reads: DataReads = { position: false, rootSite: false, other: false }
+  const reached = new Set<string>([name])
+  const reach = (template: TemplateSource): void => {
+    reads.position ||= template.reads.position
+    reads.rootSite ||= template.reads.rootSite
+    reads.other ||= template.reads.other
+    for (const next of template.partials ?? partials.keys()) {
+      const found = partials.get(next)
+      if (found === undefined || reached.has(next)) continue
+      reached.add(next)
+      reach(found)
+    }
+  }
+  reach(start)
+  return reads
 }
 
 /**

@@ -15,7 +15,8 @@ import { sizeLimits } from '../io/size-limits.js'
 import type { Problem, SiteProblem } from '../types.js'
 import { templateProblem } from './template-problems.js'
 import { hasCode } from '../io/file-errors.js'
-import { pageFingerprints, partialsNamed } from './template-uses.js'
+import { dataReadsOf, pageFingerprints, partialReads, partialsNamed } from './template-uses.js'
+import type { DataReads } from './template-uses.js'
 import type { TemplateSource } from './template-uses.js'
 
 /** One compiled template and the site-relative file it came from (`templates/pages/brief.hbs`). */
@@ -40,6 +41,8 @@ export interface Templates {
   script: string
   /** Hash of every template source used and the stylesheet: the build cache keys pages on it. */
   fingerprint: string
+  /** What partial `name` reads of Handlebars' data variables (`template-uses.ts`). */
+  partialReads(name: string): DataReads | undefined
   /**
    * The hash of what pages of page template `page` are made of (`template-uses.ts`): an edit to
    * a template they do not use leaves it as it was. `fingerprint` for a page of no template.
@@ -143,7 +146,7 @@ function compileTemplates(
           continue
         }
         compiled[kind].set(name, { file, render: result.render })
-        sources[kind].set(name, { file, source, partials: result.partials })
+        sources[kind].set(name, { file, source, partials: result.partials, reads: result.reads })
         fingerprint.update(`${file}\0${source}\0`)
         break
       }
@@ -160,7 +163,8 @@ function compileTemplates(
     stylesheet,
     script,
     fingerprint: whole,
-    pageFingerprint: (page) => byPage.get(page) ?? whole
+    pageFingerprint: (page) => byPage.get(page) ?? whole,
+    partialReads: (name) => partialReads(sources.partials, name)
   }
 }
 
@@ -170,12 +174,17 @@ function compileTemplate(
   source: string,
   file: string
 ):
-  | { render: Handlebars.TemplateDelegate<object>; partials: Set<string> | undefined }
+  | {
+      render: Handlebars.TemplateDelegate<object>
+      partials: Set<string> | undefined
+      reads: DataReads
+    }
   | { problem: SiteProblem } {
   try {
     const ast = env.parse(source)
     const partials = partialsNamed(ast)
-    return { render: env.compile<object>(ast, { preventIndent: true }), partials }
+    const reads = dataReadsOf(ast)
+    return { render: env.compile<object>(ast, { preventIndent: true }), partials, reads }
   } catch (error) {
     return { problem: templateProblem(error, source, file) }
   }

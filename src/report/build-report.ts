@@ -16,7 +16,7 @@ import { shapeArticle } from './report-shape.js'
  * problem sits under the file its line and column are in, and the report keeps the SPEC's shape.
  */
 export function buildReport(entries: readonly ReportArticle[]): Report {
-  const articles = relocateProblems(entries).map((entry) => shapeArticle(entry))
+  const articles = relocateProblems(entries).map(shapedOnce)
   const figures = articles.flatMap((entry) => entry.figures)
   const problems = articles.flatMap((entry) => entry.problems)
   const countFigures = (status: string): number =>
@@ -39,6 +39,38 @@ export function buildReport(entries: readonly ReportArticle[]): Report {
     articles
   }
 }
+
+/**
+ * `shapeArticle(entry)`, the same object as last time for an entry made of the same article
+ * results: a rebuild after one edit reshapes one entry, and what is made of each entry (its
+ * JSON, its piece of the report page) is made again only for new ones.
+ */
+function shapedOnce(entry: ReportArticle): ReportArticle {
+  // An article's figures are the array its summary holds, the same from build to build while
+  // the article's results are; an entry without figures is shaped anew (it is cheap).
+  if (entry.figures.length === 0) return shapeArticle(entry)
+  const problems = JSON.stringify(entry.problems)
+  const known = shaped.get(entry.figures)
+  if (
+    known !== undefined &&
+    known.file === entry.file &&
+    known.slug === entry.slug &&
+    known.url === entry.url &&
+    known.mode === entry.mode &&
+    known.asserts === entry.asserts &&
+    known.problems === problems
+  )
+    return known.shaped
+  const made = shapeArticle(entry)
+  shaped.set(entry.figures, { ...entry, problems, shaped: made })
+  return made
+}
+
+/** The entry last shaped from each figures array, with what else it was made of. */
+const shaped = new WeakMap<
+  ReportArticle['figures'],
+  Omit<ReportArticle, 'figures' | 'problems'> & { problems: string; shaped: ReportArticle }
+>()
 
 /** Whether a report entry is an article rather than another file that has problems. */
 export function isArticle(entry: Pick<ReportArticle, 'slug'>): boolean {

@@ -1,12 +1,18 @@
 import Handlebars from 'handlebars'
 import { describe, expect, it } from 'vitest'
-import { pageFingerprints, partialsNamed } from '../../src/render/template-uses.js'
+import {
+  dataReadsOf,
+  pageFingerprints,
+  partialReads,
+  partialsNamed
+} from '../../src/render/template-uses.js'
 import type { TemplateSource } from '../../src/render/template-uses.js'
 
 const source = (file: string, text: string): TemplateSource => ({
   file,
   source: text,
-  partials: partialsNamed(Handlebars.parse(text))
+  partials: partialsNamed(Handlebars.parse(text)),
+  reads: dataReadsOf(Handlebars.parse(text))
 })
 
 /** A site's templates: a layout, two pages, and partials some of them name. */
@@ -93,5 +99,27 @@ describe('pageFingerprints', () => {
       ['css', 'js']
     )
     expect(after.get('brief')).not.toBe(base.get('brief'))
+  })
+
+  it('tells what a partial reads of the data variables, with the partials it reaches', () => {
+    const partials = new Map([
+      ['plain', source('p/plain.hbs', '<p>{{title}}{{#each figures}}{{text}}{{/each}}</p>')],
+      ['placed', source('p/placed.hbs', '<h2 id="r-{{@index}}">{{title}}</h2>')],
+      ['labelled', source('p/labelled.hbs', '{{@root.site.labels.panel_statements}}')],
+      ['counted', source('p/counted.hbs', '{{@root.report.counts.length}}')],
+      ['parent', source('p/parent.hbs', '{{#each figures}}{{@../index}}{{/each}}')],
+      ['outer', source('p/outer.hbs', '{{> labelled}}{{> placed}}')],
+      ['chosen', source('p/chosen.hbs', "{{> (lookup . 'kind')}}")]
+    ])
+    const none = { position: false, rootSite: false, other: false }
+    expect(partialReads(partials, 'plain')).toEqual(none)
+    expect(partialReads(partials, 'placed')).toEqual({ ...none, position: true })
+    expect(partialReads(partials, 'labelled')).toEqual({ ...none, rootSite: true })
+    expect(partialReads(partials, 'counted')).toEqual({ ...none, other: true })
+    expect(partialReads(partials, 'parent')).toEqual({ ...none, other: true })
+    expect(partialReads(partials, 'outer')).toEqual({ ...none, position: true, rootSite: true })
+    // A partial named by an expression may be every partial.
+    expect(partialReads(partials, 'chosen')?.other).toBe(true)
+    expect(partialReads(partials, 'missing')).toBeUndefined()
   })
 })
