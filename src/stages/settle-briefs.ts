@@ -117,6 +117,18 @@ export function fromIndex(
  * (the code, the settings, `--strict`), and each published file with its problems in this build
  * and what the report shows of it once checked (`reportDigestOf`; `-` for one not checked).
  */
+function* fingerprintParts(
+  build: readonly string[],
+  articles: readonly (readonly [string, string | undefined, string | undefined])[]
+): Generator<string> {
+  yield* build
+  for (const [path, problems, digest] of articles) {
+    yield path
+    yield problems ?? ''
+    yield digest ?? '-'
+  }
+}
+
 export function reportFingerprint(
   build: readonly string[],
   articles: readonly (readonly [
@@ -125,8 +137,5 @@ export function reportFingerprint(
     digest: string | undefined
   ])[]
 ): string {
-  return hashAll([
-    ...build,
-    ...articles.flatMap(([path, problems, digest]) => [path, problems ?? '', digest ?? '-'])
-  ])
+  return hashAll(fingerprintParts(build, articles))
 }

@@ -211,4 +211,26 @@ describe('formatJson', () => {
     expect(json).not.toContain('sourceStart')
     expect(json.match(/"file"/g)).toHaveLength(1)
   })
+
+  it('shapes an entry made of the same results once, and again when anything of it changed', () => {
+    const first = buildReport([crypto, storm]).articles[0]
+    // The same article results (its summary's arrays) in a later build: the same shaped entry.
+    expect(buildReport([{ ...crypto }, storm]).articles[0]).toBe(first)
+    const [unknownKey] = crypto.problems
+    const changes: Partial<typeof crypto>[] = [
+      { problems: unknownKey ? [unknownKey] : [] },
+      { problems: [...crypto.problems] },
+      { url: '/2025/11/04/moved/' },
+      { mode: 'standard' },
+      { asserts: [] }
+    ]
+    for (const change of changes) {
+      const entry = buildReport([{ ...crypto, ...change }, storm]).articles[0]
+      expect(entry).toEqual(
+        buildReport([{ ...crypto, ...change, figures: [...crypto.figures] }]).articles[0]
+      )
+    }
+    expect(buildReport([{ ...crypto, mode: 'standard' }]).articles[0]?.mode).toBe('standard')
+    expect(buildReport([{ ...crypto, problems: [] }]).articles[0]?.problems).toEqual([])
+  })
 })
