@@ -182,7 +182,11 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let startFirstBuild: () => void = () => undefined
   const firstBuild = new Promise<void>((resolve) => {
     startFirstBuild = resolve
-  }).then(rebuild)
+  })
+    .then(rebuild)
+    // A build served from the cache never loaded the Markdown and check modules; the first save
+    // would wait for them (0.4 s and more), so they are loaded now, while the editor reads.
+    .then(() => void import('../parallel/article-tasks.js').catch(() => undefined))
   const host = listenHost(options.host)
   // Filled in once the port is known; no request arrives before that.
   let hosts: ReadonlySet<string> = new Set()
