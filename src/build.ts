@@ -17,7 +17,7 @@ import { findPublicFiles } from './content/find-public-files.js'
 import { openOutput } from './output/write-site.js'
 import { assertSiteRoot, resolveOutputTarget } from './output/output-target.js'
 import { outputProblem } from './output/output-problem.js'
-import { loadTemplates } from './render/templates.js'
+import { loadTemplatesAgain } from './render/templates-again.js'
 import { renderSite } from './outputs/render-site.js'
 import { briefSearch } from './search/brief-search.js'
 import { buildReport } from './report/build-report.js'
@@ -185,7 +185,7 @@ async function buildInto(
   const { settings, problems: settingsProblems } = await loadSettings(root)
   const siteProblems: SiteProblem[] = [...settingsProblems]
   if (options.write) siteProblems.push(...localUrlWarning(settings))
-  const templatesLoad = await loadTemplates(root)
+  const templatesLoad = await loadTemplatesAgain(root, options.session)
   siteProblems.push(...templatesLoad.problems)
 
   const found = await findArticlesAgain(root, options.session)

@@ -17,6 +17,7 @@ import type { KeptLoad } from '../checks/datasets/load-data-store.js'
 import type { KeptArticles } from '../stages/kept-articles.js'
 import type { FoundArticles } from '../content/find-articles.js'
 import type { Report } from '../types.js'
+import type { loadTemplates } from '../render/templates.js'
 import { ListingMemory } from '../outputs/listing-replay.js'
 
 /** One page of the last build that is not a brief, with the key it was rendered under. */
@@ -47,11 +48,14 @@ export interface BuildSession {
   changed: Set<string> | undefined
   /** The last walk of `content/` (`content/walk-again.ts`). */
   walk?: { found: FoundArticles; files: ReadonlySet<string> } | undefined
+  /** The templates as last loaded (`render/templates-again.ts`). */
+  templates?: Awaited<ReturnType<typeof loadTemplates>> | undefined
   /**
-   * Site files changed since that walk began; undefined when not known, and then `content/` is
-   * walked again.
+   * For each thing a build reads of the site when it changed (`walk`: the walk of `content/`;
+   * `templates`), the site files changed since it was last read; undefined when not known, and
+   * then it is read again.
    */
-  unwalked: Set<string> | undefined
+  readonly since: Map<'walk' | 'templates', Set<string> | undefined>
   /** The listing pages of the last build, with what they were made from. */
   readonly listings: ListingMemory
   /** The last build's report, before rendering, with the key of what it was made from. */
@@ -73,7 +77,7 @@ export function createBuildSession(): BuildSession {
     loadKeys: new Map(),
     salt: undefined,
     changed: undefined,
-    unwalked: undefined,
+    since: new Map(),
     listings: new ListingMemory()
   }
 }
@@ -85,12 +89,12 @@ export function createBuildSession(): BuildSession {
 export function noteChanges(session: BuildSession, paths: Iterable<string> | undefined): void {
   if (paths === undefined) {
     session.changed = undefined
-    session.unwalked = undefined
+    for (const what of session.since.keys()) session.since.set(what, undefined)
     return
   }
   for (const path of paths) {
     session.changed?.add(path)
-    session.unwalked?.add(path)
+    for (const changed of session.since.values()) changed?.add(path)
   }
 }
 
@@ -132,4 +136,17 @@ export function keptReport(
   const report = make()
   if (session) session.report = { key, report }
   return report
+}
+
+/**
+ * The site files changed since `what` was last read (undefined: not known, read it again), and
+ * from now on the changes are those since this reading.
+ */
+export function changesSince(
+  session: BuildSession,
+  what: 'walk' | 'templates'
+): ReadonlySet<string> | undefined {
+  const changed = session.since.get(what)
+  session.since.set(what, new Set())
+  return changed
 }

@@ -9,7 +9,7 @@
  */
 import { lstatSync } from 'node:fs'
 import { join } from 'node:path'
-import type { BuildSession } from '../cache/build-session.js'
+import { type BuildSession, changesSince } from '../cache/build-session.js'
 import { findArticles } from './find-articles.js'
 import type { FoundArticles } from './find-articles.js'
 
@@ -19,9 +19,8 @@ export async function findArticlesAgain(
   session: BuildSession | undefined
 ): Promise<FoundArticles> {
   if (session === undefined) return findArticles(root)
-  const changed = session.unwalked
   // Changes from now on are the next walk's, whether or not this one happens.
-  session.unwalked = new Set()
+  const changed = changesSince(session, 'walk')
   const last = session.walk
   if (last !== undefined && changed !== undefined && stillListed(root, changed, last.files))
     return last.found
