@@ -17,14 +17,17 @@ export function isPublished(file: ArticleFile, options: Pick<BuildOptions, 'draf
 
 /** SPEC 4: two articles with the same output path are an input error, reported on both. */
 export function rejectDuplicatePermalinks(files: readonly ArticleFile[]): void {
-  const byPath = new Map<string, LoadedFile[]>()
+  // A list only for a path two articles share: a large site has tens of thousands of paths.
+  const byPath = new Map<string, LoadedFile>()
+  const shared = new Map<string, LoadedFile[]>()
   for (const file of files) {
     if (!isLoaded(file)) continue
     const path = outputPathOf(file.data.url)
-    byPath.set(path, [...(byPath.get(path) ?? []), file])
+    const first = byPath.get(path)
+    if (first === undefined) byPath.set(path, file)
+    else shared.set(path, [...(shared.get(path) ?? [first]), file])
   }
-  for (const [path, clashing] of byPath) {
-    if (clashing.length < 2) continue
+  for (const [path, clashing] of shared) {
     for (const file of clashing) {
       const others = clashing
         .filter((other) => other !== file)

@@ -59,13 +59,20 @@ export function runSummaryLine(run: RunSummary): string {
 
 /** Checks and asserts of `report` that could not be evaluated (status `error`). */
 export function brokenChecks(report: Report): number {
+  // The dev server prints a line after every save, often for the same (kept) report.
+  const known = counted.get(report)
+  if (known !== undefined) return known
   let broken = 0
   for (const entry of report.articles) {
     for (const figure of entry.figures) if (figure.status === 'error') broken++
     for (const assert of entry.asserts) if (assert.status === 'error') broken++
   }
+  counted.set(report, broken)
   return broken
 }
+
+/** The broken checks of each report counted, by report. */
+const counted = new WeakMap<Report, number>()
 
 function figuresPart(summary: Report['summary']): string {
   if (summary.figures === 0) return 'no figures'

@@ -288,6 +288,10 @@ function distinctSorted<T>(
   of: (item: T) => Readonly<Record<string, string>> | readonly string[]
 ): string[] {
   const found = new Set<string>()
-  for (const item of items) for (const value of Object.values(of(item))) found.add(value)
+  for (const item of items) {
+    const values = of(item)
+    // A list is read as it is; `Object.values` would copy each of a large site's lists.
+    for (const value of Array.isArray(values) ? values : Object.values(values)) found.add(value)
+  }
   return [...found].sort()
 }
