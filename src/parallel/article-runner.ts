@@ -7,8 +7,9 @@ import { availableParallelism } from 'node:os'
 import { serialize } from 'node:v8'
 import { fromWire, toWire } from './wire.js'
 import { resultOf } from './result-bytes.js'
+import { byThread, threadPools } from './thread-pools.js'
+import { AnalysisMemo } from '../article/analysis-memo.js'
 import type { LoadedFile } from '../article/article-file.js'
-import type { Piscina } from 'piscina'
 import type { DataStore } from '../checks/datasets/dataset.js'
 import type { BriefInput } from '../render/brief.js'
 import type { Settings } from '../types.js'
@@ -42,14 +43,22 @@ export interface ArticleRunner {
   close(): Promise<void>
 }
 
-/** Chooses in-process or worker threads for a build of `count` articles. */
-export function createRunner(options: {
+/** How a runner is made. */
+export interface RunnerOptions {
   root: string
   settings: Settings
   strict: boolean
   count: number
   workers?: number
-}): ArticleRunner {
+  /**
+   * Bytes of article analyses a resident runner keeps across its builds (issue 21), shared out
+   * among its threads; without it nothing is kept, as a one-off build would not use it.
+   */
+  memoBytes?: number
+}
+
+/** Chooses in-process or worker threads for a build of `count` articles. */
+export function createRunner(options: RunnerOptions): ArticleRunner {
   const threads = options.workers ?? defaultThreads(options.count)
   const workerFile = new URL(`./article-worker${extensionOf(import.meta.url)}`, import.meta.url)
   const inProcess = inProcessRunner(options)
@@ -75,12 +84,14 @@ function defaultThreads(count: number): number {
 // whose workers do the parsing, never pays for loading them on the main thread.
 const articleTasks = () => import('./article-tasks.js')
 
-function inProcessRunner(options: { settings: Settings; strict: boolean }): ArticleRunner {
+function inProcessRunner(options: RunnerOptions): ArticleRunner {
+  const memo = options.memoBytes === undefined ? undefined : new AnalysisMemo(options.memoBytes)
   return {
     load: async (items) =>
       items.length === 0 ? [] : (await articleTasks()).loadBatch(items, options.settings),
     async process(articles, { brief, store, prepare, onBatch }) {
       if (articles.length === 0) return
+      memo?.nextBuild()
       const tasks = await articleTasks()
       const context = { settings: options.settings, strict: options.strict, store, brief }
       // The frozen processor is made once for this context, however many batches it checks.
@@ -88,45 +99,31 @@ function inProcessRunner(options: { settings: Settings; strict: boolean }): Arti
       // writes each batch out (the cache, the output) and lets it go before the next is made.
       for (const [index, batch] of chunk(articles, inProcessBatch).entries()) {
         if (index > 0) await new Promise((resolve) => setImmediate(resolve))
-        onBatch(tasks.processBatch(await prepare(batch), context))
+        onBatch(tasks.processBatch(await prepare(batch), context, memo))
       }
     },
     close: async () => {}
   }
 }
 
-function poolRunner(
-  options: { root: string; settings: Settings; strict: boolean },
-  threads: number,
-  workerFile: URL
-): ArticleRunner {
-  // Started on the first batch: a build served wholly from the cache starts no thread at all.
-  let pool: Promise<Piscina> | undefined
-  const run = async (task: WorkerTask, transferList?: ArrayBuffer[]) => {
-    pool ??= import('piscina').then(
-      ({ Piscina }) =>
-        new Piscina({
-          filename: workerFile.href,
-          minThreads: threads,
-          maxThreads: threads,
-          idleTimeout: 1_000
-        })
-    )
-    return (await pool).run(task, transferList ? { transferList } : {}) as Promise<unknown>
-  }
+function poolRunner(options: RunnerOptions, threads: number, workerFile: URL): ArticleRunner {
+  const pools = threadPools(threads, workerFile)
+  const memoBytes =
+    options.memoBytes === undefined ? {} : { memoBytes: Math.floor(options.memoBytes / threads) }
   return {
     async load(items) {
       if (items.length === 0) return []
       const batches = guidedBatches(items, threads)
       const results = await Promise.all(
-        batches.map((batch) => {
+        batches.map((batch, index) => {
           // Copies, so the caller keeps its bytes; transferring the copies avoids a second copy.
           const copies = batch.map((item) => ({
             file: item.file,
             bytes: new Uint8Array(item.bytes)
           }))
-          return run(
-            { kind: 'load', settings: options.settings, items: copies },
+          return pools.run(
+            index % threads,
+            { kind: 'load', settings: options.settings, items: copies } satisfies WorkerTask,
             copies.map((item) => item.bytes.buffer as ArrayBuffer)
           )
         })
@@ -137,14 +134,14 @@ function poolRunner(
       if (articles.length === 0) return
       const shared = shareStore(store)
       const dataPaths = [...store.datasets.values()].map((dataset) => dataset.file)
-      const send = async (lean: LoadedFile[]): Promise<void> => {
+      const send = async (thread: number, lean: LoadedFile[]): Promise<void> => {
         const batch = await prepare(lean)
         const articles = batch.map((file): ArticleToCheck => ({
           path: file.path,
           value: String(file.value),
           data: { frontmatter: file.data.frontmatter, url: file.data.url, places: file.data.places }
         }))
-        const result = await run({
+        const task: WorkerTask = {
           kind: 'process',
           root: options.root,
           settings: options.settings,
@@ -153,9 +150,10 @@ function poolRunner(
           site: brief.site,
           dataPaths,
           ...(brief.images ? { images: brief.images } : {}),
+          ...memoBytes,
           articles: articles.map(toWire)
-        })
-        const sent = result as Uint8Array[]
+        }
+        const sent = (await pools.run(thread, task)) as Uint8Array[]
         const processed = batch.flatMap((file, index): ArticleResult[] => {
           const bytes = sent[index]
           if (bytes === undefined) return []
@@ -165,22 +163,35 @@ function poolRunner(
         })
         onBatch(processed)
       }
-      // A few batches queued per thread keep every thread busy; sending them all at once would
-      // hold every article's text, twice, until the last batch is done.
-      const batches = guidedBatches(articles, threads)
-      let next = 0
-      const lane = async (): Promise<void> => {
-        while (next < batches.length) {
-          const batch = batches[next]
-          batches[next++] = []
-          if (batch) await send(batch)
-        }
+      // With kept analyses each article goes to its own thread, where its analysis may be kept
+      // from the last build; without, every thread takes the next batch of one queue, so none
+      // waits long for another's last batch. A few batches queued per thread keep every thread
+      // busy, while sending them all at once would hold every article's text, twice, until the
+      // last batch is done.
+      const common = memoBytes.memoBytes === undefined ? guidedBatches(articles, threads) : []
+      const own =
+        memoBytes.memoBytes === undefined
+          ? []
+          : byThread(articles, threads, (file) => file.path).map((group) => guidedBatches(group, 1))
+      const taken = new Map<LoadedFile[][], number>()
+      const take = (batches: LoadedFile[][]): LoadedFile[] | undefined => {
+        const at = taken.get(batches) ?? 0
+        taken.set(batches, at + 1)
+        const batch = batches[at]
+        if (batch !== undefined) batches[at] = []
+        return batch
       }
-      await Promise.all(Array.from({ length: threads * lanesPerThread }, lane))
+      const lanes = Array.from({ length: threads }, (_, thread) => {
+        const batches = own[thread] ?? common
+        const lane = async (): Promise<void> => {
+          for (let batch = take(batches); batch !== undefined; batch = take(batches))
+            await send(thread, batch)
+        }
+        return Array.from({ length: lanesPerThread }, lane)
+      }).flat()
+      await Promise.all(lanes)
     },
-    close: async () => {
-      await (await pool)?.destroy()
-    }
+    close: () => pools.destroy()
   }
 }
 

@@ -9,6 +9,7 @@ import { loadRecordOf } from '../article/article-records.js'
 import type { BriefBytes, CheckRecord, LoadRecord } from '../article/article-records.js'
 import { articleProcessor, checkedDataOf, processArticle } from '../article/process-article.js'
 import type { ArticleContext, ArticleProcessor } from '../article/process-article.js'
+import type { AnalysisMemo } from '../article/analysis-memo.js'
 import { decodeArticle } from '../content/load-article.js'
 import { localImagesOf } from '../images/image-refs.js'
 import { renderBrief } from '../render/brief.js'
@@ -59,10 +60,14 @@ export interface ArticleResult {
 /** The processor of one build context, made once however many batches it checks. */
 const processors = new WeakMap<ProcessContext, ArticleProcessor>()
 
-/** Stage 2: process a batch of loaded files and render their briefs. */
+/**
+ * Stage 2: process a batch of loaded files and render their briefs. With a `memo`, an article
+ * analysed by an earlier batch with the same inputs is not parsed again.
+ */
 export function processBatch(
   files: readonly LoadedFile[],
-  context: ProcessContext
+  context: ProcessContext,
+  memo?: AnalysisMemo
 ): ArticleResult[] {
   let processor = processors.get(context)
   if (processor === undefined) processors.set(context, (processor = articleProcessor(context)))
@@ -70,7 +75,7 @@ export function processBatch(
     // The build's images, for the body stage to place the article's own against.
     if (context.brief.images) loaded.data.imageTable = context.brief.images
     const before = loaded.messages.length
-    const file = processArticle(processor, loaded, context)
+    const file = processArticle(processor, loaded, context, memo)
     const check = { data: checkedDataOf(file), problems: problemsOf(file).slice(before) }
     return { file, check, brief: encodePage(renderBrief(context.brief, file)) }
   })

@@ -10,6 +10,7 @@ import { loadBatch, loadedFile, processBatch } from './article-tasks.js'
 import type { ProcessContext } from './article-tasks.js'
 import { fromWire, toWire } from './wire.js'
 import { resultBytes } from './result-bytes.js'
+import { AnalysisMemo } from '../article/analysis-memo.js'
 import type { Dataset } from '../checks/datasets/dataset.js'
 import type { ImageTable } from '../images/image-facts.js'
 import type { Templates } from '../render/templates.js'
@@ -38,11 +39,16 @@ export type WorkerTask =
       dataPaths: string[]
       /** The build's images (issue 18), as `runArticleStages` read them. */
       images?: ImageTable
+      /** Bytes of analyses this thread keeps across builds (`analysis-memo.ts`), when it does. */
+      memoBytes?: number
       articles: unknown[]
     }
 
 let cachedContext: { id: string; context: ProcessContext } | undefined
 let cachedTemplates: { root: string; templates: Templates } | undefined
+/** The analyses of the articles this thread checked, kept while the thread lives. */
+let memo: AnalysisMemo | undefined
+let memoBuild: string | undefined
 
 /** Runs one task; returns wire values. */
 export default async function run(task: WorkerTask): Promise<unknown> {
@@ -51,11 +57,21 @@ export default async function run(task: WorkerTask): Promise<unknown> {
   const articles = fromWire<ArticleToCheck[]>(task.articles)
   const processed = processBatch(
     articles.map((article) => loadedFile(article.path, article.value, article.data)),
-    context
+    context,
+    memoFor(task.memoBytes, task.store.id)
   )
   // The main thread holds the loaded files already: only what checking added goes back, as the
   // bytes the build cache keeps.
   return processed.map((item) => resultBytes({ check: item.check, brief: item.brief }))
+}
+
+/** This thread's memo, told when a task is of another build (each build shares its own store). */
+function memoFor(capBytes: number | undefined, build: string): AnalysisMemo | undefined {
+  if (capBytes === undefined) return undefined
+  if (memo?.capBytes !== capBytes) memo = new AnalysisMemo(capBytes)
+  if (memoBuild !== build) memo.nextBuild()
+  memoBuild = build
+  return memo
 }
 
 /** The build's context (and so its processor), made once per build in each worker. */

@@ -5,9 +5,9 @@
  */
 import { createRunner, minArticlesForWorkers } from '../parallel/article-runner.js'
 import type { ArticleRunner } from '../parallel/article-runner.js'
+import type { RunnerOptions } from '../parallel/article-runner.js'
+import { defaultMemoBytes } from '../article/analysis-memo.js'
 import type { BuildSession } from '../cache/build-session.js'
-
-type RunnerOptions = Parameters<typeof createRunner>[0]
 
 /**
  * The runner for a build with `options`: the session's, when it was made for the same site,
@@ -27,7 +27,9 @@ export function runnerFor(
   const key = JSON.stringify({ ...made, large: count >= minArticlesForWorkers })
   if (session.runner?.key !== key) {
     void session.runner?.runner.close()
-    session.runner = { key, runner: createRunner(options) }
+    // A session's runner keeps each article's analysis: its next build of an unchanged article
+    // (a data edit re-checks every reader) starts at the fact check.
+    session.runner = { key, runner: createRunner({ memoBytes: defaultMemoBytes, ...options }) }
   }
   return { runner: session.runner.runner, close: () => Promise.resolve() }
 }
