@@ -19,6 +19,9 @@ import type { ArticleToCheck, WorkerTask } from './article-worker.js'
 /** Articles one in-process batch checks and renders before handing them on. */
 const inProcessBatch = 64
 
+/** Bytes of analyses the in-process runner keeps at most. */
+const inProcessMemoBytes = 16 * 1024 * 1024
+
 /** Below this many articles a build stays on one thread. */
 export const minArticlesForWorkers = 64
 
@@ -85,7 +88,12 @@ function defaultThreads(count: number): number {
 const articleTasks = () => import('./article-tasks.js')
 
 function inProcessRunner(options: RunnerOptions): ArticleRunner {
-  const memo = options.memoBytes === undefined ? undefined : new AnalysisMemo(options.memoBytes)
+  // This thread checks few articles at a time (a small site's, or those a save touched): what it
+  // keeps is bounded well below the threads' share, so a day of saves leaves the heap as it was.
+  const memo =
+    options.memoBytes === undefined
+      ? undefined
+      : new AnalysisMemo(Math.min(options.memoBytes, inProcessMemoBytes))
   return {
     load: async (items) =>
       items.length === 0 ? [] : (await articleTasks()).loadBatch(items, options.settings),
