@@ -35,9 +35,7 @@ export function holdPages(session: Pick<BuildSession, 'pages'>): HeldPages {
       if ('chunks' in file && file.deferrable === true) {
         // A report of thousands of articles is tens of megabytes made on every save that
         // changes a figure; the dev server makes it when a browser asks for it.
-        const { chunks } = file
-        let made: string | undefined
-        held.set(file.path, () => (made ??= [...chunks()].join('')))
+        held.set(file.path, madeOnce(file.chunks))
         return { size: 0, hash: '' }
       }
       const content = 'chunks' in file ? [...file.chunks()].join('') : file.content
@@ -70,16 +68,30 @@ export function holdPages(session: Pick<BuildSession, 'pages'>): HeldPages {
       return [...held]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
         .map(([path, content]) =>
-          typeof content === 'function'
-            ? {
-                path,
-                later: true as const,
-                get content() {
-                  return content()
-                }
-              }
-            : { path, content }
+          typeof content === 'function' ? laterFile(path, content) : { path, content }
         )
+    }
+  }
+}
+
+/*
+ * The two closures below are made out of `holdPages`' scope: one made inside would hold that
+ * build's files, and through the session's pages, kept from build to build, every build's.
+ */
+
+/** `chunks` joined when first asked for, once. */
+function madeOnce(chunks: () => Iterable<string>): () => string {
+  let made: string | undefined
+  return () => (made ??= [...chunks()].join(''))
+}
+
+/** A file whose content is made when first read. */
+function laterFile(path: string, make: () => string): LaterFile {
+  return {
+    path,
+    later: true,
+    get content() {
+      return make()
     }
   }
 }

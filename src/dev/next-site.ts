@@ -9,7 +9,7 @@ import { reportedSuggestions } from './dev-suggestions.js'
 import { problemsOf, renderOverlay } from './overlay.js'
 import { renderSuggestions } from './suggest-overlay.js'
 import type { BuildResult } from '../build.js'
-import type { ReportArticle } from '../types.js'
+import type { LaterFile, ReportArticle } from '../types.js'
 import type { ArticleSuggestions } from './dev-suggestions.js'
 import type { LocatedProblem } from './overlay.js'
 import type { ServedContent, ServedSite } from './serve-site.js'
@@ -64,7 +64,7 @@ export function nextSite(
   const base = result.settings.base
   // A file the build left to be made when first read stays so (`LaterFile`).
   const files = new Map<string, ServedContent>(
-    result.files.map((file) => [file.path, 'later' in file ? () => file.content : file.content])
+    result.files.map((file) => [file.path, 'later' in file ? later(file) : file.content])
   )
   const pages = new Map<string, string>()
   const kept = new Set<string>()
@@ -90,6 +90,14 @@ export function nextSite(
     suggested,
     overlayFor: overlaysOf(result.exit, problems, pages, kept, suggested)
   }
+}
+
+/**
+ * How to make `file` when it is asked for. Made here, out of `nextSite`'s scope: a closure made
+ * there would hold that scope, the previous site with it, and so every site served since start.
+ */
+function later(file: LaterFile): () => string {
+  return () => file.content
 }
 
 /** What the overlay says of a build that stopped on `error`, an error of factdesk's own. */
