@@ -19,8 +19,12 @@ import type { ArticleToCheck, WorkerTask } from './article-worker.js'
 /** Articles one in-process batch checks and renders before handing them on. */
 const inProcessBatch = 64
 
-/** Bytes of analyses the in-process runner keeps at most. */
-const inProcessMemoBytes = 16 * 1024 * 1024
+/**
+ * Bytes of analyses the in-process runner keeps at most: a site below `minArticlesForWorkers`
+ * articles is under 3 MB of them (37 KB an article at 4,000 bench articles); what it keeps of a
+ * large site's saves is of no use after the next save, and would only grow the heap.
+ */
+const inProcessMemoBytes = 4 * 1024 * 1024
 
 /** Below this many articles a build stays on one thread. */
 export const minArticlesForWorkers = 64
