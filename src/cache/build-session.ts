@@ -46,9 +46,9 @@ export interface BuildSession {
    * and then every article file is read again.
    */
   changed: Set<string> | undefined
-  /** The last walk of `content/` (`content/walk-again.ts`). */
+  /** The last walk of `content/` (`cache/walk-again.ts`). */
   walk?: { found: FoundArticles; files: ReadonlySet<string> } | undefined
-  /** The templates as last loaded (`render/templates-again.ts`). */
+  /** The templates as last loaded (`cache/templates-again.ts`). */
   templates?: Awaited<ReturnType<typeof loadTemplates>> | undefined
   /**
    * For each thing a build reads of the site when it changed (`walk`: the walk of `content/`;

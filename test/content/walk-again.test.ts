@@ -2,7 +2,7 @@ import { mkdir, rm, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createBuildSession, noteChanges } from '../../src/cache/build-session.js'
-import { findArticlesAgain } from '../../src/content/walk-again.js'
+import { findArticlesAgain } from '../../src/cache/walk-again.js'
 import { tempSite } from '../helpers/temp-site.js'
 
 // A file added without the watcher naming it shows whether the walk ran again: it is found by a

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createBuildSession, noteChanges } from '../../src/cache/build-session.js'
-import { loadTemplatesAgain } from '../../src/render/templates-again.js'
+import { loadTemplatesAgain } from '../../src/cache/templates-again.js'
 import { tempSite } from '../helpers/temp-site.js'
 
 // A template changed without the session being told shows whether the templates were read

@@ -3,8 +3,8 @@
  * `templates/` changed since. Loading reads and hashes every template file of the site and of
  * the defaults before each rebuild; a save to an article changes none of them.
  */
-import { type BuildSession, changesSince } from '../cache/build-session.js'
-import { loadTemplates } from './templates.js'
+import { type BuildSession, changesSince } from './build-session.js'
+import { loadTemplates } from '../render/templates.js'
 
 /** `loadTemplates(root)`, or the session's last load when no template file changed since. */
 export async function loadTemplatesAgain(

@@ -9,9 +9,9 @@
  */
 import { lstatSync } from 'node:fs'
 import { join } from 'node:path'
-import { type BuildSession, changesSince } from '../cache/build-session.js'
-import { findArticles } from './find-articles.js'
-import type { FoundArticles } from './find-articles.js'
+import { type BuildSession, changesSince } from './build-session.js'
+import { findArticles } from '../content/find-articles.js'
+import type { FoundArticles } from '../content/find-articles.js'
 
 /** The Markdown files under `root/content/`, walked again only when a change calls for it. */
 export async function findArticlesAgain(
