@@ -4,9 +4,9 @@
  * TypeScript sources (tests), which worker threads cannot load.
  */
 import { availableParallelism } from 'node:os'
-import { serialize } from 'node:v8'
+import { deserialize, serialize } from 'node:v8'
 import { fromWire, toWire } from './wire.js'
-import { resultOf } from './result-bytes.js'
+import { resultBytes, resultOf } from './result-bytes.js'
 import { byThread, threadPools } from './thread-pools.js'
 import { AnalysisMemo } from '../article/analysis-memo.js'
 import type { LoadedFile } from '../article/article-file.js'
@@ -100,7 +100,7 @@ function inProcessRunner(options: RunnerOptions): ArticleRunner {
       : new AnalysisMemo(Math.min(options.memoBytes, inProcessMemoBytes))
   return {
     load: async (items) =>
-      items.length === 0 ? [] : (await articleTasks()).loadBatch(items, options.settings),
+      items.length === 0 ? [] : asCrossed((await articleTasks()).loadBatch(items, options.settings)),
     async process(articles, { brief, store, prepare, onBatch }) {
       if (articles.length === 0) return
       memo?.nextBuild()
@@ -111,11 +111,27 @@ function inProcessRunner(options: RunnerOptions): ArticleRunner {
       // writes each batch out (the cache, the output) and lets it go before the next is made.
       for (const [index, batch] of chunk(articles, inProcessBatch).entries()) {
         if (index > 0) await new Promise((resolve) => setImmediate(resolve))
-        onBatch(tasks.processBatch(await prepare(batch), context, memo))
+        onBatch(tasks.processBatch(await prepare(batch), context, memo).map(resultAsCrossed))
       }
     },
     close: async () => {}
   }
+}
+
+/*
+ * What this thread loads and checks is handed on as a worker's would be, through the same bytes.
+ * The YAML parser's strings and the figures' texts are slices of the file's whole text and prose:
+ * a session that keeps an edited article's summary kept its whole text with it, 36 KB an article
+ * more than a cached or a worker's article, and the dev server grew with every story saved.
+ * The result's bytes are the ones the cache keeps, so it does not serialize them again.
+ */
+function asCrossed(results: LoadResult[]): LoadResult[] {
+  return fromWire<LoadResult[]>(deserialize(serialize(toWire(results))))
+}
+
+function resultAsCrossed(result: ArticleResult): ArticleResult {
+  const bytes = resultBytes({ check: result.check, brief: result.brief })
+  return { file: result.file, ...resultOf(bytes), bytes }
 }
 
 function poolRunner(options: RunnerOptions, threads: number, workerFile: URL): ArticleRunner {
