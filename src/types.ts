@@ -195,7 +195,7 @@ export interface Report {
     unchecked: number
     errors: number
     warnings: number
-    exit: number
+    exit: 0 | 1 | 2
   }
   articles: ReportArticle[]
 }

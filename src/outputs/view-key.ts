@@ -13,11 +13,15 @@ const parts = new WeakMap<object, string>()
 
 /**
  * `view` as JSON for its page's key, with `site` (covered by the frame) and each of `shared`
- * written as its hash.
+ * written as its hash. The feeds' key has no site view, and passes none.
  */
-export function viewKeyText(view: object, site: object, shared: ReadonlySet<object>): string {
+export function viewKeyText(
+  view: object,
+  site: object | undefined,
+  shared: ReadonlySet<object>
+): string {
   return JSON.stringify(view, (_key, value: unknown) => {
-    if (value === site) return '#site'
+    if (site !== undefined && value === site) return '#site'
     if (typeof value !== 'object' || value === null || !shared.has(value)) return value
     let hash = parts.get(value)
     if (hash === undefined) parts.set(value, (hash = partKey({ json: JSON.stringify(value) })))

@@ -94,6 +94,18 @@ function steps(
       shows: (fresh) => expect(textOf(fresh, 'index.html')).toContain('Coin slides, retitled')
     },
     {
+      // The sitemap shows when each brief last changed: it is made again.
+      name: 'mark the article updated',
+      event: 'reload',
+      edit: (root) =>
+        replaceIn(
+          join(root, slides),
+          'date: 2025-11-03T12:00:00Z',
+          'date: 2025-11-03T12:00:00Z\nupdated: 2025-11-04T08:30:00Z'
+        ),
+      shows: (fresh) => expect(textOf(fresh, 'sitemap.xml')).toContain('2025-11-04T08:30:00Z')
+    },
+    {
       name: 'revert the article',
       event: 'reload',
       edit: (root) => writeFile(join(root, slides), original(slides)),
