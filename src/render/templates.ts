@@ -4,17 +4,12 @@
  * folder. Each template is compiled once, in a Handlebars environment of its own, so that
  * partials registered here never leak into another build in the same process.
  */
-import { readdir, realpath } from 'node:fs/promises'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { createHash } from 'node:crypto'
 import Handlebars from 'handlebars'
-import { describeRefusal, readSiteFile } from '../io/read-site-file.js'
-import type { Refusal } from '../io/read-site-file.js'
-import { sizeLimits } from '../io/size-limits.js'
-import type { Problem, SiteProblem } from '../types.js'
+import type { SiteProblem } from '../types.js'
 import { templateProblem } from './template-problems.js'
-import { hasCode } from '../io/file-errors.js'
+import { canonical, listTemplates, projectRoot, readAsset } from './template-files.js'
 import { dataReadsOf, pageFingerprints, partialReads, partialsNamed } from './template-uses.js'
 import type { DataReads } from './template-uses.js'
 import type { TemplateSource } from './template-uses.js'
@@ -41,6 +36,8 @@ export interface Templates {
   script: string
   /** Hash of every template source used and the stylesheet: the build cache keys pages on it. */
   fingerprint: string
+  /** The texts these were compiled from, for a worker thread to compile (`templatesOfTexts`). */
+  texts: string
   /** What partial `name` reads of Handlebars' data variables (`template-uses.ts`). */
   partialReads(name: string): DataReads | undefined
   /**
@@ -50,15 +47,17 @@ export interface Templates {
   pageFingerprint(page: string): string
 }
 
-/**
- * The project's own folder, whose `templates/` are found next to `src/` and next to the compiled
- * `lib/` alike. Its files are read by the same rules as a site's, with the project as their root.
- */
-const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
 const projectTemplates = path.join(projectRoot, 'templates')
 
 /** The template folders, each holding `*.hbs` files. */
 const kinds = ['layouts', 'pages', 'partials'] as const
+type Kind = (typeof kinds)[number]
+
+/** The texts of each folder's templates: the project's defaults and the site's own. */
+type ReadTemplates = ReadonlyMap<
+  Kind,
+  { defaults: Map<string, string>; overrides: Map<string, string> }
+>
 
 /**
  * Loads and compiles the templates of the site at `root`. A template that does not compile is a
@@ -85,23 +84,58 @@ export async function loadTemplates(
   const own = sameFolder ? projectRoot : root
   const stylesheet = await readAsset(own, 'templates/style.css', 'stylesheet', problems)
   const script = await readAsset(own, 'templates/figure-marks.js', 'script', problems)
-  // A resident process loads the templates before each build, and a save rarely touches them:
-  // the same texts read with the same problems compile to the same templates.
   const texts = JSON.stringify([
     [...read].map(([kind, { defaults, overrides }]) => [kind, [...defaults], [...overrides]]),
     problems,
     stylesheet,
     script
   ])
+  const { templates, failures } = compiledOnce(texts, () => ({ read, stylesheet, script }))
+  return { templates, problems: [...problems, ...failures] }
+}
+
+/**
+ * The templates `texts` (a `Templates.texts`) compile to: how a worker thread renders with the
+ * very templates the build's keys were made of, never with files read again from disk, which a
+ * save may have changed since (a thread that kept its first templates rendered a session's
+ * briefs with them after a template edit, and the build cache kept those pages).
+ */
+export function templatesOfTexts(texts: string): Templates {
+  return compiledOnce(texts, () => {
+    const [folders, , stylesheet, script] = JSON.parse(texts) as [
+      [Kind, [string, string][], [string, string][]][],
+      unknown,
+      string,
+      string
+    ]
+    const read: ReadTemplates = new Map(
+      folders.map(([kind, defaults, overrides]) => [
+        kind,
+        { defaults: new Map(defaults), overrides: new Map(overrides) }
+      ])
+    )
+    return { read, stylesheet, script }
+  }).templates
+}
+
+/**
+ * A resident process loads the templates before each build, and a save rarely touches them:
+ * the same texts read with the same problems compile to the same templates.
+ */
+function compiledOnce(
+  texts: string,
+  read: () => { read: ReadTemplates; stylesheet: string; script: string }
+): { templates: Templates; failures: SiteProblem[] } {
   if (lastLoaded?.texts !== texts) {
     const failures: SiteProblem[] = []
+    const { read: files, stylesheet, script } = read()
     lastLoaded = {
       texts,
-      templates: compileTemplates(read, stylesheet, script, failures),
+      templates: compileTemplates(files, stylesheet, script, failures, texts),
       failures
     }
   }
-  return { templates: lastLoaded.templates, problems: [...problems, ...lastLoaded.failures] }
+  return lastLoaded
 }
 
 /**
@@ -112,13 +146,11 @@ let lastLoaded: { texts: string; templates: Templates; failures: SiteProblem[] }
 
 /** Compiles the templates read, the site's before the project's defaults of the same name. */
 function compileTemplates(
-  read: ReadonlyMap<
-    (typeof kinds)[number],
-    { defaults: Map<string, string>; overrides: Map<string, string> }
-  >,
+  read: ReadTemplates,
   stylesheet: string,
   script: string,
-  problems: SiteProblem[]
+  problems: SiteProblem[],
+  texts: string
 ): Templates {
   const env = Handlebars.create()
   const fingerprint = createHash('sha256')
@@ -163,6 +195,7 @@ function compileTemplates(
     stylesheet,
     script,
     fingerprint: whole,
+    texts,
     pageFingerprint: (page) => byPage.get(page) ?? whole,
     partialReads: (name) => partialReads(sources.partials, name)
   }
@@ -187,89 +220,5 @@ function compileTemplate(
     return { render: env.compile<object>(ast, { preventIndent: true }), partials, reads }
   } catch (error) {
     return { problem: templateProblem(error, source, file) }
-  }
-}
-
-/**
- * `name -> source` of the `*.hbs` files in the folder `folder` of `base` (a site root, or the
- * project's); empty when the folder does not exist. A file that cannot be read (a link leaving
- * the site, a FIFO, a file over `sizeLimits.template`) is a problem, and the project default of
- * its name stands in for it.
- */
-async function listTemplates(
-  base: string,
-  folder: string,
-  problems: Problem[]
-): Promise<Map<string, string>> {
-  const found = new Map<string, string>()
-  let entries: string[]
-  try {
-    entries = await readdir(path.join(base, folder))
-  } catch (error) {
-    if (!hasCode(error, 'ENOENT', 'ENOTDIR')) problems.push(cannotList(folder, error))
-    return found
-  }
-  for (const entry of entries.sort()) {
-    if (!entry.endsWith('.hbs')) continue
-    const file = `${folder}/${entry}`
-    const read = await readSiteFile(base, file, sizeLimits.template)
-    if (read instanceof Uint8Array) found.set(entry.slice(0, -'.hbs'.length), read.toString('utf8'))
-    else problems.push(refused(file, 'template', read))
-  }
-  return found
-}
-
-/** The problem for a template folder that exists but cannot be listed. */
-function cannotList(folder: string, error: unknown): SiteProblem {
-  const reason = error instanceof Error ? error.message : String(error)
-  return {
-    severity: 'error',
-    line: 1,
-    column: 1,
-    rule: 'template-error',
-    message: `cannot read the template folder (${reason}); check that it is a readable folder`,
-    file: folder
-  }
-}
-
-/** The problem for a template file that was not read: `path-unsafe` for a link leaving the site. */
-function refused(file: string, what: 'template' | Asset, refusal: Refusal): SiteProblem {
-  return {
-    severity: 'error',
-    line: 1,
-    column: 1,
-    rule: refusal.reason === 'outside' ? 'path-unsafe' : 'template-error',
-    message: `cannot read the ${what}: ${describeRefusal(refusal)}`,
-    file
-  }
-}
-
-/** The files of `templates/` copied to `assets/` rather than compiled. */
-type Asset = 'stylesheet' | 'script'
-
-/**
- * The stylesheet or script `file` of `base` (the site root, or the project's when the site uses
- * its templates), or the project's when the site has none or it cannot be read.
- */
-async function readAsset(
-  base: string,
-  file: string,
-  what: Asset,
-  problems: SiteProblem[]
-): Promise<string> {
-  const read = await readSiteFile(base, file, sizeLimits.template)
-  if (read instanceof Uint8Array) return read.toString('utf8')
-  if (read.reason !== 'missing') problems.push(refused(file, what, read))
-  const own = await readSiteFile(projectRoot, file, sizeLimits.template)
-  if (own instanceof Uint8Array) return own.toString('utf8')
-  throw new Error(`cannot read factdesk's own ${file}: ${describeRefusal(own)}; reinstall factdesk`)
-}
-
-/** A folder's real path, or the path itself when it does not exist. */
-async function canonical(folder: string): Promise<string> {
-  try {
-    return await realpath(folder)
-  } catch {
-    return path.resolve(folder)
   }
 }

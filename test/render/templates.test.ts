@@ -1,7 +1,8 @@
+import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { renderPage, renderPagePieces } from '../../src/render/render-page.js'
-import { loadTemplates, type Templates } from '../../src/render/templates.js'
+import { loadTemplates, templatesOfTexts, type Templates } from '../../src/render/templates.js'
 import type { Problem } from '../../src/types.js'
 import { tempSite } from '../helpers/temp-site.js'
 
@@ -134,6 +135,29 @@ describe('loadTemplates', () => {
     }
     expect(html(first.templates)).toContain('first site')
     expect(html(second.templates)).not.toContain('first site')
+  })
+})
+
+describe('templatesOfTexts', () => {
+  it('compiles the very templates a load read, without reading the folder again', async () => {
+    const root = await tempSite({
+      'templates/partials/site-footer.hbs': '<footer>as loaded</footer>',
+      'templates/style.css': 'body { color: navy }'
+    })
+    const { templates } = await loadTemplates(root)
+    // What the folder holds now is not what the load read: a worker thread must not see it.
+    await writeFile(
+      path.join(root, 'templates/partials/site-footer.hbs'),
+      '<footer>saved later</footer>'
+    )
+    // Another site loaded since, so the texts are compiled anew rather than found compiled.
+    await loadTemplates(await tempSite({}))
+    const again = templatesOfTexts(templates.texts)
+    expect(again.fingerprint).toBe(templates.fingerprint)
+    expect(again.stylesheet).toBe('body { color: navy }')
+    const rendered = renderPage(again, 'not-found', context)
+    expect('html' in rendered && rendered.html).toContain('<footer>as loaded</footer>')
+    expect(again.pageFingerprint('brief')).toBe(templates.pageFingerprint('brief'))
   })
 })
 
