@@ -4,12 +4,17 @@
  * re-runs only the stages that read the data. Kept serialized: the bytes are a fraction of the
  * live objects' heap, their size is known exactly for the cap, and each use deserializes a fresh
  * copy, which the later stages may change without touching what is kept.
+ *
+ * Beside each analysis, the article's result bytes (its check record and brief) with the digest
+ * of its check's output (`rendered-cutoff.ts`): a data edit that moves none of its figures is
+ * then answered without rendering again. Both kinds share one cap and one order of use: a site
+ * larger than the cap keeps both for a fixed part of its articles, and the runner's bound on
+ * what it keeps stays the one it was given.
  */
-import { createHash } from 'node:crypto'
 import { deserialize, serialize } from 'node:v8'
 import type { Node } from 'unist'
 import type { LoadedFile } from './article-file.js'
-import { toWire } from '../parallel/wire.js'
+import { valueDigest } from './value-digest.js'
 import type { Figure, Prose } from '../types.js'
 
 /**
@@ -24,6 +29,16 @@ export interface Analysis {
   found: Figure[]
 }
 
+/**
+ * What the memo holds for a key: an analysis, or result bytes with `check`, the digest of the
+ * check output they were rendered from; and the last build that used it.
+ */
+interface Kept {
+  bytes: Uint8Array
+  build: number
+  check?: string
+}
+
 /** Bytes kept by default in one runner (shared out among its threads). */
 export const defaultMemoBytes = 384 * 1024 * 1024
 
@@ -36,11 +51,13 @@ export const defaultMemoBytes = 384 * 1024 * 1024
  * This way such a site keeps a fixed part of its articles, build after build.
  */
 export class AnalysisMemo {
-  readonly #kept = new Map<string, { bytes: Uint8Array; build: number }>()
+  readonly #kept = new Map<string, Kept>()
   #bytes = 0
   #build = 0
   /** Analyses made (not taken from the memo) since it was created: what tests count. */
   analysed = 0
+  /** Bodies and briefs rendered (not taken from the memo) since it was created, likewise. */
+  rendered = 0
 
   constructor(readonly capBytes: number) {}
 
@@ -51,16 +68,41 @@ export class AnalysisMemo {
 
   /** A fresh copy of the analysis kept for `key`, now the most recently used. */
   take(key: string): Analysis | undefined {
-    const entry = this.#kept.get(key)
-    if (entry === undefined) return undefined
-    this.#kept.delete(key)
-    this.#kept.set(key, { bytes: entry.bytes, build: this.#build })
-    return deserialize(entry.bytes) as Analysis
+    const bytes = this.#use(key)?.bytes
+    return bytes === undefined ? undefined : (deserialize(bytes) as Analysis)
   }
 
   /** Keeps `analysis` (as it is now) for `key`, when there is room for it. */
   keep(key: string, analysis: Analysis): void {
-    const bytes = serialize(analysis)
+    this.#put(key, { bytes: serialize(analysis), build: this.#build })
+  }
+
+  /**
+   * The result bytes kept for `key` (`rendered-cutoff.ts`) when they were rendered from a check
+   * output of digest `check`, now the most recently used; shared, never to be changed.
+   */
+  takeRendered(key: string, check: string): Uint8Array | undefined {
+    const entry = this.#kept.get(key)
+    return entry?.check === check ? this.#use(key)?.bytes : undefined
+  }
+
+  /** Keeps result `bytes` rendered from a check output of digest `check`, in place of the last. */
+  keepRendered(key: string, check: string, bytes: Uint8Array): void {
+    // A copy of its own: bytes v8 wrote may be a view of a larger buffer, which the cap would miss.
+    this.#put(key, { bytes: new Uint8Array(bytes), build: this.#build, check })
+  }
+
+  #use(key: string): Kept | undefined {
+    const entry = this.#kept.get(key)
+    if (entry === undefined) return undefined
+    this.#kept.delete(key)
+    const used = { ...entry, build: this.#build }
+    this.#kept.set(key, used)
+    return used
+  }
+
+  #put(key: string, kept: Kept): void {
+    const { bytes } = kept
     this.#forget(key)
     if (bytes.byteLength > this.capBytes) return
     for (const [oldest, entry] of this.#kept) {
@@ -68,7 +110,7 @@ export class AnalysisMemo {
       this.#forget(oldest)
     }
     if (this.#bytes + bytes.byteLength > this.capBytes) return
-    this.#kept.set(key, { bytes, build: this.#build })
+    this.#kept.set(key, kept)
     this.#bytes += bytes.byteLength
   }
 
@@ -95,8 +137,5 @@ export class AnalysisMemo {
  */
 export function analysisKey(file: LoadedFile, notFigures: readonly string[]): string {
   const { frontmatter, places } = file.data
-  // As the wire carries them: a luxon date, a class instance with caches of its own, would not
-  // serialize the same way twice.
-  const read = serialize(toWire([file.path, String(file.value), frontmatter, places, notFigures]))
-  return createHash('sha256').update(read).digest('base64')
+  return valueDigest([file.path, String(file.value), frontmatter, places, notFigures])
 }

@@ -100,7 +100,9 @@ function inProcessRunner(options: RunnerOptions): ArticleRunner {
       : new AnalysisMemo(Math.min(options.memoBytes, inProcessMemoBytes))
   return {
     load: async (items) =>
-      items.length === 0 ? [] : asCrossed((await articleTasks()).loadBatch(items, options.settings)),
+      items.length === 0
+        ? []
+        : asCrossed((await articleTasks()).loadBatch(items, options.settings)),
     async process(articles, { brief, store, prepare, onBatch }) {
       if (articles.length === 0) return
       memo?.nextBuild()
@@ -130,7 +132,7 @@ function asCrossed(results: LoadResult[]): LoadResult[] {
 }
 
 function resultAsCrossed(result: ArticleResult): ArticleResult {
-  const bytes = resultBytes({ check: result.check, brief: result.brief })
+  const bytes = result.bytes ?? resultBytes({ check: result.check, brief: result.brief })
   return { file: result.file, ...resultOf(bytes), bytes }
 }
 
@@ -176,6 +178,7 @@ function poolRunner(options: RunnerOptions, threads: number, workerFile: URL): A
           strict: options.strict,
           store: shared,
           site: brief.site,
+          templates: brief.templates.texts,
           dataPaths,
           ...(brief.images ? { images: brief.images } : {}),
           ...memoBytes,

@@ -4,7 +4,7 @@
  */
 import { deserialize } from 'node:v8'
 import { createDataStore } from '../checks/datasets/dataset.js'
-import { loadTemplates } from '../render/templates.js'
+import { templatesOfTexts } from '../render/templates.js'
 import type { LoadedData } from '../article/article-file.js'
 import { loadBatch, loadedFile, processBatch } from './article-tasks.js'
 import type { ProcessContext } from './article-tasks.js'
@@ -13,7 +13,6 @@ import { resultBytes } from './result-bytes.js'
 import { AnalysisMemo } from '../article/analysis-memo.js'
 import type { Dataset } from '../checks/datasets/dataset.js'
 import type { ImageTable } from '../images/image-facts.js'
-import type { Templates } from '../render/templates.js'
 import type { SiteView } from '../render/page-context.js'
 import type { Settings } from '../types.js'
 import type { ArticleBytes } from './article-tasks.js'
@@ -39,13 +38,18 @@ export type WorkerTask =
       dataPaths: string[]
       /** The build's images (issue 18), as `runArticleStages` read them. */
       images?: ImageTable
+      /**
+       * The texts of the build's templates (`Templates.texts`): a resident thread outlives a
+       * template edit, and renders with exactly what the build's keys were made of, never with
+       * files read again from disk.
+       */
+      templates: string
       /** Bytes of analyses this thread keeps across builds (`analysis-memo.ts`), when it does. */
       memoBytes?: number
       articles: unknown[]
     }
 
 let cachedContext: { id: string; context: ProcessContext } | undefined
-let cachedTemplates: { root: string; templates: Templates } | undefined
 /** The analyses of the articles this thread checked, kept while the thread lives. */
 let memo: AnalysisMemo | undefined
 let memoBuild: string | undefined
@@ -61,8 +65,10 @@ export default async function run(task: WorkerTask): Promise<unknown> {
     memoFor(task.memoBytes, task.store.id)
   )
   // The main thread holds the loaded files already: only what checking added goes back, as the
-  // bytes the build cache keeps.
-  return processed.map((item) => resultBytes({ check: item.check, brief: item.brief }))
+  // bytes the build cache keeps (those kept from an earlier build, for an unmoved check).
+  return processed.map(
+    (item) => item.bytes ?? resultBytes({ check: item.check, brief: item.brief })
+  )
 }
 
 /** This thread's memo, told when a task is of another build (each build shares its own store). */
@@ -85,7 +91,8 @@ async function contextOf(task: Extract<WorkerTask, { kind: 'process' }>): Promis
       brief: {
         settings: task.settings,
         site: task.site,
-        templates: await templatesOf(task.root),
+        // Compiled once per distinct texts (`templatesOfTexts` keeps the last).
+        templates: templatesOfTexts(task.templates),
         dataPaths: new Set(task.dataPaths),
         ...(task.images ? { images: task.images } : {})
       }
@@ -93,12 +100,4 @@ async function contextOf(task: Extract<WorkerTask, { kind: 'process' }>): Promis
     cachedContext = { id: task.store.id, context }
   }
   return cachedContext.context
-}
-
-async function templatesOf(root: string): Promise<Templates> {
-  if (cachedTemplates?.root !== root) {
-    // Template problems were reported by the main thread's own load; here only the result matters.
-    cachedTemplates = { root, templates: (await loadTemplates(root)).templates }
-  }
-  return cachedTemplates.templates
 }

@@ -3,89 +3,17 @@
  * checked again with the same Markdown, frontmatter and `not_figures` is not parsed again, its
  * output is the same bytes as a fresh run's (after a data edit too), and the memo keeps to its cap.
  */
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { AnalysisMemo, analysisKey } from '../../src/article/analysis-memo.js'
 import type { Analysis } from '../../src/article/analysis-memo.js'
-import { loadDataStore } from '../../src/checks/datasets/load-data-store.js'
-import { processBatch } from '../../src/parallel/article-tasks.js'
-import type { ProcessContext } from '../../src/parallel/article-tasks.js'
-import { resultBytes, resultOf } from '../../src/parallel/result-bytes.js'
 import { byThread, threadOf } from '../../src/parallel/thread-pools.js'
-import { siteView } from '../../src/render/page-context.js'
 import { loadedArticleOf } from '../helpers/article-pipeline.js'
-import { makeSettings, projectTemplates } from '../render/fixtures.js'
-import type { Settings } from '../../src/types.js'
+import { makeSettings } from '../render/fixtures.js'
 import type { Root } from 'mdast'
-
-const article = (title: string, close: string): string => `---
-title: "${title}"
-date: 2023-03-23T12:36:00+08:00
-section: news
-data:
-  aaa: markets/aaa.csv
-checks:
-  - figure: "rose 2%"
-    expr: pct_change(aaa.close, "2023-03-22", "2023-03-23")
-  - figure: "about $${close}"
-    expr: aaa.close["2023-03-23"]
----
-The Alder index rose 2% and settled at about $${close}, its **highest** since the G7 met.
-
-| Index | Close |
-| :-- | --: |
-| Alder | ${close} |
-
-Some 41 analysts polled by the desk expect the pattern to hold; see [the data](#data).
-`
-
-const csv = (close: number): string =>
-  `date,open,high,low,close\n2023-03-22,100,104,99,100.00\n2023-03-23,100,104,99,${close}\n`
-
-/** A site folder whose `data/markets/aaa.csv` closes at `close` on the last day. */
-async function siteWith(close: number): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'factdesk-memo-'))
-  await mkdir(join(root, 'data/markets'), { recursive: true })
-  await writeFile(join(root, 'data/markets/aaa.csv'), csv(close))
-  return root
-}
-
-async function contextOf(root: string, settings: Settings): Promise<ProcessContext> {
-  const { store } = await loadDataStore(root, ['markets/aaa.csv'])
-  const dataPaths = new Set([...store.datasets.values()].map((dataset) => dataset.file))
-  const brief = {
-    settings,
-    site: siteView(settings, [], '/style.css'),
-    templates: await projectTemplates(),
-    dataPaths
-  }
-  return { settings, strict: false, store, brief }
-}
-
-type Sources = readonly (readonly [file: string, source: string])[]
-
-const sources: Sources = [
-  ['content/a.md', article('Alder index rises', '102')],
-  ['content/b.md', article('Alder index climbs again', '101')]
-]
+import { contextOf, run, siteWith, sources } from './memo-site.js'
+import type { Sources } from './memo-site.js'
 
 const [first] = sources as [readonly [string, string]]
-
-/**
- * Each article's check and brief, as a worker sends them back and the build reads them: decoded,
- * as v8 writes an equal array densely or sparsely depending on how it was made (fresh runs differ
- * so among themselves), while the brief's page bytes stay as they are.
- */
-function run(context: ProcessContext, memo?: AnalysisMemo, text: Sources = sources) {
-  const files = text.map(([file, source]) =>
-    loadedArticleOf(source, { file, settings: context.settings })
-  )
-  return processBatch(files, context, memo).map((result) =>
-    resultOf(resultBytes({ check: result.check, brief: result.brief }))
-  )
-}
 
 describe('a runner that keeps analyses', () => {
   it('parses an article once, and gives the bytes of a fresh run, also after a data edit', async () => {

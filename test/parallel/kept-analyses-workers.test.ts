@@ -1,20 +1,22 @@
 /**
- * Analyses kept by worker threads (issue 21): a runner that keeps them sends each article to the
- * same thread every build, and what it sends back after a data edit is, byte for byte, what a
- * runner that keeps nothing makes. Worker threads load compiled code: this runs `lib/`.
+ * Analyses and results kept by worker threads (issue 21): a runner that keeps them sends each
+ * article to the same thread every build, and what it sends back after a data edit (one that
+ * moves nothing, a chart, or a verdict; `rendered-cutoff.ts`) and after a template edit is, byte
+ * for byte, what a runner that keeps nothing makes. Worker threads load compiled code: this runs
+ * `lib/`.
  */
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadDataStore } from '../../src/checks/datasets/load-data-store.js'
 import { siteView } from '../../src/render/page-context.js'
 import { ensureCompiled, projectRoot } from '../helpers/compiled-cli.js'
 import { loadedArticleOf } from '../helpers/article-pipeline.js'
-import { makeSettings, projectTemplates } from '../render/fixtures.js'
+import { makeSettings } from '../render/fixtures.js'
 import type { ProcessStage } from '../../src/parallel/article-runner.js'
 import type * as Runner from '../../src/parallel/article-runner.js'
 import { resultOf } from '../../src/parallel/result-bytes.js'
+import { siteWith, templatesOf } from './memo-site.js'
 
 type Runners = typeof Runner
 
@@ -33,16 +35,6 @@ checks:
 The Alder index rose 2% and settled at about $102, its **highest** since ${index} desks met.
 `
 
-async function siteWith(close: number): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'factdesk-kept-'))
-  await mkdir(join(root, 'data/markets'), { recursive: true })
-  await writeFile(
-    join(root, 'data/markets/aaa.csv'),
-    `date,open,high,low,close\n2023-03-22,100,104,99,100\n2023-03-23,100,104,99,${close}\n`
-  )
-  return root
-}
-
 const settings = makeSettings()
 // Enough articles for the runner to use its threads rather than this one.
 const count = 96
@@ -53,7 +45,8 @@ async function stageOf(root: string, into: Map<string, Uint8Array>): Promise<Pro
   const brief = {
     settings,
     site: siteView(settings, [], '/style.css'),
-    templates: await projectTemplates(),
+    // The site's own templates where it has them, as a build loads them and hands them on.
+    templates: await templatesOf(root),
     dataPaths
   }
   return {
@@ -101,6 +94,37 @@ describe('worker threads that keep analyses', () => {
       expect(edited).toEqual(await checkAll(fresh, after))
       expect(edited).not.toEqual(first)
       expect(await checkAll(keeping, before)).toEqual(first)
+    } finally {
+      await Promise.all([keeping.close(), fresh.close()])
+    }
+  }, 300_000)
+
+  it('give them too when a data edit moves nothing or a chart alone, and after a template edit', async () => {
+    const site = await siteWith(102)
+    const options = { root: site, settings, strict: false, count, workers: 2 }
+    const keeping = runners.createRunner({ ...options, memoBytes: 1 << 26 })
+    const fresh = runners.createRunner(options)
+    try {
+      const first = await checkAll(keeping, site)
+      expect(first).toEqual(await checkAll(fresh, site))
+      // No check reads `open`: the results are the ones kept.
+      const quiet = await siteWith(102, { open: 100.5 })
+      const same = await checkAll(keeping, quiet)
+      expect(same).toEqual(await checkAll(fresh, quiet))
+      expect(same).toEqual(first)
+      // A close no check reads, which the panel's charts draw.
+      const charted = await siteWith(102, { early: 97 })
+      const drawn = await checkAll(keeping, charted)
+      expect(drawn).toEqual(await checkAll(fresh, charted))
+      expect(drawn).not.toEqual(first)
+      expect(await checkAll(keeping, site)).toEqual(first)
+      // The site's templates, edited between two builds: the threads render with the new ones.
+      const brief = await readFile(join(projectRoot, 'templates/pages/brief.hbs'), 'utf8')
+      await mkdir(join(site, 'templates/pages'), { recursive: true })
+      await writeFile(join(site, 'templates/pages/brief.hbs'), `${brief}<p>edited</p>\n`)
+      const retemplated = await checkAll(keeping, site)
+      expect(retemplated).toEqual(await checkAll(fresh, site))
+      expect(retemplated).not.toEqual(first)
     } finally {
       await Promise.all([keeping.close(), fresh.close()])
     }
