@@ -55,11 +55,7 @@ export interface DevServerOptions {
   log: (line: string) => void
   /** The build to run; the real one unless a test injects another. */
   buildSite?: typeof build
-  /**
-   * Milliseconds of quiet after a change before rebuilding. Default: 20: an editor's save (a
-   * write, or a write and a rename) is over in a few, and every millisecond waited here is one
-   * more before the page reloads; a change that comes later still is built right after.
-   */
+  /** Milliseconds of quiet after a change before rebuilding. Default: 50. */
   debounceMs?: number
   /** Stop on Ctrl-C (SIGINT). Default: true. */
   stopOnSigint?: boolean
@@ -241,7 +237,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   try {
     watcher = await watchSite({
       root,
-      debounceMs: options.debounceMs ?? 20,
+      debounceMs: options.debounceMs ?? 50,
       onChange: (paths) => {
         for (const path of paths) changed.add(path)
         // The next build reads again only the files named here (cache/build-session.ts).

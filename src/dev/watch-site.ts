@@ -17,7 +17,7 @@ export interface WatchSiteOptions {
   onChange: (paths: string[]) => void
   /** Called when the watcher reports an error (a folder that cannot be read, too many files). */
   onError?: (error: unknown) => void
-  /** Milliseconds without events before `onChange` is called. Default: 20. */
+  /** Milliseconds without events before `onChange` is called. Default: 50. */
   debounceMs?: number
 }
 
@@ -51,7 +51,7 @@ export async function watchSite(options: WatchSiteOptions): Promise<SiteWatcher>
     if (closed) return
     changed.add(relative(root, path).split(sep).join('/'))
     clearTimeout(timer)
-    timer = setTimeout(flush, options.debounceMs ?? 20)
+    timer = setTimeout(flush, options.debounceMs ?? 50)
   })
   watcher.on('error', (error) => options.onError?.(error))
 
