@@ -52,9 +52,16 @@ export async function editTargets(dir, kinds) {
       variant: (original, edit) => `${original}${cssComment(edit)}\n`,
       // What an open page shows: the stylesheet it links holds the edit (the page is restyled
       // at once, before the rebuild of every page gives the stylesheet its new name).
+      // The rebuild that follows may swap the site between reading the page and its stylesheet,
+      // and the old name is then gone (an open page is restyled to the new one): read both again.
       shows: async (port, edit) => {
-        const href = await stylesheetOf(port)
-        return href !== undefined && (await get(port, href)).body.includes(cssComment(edit))
+        for (let read = 0; read < 3; read++) {
+          const href = await stylesheetOf(port)
+          if (href === undefined) return false
+          const stylesheet = await get(port, href)
+          if (stylesheet.status === 200) return stylesheet.body.includes(cssComment(edit))
+        }
+        return false
       }
     }
   }
