@@ -16,23 +16,13 @@ import { makeSettings } from '../render/fixtures.js'
 import type { ProcessStage } from '../../src/parallel/article-runner.js'
 import type * as Runner from '../../src/parallel/article-runner.js'
 import { resultOf } from '../../src/parallel/result-bytes.js'
-import { siteWith, templatesOf } from './memo-site.js'
+import { boundFrontmatter, siteWith, templatesOf } from './memo-site.js'
 
 type Runners = typeof Runner
 
-const story = (index: number): string => `---
-title: "Alder index rises, take ${index}"
-date: 2023-03-23T12:36:00+08:00
-section: news
-data:
-  aaa: markets/aaa.csv
-checks:
-  - figure: "rose 2%"
-    expr: pct_change(aaa.close, "2023-03-22", "2023-03-23")
-  - figure: "about $102"
-    expr: aaa.close["2023-03-23"]
----
-The Alder index rose 2% and settled at about $102, its **highest** since ${index} desks met.
+const story = (
+  index: number
+): string => `${boundFrontmatter(`Alder index rises, take ${index}`, '102')}The Alder index rose 2% and settled at about $102, its **highest** since ${index} desks met.
 `
 
 const settings = makeSettings()

@@ -18,7 +18,8 @@ import { loadedArticleOf, projectTemplates } from '../helpers/article-pipeline.j
 import { projectRoot } from '../helpers/compiled-cli.js'
 import type { Settings } from '../../src/types.js'
 
-export const article = (title: string, close: string): string => `---
+/** The frontmatter of an article that binds "rose 2%" and "about $CLOSE" to `aaa.csv`. */
+export const boundFrontmatter = (title: string, close: string): string => `---
 title: "${title}"
 date: 2023-03-23T12:36:00+08:00
 section: news
@@ -30,7 +31,12 @@ checks:
   - figure: "about $${close}"
     expr: aaa.close["2023-03-23"]
 ---
-The Alder index rose 2% and settled at about $${close}, its **highest** since the G7 met.
+`
+
+export const article = (
+  title: string,
+  close: string
+): string => `${boundFrontmatter(title, close)}The Alder index rose 2% and settled at about $${close}, its **highest** since the G7 met.
 
 | Index | Close |
 | :-- | --: |
