@@ -55,7 +55,7 @@ export interface DevServerOptions {
   log: (line: string) => void
   /** The build to run; the real one unless a test injects another. */
   buildSite?: typeof build
-  /** Milliseconds of quiet after a change before rebuilding. Default: 50. */
+  /** Milliseconds of quiet after a change before rebuilding. Default: 20 (`watch-site.ts`). */
   debounceMs?: number
   /** Stop on Ctrl-C (SIGINT). Default: true. */
   stopOnSigint?: boolean
@@ -237,7 +237,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   try {
     watcher = await watchSite({
       root,
-      debounceMs: options.debounceMs ?? 50,
+      ...(options.debounceMs === undefined ? {} : { debounceMs: options.debounceMs }),
       onChange: (paths) => {
         for (const path of paths) changed.add(path)
         // The next build reads again only the files named here (cache/build-session.ts).
