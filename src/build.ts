@@ -76,6 +76,12 @@ export interface BuildOptions {
   session?: BuildSession
   /** Worker threads for the per-article stages; default: all cores for large sites, 1 for small. */
   workers?: number
+  /**
+   * Articles (site-relative files) to check and render again though their kept results still
+   * hold: the dev server's rehearsal of a save (`dev/rehearse-saves.ts`). Their results are the
+   * kept ones, so the build's are the same.
+   */
+  recheck?: ReadonlySet<string>
   /** Called with each brief as it is rendered (or taken from the cache), by output file. */
   onBrief?: (path: string, content: Uint8Array) => void
   /**

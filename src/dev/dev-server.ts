@@ -22,6 +22,8 @@ import { serveSite } from './serve-site.js'
 import { earlyRestyle, swapsAfter } from './early-restyle.js'
 import { isWildcard, listenHost, serverUrls, urlLines } from './server-urls.js'
 import { watchSite } from './watch-site.js'
+import { defaultRehearsals, rehearsalArticles, rehearsalBudgetMs } from './rehearse-saves.js'
+import { rehearsalDebug } from './rehearse-saves.js'
 import { createDevSearch, withSearch } from './dev-search.js'
 import { createBuildSession, noteChanges } from '../cache/build-session.js'
 import { closeKeptRunner } from '../stages/kept-runner.js'
@@ -60,6 +62,11 @@ export interface DevServerOptions {
   /** Stop on Ctrl-C (SIGINT). Default: true. */
   stopOnSigint?: boolean
   /**
+   * Rebuilds rehearsed after the first build, while the editor reads (`rehearse-saves.ts`).
+   * Default: 4 with the real build, none with an injected one.
+   */
+  rehearsals?: number
+  /**
    * Gives each build's unchecked figures their suggested checks (issue 20), which the overlay
    * offers to add. Default: the suggestion engine, over each article's own data.
    */
@@ -94,6 +101,24 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const changed = new Set<string>()
   let exit: number | undefined
 
+  /** What every build of the server is asked for. */
+  function buildOptions(): Parameters<typeof build>[0] {
+    return {
+      root,
+      out: join(root, 'dist'),
+      strict: options.strict,
+      drafts: options.drafts,
+      now: options.now,
+      write: false,
+      // The index, the results and the pages of the last build, kept in memory (issue 21).
+      session,
+      // Made when a page first searches, not on every save (dev-search.ts).
+      search: false,
+      // The cache makes a rebuild redo only the articles a change touched.
+      cacheDir: cacheDirOf(root)
+    }
+  }
+
   /** One build, then the swap; the server never sees a build in progress. */
   async function runBuild(): Promise<void> {
     const started = performance.now()
@@ -112,18 +137,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     let next: DevSite
     try {
       const result = await buildSite({
-        root,
-        out: join(root, 'dist'),
-        strict: options.strict,
-        drafts: options.drafts,
-        now: options.now,
-        write: false,
-        // The index, the results and the pages of the last build, kept in memory (issue 21).
-        session,
-        // Made when a page first searches, not on every save (dev-search.ts).
-        search: false,
-        // The cache makes a rebuild redo only the articles a change touched.
-        cacheDir: cacheDirOf(root),
+        ...buildOptions(),
         ...(site.buildId === 0
           ? { onBrief: (path: string, content: Uint8Array) => firstBriefs.set(path, content) }
           : {}),
@@ -155,6 +169,35 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const swaps = exit === previousExit ? swapsAfter(early, previous, next, changes) : undefined
     if (swaps === undefined) liveReload.reload(site.buildId)
     else liveReload.restyle(site.buildId, swaps)
+  }
+
+  /**
+   * Rebuilds with one article checked again and nothing swapped or announced (see
+   * `rehearse-saves.ts`), until a change comes. They run one at a time with the real builds: a
+   * save made during one waits for it, and is built right after.
+   */
+  async function rehearse(): Promise<void> {
+    const count = options.rehearsals ?? (options.buildSite ? 0 : defaultRehearsals)
+    const began = performance.now()
+    for (const article of rehearsalArticles(site.pages, count)) {
+      if (stopping || building !== undefined || changed.size > 0) return
+      if (performance.now() - began > rehearsalBudgetMs) return
+      const rehearsal = buildSite({ ...buildOptions(), recheck: new Set([article]) }).then(
+        () => undefined,
+        // A real build would crash too, and say so; a rehearsal has no one to tell.
+        () => undefined
+      )
+      const started = performance.now()
+      building = rehearsal
+      await rehearsal
+      building = undefined
+      rehearsalDebug('rehearsed a save of %s in %d ms', article, performance.now() - started)
+      if (again) {
+        again = false
+        void rebuild()
+        return
+      }
+    }
   }
 
   // Builds run one at a time; changes that arrive during a build are taken up by one more.
@@ -261,6 +304,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     throw error
   }
   await firstBuild
+  void rehearse()
 
   let resolveClosed: () => void = () => undefined
   const closed = new Promise<void>((resolve) => {

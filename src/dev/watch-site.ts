@@ -34,7 +34,6 @@ const chokidarChangeWindowMs = 50
 /** How long after the window to look: chokidar's own timer must have fired first. */
 const lookAgainMarginMs = 10
 
-
 /** A running watcher. */
 export interface SiteWatcher {
   /** Stops watching; no `onChange` call follows. */
@@ -106,14 +105,17 @@ export async function watchSite(options: WatchSiteOptions): Promise<SiteWatcher>
       // Gone: its removal is chokidar's to report, and is not throttled.
       if (before === undefined) return
       const wait = (windowEnds.get(file) ?? now) - performance.now() + lookAgainMarginMs
-      const again = setTimeout(() => {
-        lookingAgain.delete(again)
-        const end = windowEnds.get(file)
-        if (end !== undefined && end <= performance.now()) windowEnds.delete(file)
-        void lookAt(file).then((after) => {
-          if (!closed && after !== undefined && !sameFile(before, after)) note(file)
-        })
-      }, Math.max(0, wait))
+      const again = setTimeout(
+        () => {
+          lookingAgain.delete(again)
+          const end = windowEnds.get(file)
+          if (end !== undefined && end <= performance.now()) windowEnds.delete(file)
+          void lookAt(file).then((after) => {
+            if (!closed && after !== undefined && !sameFile(before, after)) note(file)
+          })
+        },
+        Math.max(0, wait)
+      )
       lookingAgain.add(again)
     })
   }
@@ -135,9 +137,7 @@ export async function watchSite(options: WatchSiteOptions): Promise<SiteWatcher>
 
 /** Whether two looks at a file saw the same version of it. */
 function sameFile(a: Stats, b: Stats): boolean {
-  return (
-    a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs
-  )
+  return a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs
 }
 
 /**

@@ -179,6 +179,10 @@ export async function runArticleStages(
     // A template edit re-renders briefs without re-checking; a data edit re-checks its readers.
     const toProcess: LoadedFile[] = []
     for (const file of ready) {
+      if (options.recheck?.has(file.path)) {
+        toProcess.push(file)
+        continue
+      }
       const slot = entries.get(file.path)
       const held =
         frame === undefined || slot === undefined

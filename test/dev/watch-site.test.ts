@@ -64,7 +64,7 @@ describe('watchSite', () => {
     expect(seen).toContain('templates/pages/brief.hbs')
   })
 
-  it('reports a save made just after the last report, inside chokidar\'s 50 ms window', async () => {
+  it("reports a save made just after the last report, inside chokidar's 50 ms window", async () => {
     // chokidar drops a second `change` of a file within 50 ms of the first; with a quiet period
     // of 5 ms the first is reported (and a build could have read the file) long before that.
     const root = await tempSite({ 'data/site.yaml': siteYaml, 'content/a.md': 'a' })

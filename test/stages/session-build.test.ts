@@ -88,6 +88,25 @@ describe('a build with a session', () => {
     expectSameBuild('after the edit', after, await freshBuild(root))
   })
 
+  it('checks an article named in `recheck` again, though its results are kept, and makes the same site', async () => {
+    const root = await siteCopy()
+    const session = newSession()
+    await devBuild(root, { session })
+    noteChanges(session, [])
+    const kept = await devBuild(root, { session })
+    noteChanges(session, [])
+    const again = await devBuild(root, { session, recheck: new Set([slides]) })
+    const summaryOf = (result: BuildResult, file: string) =>
+      result.articles.find((article) => article.file === file)
+    // An untouched article's summary is the very one the session kept; one checked again is new.
+    const other = 'content/coin-wrong.md'
+    expect(summaryOf(again, other)).toBeDefined()
+    expect(summaryOf(again, other)).toBe(summaryOf(kept, other))
+    expect(summaryOf(again, slides)).not.toBe(summaryOf(kept, slides))
+    expect(summaryOf(again, slides)).toEqual(summaryOf(kept, slides))
+    expectSameBuild('an article checked again', again, kept)
+  })
+
   it('does not read an article not named as changed, and reads it once named', async () => {
     const root = await siteCopy()
     const session = newSession()
