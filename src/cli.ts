@@ -13,11 +13,6 @@ import { commandHelp, overviewHelp } from './cli/help-text.js'
 import { processIo, usageError } from './cli/io.js'
 import type { Io } from './cli/io.js'
 import { resolveNow } from './cli/resolve-now.js'
-import { runBuild } from './cli/run-build.js'
-import { runInit } from './cli/run-init.js'
-import { runNew } from './cli/run-new.js'
-import { runDev, runPreview } from './cli/run-servers.js'
-import { listRules } from './commands/list-rules.js'
 import { RefusedInput } from './output/output-target.js'
 import { escapeData } from './report/format-github.js'
 import { escapeControls } from './report/terminal-safe.js'
@@ -58,7 +53,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   }
 }
 
-/** Runs `command`; its options and arguments have been checked against the command table. */
+/**
+ * Runs `command`; its options and arguments have been checked against the command table. Each
+ * command's modules load when it runs: loaded up front, the build's alone took `--version` and
+ * `--help` a second.
+ */
 async function run(
   io: Io,
   command: CommandSpec,
@@ -66,22 +65,29 @@ async function run(
   positionals: readonly string[]
 ): Promise<number> {
   if (command.name === 'rules') {
+    const { listRules } = await import('./commands/list-rules.js')
     io.stdout(listRules(options.value('format') === 'json' ? 'json' : 'text'))
     return 0
   }
-  if (command.name === 'init') return await runInit(io, options, positionals[0])
+  if (command.name === 'init')
+    return await (await import('./cli/run-init.js')).runInit(io, options, positionals[0])
   const root = resolve(options.value('root') ?? '.')
-  if (command.name === 'preview') return await runPreview(io, options, root)
+  if (command.name === 'preview')
+    return await (await import('./cli/run-servers.js')).runPreview(io, options, root)
   const now = resolveNow(options.value('now'), io.env)
   if (typeof now === 'string') return usageError(io, now, command.name)
   switch (command.name) {
     case 'build':
     case 'check':
-      return await runBuild(io, command.name, options, root, now)
+      return await (
+        await import('./cli/run-build.js')
+      ).runBuild(io, command.name, options, root, now)
     case 'dev':
-      return await runDev(io, options, root, now)
+      return await (await import('./cli/run-servers.js')).runDev(io, options, root, now)
     case 'new':
-      return await runNew(io, positionals[0] ?? '', options, root, now)
+      return await (
+        await import('./cli/run-new.js')
+      ).runNew(io, positionals[0] ?? '', options, root, now)
   }
 }
 
