@@ -46,7 +46,16 @@ export async function startDev(root, { timeoutMs }) {
   const spawned = performance.now()
   const child = spawn(
     process.execPath,
-    [join(projectRoot, 'bin', 'factdesk.js'), 'dev', '--root', root, '--port', String(asked)],
+    // Node's own flags for the server, to profile it (`--cpu-prof`, `--trace-gc`).
+    [
+      ...nodeArgs(),
+      join(projectRoot, 'bin', 'factdesk.js'),
+      'dev',
+      '--root',
+      root,
+      '--port',
+      String(asked)
+    ],
     {
       cwd: projectRoot,
       // A group of its own, so that stopping it reaches everything it started.
@@ -118,6 +127,11 @@ export async function startDev(root, { timeoutMs }) {
       cause: error
     })
   }
+}
+
+/** `FACTDESK_BENCH_NODE_ARGS`, split at spaces: flags for node that NODE_OPTIONS refuses. */
+function nodeArgs() {
+  return (process.env.FACTDESK_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)
 }
 
 /**
