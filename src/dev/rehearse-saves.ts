@@ -3,7 +3,7 @@
  * the start had not made hot: a warm start takes every article from the cache, and a cold one
  * checks them in worker threads, so the main thread had never parsed, checked or rendered an
  * article, and its passes over the site had run once. At 4,000 articles the first save took
- * 0.7-0.85 s and the next ones 0.3-0.4 s, against ~0.2 s once warm. So once the site is
+ * 0.6-0.85 s and the next few 0.3-0.4 s, against ~0.2 s once warm. So once the site is
  * served, while the editor reads, the server rebuilds a few times with nothing changed but one
  * article checked and rendered again (`BuildOptions.recheck`), and throws the result away: its
  * pages are the ones served, as every result is the kept one. A save stops the rehearsal; one
