@@ -67,7 +67,13 @@ export function parseArguments(argv: readonly string[]): Invocation {
     return usage((stray && optionProblem(stray, undefined)) ?? 'no command given', undefined)
   }
   const command = commandNamed(first)
-  if (command === undefined) return unknownCommand(first)
+  if (command === undefined) {
+    // `--outt dist`: a word near no command is more likely a misspelt option's value.
+    const stray = options.find((option) => option.name === undefined)
+    if (stray && nearest(first, commandNames) === undefined)
+      return usage(unknownOption(stray.written, undefined), undefined)
+    return unknownCommand(first)
+  }
   if (asksHelp) return { kind: 'help', command }
   for (const option of options) {
     const problem = optionProblem(option, command)

@@ -26,6 +26,18 @@ describe('usage errors', () => {
     )
   })
 
+  it('names a misspelt option before the command rather than its value as a command', async () => {
+    // The value of `--outt` is read as a word, and `dist` is near no command.
+    expect(await usageOf(['--outt', 'dist'])).toEqual({
+      exit: 2,
+      lines: ['unknown option "--outt" (did you mean "--out"?)', 'Run factdesk --help for usage.']
+    })
+    // A word near a command is still taken for a misspelt command.
+    expect((await usageOf(['--stirct', 'biuld'])).lines[0]).toBe(
+      'unknown command "biuld" (did you mean "build"?)'
+    )
+  })
+
   it('names an unknown command without a guess when none is near', async () => {
     expect((await usageOf(['publish'])).lines[0]).toBe('unknown command "publish"')
   })
