@@ -17,6 +17,7 @@ import type { KeptLoad } from '../checks/datasets/load-data-store.js'
 import type { KeptArticles } from '../stages/kept-articles.js'
 import type { FoundArticles } from '../content/find-articles.js'
 import type { Report } from '../types.js'
+import type { ReportFingerprint } from '../stages/settle-briefs.js'
 import type { loadTemplates } from '../render/templates.js'
 import { ListingMemory } from '../outputs/listing-replay.js'
 
@@ -60,6 +61,8 @@ export interface BuildSession {
   readonly listings: ListingMemory
   /** The last build's report, before rendering, with the key of what it was made from. */
   report?: { key: string; report: Report } | undefined
+  /** The last build's report fingerprint, with its parts (`stages/settle-briefs.ts`). */
+  fingerprint?: ReportFingerprint | undefined
   /** What stage 2 made of each article in the last build (`stages/kept-articles.ts`). */
   articles?: KeptArticles | undefined
   /** Each data file's parsed load, with the digest of its bytes (`load-data-store.ts`). */

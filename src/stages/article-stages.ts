@@ -277,10 +277,12 @@ export async function runArticleStages(
         file.path,
         loadProblems.get(file.path),
         reportDigests.get(file.path)
-      ])
+      ]),
+      session?.fingerprint
     )
+    if (session) session.fingerprint = fingerprint
     const dataFiles = distinctSorted(articles, (article) => article.dataFiles)
-    return { published, articles, briefs, fingerprint, dataFiles, images }
+    return { published, articles, briefs, fingerprint: fingerprint.value, dataFiles, images }
   } finally {
     await close()
   }

