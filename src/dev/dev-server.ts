@@ -11,19 +11,18 @@ import { createServer } from 'node:http'
 import { join } from 'node:path'
 import { cacheDirOf } from '../cache/cache-dir.js'
 import { escapeControls } from '../report/terminal-safe.js'
-import { addCheckPath, answerAddCheck } from './add-check-endpoint.js'
 import { suggestFromArticle, suggestionsOf } from './dev-suggestions.js'
-import { ownHosts, refusedOtherHost } from './host-check.js'
+import { ownHosts } from './host-check.js'
 import { listenOnFreePort } from './listen-on-free-port.js'
-import { clientPath, clientScript, createLiveReload, eventsPath } from './live-reload.js'
+import { createLiveReload } from './live-reload.js'
+import { answerDevRequest } from './dev-requests.js'
 import { crashProblem, crashedSite, emptySite, nextSite } from './next-site.js'
 import { describeChange, logResult } from './build-log.js'
-import { serveSite } from './serve-site.js'
 import { earlyRestyle, swapsAfter } from './early-restyle.js'
 import { isWildcard, listenHost, serverUrls, urlLines } from './server-urls.js'
 import { watchSite } from './watch-site.js'
-import { defaultRehearsals, rehearsalArticles, rehearsalBudgetMs } from './rehearse-saves.js'
-import { rehearsalDebug } from './rehearse-saves.js'
+import { defaultRehearsals, rehearsalArticles, rehearseSaves } from './rehearse-saves.js'
+import { createBuildQueue } from './build-queue.js'
 import { createDevSearch, withSearch } from './dev-search.js'
 import { createBuildSession, noteChanges } from '../cache/build-session.js'
 import { closeKeptRunner } from '../stages/kept-runner.js'
@@ -171,53 +170,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     else liveReload.restyle(site.buildId, swaps)
   }
 
-  /**
-   * Rebuilds with one article checked again and nothing swapped or announced (see
-   * `rehearse-saves.ts`), until a change comes. They run one at a time with the real builds: a
-   * save made during one waits for it, and is built right after.
-   */
-  async function rehearse(): Promise<void> {
-    const count = options.rehearsals ?? (options.buildSite ? 0 : defaultRehearsals)
-    const began = performance.now()
-    for (const article of rehearsalArticles(site.pages, count)) {
-      if (stopping || building !== undefined || changed.size > 0) return
-      if (performance.now() - began > rehearsalBudgetMs) return
-      const rehearsal = buildSite({ ...buildOptions(), recheck: new Set([article]) }).then(
-        () => undefined,
-        // A real build would crash too, and say so; a rehearsal has no one to tell.
-        () => undefined
-      )
-      const started = performance.now()
-      building = rehearsal
-      await rehearsal
-      building = undefined
-      rehearsalDebug('rehearsed a save of %s in %d ms', article, performance.now() - started)
-      if (again) {
-        again = false
-        void rebuild()
-        return
-      }
-    }
-  }
-
   // Builds run one at a time; changes that arrive during a build are taken up by one more.
-  let building: Promise<void> | undefined
-  let again = false
-  function rebuild(): Promise<void> {
-    if (building) {
-      again = true
-      return building
-    }
-    building = (async () => {
-      do {
-        again = false
-        await runBuild()
-      } while (again && !stopping)
-    })().finally(() => {
-      building = undefined
-    })
-    return building
-  }
+  const builds = createBuildQueue(runBuild, () => stopping)
+  const rebuild = builds.request
 
   // The port is bound before the first build starts, so a taken one is found (and another used)
   // before the wait, not after it. Requests that arrive meanwhile are answered with the briefs
@@ -233,37 +188,15 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const host = listenHost(options.host)
   // Filled in once the port is known; no request arrives before that.
   let hosts: ReadonlySet<string> = new Set()
-  const server = createServer((request, response) => {
-    // Before anything else, the event stream included: a page on another site must not read
-    // drafts through DNS rebinding (see host-check.ts).
-    if (refusedOtherHost(request, response, hosts)) return
-    const path = (request.url ?? '/').split('?')[0]
-    if (path === eventsPath) {
-      liveReload.connect(request, response, site.buildId)
-      return
-    }
-    if (path === addCheckPath) {
-      // Answered from the build being served: its report names the files and suggestions allowed.
-      void answerAddCheck(request, response, { root, suggested: site.suggested, log })
-      return
-    }
-    if (path === clientPath) {
-      response.writeHead(200, {
-        'Content-Type': 'text/javascript; charset=utf-8',
-        'Cache-Control': 'no-store'
-      })
-      response.end(clientScript)
-      return
-    }
-    void serveSite(site, request, response).catch((error: unknown) => {
-      log(
-        `factdesk dev: could not answer ${request.url ?? '/'}: ${error instanceof Error ? error.message : String(error)}`
-      )
-      if (!response.headersSent)
-        response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' })
-      response.end('the dev server could not answer this request; see its terminal\n')
+  const server = createServer((request, response) =>
+    answerDevRequest(request, response, {
+      root,
+      site: () => site,
+      hosts: () => hosts,
+      liveReload,
+      log
     })
-  })
+  )
   const port = await listenOnFreePort(server, {
     port: options.port,
     host,
@@ -304,7 +237,21 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     throw error
   }
   await firstBuild
-  void rehearse()
+  // While the editor reads, a few unannounced rebuilds make the code of a save hot.
+  void rehearseSaves({
+    articles: rehearsalArticles(
+      site.pages,
+      options.rehearsals ?? (options.buildSite ? 0 : defaultRehearsals)
+    ),
+    rehearse: (article) =>
+      buildSite({ ...buildOptions(), recheck: new Set([article]) }).then(
+        () => undefined,
+        // A real build would crash too, and say so; a rehearsal has no one to tell.
+        () => undefined
+      ),
+    queue: builds,
+    stopped: () => stopping
+  })
 
   let resolveClosed: () => void = () => undefined
   const closed = new Promise<void>((resolve) => {
@@ -327,7 +274,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       // Idle keep-alive sockets would hold `close` open until they time out.
       server.closeAllConnections()
       await serverClosed
-      await building
+      await builds.idle()
       await closeKeptRunner(session)
       resolveClosed()
     })()

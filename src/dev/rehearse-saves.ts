@@ -10,15 +10,16 @@
  * rebuild under way is finished first.
  */
 import { debuglog } from 'node:util'
+import type { BuildQueue } from './build-queue.js'
 
 /** What the rehearsals took, on stderr with `NODE_DEBUG=factdesk-dev`. */
-export const rehearsalDebug = debuglog('factdesk-dev')
+const rehearsalDebug = debuglog('factdesk-dev')
 
 /** Rehearsals after a start: the saves after them were measured as quick as later ones. */
 export const defaultRehearsals = 4
 
 /** No rehearsal starts after this long: on a very large site one rebuild takes seconds. */
-export const rehearsalBudgetMs = 3000
+const rehearsalBudgetMs = 3000
 
 /**
  * The articles to rehearse with, one per rehearsal: spread over the site's articles that have a
@@ -33,4 +34,23 @@ export function rehearsalArticles(pages: ReadonlyMap<string, string>, count: num
     if (article !== undefined) picked.add(article)
   }
   return [...picked]
+}
+
+/**
+ * Rehearses a save of each of `articles` in turn, each when the queue is idle, until a change
+ * comes (the queue is then busy with its build), the server stops, or the time is spent.
+ */
+export async function rehearseSaves(options: {
+  articles: readonly string[]
+  rehearse: (article: string) => Promise<void>
+  queue: Pick<BuildQueue, 'whenIdle'>
+  stopped: () => boolean
+}): Promise<void> {
+  const began = performance.now()
+  for (const article of options.articles) {
+    if (options.stopped() || performance.now() - began > rehearsalBudgetMs) return
+    const started = performance.now()
+    if (!(await options.queue.whenIdle(() => options.rehearse(article)))) return
+    rehearsalDebug('rehearsed a save of %s in %d ms', article, performance.now() - started)
+  }
 }

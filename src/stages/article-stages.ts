@@ -35,6 +35,7 @@ import type { BuildOptions } from '../build.js'
 import type { RenderedBrief } from '../outputs/output.js'
 import type { Settings, SiteProblem } from '../types.js'
 import { loadArticles, withMarkdowns } from './load-stage.js'
+import { distinctSorted } from './distinct-sorted.js'
 import { loadRunner } from './load-progress.js'
 import { stageKeys } from './article-keys.js'
 import { fromIndex, indexEntryOf, reportDigestOf, reportFingerprint } from './settle-briefs.js'
@@ -286,18 +287,4 @@ export async function runArticleStages(
   } finally {
     await close()
   }
-}
-
-/** The distinct strings `of` gives the items, sorted (a loop: `flatMap` is slow on large sites). */
-function distinctSorted<T>(
-  items: readonly T[],
-  of: (item: T) => Readonly<Record<string, string>> | readonly string[]
-): string[] {
-  const found = new Set<string>()
-  for (const item of items) {
-    const values = of(item)
-    // A list is read as it is; `Object.values` would copy each of a large site's lists.
-    for (const value of Array.isArray(values) ? values : Object.values(values)) found.add(value)
-  }
-  return [...found].sort()
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDevServer } from '../../src/dev/dev-server.js'
 import { siteYaml, tempSite } from '../helpers/temp-site.js'
 import { openEventStream } from './event-stream.js'
-import { now } from './running-server.js'
+import { serverOptions } from './running-server.js'
 import type { DevServer } from '../../src/dev/dev-server.js'
 import type { SuggestChecks } from '../../src/dev/dev-suggestions.js'
 import type { Suggestion } from '../../src/types.js'
@@ -64,14 +64,8 @@ describe('the dev server’s "Add this check" endpoint', () => {
       [story]: original
     })
     server = await startDevServer({
-      root,
-      port: 0,
-      strict: false,
-      drafts: false,
-      now,
-      log: () => undefined,
+      ...serverOptions(root),
       debounceMs: 20,
-      stopOnSigint: false,
       suggest
     })
     origin = `http://127.0.0.1:${new URL(server.url).port}`
@@ -236,14 +230,8 @@ describe('"Add this check" with the suggestion engine', () => {
       [story]: original
     })
     const server = await startDevServer({
-      root,
-      port: 0,
-      strict: false,
-      drafts: false,
-      now,
-      log: () => undefined,
-      debounceMs: 20,
-      stopOnSigint: false
+      ...serverOptions(root),
+      debounceMs: 20
     })
     try {
       const origin = `http://127.0.0.1:${new URL(server.url).port}`
@@ -297,13 +285,7 @@ describe('"Add this check" pressed twice at once', () => {
         }))
       })
     const server = await startDevServer({
-      root,
-      port: 0,
-      strict: false,
-      drafts: false,
-      now,
-      log: () => undefined,
-      stopOnSigint: false,
+      ...serverOptions(root),
       suggest: everyFigure
     })
     try {

@@ -7,10 +7,10 @@
 import { writeFileSync } from 'node:fs'
 import { appendFile, cp, readFile, rename, rm, writeFile, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { DateTime } from 'luxon'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startDevServer } from '../../src/dev/dev-server.js'
 import { tempSite } from '../helpers/temp-site.js'
+import { serverOptions } from './running-server.js'
 import {
   editAndSettle,
   expectSameBuild,
@@ -29,7 +29,6 @@ import type { DevServer } from '../../src/dev/dev-server.js'
 
 const fixture = join(import.meta.dirname, '../fixtures/factcheck-site')
 const defaultTemplates = join(import.meta.dirname, '../../templates')
-const now = DateTime.fromISO('2025-11-05T00:00:00Z')
 const servers: DevServer[] = []
 
 afterEach(async () => {
@@ -285,16 +284,11 @@ describe('factdesk dev against a fresh build', () => {
     const recorder = recordingBuild()
     let noticedMidBuild = 0
     const server = await startDevServer({
-      root,
-      port: 0,
-      strict: false,
-      drafts: false,
-      now,
+      ...serverOptions(root),
       // The server says so when it notices a save; during a build is the case to exercise.
       log: (line) => {
         if (line.endsWith(' changed, rebuilding') && recorder.running > 0) noticedMidBuild++
       },
-      stopOnSigint: false,
       buildSite: recorder.buildSite,
       // Each save is taken up at once: more builds, and saves that land while one runs.
       debounceMs: 1

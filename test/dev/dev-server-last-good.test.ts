@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { startDevServer } from '../../src/dev/dev-server.js'
 import { article, siteYaml, tempSite } from '../helpers/temp-site.js'
 import { openEventStream } from './event-stream.js'
-import { editAndWaitForReload, now, site, start } from './running-server.js'
+import { editAndWaitForReload, serverOptions, site, start } from './running-server.js'
 import type { Problem } from '../../src/types.js'
 
 const brokenYaml: Problem = {
@@ -108,16 +108,7 @@ describe('the dev server with the real build, when a story’s YAML breaks', () 
       [story]: article('title: First story\ndate: 2025-11-04'),
       'content/2025/11/04/second-story.md': article('title: Second story\ndate: 2025-11-04')
     })
-    const server = await startDevServer({
-      root,
-      port: 0,
-      strict: false,
-      drafts: false,
-      now,
-      log: () => undefined,
-      debounceMs: 20,
-      stopOnSigint: false
-    })
+    const server = await startDevServer({ ...serverOptions(root), debounceMs: 20 })
     try {
       const origin = `http://127.0.0.1:${new URL(server.url).port}`
       const page = `${origin}/2025/11/04/first-story/`

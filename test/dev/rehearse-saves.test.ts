@@ -9,8 +9,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { build } from '../../src/build.js'
 import { startDevServer } from '../../src/dev/dev-server.js'
 import { rehearsalArticles } from '../../src/dev/rehearse-saves.js'
-import { now, siteCopy } from '../stages/session-site.js'
+import { siteCopy } from '../stages/session-site.js'
 import { openEventStream } from './event-stream.js'
+import { serverOptions } from './running-server.js'
 import type { DevServer } from '../../src/dev/dev-server.js'
 
 const slides = 'content/coin-slides.md'
@@ -26,13 +27,7 @@ async function rehearsing(gate?: Promise<void>) {
   const root = await siteCopy()
   const rechecked: (string[] | undefined)[] = []
   const server = await startDevServer({
-    root,
-    port: 0,
-    strict: false,
-    drafts: false,
-    now,
-    log: () => undefined,
-    stopOnSigint: false,
+    ...serverOptions(root),
     rehearsals: 2,
     buildSite: async (options) => {
       rechecked.push(options.recheck && [...options.recheck])

@@ -10,12 +10,25 @@ import { startDevServer } from '../../src/dev/dev-server.js'
 import { siteYaml, tempSite } from '../helpers/temp-site.js'
 import { openEventStream } from './event-stream.js'
 import { fakeBuild, page } from './fake-build.js'
-import type { DevServer } from '../../src/dev/dev-server.js'
+import type { DevServer, DevServerOptions } from '../../src/dev/dev-server.js'
 import type { FakeBuild, FakeOutcome } from './fake-build.js'
 
 /** The instant every test server builds with. */
 export const now = DateTime.fromISO('2025-11-05T00:00:00Z')
 const started: DevServer[] = []
+
+/** What a test's server starts with: any free port, a quiet log, Ctrl-C left to the test runner. */
+export function serverOptions(root: string): DevServerOptions {
+  return {
+    root,
+    port: 0,
+    strict: false,
+    drafts: false,
+    now,
+    log: () => undefined,
+    stopOnSigint: false
+  }
+}
 
 afterEach(async () => {
   await Promise.all(started.splice(0).map((server) => server.close()))
@@ -59,14 +72,9 @@ export async function start(
   const fake = fakeBuild(outcome)
   const lines: string[] = []
   const server = await startDevServer({
-    root,
-    port: 0,
-    strict: false,
-    drafts: false,
-    now,
+    ...serverOptions(root),
     log: (line) => lines.push(line),
-    buildSite: fake.buildSite,
-    stopOnSigint: false
+    buildSite: fake.buildSite
   })
   started.push(server)
   const { port } = new URL(server.url)
