@@ -28,7 +28,7 @@ import { localUrlWarning } from './settings/local-url-warning.js'
 import { leadPhotoPaths } from './images/lead-photo.js'
 import { makeVariants, variantProblem } from './images/make-variants.js'
 import type { OutputWriter, WriteOptions } from './output/write-site.js'
-import { type BuildSession, keptReport } from './cache/build-session.js'
+import { type BuildSession, keptReport, settleSession } from './cache/build-session.js'
 import type { ListingMemory } from './outputs/listing-replay.js'
 import type { DateTime } from 'luxon'
 import type {
@@ -117,6 +117,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Refused before anything is read or written (SPEC 9): a root that is no site, an output
   // folder that is the user's.
   assertSiteRoot(options.root)
+  // The last build of a session may still be keeping its results: this one reads them.
+  if (options.session) await settleSession(options.session)
   const target = options.write
     ? resolveOutputTarget(options.root, options.out, options.force ?? false)
     : undefined

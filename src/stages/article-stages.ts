@@ -8,7 +8,7 @@ import { openArticleCache } from '../cache/article-cache.js'
 import type { IndexEntry } from '../cache/cache-index.js'
 import { codeFingerprint } from '../cache/code-fingerprint.js'
 import { hashAll, hashOf } from '../cache/memo-key.js'
-import { keepLoadKeys, takeLoadKeys } from '../cache/build-session.js'
+import { keepLoadKeys, leaveForAfter, takeLoadKeys } from '../cache/build-session.js'
 import { hasErrors, isLoaded, problemsOf } from '../article/article-file.js'
 import type { ImageTable } from '../images/image-facts.js'
 import { imageKeyOf, readArticleImages, recordImages } from '../images/image-keys.js'
@@ -250,21 +250,26 @@ export async function runArticleStages(
         nextIndex.set(slot.key, index.get(slot.key) ?? { load: record })
     }
     recordImages(nextIndex, entries, bodyImages)
-    await cache.finish(nextIndex)
-    if (session && frame !== undefined)
-      session.articles = {
-        frame,
-        articles: keptOf(ready, {
-          entries,
-          // As `finish` left it: where each entry's results now lie, packs compacted.
-          nextIndex: session.index ?? nextIndex,
-          reportDigests,
-          summaries,
-          briefs,
-          inFeeds,
-          loadProblems
-        })
-      }
+    // Keeping this build for the next one: a session's is done once its result is given.
+    const keep = async (): Promise<void> => {
+      await cache.finish(nextIndex)
+      if (session && frame !== undefined)
+        session.articles = {
+          frame,
+          articles: keptOf(ready, {
+            entries,
+            // As `finish` left it: where each entry's results now lie, packs compacted.
+            nextIndex: session.index ?? nextIndex,
+            reportDigests,
+            summaries,
+            briefs,
+            inFeeds,
+            loadProblems
+          })
+        }
+    }
+    if (session && frame !== undefined) leaveForAfter(session, keep)
+    else await keep()
 
     const articles: ArticleSummary[] = []
     for (const file of ready) {

@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest'
 import {
   createBuildSession,
   keepLoadKeys,
+  leaveForAfter,
   noteChanges,
+  settleSession,
   takeLoadKeys
 } from '../../src/cache/build-session.js'
 import type { BuildSession } from '../../src/cache/build-session.js'
@@ -110,5 +112,36 @@ describe('the load keys of a build session', () => {
     expect(takeLoadKeys(session, 'salt-1')(wrong)).toBeUndefined()
     keepLoadKeys(session, 'salt-1', keys)
     expect(takeLoadKeys(session, 'salt-1')(wrong)).toBe('key-wrong')
+  })
+})
+
+describe('what a build of a session leaves for after its result', () => {
+  it('is done once, however often the session is settled, and then forgotten', async () => {
+    const session = createBuildSession()
+    let runs = 0
+    leaveForAfter(session, async () => {
+      runs++
+      await Promise.resolve()
+    })
+    await Promise.all([settleSession(session), settleSession(session)])
+    await settleSession(session)
+    expect(runs).toBe(1)
+    expect(session.after).toBeUndefined()
+  })
+
+  it('settles at once when nothing was left', async () => {
+    await expect(settleSession(createBuildSession())).resolves.toBeUndefined()
+  })
+
+  it('forgets the index and the kept articles when keeping them failed', async () => {
+    const session = createBuildSession()
+    session.index = new Map()
+    session.articles = { frame: 'frame', articles: new Map() }
+    leaveForAfter(session, () => Promise.reject(new Error('disk full')))
+    await settleSession(session)
+    // The next build reads the cache folder, which holds the last build kept whole.
+    expect(session.index).toBeUndefined()
+    expect(session.articles).toBeUndefined()
+    expect(session.after).toBeUndefined()
   })
 })

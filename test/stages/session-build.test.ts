@@ -9,7 +9,9 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { build } from '../../src/build.js'
 import type { BuildResult } from '../../src/build.js'
-import { noteChanges } from '../../src/cache/build-session.js'
+import { noteChanges, settleSession } from '../../src/cache/build-session.js'
+import { openArticleCache } from '../../src/cache/article-cache.js'
+import { readIndex } from '../../src/cache/cache-index.js'
 import { loadDataStore } from '../../src/checks/datasets/load-data-store.js'
 import type { KeptLoad } from '../../src/checks/datasets/load-data-store.js'
 import { csvSource } from '../../src/data/csv.js'
@@ -165,6 +167,32 @@ describe('a build with a session', () => {
       ['over 4% 9.375', 'contradicted'],
       ['9% 9.375', 'verified']
     ])
+  })
+
+  it('keeps a build in the cache folder once settled, and settles the last one before reading', async () => {
+    const root = await siteCopy()
+    const cacheDir = join(root, 'node_modules/.cache/factdesk')
+    const session = newSession()
+    await devBuild(root, { session })
+    // Left for after the result: the dev server's reload does not wait for the disk.
+    expect(session.after).toBeDefined()
+    expect(readIndex(cacheDir).size).toBe(0)
+    await appendFile(join(root, slides), `\n${sentence}\n`)
+    noteChanges(session, [slides])
+    const edited = await devBuild(root, { session })
+    // The first build's results were kept before the second read any of them.
+    const first = readIndex(cacheDir)
+    expect(first.size).toBeGreaterThan(0)
+    await settleSession(session)
+    expect(session.after).toBeUndefined()
+    const second = readIndex(cacheDir)
+    expect([...second.keys()].filter((key) => !first.has(key))).toHaveLength(1)
+    // A new process finds every result of the last build in the folder.
+    const cache = openArticleCache(cacheDir)
+    const checked = [...cache.index()].filter(([, entry]) => entry.checked !== undefined)
+    expect(checked.length).toBeGreaterThan(1)
+    for (const [key] of checked) expect(cache.results(key), key).toBeDefined()
+    expectSameBuild('from the kept cache', await devBuild(root), edited)
   })
 
   it('keeps its runner across builds', async () => {
