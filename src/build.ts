@@ -29,6 +29,7 @@ import { leadPhotoPaths } from './images/lead-photo.js'
 import { makeVariants, variantProblem } from './images/make-variants.js'
 import type { OutputWriter, WriteOptions } from './output/write-site.js'
 import { type BuildSession, keptReport, settleSession } from './cache/build-session.js'
+import { askedOf, patchBuild } from './stages/patch-build.js'
 import type { ListingMemory } from './outputs/listing-replay.js'
 import type { DateTime } from 'luxon'
 import type {
@@ -119,6 +120,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   assertSiteRoot(options.root)
   // The last build of a session may still be keeping its results: this one reads them.
   if (options.session) await settleSession(options.session)
+  // A save that changed only the text of articles is patched into the session's last build.
+  const patched = options.session && (await patchBuild(options, options.session))
+  if (patched) return { ...patched, written: 0 }
   const target = options.write
     ? resolveOutputTarget(options.root, options.out, options.force ?? false)
     : undefined
@@ -182,6 +186,8 @@ async function buildInto(
   // A build that writes nothing but keeps a session (the dev server) gathers its files in memory
   // and takes unchanged pages from the session's last build (`cache/held-pages.ts`).
   const held = output === undefined && options.session ? holdPages(options.session) : undefined
+  // Until this build has finished, there is no last build to patch.
+  if (options.session) options.session.patchBase = undefined
   const put = output ? output.put.bind(output) : held?.sink
   const sink = put && ((file: OutputFile | ChunkedFile) => counted(put(file)))
   const keepAt = output ? output.keep.bind(output) : held && ((path: string) => held.keep(path))
@@ -206,7 +212,8 @@ async function buildInto(
     briefs,
     fingerprint,
     dataFiles: dataPaths,
-    images
+    images,
+    memory
   } = await runArticleStages(
     found.files,
     settings,
@@ -278,6 +285,12 @@ async function buildInto(
   // articles, done again after every save before).
   const exit = report.summary.exit
   const files = output ? [] : [...(held ? held.files() : rendered.files), ...indexed]
+  if (held && memory && options.session)
+    options.session.patchBase = {
+      ...memory,
+      asked: askedOf(options),
+      result: { report, exit, settings, articles, files }
+    }
   return { report, exit, settings, articles, files }
 }
 

@@ -20,6 +20,7 @@ import type { Report } from '../types.js'
 import type { ReportFingerprint } from '../stages/settle-briefs.js'
 import type { loadTemplates } from '../render/templates.js'
 import { ListingMemory } from '../outputs/listing-replay.js'
+import type { CheckedEdit, PatchBase } from '../stages/patch-build.js'
 
 /** One page of the last build that is not a brief, with the key it was rendered under. */
 export interface HeldPage {
@@ -76,6 +77,13 @@ export interface BuildSession {
    * which the dev server starts once open pages have been told to reload.
    */
   after?: { run: () => Promise<void>; started?: Promise<void> } | undefined
+  /** The last build, for a save that changed only articles' text (`stages/patch-build.ts`). */
+  patchBase?: PatchBase | undefined
+  /**
+   * Articles a patch checked before it gave way to the full build, by file: that build takes
+   * their results when it finds them made under its own keys, rather than checking them again.
+   */
+  handedOver?: Map<string, CheckedEdit> | undefined
 }
 
 /** An empty session: its first build reads everything. */

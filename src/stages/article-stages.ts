@@ -41,6 +41,7 @@ import { stageKeys } from './article-keys.js'
 import { fromIndex, indexEntryOf, reportDigestOf, reportFingerprint } from './settle-briefs.js'
 import { settledBrief, showBrief } from './settle-briefs.js'
 import type { BriefSink } from './settle-briefs.js'
+import type { StageMemory } from './patch-build.js'
 
 /** The articles of a build after stages 1 and 2. */
 export interface StagedArticles {
@@ -59,6 +60,8 @@ export interface StagedArticles {
   dataFiles: string[]
   /** What the build read of every image the checked articles show (issue 18). */
   images: ImageTable
+  /** What stage 2 worked with, for the session's patches (a session's build only). */
+  memory?: StageMemory
 }
 
 /** Runs stages 1 and 2; problems of data files go into `siteProblems`. */
@@ -139,6 +142,9 @@ export async function runArticleStages(
     })
     // A session's build takes what it made of an untouched article as is (kept-articles.ts).
     const frame = session && !sink ? sharedInputs({ ...shared, images }) : undefined
+    // What a patch checked before it gave way to this build (`patch-build.ts`).
+    const handed = session?.handedOver
+    if (session) session.handedOver = undefined
 
     // What the next build's index holds: every article settled in this stage.
     const nextIndex = new Map<string, IndexEntry>()
@@ -180,11 +186,18 @@ export async function runArticleStages(
     // A template edit re-renders briefs without re-checking; a data edit re-checks its readers.
     const toProcess: LoadedFile[] = []
     for (const file of ready) {
+      const slot = entries.get(file.path)
+      const edit = handed?.get(file.path)
+      if (edit && edit.load === slot?.key && sameKeys(edit.keys, keys.of(file))) {
+        // Checked by the patch under this build's keys: its results are this build's.
+        redo.add(file.path)
+        done({ ...edit.result, file })
+        continue
+      }
       if (options.recheck?.has(file.path)) {
         toProcess.push(file)
         continue
       }
-      const slot = entries.get(file.path)
       const held =
         frame === undefined || slot === undefined
           ? undefined
@@ -288,8 +301,33 @@ export async function runArticleStages(
     )
     if (session) session.fingerprint = fingerprint
     const dataFiles = distinctSorted(articles, (article) => article.dataFiles)
-    return { published, articles, briefs, fingerprint: fingerprint.value, dataFiles, images }
+    const memory: StageMemory | undefined =
+      frame === undefined
+        ? undefined
+        : {
+            salt,
+            saltKey,
+            shared,
+            imagePaths,
+            images,
+            brief,
+            store,
+            feedFiles: sorted.slice(0, feedLength).map((article) => article.file)
+          }
+    return {
+      published,
+      articles,
+      briefs,
+      fingerprint: fingerprint.value,
+      dataFiles,
+      images,
+      ...(memory ? { memory } : {})
+    }
   } finally {
     await close()
   }
+}
+
+function sameKeys(a: { check: string; brief: string }, b: { check: string; brief: string }): boolean {
+  return a.check === b.check && a.brief === b.brief
 }

@@ -30,7 +30,8 @@ export interface KeptArticle {
 /** The articles of a session's last build, with the hash of the inputs they all shared. */
 export interface KeptArticles {
   frame: string
-  articles: ReadonlyMap<string, KeptArticle>
+  /** By article file; a patch (`patch-build.ts`) replaces the articles it made again. */
+  articles: Map<string, KeptArticle>
 }
 
 /** The hash of the inputs every article's check and brief keys share in one build. */
