@@ -328,6 +328,9 @@ export async function runArticleStages(
   }
 }
 
-function sameKeys(a: { check: string; brief: string }, b: { check: string; brief: string }): boolean {
+function sameKeys(
+  a: { check: string; brief: string },
+  b: { check: string; brief: string }
+): boolean {
   return a.check === b.check && a.brief === b.brief
 }

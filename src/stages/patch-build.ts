@@ -314,6 +314,7 @@ async function keepPatched(
   const articles = session.articles?.articles
   for (const [path, article] of patched) {
     const entry = session.index?.get(article.load)
-    if (entry !== undefined && articles?.get(path) === article) articles.set(path, { ...article, entry })
+    if (entry !== undefined && articles?.get(path) === article)
+      articles.set(path, { ...article, entry })
   }
 }

@@ -57,7 +57,12 @@ function madeAnew(before: BuildResult, after: BuildResult): string[] {
 }
 
 /** Appends `text` to the article at `path` and tells the session. */
-async function edit(root: string, session: BuildSession, path: string, text: string): Promise<void> {
+async function edit(
+  root: string,
+  session: BuildSession,
+  path: string,
+  text: string
+): Promise<void> {
   await appendFile(join(root, path), text)
   noteChanges(session, [path])
 }
