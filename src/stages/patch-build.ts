@@ -68,7 +68,10 @@ export interface CheckedEdit {
 
 const debug = debuglog('factdesk-patch')
 
-/** Edited articles a patch checks at most; a larger change is the full build's. */
+/**
+ * Edited articles a patch checks at most, on this thread: a larger change (a search and replace
+ * over the site) is the full build's, which checks on the worker threads.
+ */
 const maxEdits = 8
 
 /** The options a patch must share with the build it patches. */
