@@ -7,33 +7,16 @@
 import { appendFile, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
-import { build } from '../../src/build.js'
 import type { BuildResult } from '../../src/build.js'
 import { openArticleCache } from '../../src/cache/article-cache.js'
 import { noteChanges, settleSession } from '../../src/cache/build-session.js'
 import type { BuildSession } from '../../src/cache/build-session.js'
 import { readIndex } from '../../src/cache/cache-index.js'
-import { devBuild, newSession, now, siteCopy } from './session-site.js'
+import { bytesOf, devBuild, freshBuild, newSession, siteCopy } from './session-site.js'
 
 const slides = 'content/coin-slides.md'
 const slidesPage = '2025/11/03/coin-slides/index.html'
 const feeds = ['atom.xml', 'feed.json', 'feed.xml']
-
-/** The same build from scratch: no session, no cache. */
-function freshBuild(root: string): Promise<BuildResult> {
-  return build({
-    root,
-    out: join(root, 'dist'),
-    strict: false,
-    drafts: false,
-    now,
-    write: false,
-    search: false
-  })
-}
-
-const bytesOf = (content: string | Uint8Array): Buffer =>
-  typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content)
 
 /** Asserts the same files, byte for byte, the same report and the same exit. */
 async function expectAsFresh(root: string, got: BuildResult): Promise<void> {

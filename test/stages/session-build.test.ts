@@ -7,7 +7,6 @@
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { build } from '../../src/build.js'
 import type { BuildResult } from '../../src/build.js'
 import { noteChanges, settleSession } from '../../src/cache/build-session.js'
 import { openArticleCache } from '../../src/cache/article-cache.js'
@@ -17,26 +16,11 @@ import type { KeptLoad } from '../../src/checks/datasets/load-data-store.js'
 import { csvSource } from '../../src/data/csv.js'
 import type { DataContext, DataSource } from '../../src/data/data-source.js'
 import { tempSite } from '../helpers/temp-site.js'
-import { devBuild, newSession, now, siteCopy } from './session-site.js'
+import { bytesOf, devBuild, freshBuild, newSession, siteCopy } from './session-site.js'
 
 const slides = 'content/coin-slides.md'
 const slidesPage = '2025/11/03/coin-slides/index.html'
 const csv = 'data/markets/coin.csv'
-/** The same build from scratch: no session, no cache. */
-function freshBuild(root: string): Promise<BuildResult> {
-  return build({
-    root,
-    out: join(root, 'dist'),
-    strict: false,
-    drafts: false,
-    now,
-    write: false,
-    search: false
-  })
-}
-
-const bytesOf = (content: string | Uint8Array): Buffer =>
-  typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content)
 
 function textOf(result: BuildResult, path: string): string {
   const file = result.files.find((one) => one.path === path)

@@ -53,3 +53,20 @@ export function devBuild(root: string, options: Partial<BuildOptions> = {}): Pro
     ...options
   })
 }
+
+/** The same build from scratch: no session, no cache. */
+export function freshBuild(root: string): Promise<BuildResult> {
+  return build({
+    root,
+    out: join(root, 'dist'),
+    strict: false,
+    drafts: false,
+    now,
+    write: false,
+    search: false
+  })
+}
+
+/** A file's content as bytes, whichever way the build gave it. */
+export const bytesOf = (content: string | Uint8Array): Buffer =>
+  typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content)
