@@ -39,24 +39,9 @@ export function newSession(): BuildSession {
   return session
 }
 
-/** The dev server's build of `root`, with `options` (a session, progress) added. */
-export function devBuild(root: string, options: Partial<BuildOptions> = {}): Promise<BuildResult> {
-  return build({
-    root,
-    out: join(root, 'dist'),
-    strict: false,
-    drafts: false,
-    now,
-    write: false,
-    search: false,
-    cacheDir: join(root, 'node_modules/.cache/factdesk'),
-    ...options
-  })
-}
-
-/** The same build from scratch: no session, no cache. */
-export function freshBuild(root: string): Promise<BuildResult> {
-  return build({
+/** What every build of the fixture is asked for: in memory, without search. */
+function inMemory(root: string): BuildOptions {
+  return {
     root,
     out: join(root, 'dist'),
     strict: false,
@@ -64,7 +49,21 @@ export function freshBuild(root: string): Promise<BuildResult> {
     now,
     write: false,
     search: false
+  }
+}
+
+/** The dev server's build of `root`, with `options` (a session, progress) added. */
+export function devBuild(root: string, options: Partial<BuildOptions> = {}): Promise<BuildResult> {
+  return build({
+    ...inMemory(root),
+    cacheDir: join(root, 'node_modules/.cache/factdesk'),
+    ...options
   })
+}
+
+/** The same build from scratch: no session, no cache. */
+export function freshBuild(root: string): Promise<BuildResult> {
+  return build(inMemory(root))
 }
 
 /** A file's content as bytes, whichever way the build gave it. */
