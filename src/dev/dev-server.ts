@@ -25,11 +25,14 @@ import { defaultRehearsals, rehearsalArticles, rehearseSaves } from './rehearse-
 import { createBuildQueue } from './build-queue.js'
 import { createDevSearch, withSearch } from './dev-search.js'
 import { createBuildSession, noteChanges, settleSession } from '../cache/build-session.js'
+import { keepForNextStart, openStoredStart, showsTheSame, storedSiteKey } from './stored-start.js'
+import { contentOf } from './serve-site.js'
 import { closeKeptRunner } from '../stages/kept-runner.js'
 import type { DateTime } from 'luxon'
 import type { build } from '../build.js'
 import type { SuggestChecks } from './dev-suggestions.js'
 import type { DevSite } from './next-site.js'
+import type { StoredStart } from './stored-start.js'
 import type { SiteWatcher } from './watch-site.js'
 
 /** Options of `startDevServer`. */
@@ -66,6 +69,12 @@ export interface DevServerOptions {
    */
   rehearsals?: number
   /**
+   * Keep the site served at the stop in the build cache, and serve it at the next start while the
+   * first build runs, when no input changed meanwhile (`stored-start.ts`). Default: true with the
+   * real build, false with an injected one.
+   */
+  keepSite?: boolean
+  /**
    * Gives each build's unchecked figures their suggested checks (issue 20), which the overlay
    * offers to add. Default: the suggestion engine, over each article's own data.
    */
@@ -87,8 +96,12 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const { root } = options
   // Every line can carry text from the site (file names, problem messages): never raw controls.
   const log = (line: string): void => options.log(escapeControls(line))
-  // Loaded only when no build is injected, so that the server can be tested on its own.
-  const buildSite = options.buildSite ?? (await import('../build.js')).build
+  // Loaded when the first build starts, not before: a start served from the site kept at the
+  // last stop answers first. Not at all when a build is injected (the server tested on its own).
+  let buildSite = options.buildSite
+  const loadBuild = async (): Promise<typeof build> =>
+    (buildSite ??= (await import('../build.js')).build)
+  const keepSite = options.keepSite ?? options.buildSite === undefined
   const liveReload = createLiveReload()
   const session = createBuildSession()
   const search = createDevSearch()
@@ -99,6 +112,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   // Site files changed since the last build began, and the last build's exit status.
   const changed = new Set<string>()
   let exit: number | undefined
+  // The site kept at the last stop, while it is served; and when the last build served began.
+  let storedStart: StoredStart | undefined
+  let servedBuildFrom = 0
 
   /** What every build of the server is asked for. */
   function buildOptions(): Parameters<typeof build>[0] {
@@ -121,6 +137,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   /** One build, then the swap; the server never sees a build in progress. */
   async function runBuild(): Promise<void> {
     const started = performance.now()
+    const startedAt = Date.now()
+    const buildSite = await loadBuild()
     // What this build is for: the files changed since the last one began.
     const changes = [...changed]
     changed.clear()
@@ -164,6 +182,16 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     if (stopping) return
     const previous = site
     site = next
+    servedBuildFrom = startedAt
+    if (storedStart !== undefined && previous === storedStart.site) {
+      // Pages shown from the kept site stay as they are when the build made them the same.
+      const same = await showsTheSame(storedStart, next)
+      storedStart = undefined
+      if (same) liveReload.restyle(site.buildId, [])
+      else liveReload.reload(site.buildId)
+      void settleSession(session)
+      return
+    }
     // A stylesheet edit restyles open pages in place, unless the verdict changed with it.
     const swaps = exit === previousExit ? swapsAfter(early, previous, next, changes) : undefined
     if (swaps === undefined) liveReload.reload(site.buildId)
@@ -212,6 +240,11 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     throw error
   })
   hosts = ownHosts(host, port)
+  const siteKey = keepSite ? await storedSiteKey(options) : ''
+  if (keepSite) {
+    storedStart = openStoredStart(root, siteKey, askLater)
+    if (storedStart !== undefined) site = storedStart.site
+  }
   startFirstBuild()
 
   let watcher: SiteWatcher
@@ -241,6 +274,22 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     await firstBuild
     throw error
   }
+  // The site kept at the last stop is served now, and checked by the first build; otherwise the
+  // server says where it serves once the first build is done.
+  let announced = false
+  const announce = (): void => {
+    if (announced) return
+    announced = true
+    const urls = serverUrls(options.host, port, site.base)
+    for (const line of urlLines('factdesk dev', urls, isWildcard(host))) log(line)
+    // Drafts and embargoed stories are served: on the network, anyone on it can read them.
+    if (urls.network.length > 0)
+      log('factdesk dev: drafts and embargoed stories are visible to anyone on this network')
+  }
+  if (storedStart !== undefined) {
+    log('factdesk dev: serving the site as it was at the last stop, while it is checked again')
+    announce()
+  }
   await firstBuild
   // While the editor reads, a few unannounced rebuilds make the code of a save hot.
   void rehearseSaves({
@@ -249,11 +298,13 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       options.rehearsals ?? (options.buildSite ? 0 : defaultRehearsals)
     ),
     rehearse: (article) =>
-      buildSite({ ...buildOptions(), recheck: new Set([article]) }).then(
-        () => settleSession(session),
-        // A real build would crash too, and say so; a rehearsal has no one to tell.
-        () => undefined
-      ),
+      loadBuild()
+        .then((build) => build({ ...buildOptions(), recheck: new Set([article]) }))
+        .then(
+          () => settleSession(session),
+          // A real build would crash too, and say so; a rehearsal has no one to tell.
+          () => undefined
+        ),
     queue: builds,
     stopped: () => stopping
   })
@@ -281,16 +332,34 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       await serverClosed
       await builds.idle()
       await settleSession(session)
+      // Kept for the next start, unless a change came that no build has read.
+      if (keepSite && changed.size === 0 && site !== storedStart?.site)
+        await keepForNextStart(root, siteKey, site, servedBuildFrom).catch(() => false)
       await closeKeptRunner(session)
       resolveClosed()
     })()
     return closing
   }
 
-  const urls = serverUrls(options.host, port, site.base)
-  for (const line of urlLines('factdesk dev', urls, isWildcard(host))) log(line)
-  // Drafts and embargoed stories are served: on the network, anyone on it can read them.
-  if (urls.network.length > 0)
-    log('factdesk dev: drafts and embargoed stories are visible to anyone on this network')
-  return { url: urls.local, close, closed }
+  announce()
+  /**
+   * A file the kept site lacks, answered once the first build is done: from its files, or as
+   * its search index. Undefined when that build kept no site of its own (it crashed).
+   */
+  function askLater(path: string): Promise<Uint8Array | undefined> {
+    return builtLater(path)
+  }
+
+  async function builtLater(path: string): Promise<Uint8Array | undefined> {
+    await firstBuild
+    const built = site
+    // A crash keeps the stored site's files, and this.
+    if (built.lazyFile === askLater) return undefined
+    const content = built.files.get(path)
+    if (content === undefined) return built.lazyFile?.(path)
+    const bytes = contentOf(content)
+    return typeof bytes === 'string' ? Buffer.from(bytes) : bytes
+  }
+
+  return { url: serverUrls(options.host, port, site.base).local, close, closed }
 }

@@ -34,6 +34,18 @@ export interface DevSite extends ServedSite {
     base: string
     served: Map<string, ServedContent>
   }
+  /**
+   * What the overlays of this site's pages are made of, kept at the server's stop with its files
+   * (`stored-site.ts`); undefined for a site that is not a build's (a crash, the empty site).
+   */
+  overlays?: SiteOverlays | undefined
+}
+
+/** The build's exit status and problems, and the pages kept from earlier builds. */
+export interface SiteOverlays {
+  exit: number
+  problems: readonly LocatedProblem[]
+  kept: ReadonlySet<string>
 }
 
 /** The site before the first build: nothing to serve yet. */
@@ -69,7 +81,8 @@ export function nextSite(
       ...previous,
       buildId,
       suggested,
-      overlayFor: overlaysOf(result.exit, problems, previous.pages, broken, suggested)
+      overlayFor: overlaysOf(result.exit, problems, previous.pages, broken, suggested),
+      overlays: { exit: result.exit, problems, kept: broken }
     }
   }
   const base = result.settings.base
@@ -80,8 +93,9 @@ export function nextSite(
       files: over,
       buildId,
       suggested,
-      overlayFor: overlaysOf(result.exit, problems, previous.pages, new Set(), suggested),
-      built: { files: result.files, report: result.report, base, served: over }
+      overlayFor: overlaysOf(result.exit, problems, previous.pages, noPages, suggested),
+      built: { files: result.files, report: result.report, base, served: over },
+      overlays: { exit: result.exit, problems, kept: noPages }
     }
   // A file the build left to be made when first read stays so (`LaterFile`).
   const files = new Map<string, ServedContent>(
@@ -110,6 +124,7 @@ export function nextSite(
     pages,
     suggested,
     overlayFor: overlaysOf(result.exit, problems, pages, kept, suggested),
+    overlays: { exit: result.exit, problems, kept },
     ...(kept.size === 0
       ? { built: { files: result.files, report: result.report, base, served: files } }
       : {})
@@ -176,7 +191,13 @@ export function crashProblem(root: string, error: unknown): LocatedProblem {
 /** The site after a build that crashed: the last good pages, each saying why. */
 export function crashedSite(previous: DevSite, crash: LocatedProblem): DevSite {
   const overlay = renderOverlay(2, [crash])
-  return { ...previous, buildId: previous.buildId + 1, overlayFor: () => overlay }
+  // No `overlays`: a crashed build's site is not kept for the next start.
+  return {
+    ...previous,
+    buildId: previous.buildId + 1,
+    overlayFor: () => overlay,
+    overlays: undefined
+  }
 }
 
 /**
@@ -184,7 +205,7 @@ export function crashedSite(previous: DevSite, crash: LocatedProblem): DevSite {
  * site's warnings make a long list, and most builds are seen on a page or two. An article's page
  * also lists its suggested checks, when the build passed too.
  */
-function overlaysOf(
+export function overlaysOf(
   exit: number,
   problems: readonly LocatedProblem[],
   pages: ReadonlyMap<string, string>,
@@ -211,6 +232,8 @@ function overlaysOf(
     return overlay
   }
 }
+
+const noPages: ReadonlySet<string> = new Set()
 
 function isBroken(entry: ReportArticle): boolean {
   return entry.problems.some((problem) => problem.severity === 'error')

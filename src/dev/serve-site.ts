@@ -40,14 +40,17 @@ export interface ServedSite {
   lazyFile?(path: string): Promise<Uint8Array | undefined>
 }
 
-/** A served file's content, or how to make it (once) when it is first asked for. */
-export type ServedContent = string | Uint8Array | (() => string)
+/**
+ * A served file's content, or how to get it when it is asked for: made once (a `LaterFile`), or
+ * read from the site kept at the last stop (`stored-site.ts`).
+ */
+export type ServedContent = string | Uint8Array | (() => string | Uint8Array)
 
-/** The content of a served file, made now when it was left for later. */
-export function contentOf<T extends ServedContent | undefined>(
-  content: T
-): Exclude<T, () => string> {
-  return (typeof content === 'function' ? content() : content) as Exclude<T, () => string>
+/** The content of a served file, made or read now when it was left for later. */
+export function contentOf(content: ServedContent): string | Uint8Array
+export function contentOf(content: ServedContent | undefined): string | Uint8Array | undefined
+export function contentOf(content: ServedContent | undefined): string | Uint8Array | undefined {
+  return typeof content === 'function' ? content() : content
 }
 
 const notFoundPage = '404.html'

@@ -1,0 +1,128 @@
+/**
+ * A start served from the site kept at the last stop (issue 21, item 4): when no input file has
+ * changed since, the server serves that site at once, while its first build runs; the build
+ * then takes over, and open pages reload only when what they were shown differs from what it
+ * made (an embargo lifted overnight, a write `stat` could not see, suggested checks, which are
+ * not kept). Each file the stored site served, and each overlay, is noted for that comparison.
+ */
+import { createHash } from 'node:crypto'
+import { cacheDirOf } from '../cache/cache-dir.js'
+import { codeFingerprint } from '../cache/code-fingerprint.js'
+import { inputStamps } from './input-stamps.js'
+import { overlaysOf } from './next-site.js'
+import { contentOf } from './serve-site.js'
+import { loadStoredSite, storeSite } from './stored-site.js'
+import type { DevSite } from './next-site.js'
+
+/** The stored site being served, and what it has shown. */
+export interface StoredStart {
+  site: DevSite
+  /** Bytes of each file served, by path. */
+  files: Map<string, Uint8Array>
+  /** The overlay each page was served with, by path. */
+  overlays: Map<string, string>
+}
+
+/** What a kept site must have been built with to be served: the code and the options. */
+export async function storedSiteKey(options: {
+  strict: boolean
+  drafts: boolean
+}): Promise<string> {
+  return createHash('sha256')
+    .update(await codeFingerprint())
+    .update(JSON.stringify({ strict: options.strict, drafts: options.drafts }))
+    .digest('hex')
+}
+
+/**
+ * The site kept for `root` under `key`, served as build 1, when every input stamps as it did at
+ * the stop. A file it does not hold (a `LaterFile`, the search index, a new URL) is asked of
+ * `built` once the first build is done.
+ */
+export function openStoredStart(
+  root: string,
+  key: string,
+  built: (path: string) => Promise<Uint8Array | undefined>
+): StoredStart | undefined {
+  const stamps = inputStamps(root)
+  const stored = stamps && loadStoredSite(cacheDirOf(root), key, stamps)
+  if (stored === undefined) return undefined
+  const files = new Map<string, Uint8Array>()
+  const overlays = new Map<string, string>()
+  const served = new Map<string, () => Uint8Array>()
+  for (const [path, read] of stored.files) served.set(path, noting(files, path, read))
+  const overlayOf = overlaysOf(
+    stored.exit,
+    // A passing build's overlay names no problem: the list is read only for a failing one.
+    stored.exit === 0 ? [] : stored.problems(),
+    stored.pages,
+    stored.kept,
+    () => Promise.resolve(undefined)
+  )
+  const site: DevSite = {
+    files: served,
+    base: stored.base,
+    buildId: 1,
+    pages: stored.pages,
+    suggested: () => Promise.resolve(undefined),
+    overlayFor: async (path) => {
+      const overlay = await overlayOf(path)
+      overlays.set(path, overlay)
+      return overlay
+    },
+    // No `overlays`: a stored site is not kept again; its own copy stands until a build ends.
+    lazyFile: built
+  }
+  return { site, files, overlays }
+}
+
+/** `read`, noting in `files` what it read. */
+function noting(
+  files: Map<string, Uint8Array>,
+  path: string,
+  read: () => Uint8Array
+): () => Uint8Array {
+  return () => {
+    const bytes = read()
+    files.set(path, bytes)
+    return bytes
+  }
+}
+
+/** Whether `next` shows every file and overlay that `start` served as it was served. */
+export async function showsTheSame(start: StoredStart, next: DevSite): Promise<boolean> {
+  for (const [path, bytes] of start.files) {
+    const content = next.files.get(path)
+    if (content === undefined) return false
+    const now = contentOf(content)
+    if (!Buffer.from(bytes).equals(typeof now === 'string' ? Buffer.from(now) : now)) return false
+  }
+  for (const [path, overlay] of start.overlays)
+    if ((await next.overlayFor(path)) !== overlay) return false
+  return true
+}
+
+/**
+ * Keeps `site` for the next start when it is a build's and no input was written after
+ * `builtFrom` (the wall-clock time its build began): a save the watcher had not yet passed on
+ * would otherwise be stored as seen. Resolves to whether it was kept.
+ */
+export async function keepForNextStart(
+  root: string,
+  key: string,
+  site: DevSite,
+  builtFrom: number
+): Promise<boolean> {
+  const overlays = site.overlays
+  if (overlays === undefined) return false
+  const stamps = inputStamps(root)
+  if (stamps === undefined || stamps.some(([, , mtimeMs]) => mtimeMs >= builtFrom)) return false
+  return storeSite(cacheDirOf(root), key, stamps, {
+    files: site.files,
+    pages: site.pages,
+    kept: overlays.kept,
+    base: site.base,
+    exit: overlays.exit,
+    problems: overlays.problems
+  })
+}
