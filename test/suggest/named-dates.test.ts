@@ -52,7 +52,9 @@ describe('sentenceAround', () => {
     'Shares slid on Nov. 3 in New York. Acme fell 3.9% to $102.90, its lowest since June! Next.'
   it('is the sentence holding the figure, abbreviations inside it kept', () => {
     const at = text.indexOf('3.9%')
-    expect(sentenceAround(text, at, at + 4)).toBe('Acme fell 3.9% to $102.90, its lowest since June!')
+    expect(sentenceAround(text, at, at + 4)).toBe(
+      'Acme fell 3.9% to $102.90, its lowest since June!'
+    )
     const first = text.indexOf('New York')
     expect(sentenceAround(text, first, first + 3)).toBe('Shares slid on Nov. 3 in New York.')
   })
