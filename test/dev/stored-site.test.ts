@@ -3,7 +3,7 @@
  * under (`input-stamps.ts`): what is read back is what was kept, or nothing; no damaged byte is
  * ever served.
  */
-import { mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { inputStamps, sameStamps } from '../../src/dev/input-stamps.js'
@@ -93,12 +93,59 @@ describe('the kept site', () => {
     expect(loadStoredSite(cache, 'key', inputStamps(root) ?? [])).toBeUndefined()
   })
 
-  it('keeps only the bin its list names', async () => {
+  it('writes again only the files that changed, and keeps only the bins its list names', async () => {
     const { root, cache } = await keptIn()
+    const folder = join(cache, 'dev-site')
+    const bins = async (): Promise<string[]> =>
+      (await readdir(folder)).filter((name) => name.endsWith('.bin')).sort()
+    const [first] = await bins()
+    // The same site again: nothing is written, the one bin stays.
     expect(await storeSite(cache, 'key', inputStamps(root) ?? [], served)).toBe(true)
-    const names = await readdir(join(cache, 'dev-site'))
-    expect(names.filter((name) => name.endsWith('.bin'))).toHaveLength(1)
-    expect(names).toContain('site.sealed')
+    expect(await bins()).toEqual([first])
+    // A large site with one page changed: one more bin, holding that page alone.
+    const large = new Map(served.files)
+    for (let n = 0; n < 20; n++) large.set(`page-${n}.html`, `<p>${'story '.repeat(200)}${n}</p>`)
+    expect(
+      await storeSite(cache, 'key', inputStamps(root) ?? [], { ...served, files: large })
+    ).toBe(true)
+    const before = await bins()
+    expect(before).toHaveLength(2)
+    large.set('page-3.html', '<p>edited</p>')
+    expect(
+      await storeSite(cache, 'key', inputStamps(root) ?? [], { ...served, files: large })
+    ).toBe(true)
+    const now = await bins()
+    expect(now).toHaveLength(3)
+    const added = now.find((name) => !before.includes(name)) ?? ''
+    expect((await stat(join(folder, added))).size).toBe('<p>edited</p>'.length)
+    const stored = loadStoredSite(cache, 'key', inputStamps(root) ?? [])
+    expect(text(stored?.files.get('page-3.html')?.())).toBe('<p>edited</p>')
+    expect(text(stored?.files.get('page-4.html')?.())).toBe(`<p>${'story '.repeat(200)}4</p>`)
+    expect(stored?.problems()).toEqual([problem])
+  })
+
+  it('writes a bin anew once less than half of it is still named', async () => {
+    const { root, cache } = await keptIn()
+    const folder = join(cache, 'dev-site')
+    const bins = async (): Promise<string[]> =>
+      (await readdir(folder)).filter((name) => name.endsWith('.bin'))
+    const files = new Map(served.files)
+    files.set('big.html', 'x'.repeat(15_000))
+    files.set('small.html', 'z'.repeat(5_000))
+    expect(await storeSite(cache, 'key', inputStamps(root) ?? [], { ...served, files })).toBe(true)
+    const before = await bins()
+    expect(before).toHaveLength(2)
+    // A quarter of the bin of big.html and small.html is still named: both go to a new one.
+    files.set('big.html', 'y'.repeat(15_000))
+    expect(await storeSite(cache, 'key', inputStamps(root) ?? [], { ...served, files })).toBe(true)
+    const now = await bins()
+    expect(now).toHaveLength(2)
+    const added = now.find((name) => !before.includes(name)) ?? ''
+    expect((await stat(join(folder, added))).size).toBe(20_000)
+    const stored = loadStoredSite(cache, 'key', inputStamps(root) ?? [])
+    expect(text(stored?.files.get('big.html')?.())).toBe('y'.repeat(15_000))
+    expect(text(stored?.files.get('small.html')?.())).toBe('z'.repeat(5_000))
+    expect(text(stored?.files.get('index.html')?.())).toBe('<p>Home – “quoted”</p>')
   })
 })
 
