@@ -45,7 +45,31 @@ const piece = fc.constantFrom(
   '![www.a.b](c)'
 )
 
+// A blanked frontmatter: lines of spaces (and a tab, which Markdown also reads as blank), with
+// any line ending; the body then starts on a line of its own, maybe indented.
+const blankedFrontmatter = fc
+  .array(
+    fc.tuple(fc.constantFrom('', ' ', '   ', '\t', '      '), fc.constantFrom('\n', '\r\n', '\r')),
+    { minLength: 1, maxLength: 6 }
+  )
+  .map((lines) => lines.map(([spaces, end]) => spaces + end).join(''))
+
 describe('parseMarkdown', () => {
+  it('gives the tree full remark-gfm gives, positions included, under a blanked frontmatter', () => {
+    fc.assert(
+      fc.property(
+        blankedFrontmatter,
+        fc.constantFrom('', ' ', '    '),
+        fc.array(fc.oneof(piece, fc.string({ maxLength: 8 })), { maxLength: 30 }),
+        (blank, indent, parts) => {
+          const markdown = blank + indent + parts.join('')
+          expect(parseMarkdown(markdown)).toEqual(fullGfm.parse(markdown))
+        }
+      ),
+      { numRuns: runs }
+    )
+  })
+
   it('gives exactly the tree full remark-gfm gives, for text mixing every GFM construct', () => {
     fc.assert(
       fc.property(
