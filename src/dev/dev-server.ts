@@ -33,6 +33,7 @@ import type { build } from '../build.js'
 import type { SuggestChecks } from './dev-suggestions.js'
 import type { DevSite } from './next-site.js'
 import type { StoredStart } from './stored-start.js'
+import type { KnownContents } from './stored-site.js'
 import type { SiteWatcher } from './watch-site.js'
 
 /** Options of `startDevServer`. */
@@ -115,6 +116,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   // The site kept at the last stop, while it is served; and when the last build served began.
   let storedStart: StoredStart | undefined
   let servedBuildFrom = 0
+  // The site last kept for the next start, the digests worked out for it, and the keeping under way.
+  let keptSite: DevSite | undefined
+  const knownContents: KnownContents = new Map()
+  let keeping: Promise<unknown> = Promise.resolve()
 
   /** What every build of the server is asked for. */
   function buildOptions(): Parameters<typeof build>[0] {
@@ -307,7 +312,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         ),
     queue: builds,
     stopped: () => stopping
-  })
+  }).then(keepServedSite)
 
   let resolveClosed: () => void = () => undefined
   const closed = new Promise<void>((resolve) => {
@@ -333,8 +338,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       await builds.idle()
       await settleSession(session)
       // Kept for the next start, unless a change came that no build has read.
-      if (keepSite && changed.size === 0 && site !== storedStart?.site)
-        await keepForNextStart(root, siteKey, site, servedBuildFrom).catch(() => false)
+      if (changed.size === 0) await keepServedSite()
+      else await keeping
       await closeKeptRunner(session)
       resolveClosed()
     })()
@@ -346,6 +351,26 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
    * A file the kept site lacks, answered once the first build is done: from its files, or as
    * its search index. Undefined when that build kept no site of its own (it crashed).
    */
+  /**
+   * Keeps the site served for the next start, once the rehearsals are over and again at the stop.
+   * The first time hashes every file, a slice at a time between saves; at the stop only what
+   * changed since is hashed and written (`stored-site.ts`).
+   */
+  function keepServedSite(): Promise<unknown> {
+    const served = site
+    const builtFrom = servedBuildFrom
+    if (!keepSite || served === keptSite || served === storedStart?.site) return keeping
+    keeping = keeping
+      .then(() => keepForNextStart(root, siteKey, served, builtFrom, knownContents))
+      .then(
+        (kept) => {
+          if (kept) keptSite = served
+        },
+        () => undefined
+      )
+    return keeping
+  }
+
   function askLater(path: string): Promise<Uint8Array | undefined> {
     return builtLater(path)
   }

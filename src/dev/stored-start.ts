@@ -13,6 +13,7 @@ import { overlaysOf } from './next-site.js'
 import { contentOf } from './serve-site.js'
 import { loadStoredSite, storeSite } from './stored-site.js'
 import type { DevSite } from './next-site.js'
+import type { KnownContents } from './stored-site.js'
 
 /** The stored site being served, and what it has shown. */
 export interface StoredStart {
@@ -111,18 +112,25 @@ export async function keepForNextStart(
   root: string,
   key: string,
   site: DevSite,
-  builtFrom: number
+  builtFrom: number,
+  known?: KnownContents
 ): Promise<boolean> {
   const overlays = site.overlays
   if (overlays === undefined) return false
   const stamps = inputStamps(root)
   if (stamps === undefined || stamps.some(([, , mtimeMs]) => mtimeMs >= builtFrom)) return false
-  return storeSite(cacheDirOf(root), key, stamps, {
-    files: site.files,
-    pages: site.pages,
-    kept: overlays.kept,
-    base: site.base,
-    exit: overlays.exit,
-    problems: overlays.problems
-  })
+  return storeSite(
+    cacheDirOf(root),
+    key,
+    stamps,
+    {
+      files: site.files,
+      pages: site.pages,
+      kept: overlays.kept,
+      base: site.base,
+      exit: overlays.exit,
+      problems: overlays.problems
+    },
+    known
+  )
 }

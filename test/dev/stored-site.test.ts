@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { inputStamps, sameStamps } from '../../src/dev/input-stamps.js'
 import { loadStoredSite, storeSite } from '../../src/dev/stored-site.js'
 import { tempSite } from '../helpers/temp-site.js'
-import type { SiteToStore } from '../../src/dev/stored-site.js'
+import type { KnownContents, SiteToStore } from '../../src/dev/stored-site.js'
 import type { LocatedProblem } from '../../src/dev/overlay.js'
 
 const problem: LocatedProblem = {
@@ -122,6 +122,23 @@ describe('the kept site', () => {
     expect(text(stored?.files.get('page-3.html')?.())).toBe('<p>edited</p>')
     expect(text(stored?.files.get('page-4.html')?.())).toBe(`<p>${'story '.repeat(200)}4</p>`)
     expect(stored?.problems()).toEqual([problem])
+  })
+
+  it('takes the digests of contents it hashed before only for those very contents', async () => {
+    const { root, cache } = await keptIn()
+    const known: KnownContents = new Map()
+    const files = new Map(served.files)
+    expect(
+      await storeSite(cache, 'key', inputStamps(root) ?? [], { ...served, files }, known)
+    ).toBe(true)
+    expect(known.get('index.html')?.content).toBe(served.files.get('index.html'))
+    files.set('index.html', '<p>Home, edited</p>')
+    expect(
+      await storeSite(cache, 'key', inputStamps(root) ?? [], { ...served, files }, known)
+    ).toBe(true)
+    const stored = loadStoredSite(cache, 'key', inputStamps(root) ?? [])
+    expect(text(stored?.files.get('index.html')?.())).toBe('<p>Home, edited</p>')
+    expect([...(stored?.files.get('img/a.png')?.() ?? [])]).toEqual([0, 1, 2, 255])
   })
 
   it('writes a bin anew once less than half of it is still named', async () => {

@@ -3,7 +3,7 @@
  * site it served when it stops, serves it at the next start before its first build is done when
  * no input changed, and lets open pages stay when the build made what they show, or reloads them.
  */
-import { cp, readdir, utimes, writeFile } from 'node:fs/promises'
+import { cp, readdir, stat, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createServer } from 'node:net'
 import { describe, expect, it } from 'vitest'
@@ -151,20 +151,54 @@ describe('a start served from the site kept at the last stop', () => {
 
   it('does not keep a site when an input was written after its build began', async () => {
     const root = await aSite()
-    const server = await startDevServer({
+    let release: () => void = () => undefined
+    const gate = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    let began: () => void = () => undefined
+    const building = new Promise<void>((resolve) => {
+      began = resolve
+    })
+    const fake = fakeBuild(site)
+    const started = startDevServer({
       ...serverOptions(root),
-      buildSite: fakeBuild(site).buildSite,
+      buildSite: async (options) => {
+        began()
+        await gate
+        return fake.buildSite(options)
+      },
       keepSite: true,
       // The save below is not built: the site served is older than the file.
       debounceMs: 60_000
     })
+    await building
     const story = join(root, 'content/2025/11/04/story.md')
-    await writeFile(story, '---\ntitle: saved just before the stop\n---\n')
+    await writeFile(story, '---\ntitle: saved while the build ran\n---\n')
     const later = new Date(Date.now() + 1000)
     await utimes(story, later, later)
+    release()
+    const server = await started
     await server.close()
     const kept = await readdir(join(cacheDirOf(root), 'dev-site')).catch(() => [])
     expect(kept).toEqual([])
+  })
+
+  it('keeps the site once the server has started, and writes nothing more at a stop with no save', async () => {
+    const root = await aSite()
+    const server = await startDevServer({
+      ...serverOptions(root),
+      buildSite: fakeBuild(site).buildSite,
+      keepSite: true
+    })
+    const list = join(cacheDirOf(root), 'dev-site', 'site.sealed')
+    let first: number | undefined
+    for (let waited = 0; first === undefined && waited < 5000; waited += 20) {
+      first = (await stat(list).catch(() => undefined))?.mtimeMs
+      if (first === undefined) await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    expect(first).toBeDefined()
+    await server.close()
+    expect((await stat(list)).mtimeMs).toBe(first)
   })
 
   it('keeps nothing when told not to', async () => {
