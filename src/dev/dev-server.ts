@@ -25,7 +25,7 @@ import { defaultRehearsals, rehearsalArticles, rehearseSaves } from './rehearse-
 import { createBuildQueue } from './build-queue.js'
 import { createDevSearch, withSearch } from './dev-search.js'
 import { createBuildSession, noteChanges, settleSession } from '../cache/build-session.js'
-import { keepForNextStart, openStoredStart, showsTheSame, storedSiteKey } from './stored-start.js'
+import { createSiteKeeper, openStoredStart, showsTheSame, storedSiteKey } from './stored-start.js'
 import { contentOf } from './serve-site.js'
 import { closeKeptRunner } from '../stages/kept-runner.js'
 import type { DateTime } from 'luxon'
@@ -33,7 +33,6 @@ import type { build } from '../build.js'
 import type { SuggestChecks } from './dev-suggestions.js'
 import type { DevSite } from './next-site.js'
 import type { StoredStart } from './stored-start.js'
-import type { KnownContents } from './stored-site.js'
 import type { SiteWatcher } from './watch-site.js'
 
 /** Options of `startDevServer`. */
@@ -116,10 +115,6 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   // The site kept at the last stop, while it is served; and when the last build served began.
   let storedStart: StoredStart | undefined
   let servedBuildFrom = 0
-  // The site last kept for the next start, the digests worked out for it, and the keeping under way.
-  let keptSite: DevSite | undefined
-  const knownContents: KnownContents = new Map()
-  let keeping: Promise<unknown> = Promise.resolve()
 
   /** What every build of the server is asked for. */
   function buildOptions(): Parameters<typeof build>[0] {
@@ -245,10 +240,15 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     throw error
   })
   hosts = ownHosts(host, port)
-  const siteKey = keepSite ? await storedSiteKey(options) : ''
-  if (keepSite) {
+  const siteKey = keepSite ? await storedSiteKey(options) : undefined
+  const keeper = siteKey === undefined ? undefined : createSiteKeeper(root, siteKey)
+  if (siteKey !== undefined) {
     storedStart = openStoredStart(root, siteKey, askLater)
     if (storedStart !== undefined) site = storedStart.site
+  }
+  /** Keeps the site served for the next start (not the kept one, served as it is on disk). */
+  const keepServedSite = async (): Promise<void> => {
+    if (site !== storedStart?.site) await keeper?.keep(site, servedBuildFrom)
   }
   startFirstBuild()
 
@@ -339,7 +339,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       await settleSession(session)
       // Kept for the next start, unless a change came that no build has read.
       if (changed.size === 0) await keepServedSite()
-      else await keeping
+      else await keeper?.idle()
       await closeKeptRunner(session)
       resolveClosed()
     })()
@@ -347,34 +347,15 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   }
 
   announce()
-  /**
-   * A file the kept site lacks, answered once the first build is done: from its files, or as
-   * its search index. Undefined when that build kept no site of its own (it crashed).
-   */
-  /**
-   * Keeps the site served for the next start, once the rehearsals are over and again at the stop.
-   * The first time hashes every file, a slice at a time between saves; at the stop only what
-   * changed since is hashed and written (`stored-site.ts`).
-   */
-  function keepServedSite(): Promise<unknown> {
-    const served = site
-    const builtFrom = servedBuildFrom
-    if (!keepSite || served === keptSite || served === storedStart?.site) return keeping
-    keeping = keeping
-      .then(() => keepForNextStart(root, siteKey, served, builtFrom, knownContents))
-      .then(
-        (kept) => {
-          if (kept) keptSite = served
-        },
-        () => undefined
-      )
-    return keeping
-  }
 
   function askLater(path: string): Promise<Uint8Array | undefined> {
     return builtLater(path)
   }
 
+  /**
+   * A file the kept site lacks, answered once the first build is done: from its files, or as
+   * its search index. Undefined when that build kept no site of its own (it crashed).
+   */
   async function builtLater(path: string): Promise<Uint8Array | undefined> {
     await firstBuild
     const built = site

@@ -1,6 +1,6 @@
 /**
  * The site the dev server served when it stopped, kept in the build cache for its next start
- * (issue 21, item 4): every file's bytes back to back in one file, and beside it a sealed list
+ * (issue 21, item 4): every file's bytes back to back in a few bins, and beside them a sealed list
  * of where each one lies with the SHA-256 of its bytes, the pages of the articles, the build's
  * exit status and problems, and the stamps of every input file at the stop (`input-stamps.ts`).
  * A start whose inputs stamp the same and whose code and options are the same serves these
@@ -14,15 +14,17 @@
  */
 import { createHash } from 'node:crypto'
 import { closeSync, fstatSync, readSync } from 'node:fs'
-import { mkdir, open, readdir, rename, rm } from 'node:fs/promises'
-import type { FileHandle } from 'node:fs/promises'
+import { mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { cacheDebug, openCacheFile, readSealed, writeSealed } from '../cache/sealed-file.js'
+import { cacheDebug, openCacheFile, writeSealed } from '../cache/sealed-file.js'
 import { isAbandonedTemporary } from '../cache/stale-temporary.js'
 import type { LocatedProblem } from './overlay.js'
 import type { ServedContent } from './serve-site.js'
 import { sameStamps } from './input-stamps.js'
 import type { InputStamp } from './input-stamps.js'
+import { openBinWriter } from './bin-writer.js'
+import { binName, folderName, layout, manifestName, readManifest } from './stored-site-list.js'
+import type { Entry, Manifest } from './stored-site-list.js'
 
 /** What is kept of a served site. */
 export interface SiteToStore {
@@ -43,24 +45,6 @@ export interface StoredSite extends Omit<SiteToStore, 'files' | 'problems'> {
   problems(): readonly LocatedProblem[]
 }
 
-interface Manifest {
-  layout: typeof layout
-  key: string
-  stamps: InputStamp[]
-  /** The bins the entries name, by index. */
-  bins: string[]
-  base: string
-  exit: number
-  pages: [string, string][]
-  kept: string[]
-  /** The problems' JSON, stored as one more entry. */
-  problems: Entry
-  files: [string, ...Entry][]
-}
-
-/** Where a file lies: its bin (an index into `bins`), offset, length and SHA-256 (hex). */
-type Entry = [bin: number, offset: number, length: number, hash: string]
-
 /** Where a file lies, by its bin's name. */
 interface Placed {
   bin: string
@@ -69,10 +53,6 @@ interface Placed {
   hash: string
 }
 
-const layout = 'factdesk-dev-site-2'
-const folderName = 'dev-site'
-const manifestName = 'site.sealed'
-const binName = /^[0-9a-z]+\.bin$/
 let storeCount = 0
 const problemsPath = ':problems'
 
@@ -92,9 +72,6 @@ export type KnownContents = Map<string, Known>
 
 /** Bytes hashed between two turns of the event loop: a few milliseconds. */
 const hashSliceBytes = 4 * 1024 * 1024
-
-/** Bytes gathered before they are written out: a site of 1 GB is never held twice. */
-const writeBatchBytes = 8 * 1024 * 1024
 
 /**
  * Keeps `site` in `cacheDir` under `key` (the code and the options it was built with) and the
@@ -230,59 +207,6 @@ function placedBefore(folder: string): { files: Map<string, Placed>; sizes: Map<
   return { files, sizes }
 }
 
-/** A bin being written: bytes are added in order, in batches, to a temporary file renamed at the end. */
-function openBinWriter(file: string): {
-  add(content: string | Uint8Array): Promise<number>
-  /** Whether anything was added. */
-  added(): boolean
-  close(): Promise<boolean>
-} {
-  const temporary = `${file}.${process.pid}.tmp`
-  let handle: FileHandle | undefined
-  let failed = false
-  let offset = 0
-  let batch: Uint8Array[] = []
-  let batchBytes = 0
-  let added = false
-  const flush = async (): Promise<void> => {
-    if (batch.length === 0 || failed) return
-    const buffers = batch
-    batch = []
-    batchBytes = 0
-    try {
-      handle ??= await open(temporary, 'w')
-      await handle.writev(buffers)
-    } catch {
-      failed = true
-    }
-  }
-  return {
-    async add(content) {
-      const bytes = typeof content === 'string' ? Buffer.from(content) : content
-      const at = offset
-      added = true
-      offset += bytes.byteLength
-      batch.push(bytes)
-      batchBytes += bytes.byteLength
-      if (batchBytes >= writeBatchBytes) await flush()
-      return at
-    },
-    added: () => added,
-    async close() {
-      await flush()
-      if (handle === undefined) return !failed
-      try {
-        await handle.close()
-        if (!failed) await rename(temporary, file)
-      } catch {
-        failed = true
-      }
-      if (failed) await rm(temporary, { force: true })
-      return !failed
-    }
-  }
-}
-
 /**
  * The site kept in `cacheDir`, when it was kept under `key` and `stamps` are the inputs' stamps
  * now; undefined otherwise, or when anything in it fails its checks.
@@ -321,18 +245,6 @@ export function loadStoredSite(
       (parsed ??= JSON.parse(
         Buffer.from(reader(bins, 'its problems', problems)()).toString('utf8')
       ) as LocatedProblem[])
-  }
-}
-
-/** The kept list, sealed and of this layout; undefined when missing or damaged. */
-function readManifest(folder: string): Manifest | undefined {
-  const payload = readSealed(join(folder, manifestName))
-  if (payload === undefined) return undefined
-  try {
-    const manifest: unknown = JSON.parse(Buffer.from(payload).toString('utf8'))
-    return isManifest(manifest) ? manifest : undefined
-  } catch {
-    return undefined
   }
 }
 
@@ -391,56 +303,4 @@ function digestOf(content: string | Uint8Array): string {
 
 function lengthOf(content: string | Uint8Array): number {
   return typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.byteLength
-}
-
-function isManifest(value: unknown): value is Manifest {
-  if (typeof value !== 'object' || value === null) return false
-  const m = value as Record<string, unknown>
-  return (
-    m.layout === layout &&
-    typeof m.key === 'string' &&
-    isList(m.bins, (bin) => typeof bin === 'string' && binName.test(bin)) &&
-    typeof m.base === 'string' &&
-    typeof m.exit === 'number' &&
-    isEntry(m.problems) &&
-    isList(m.stamps, isStamp) &&
-    isList(m.pages, isPair) &&
-    isList(m.kept, (kept) => typeof kept === 'string') &&
-    isList(
-      m.files,
-      (file) => Array.isArray(file) && typeof file[0] === 'string' && isEntry(file.slice(1))
-    )
-  )
-}
-
-function isList(value: unknown, each: (item: unknown) => boolean): boolean {
-  return Array.isArray(value) && value.every(each)
-}
-
-function isEntry(value: unknown): boolean {
-  return (
-    Array.isArray(value) &&
-    value.length === 4 &&
-    value.slice(0, 3).every((n) => Number.isSafeInteger(n) && (n as number) >= 0) &&
-    typeof value[3] === 'string' &&
-    /^[0-9a-f]{64}$/.test(value[3])
-  )
-}
-
-function isStamp(value: unknown): boolean {
-  return (
-    Array.isArray(value) &&
-    value.length === 4 &&
-    typeof value[0] === 'string' &&
-    value.slice(1).every((n) => typeof n === 'number')
-  )
-}
-
-function isPair(value: unknown): boolean {
-  return (
-    Array.isArray(value) &&
-    value.length === 2 &&
-    typeof value[0] === 'string' &&
-    typeof value[1] === 'string'
-  )
 }

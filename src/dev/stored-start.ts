@@ -134,3 +134,36 @@ export async function keepForNextStart(
     known
   )
 }
+
+/** Keeps the served site for the next start, one keeping at a time. */
+export interface SiteKeeper {
+  /**
+   * Keeps `site`, built from `builtFrom` (wall-clock ms), unless it is the one kept last; the
+   * first time hashes every file, a slice at a time between saves, and later only what changed
+   * since (`stored-site.ts`). Settles when done, never rejects.
+   */
+  keep(site: DevSite, builtFrom: number): Promise<void>
+  /** Settles once the keeping under way, if any, is done. */
+  idle(): Promise<void>
+}
+
+export function createSiteKeeper(root: string, key: string): SiteKeeper {
+  let kept: DevSite | undefined
+  const known: KnownContents = new Map()
+  let keeping = Promise.resolve()
+  return {
+    keep(site, builtFrom) {
+      if (site === kept) return keeping
+      keeping = keeping
+        .then(() => keepForNextStart(root, key, site, builtFrom, known))
+        .then(
+          (done) => {
+            if (done) kept = site
+          },
+          () => undefined
+        )
+      return keeping
+    },
+    idle: () => keeping
+  }
+}
