@@ -19,14 +19,19 @@ import { answerDevRequest } from './dev-requests.js'
 import { crashProblem, crashedSite, emptySite, nextSite } from './next-site.js'
 import { describeChange, logResult } from './build-log.js'
 import { earlyRestyle, swapsAfter } from './early-restyle.js'
-import { isWildcard, listenHost, serverUrls, urlLines } from './server-urls.js'
+import { listenHost, logServing, serverUrls } from './server-urls.js'
 import { watchSite } from './watch-site.js'
 import { defaultRehearsals, rehearsalArticles, rehearseSaves } from './rehearse-saves.js'
 import { createBuildQueue } from './build-queue.js'
 import { createDevSearch, withSearch } from './dev-search.js'
 import { createBuildSession, noteChanges, settleSession } from '../cache/build-session.js'
-import { createSiteKeeper, openStoredStart, showsTheSame, storedSiteKey } from './stored-start.js'
-import { contentOf } from './serve-site.js'
+import {
+  askTheBuild,
+  createSiteKeeper,
+  openStoredStart,
+  showsTheSame,
+  storedSiteKey
+} from './stored-start.js'
 import { closeKeptRunner } from '../stages/kept-runner.js'
 import type { DateTime } from 'luxon'
 import type { build } from '../build.js'
@@ -243,7 +248,11 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const siteKey = keepSite ? await storedSiteKey(options) : undefined
   const keeper = siteKey === undefined ? undefined : createSiteKeeper(root, siteKey)
   if (siteKey !== undefined) {
-    storedStart = openStoredStart(root, siteKey, askLater)
+    storedStart = openStoredStart(
+      root,
+      siteKey,
+      askTheBuild(firstBuild, () => site)
+    )
     if (storedStart !== undefined) site = storedStart.site
   }
   /** Keeps the site served for the next start (not the kept one, served as it is on disk). */
@@ -281,19 +290,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   }
   // The site kept at the last stop is served now, and checked by the first build; otherwise the
   // server says where it serves once the first build is done.
-  let announced = false
-  const announce = (): void => {
-    if (announced) return
-    announced = true
-    const urls = serverUrls(options.host, port, site.base)
-    for (const line of urlLines('factdesk dev', urls, isWildcard(host))) log(line)
-    // Drafts and embargoed stories are served: on the network, anyone on it can read them.
-    if (urls.network.length > 0)
-      log('factdesk dev: drafts and embargoed stories are visible to anyone on this network')
-  }
-  if (storedStart !== undefined) {
+  const announced = storedStart !== undefined
+  if (announced) {
     log('factdesk dev: serving the site as it was at the last stop, while it is checked again')
-    announce()
+    logServing(log, options.host, host, port, site.base)
   }
   await firstBuild
   // While the editor reads, a few unannounced rebuilds make the code of a save hot.
@@ -346,26 +346,6 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     return closing
   }
 
-  announce()
-
-  function askLater(path: string): Promise<Uint8Array | undefined> {
-    return builtLater(path)
-  }
-
-  /**
-   * A file the kept site lacks, answered once the first build is done: from its files, or as
-   * its search index. Undefined when that build kept no site of its own (it crashed).
-   */
-  async function builtLater(path: string): Promise<Uint8Array | undefined> {
-    await firstBuild
-    const built = site
-    // A crash keeps the stored site's files, and this.
-    if (built.lazyFile === askLater) return undefined
-    const content = built.files.get(path)
-    if (content === undefined) return built.lazyFile?.(path)
-    const bytes = contentOf(content)
-    return typeof bytes === 'string' ? Buffer.from(bytes) : bytes
-  }
-
+  if (!announced) logServing(log, options.host, host, port, site.base)
   return { url: serverUrls(options.host, port, site.base).local, close, closed }
 }

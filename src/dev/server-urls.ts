@@ -65,3 +65,20 @@ export function isWildcard(host: string): boolean {
 function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '127.0.0.1' || host === '::1' || host === ''
 }
+
+/**
+ * Logs where the dev server serves (`--host` as `given`, listening on `host`), and, when that is
+ * on the network, that drafts and embargoed stories are visible to anyone on it.
+ */
+export function logServing(
+  log: (line: string) => void,
+  given: string | undefined,
+  host: string,
+  port: number,
+  base: string
+): void {
+  const urls = serverUrls(given, port, base)
+  for (const line of urlLines('factdesk dev', urls, isWildcard(host))) log(line)
+  if (urls.network.length > 0)
+    log('factdesk dev: drafts and embargoed stories are visible to anyone on this network')
+}

@@ -167,3 +167,24 @@ export function createSiteKeeper(root: string, key: string): SiteKeeper {
     idle: () => keeping
   }
 }
+
+/**
+ * How the kept site answers a file it lacks (a `LaterFile`, the search index, a new URL): once
+ * `built` (the first build) is done, from the site then served, or as its search index.
+ * Undefined when that is still the kept site's (the build crashed and kept its files).
+ */
+export function askTheBuild(
+  built: Promise<unknown>,
+  current: () => DevSite
+): (path: string) => Promise<Uint8Array | undefined> {
+  const ask = async (path: string): Promise<Uint8Array | undefined> => {
+    await built
+    const site = current()
+    if (site.lazyFile === ask) return undefined
+    const content = site.files.get(path)
+    if (content === undefined) return site.lazyFile?.(path)
+    const bytes = contentOf(content)
+    return typeof bytes === 'string' ? Buffer.from(bytes) : bytes
+  }
+  return ask
+}
