@@ -201,6 +201,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const swaps = exit === previousExit ? swapsAfter(early, previous, next, changes) : undefined
     if (swaps === undefined) liveReload.reload(site.buildId)
     else liveReload.restyle(site.buildId, swaps)
+    keeper?.letGo(site)
     // Keeping the build in the cache is left until open pages have been told (20-30 ms a save at
     // 4,000 articles); the next build waits for it.
     void settleSession(session)

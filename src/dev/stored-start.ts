@@ -145,6 +145,12 @@ export interface SiteKeeper {
   keep(site: DevSite, builtFrom: number): Promise<void>
   /** Settles once the keeping under way, if any, is done. */
   idle(): Promise<void>
+  /**
+   * Lets go of the contents `site` no longer serves: the digests of the last keeping are kept
+   * with the very contents they are of, which would otherwise outlive every page a save replaced
+   * (25 KB a brief, 1.1 GB for a site of 40,000 articles edited whole).
+   */
+  letGo(site: DevSite): void
 }
 
 export function createSiteKeeper(root: string, key: string): SiteKeeper {
@@ -164,7 +170,11 @@ export function createSiteKeeper(root: string, key: string): SiteKeeper {
         )
       return keeping
     },
-    idle: () => keeping
+    idle: () => keeping,
+    letGo(site) {
+      for (const [path, { content }] of known)
+        if (site.files.get(path) !== content) known.delete(path)
+    }
   }
 }
 
