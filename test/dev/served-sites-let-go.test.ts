@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { holdPages } from '../../src/cache/held-pages.js'
 import { createBuildSession } from '../../src/cache/build-session.js'
 import { emptySite, nextSite } from '../../src/dev/next-site.js'
+import { createDevSearch, withSearch } from '../../src/dev/dev-search.js'
 import type { DevSite } from '../../src/dev/next-site.js'
 import type { BuildResult } from '../../src/build.js'
 import { defaultSettings } from '../../src/settings/load-settings.js'
@@ -54,6 +55,29 @@ describe('the sites the dev server serves', () => {
     const later = site.files.get('factcheck.json')
     expect(typeof later === 'function' ? later() : later).toBe('{"build":5}')
     // A few turns of the event loop and collections: nothing but a leak keeps the first site.
+    for (let turn = 0; turn < 3; turn++) {
+      await new Promise((resolve) => setImmediate(resolve))
+      collect()
+    }
+    expect(first.deref()).toBeUndefined()
+  })
+
+  it('let each earlier site go when a save is patched into the last build (same report)', async () => {
+    const session = createBuildSession()
+    const search = createDevSearch()
+    const base = built(session, 1)
+    const settings = base.settings
+    // The site as built, before the search is laid on it: what a later site's closures may hold.
+    const first = new WeakRef(nextSite(emptySite, base))
+    let site: DevSite = withSearch(first.deref() ?? emptySite, settings, search)
+    for (let save = 2; save <= 5; save++) {
+      // A patched build: the same report, the same files but one, which is made again.
+      const files = base.files.map((file) =>
+        file.path === 'index.html' ? { path: file.path, content: `<p>Home ${save}</p>` } : file
+      )
+      site = withSearch(nextSite(site, { ...base, files }), settings, search)
+    }
+    expect(site.files.get('index.html')).toBe('<p>Home 5</p>')
     for (let turn = 0; turn < 3; turn++) {
       await new Promise((resolve) => setImmediate(resolve))
       collect()
