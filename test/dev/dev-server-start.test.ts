@@ -3,22 +3,12 @@
  * are served, any other page says it is being built (503, and reloads itself once it is), and
  * the server is not held up waiting for the whole site.
  */
-import { createServer } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { startDevServer } from '../../src/dev/dev-server.js'
 import type { BuildOptions } from '../../src/build.js'
 import { siteYaml, tempSite } from '../helpers/temp-site.js'
 import { fakeBuild } from './fake-build.js'
-import { now, site } from './running-server.js'
-
-/** A port free a moment ago, so that the test can ask before the server says where it is. */
-async function freePort(): Promise<number> {
-  const probe = createServer()
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', () => resolve()))
-  const address = probe.address()
-  await new Promise<void>((resolve) => probe.close(() => resolve()))
-  return typeof address === 'object' && address !== null ? address.port : 0
-}
+import { freePort, now, site } from './running-server.js'
 
 async function untilAnswered(url: string): Promise<Response> {
   for (;;) {

@@ -3,6 +3,7 @@
  * edit the site and wait for the reload that follows.
  */
 import { writeFile } from 'node:fs/promises'
+import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { DateTime } from 'luxon'
 import { afterEach } from 'vitest'
@@ -12,6 +13,15 @@ import { openEventStream } from './event-stream.js'
 import { fakeBuild, page } from './fake-build.js'
 import type { DevServer, DevServerOptions } from '../../src/dev/dev-server.js'
 import type { FakeBuild, FakeOutcome } from './fake-build.js'
+
+/** A port free a moment ago, so that a test can ask before the server says where it is. */
+export async function freePort(): Promise<number> {
+  const probe = createServer()
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', () => resolve()))
+  const address = probe.address()
+  await new Promise<void>((resolve) => probe.close(() => resolve()))
+  return typeof address === 'object' && address !== null ? address.port : 0
+}
 
 /** The instant every test server builds with. */
 export const now = DateTime.fromISO('2025-11-05T00:00:00Z')

@@ -5,26 +5,26 @@
  */
 import { cp, readdir, stat, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { createServer } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { cacheDirOf } from '../../src/cache/cache-dir.js'
 import { startDevServer } from '../../src/dev/dev-server.js'
 import { siteYaml, tempSite } from '../helpers/temp-site.js'
 import { openEventStream } from './event-stream.js'
 import { fakeBuild, page } from './fake-build.js'
-import { serverOptions, site } from './running-server.js'
+import { freePort, serverOptions, site } from './running-server.js'
 import { expectServedAsBuilt, freshBuild } from './edit-sequence.js'
 import { build } from '../../src/build.js'
 import type { BuildOptions } from '../../src/build.js'
 import type { DevServer } from '../../src/dev/dev-server.js'
 import type { FakeOutcome } from './fake-build.js'
 
-async function freePort(): Promise<number> {
-  const probe = createServer()
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', () => resolve()))
-  const address = probe.address()
-  await new Promise<void>((resolve) => probe.close(() => resolve()))
-  return typeof address === 'object' && address !== null ? address.port : 0
+/** A promise that settles when `release` is called: a first build held until the test says. */
+function heldGate(): { gate: Promise<void>; release: () => void } {
+  let release: () => void = () => undefined
+  const gate = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  return { gate, release }
 }
 
 async function aSite(): Promise<string> {
@@ -49,10 +49,7 @@ async function startHeld(
   root: string,
   outcome: FakeOutcome = site
 ): Promise<{ origin: string; release: () => void; started: Promise<DevServer> }> {
-  let release: () => void = () => undefined
-  const gate = new Promise<void>((resolve) => {
-    release = resolve
-  })
+  const { gate, release } = heldGate()
   const fake = fakeBuild({ ...outcome, gate })
   const port = await freePort()
   const started = startDevServer({
@@ -127,10 +124,7 @@ describe('a start served from the site kept at the last stop', () => {
   it('is not served to a server asked for other options', async () => {
     const root = await aSite()
     await runAndStop(root)
-    let release: () => void = () => undefined
-    const gate = new Promise<void>((resolve) => {
-      release = resolve
-    })
+    const { gate, release } = heldGate()
     const port = await freePort()
     const started = startDevServer({
       ...serverOptions(root),
@@ -151,10 +145,7 @@ describe('a start served from the site kept at the last stop', () => {
 
   it('does not keep a site when an input was written after its build began', async () => {
     const root = await aSite()
-    let release: () => void = () => undefined
-    const gate = new Promise<void>((resolve) => {
-      release = resolve
-    })
+    const { gate, release } = heldGate()
     let began: () => void = () => undefined
     const building = new Promise<void>((resolve) => {
       began = resolve
@@ -216,10 +207,7 @@ describe('a start served from the site kept at the last stop', () => {
     await cp(join(import.meta.dirname, '../fixtures/factcheck-site'), root, { recursive: true })
     const first = await startDevServer(serverOptions(root))
     await first.close()
-    let release: () => void = () => undefined
-    const gate = new Promise<void>((resolve) => {
-      release = resolve
-    })
+    const { gate, release } = heldGate()
     let asked: ((options: BuildOptions) => void) | undefined
     const firstAsked = new Promise<BuildOptions>((resolve) => {
       asked = resolve
