@@ -257,8 +257,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     if (storedStart !== undefined) site = storedStart.site
   }
   /** Keeps the site served for the next start (not the kept one, served as it is on disk). */
+  // A build that made nothing (broken settings) keeps serving these files, read from the disk.
+  const storedFiles = storedStart?.site.files
   const keepServedSite = async (): Promise<void> => {
-    if (site !== storedStart?.site) await keeper?.keep(site, servedBuildFrom)
+    if (site.files !== storedFiles) await keeper?.keep(site, servedBuildFrom)
   }
   startFirstBuild()
 
@@ -313,7 +315,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         ),
     queue: builds,
     stopped: () => stopping
-  }).then(keepServedSite)
+  })
+    .then(keepServedSite)
+    .catch(() => undefined)
 
   let resolveClosed: () => void = () => undefined
   const closed = new Promise<void>((resolve) => {

@@ -110,6 +110,16 @@ describe('a start served from the site kept at the last stop', () => {
     }
   })
 
+  it('is kept as it was when the build after it made nothing (broken settings)', async () => {
+    const root = await aSite()
+    await runAndStop(root)
+    await runAndStop(root, { files: {}, exit: 2 })
+    const held = await startHeld(root)
+    expect(await (await fetch(`${held.origin}/`)).text()).toContain('<p>Home</p>')
+    held.release()
+    await (await held.started).close()
+  })
+
   it('is not served when an input changed since the stop', async () => {
     const root = await aSite()
     await runAndStop(root)
