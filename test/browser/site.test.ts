@@ -174,7 +174,9 @@ describeInBrowser('the built sample site in Chromium', () => {
     expect(box).not.toBeNull()
     expect(box!.x).toBeGreaterThanOrEqual(0)
     expect(box!.x + box!.width).toBeLessThanOrEqual(390)
-    await page.locator('h1').first().tap()
+    // Elsewhere is a line with no mark in it: the headline holds marks of its own (its figures are
+    // checked), and where its middle falls depends on how the browser wraps it.
+    await page.locator('.brief__byline').first().tap()
     await expect.poll(() => popover.isVisible()).toBe(false)
   })
 
