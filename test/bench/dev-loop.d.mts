@@ -41,6 +41,8 @@ export interface ServerStop {
   code: number | null
   signal: string | null
   forced: boolean
+  /** Milliseconds from Ctrl-C (SIGINT) to the process's exit. */
+  ms: number
 }
 
 /** What `devLoop` measured. */

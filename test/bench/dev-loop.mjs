@@ -248,7 +248,8 @@ export function formatDevLoop(result) {
     `Dev loop (${count} articles, ${result.edits} edits each): ${reload.join(' | ')} ; ` +
       `start cold ${seconds(result.cold.firstPageMs)}, warm ${seconds(result.warm.firstPageMs)}`,
     `  save to "rebuilding": ${rebuilding.join(' | ')} (issue 21: data <= 100 ms)`,
-    `  the rebuild as the server logs it: ${built.join(' | ')}`
+    `  the rebuild as the server logs it: ${built.join(' | ')}`,
+    `  stops (Ctrl-C to exit): ${result.stops.map((stop) => `${ms(stop.ms ?? null)}${stop.forced ? ' (killed)' : ''}`).join(', ')}`
   ].join('\n')
 }
 

@@ -40,7 +40,7 @@ describe('stats', () => {
 })
 
 describe('formatDevLoop', () => {
-  it('prints each kind, the rebuilding notice and both starts', () => {
+  it('prints each kind, the rebuilding notice, both starts and both stops', () => {
     const spread = { p50: 120.4, p95: 290, min: 100, max: 290, n: 10 }
     const kind = {
       ...spread,
@@ -56,12 +56,16 @@ describe('formatDevLoop', () => {
       cold: { firstPageMs: 15_500, servingMs: 15_600 },
       warm: { firstPageMs: 3_400, servingMs: 3_450 },
       kinds: { article: kind, data: kind },
-      stops: []
+      stops: [
+        { code: 0, signal: null, forced: false, ms: 640.4 },
+        { code: null, signal: 'SIGKILL', forced: true, ms: 120_012 }
+      ]
     }
     expect(formatDevLoop(result)).toBe(
       'Dev loop (4,000 articles, 10 edits each): article p50 120 ms p95 290 ms | data p50 120 ms p95 290 ms ; start cold 15.50 s, warm 3.40 s\n' +
         '  save to "rebuilding": article p50 61 ms | data p50 61 ms (issue 21: data <= 100 ms)\n' +
-        '  the rebuild as the server logs it: article p50 75 ms | data p50 75 ms'
+        '  the rebuild as the server logs it: article p50 75 ms | data p50 75 ms\n' +
+        '  stops (Ctrl-C to exit): 640 ms, 120012 ms (killed)'
     )
   })
 })
@@ -106,7 +110,10 @@ describe.skipIf(!compiled)('devLoop on a running factdesk dev', () => {
     }
     // Both servers ended (a stop is recorded only once the process has exited).
     expect(result.stops).toHaveLength(2)
-    for (const stop of result.stops) expect(stop.code ?? stop.signal).not.toBeNull()
+    for (const stop of result.stops) {
+      expect(stop.code ?? stop.signal).not.toBeNull()
+      expect(stop.ms).toBeGreaterThan(0)
+    }
     // Every edited file is back as it was, and the repository's stylesheet was never touched.
     expect(await contents()).toEqual(before)
     expect(await readFile(join(projectRoot, 'templates', 'style.css'), 'utf8')).not.toMatch(

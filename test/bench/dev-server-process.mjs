@@ -284,13 +284,23 @@ function parseMessage(block) {
  */
 async function stopDev(child, exit) {
   if (child.exitCode !== null || child.signalCode !== null)
-    return { ...(await exit), forced: false }
+    return { ...(await exit), forced: false, ms: 0 }
+  const asked = performance.now()
   signalGroup(child, 'SIGINT')
-  const ended = await Promise.race([exit, sleep(15_000).then(() => undefined)])
-  if (ended !== undefined) return { ...ended, forced: false }
+  const ended = await Promise.race([exit, sleep(stopGraceMs).then(() => undefined)])
+  if (ended !== undefined)
+    return { ...ended, forced: false, ms: Math.round(performance.now() - asked) }
   signalGroup(child, 'SIGKILL')
-  return { ...(await exit), forced: true }
+  return { ...(await exit), forced: true, ms: Math.round(performance.now() - asked) }
 }
+
+/**
+ * How long a stopped server may take before it is killed. An editor's Ctrl-C waits for the
+ * server to finish, and the stop keeps the site for the next start (src/dev/stored-site.ts):
+ * killed sooner, the warm start timed next would not be the one editors get. Each stop's time
+ * is recorded (`stops[].ms`), so a slow stop shows rather than being cut short.
+ */
+const stopGraceMs = 120_000
 
 function track(child) {
   running.add(child)
