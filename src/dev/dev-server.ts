@@ -256,8 +256,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     )
     if (storedStart !== undefined) site = storedStart.site
   }
-  /** Keeps the site served for the next start (not the kept one, served as it is on disk). */
-  // A build that made nothing (broken settings) keeps serving these files, read from the disk.
+  // Keeps the site served for the next start; not one still serving the kept files (the build
+  // after a kept start made nothing, its settings broken), which are read from the disk.
   const storedFiles = storedStart?.site.files
   const keepServedSite = async (): Promise<void> => {
     if (site.files !== storedFiles) await keeper?.keep(site, servedBuildFrom)
