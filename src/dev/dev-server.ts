@@ -25,76 +25,15 @@ import { defaultRehearsals, rehearsalArticles, rehearseSaves } from './rehearse-
 import { createBuildQueue } from './build-queue.js'
 import { createDevSearch, withSearch } from './dev-search.js'
 import { createBuildSession, noteChanges, settleSession } from '../cache/build-session.js'
-import {
-  askTheBuild,
-  createSiteKeeper,
-  openStoredStart,
-  showsTheSame,
-  storedSiteKey
-} from './stored-start.js'
+import { showsTheSame, siteKeeping } from './stored-start.js'
 import { closeKeptRunner } from '../stages/kept-runner.js'
-import type { DateTime } from 'luxon'
 import type { build } from '../build.js'
-import type { SuggestChecks } from './dev-suggestions.js'
 import type { DevSite } from './next-site.js'
+import type { DevServer, DevServerOptions } from './dev-server-options.js'
 import type { StoredStart } from './stored-start.js'
 import type { SiteWatcher } from './watch-site.js'
 
-/** Options of `startDevServer`. */
-export interface DevServerOptions {
-  /** The site folder. */
-  root: string
-  /**
-   * TCP port (the CLI's default is 4321); when it is taken, the first free one of the 20 after
-   * it is used, and said. 0 lets the system pick a free one.
-   */
-  port: number
-  /**
-   * Interface to listen on (`--host`). Default: `127.0.0.1`, so the drafts on screen stay on this
-   * machine; `0.0.0.0` lets a phone on the same network open them, at the addresses logged.
-   */
-  host?: string
-  /** `--strict`: every article is checked strictly. */
-  strict: boolean
-  /** `--drafts`: drafts are built too. */
-  drafts: boolean
-  /** The instant embargoes are compared with. */
-  now: DateTime
-  /** Where progress lines go, one line per call, without a newline. */
-  log: (line: string) => void
-  /** The build to run; the real one unless a test injects another. */
-  buildSite?: typeof build
-  /** Milliseconds of quiet after a change before rebuilding. Default: 20 (`watch-site.ts`). */
-  debounceMs?: number
-  /** Stop on Ctrl-C (SIGINT). Default: true. */
-  stopOnSigint?: boolean
-  /**
-   * Rebuilds rehearsed after the first build, while the editor reads (`rehearse-saves.ts`).
-   * Default: 4 with the real build, none with an injected one.
-   */
-  rehearsals?: number
-  /**
-   * Keep the site served at the stop in the build cache, and serve it at the next start while the
-   * first build runs, when no input changed meanwhile (`stored-start.ts`). Default: true with the
-   * real build, false with an injected one.
-   */
-  keepSite?: boolean
-  /**
-   * Gives each build's unchecked figures their suggested checks (issue 20), which the overlay
-   * offers to add. Default: the suggestion engine, over each article's own data.
-   */
-  suggest?: SuggestChecks
-}
-
-/** A running dev server. */
-export interface DevServer {
-  /** The address of the site's home page, `base` included: `http://localhost:4321/`. */
-  url: string
-  /** Stops watching, ends the event streams and closes the server. Safe to call twice. */
-  close(): Promise<void>
-  /** Settles when the server has stopped, by `close()` or Ctrl-C; the CLI waits on it. */
-  closed: Promise<void>
-}
+export type { DevServer, DevServerOptions } from './dev-server-options.js'
 
 /** Builds the site, starts serving it, and watches it for changes. */
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
@@ -201,7 +140,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const swaps = exit === previousExit ? swapsAfter(early, previous, next, changes) : undefined
     if (swaps === undefined) liveReload.reload(site.buildId)
     else liveReload.restyle(site.buildId, swaps)
-    keeper?.letGo(site)
+    keeping?.letGo(site)
     // Keeping the build in the cache is left until open pages have been told (20-30 ms a save at
     // 4,000 articles); the next build waits for it.
     void settleSession(session)
@@ -246,22 +185,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     throw error
   })
   hosts = ownHosts(host, port)
-  const siteKey = keepSite ? await storedSiteKey(options) : undefined
-  const keeper = siteKey === undefined ? undefined : createSiteKeeper(root, siteKey)
-  if (siteKey !== undefined) {
-    storedStart = openStoredStart(
-      root,
-      siteKey,
-      askTheBuild(firstBuild, () => site)
-    )
-    if (storedStart !== undefined) site = storedStart.site
-  }
-  // Keeps the site served for the next start; not one still serving the kept files (the build
-  // after a kept start made nothing, its settings broken), which are read from the disk.
-  const storedFiles = storedStart?.site.files
-  const keepServedSite = async (): Promise<void> => {
-    if (site.files !== storedFiles) await keeper?.keep(site, servedBuildFrom)
-  }
+  const keeping = keepSite ? await siteKeeping(root, options, firstBuild, () => site) : undefined
+  storedStart = keeping?.start
+  if (storedStart !== undefined) site = storedStart.site
+  const keepServedSite = async (): Promise<void> => keeping?.keep(site, servedBuildFrom)
   startFirstBuild()
 
   let watcher: SiteWatcher
@@ -344,7 +271,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       await settleSession(session)
       // Kept for the next start, unless a change came that no build has read.
       if (changed.size === 0) await keepServedSite()
-      else await keeper?.idle()
+      else await keeping?.idle()
       await closeKeptRunner(session)
       resolveClosed()
     })()

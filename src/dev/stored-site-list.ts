@@ -3,8 +3,10 @@
  * reading, sealed (`sealed-file.ts`) and checked field by field before anything in it is used
  * (SPEC 9).
  */
+import { createHash } from 'node:crypto'
+import { closeSync, fstatSync } from 'node:fs'
 import { join } from 'node:path'
-import { readSealed } from '../cache/sealed-file.js'
+import { openCacheFile, readSealed } from '../cache/sealed-file.js'
 import type { InputStamp } from './input-stamps.js'
 
 export const layout = 'factdesk-dev-site-2'
@@ -12,6 +14,8 @@ export const layout = 'factdesk-dev-site-2'
 export const folderName = 'dev-site'
 export const manifestName = 'site.sealed'
 export const binName = /^[0-9a-z]+\.bin$/
+/** The name the problems' entry is kept under: no output path has it. */
+export const problemsPath = ':problems'
 
 export interface Manifest {
   layout: typeof layout
@@ -93,4 +97,22 @@ function isPair(value: unknown): boolean {
     typeof value[0] === 'string' &&
     typeof value[1] === 'string'
   )
+}
+
+/** The SHA-256 of `content`'s UTF-8 bytes; a string is hashed without being copied out. */
+export function digestOf(content: string | Uint8Array): string {
+  return typeof content === 'string'
+    ? createHash('sha256').update(content, 'utf8').digest('hex')
+    : createHash('sha256').update(content).digest('hex')
+}
+
+/** The size of a cache file, opened as every cache file is; undefined when it is not one. */
+export function sizeOf(file: string): number | undefined {
+  const descriptor = openCacheFile(file)
+  if (descriptor === undefined) return undefined
+  try {
+    return fstatSync(descriptor).size
+  } finally {
+    closeSync(descriptor)
+  }
 }

@@ -12,18 +12,24 @@
  * until the build under way replaces the site. Files a build leaves to be made when first read
  * (`factcheck.json`) are not kept: they wait for the build.
  */
-import { createHash } from 'node:crypto'
-import { closeSync, fstatSync, readSync } from 'node:fs'
 import { mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { cacheDebug, openCacheFile, writeSealed } from '../cache/sealed-file.js'
+import { writeSealed } from '../cache/sealed-file.js'
 import { isAbandonedTemporary } from '../cache/stale-temporary.js'
 import type { LocatedProblem } from './overlay.js'
 import type { ServedContent } from './serve-site.js'
-import { sameStamps } from './input-stamps.js'
 import type { InputStamp } from './input-stamps.js'
 import { openBinWriter } from './bin-writer.js'
-import { binName, folderName, layout, manifestName, readManifest } from './stored-site-list.js'
+import {
+  binName,
+  digestOf,
+  folderName,
+  layout,
+  manifestName,
+  problemsPath,
+  readManifest,
+  sizeOf
+} from './stored-site-list.js'
 import type { Entry, Manifest } from './stored-site-list.js'
 
 /** What is kept of a served site. */
@@ -38,13 +44,6 @@ export interface SiteToStore {
   problems: readonly LocatedProblem[]
 }
 
-/** A kept site as read back: each file is read from the disk when first asked for. */
-export interface StoredSite extends Omit<SiteToStore, 'files' | 'problems'> {
-  files: Map<string, () => Uint8Array>
-  /** The build's problems, parsed when first asked for (a passing build's overlay needs none). */
-  problems(): readonly LocatedProblem[]
-}
-
 /** Where a file lies, by its bin's name. */
 interface Placed {
   bin: string
@@ -54,7 +53,6 @@ interface Placed {
 }
 
 let storeCount = 0
-const problemsPath = ':problems'
 
 /** A file's content with its digest and length, as a store worked them out. */
 interface Known {
@@ -207,82 +205,6 @@ function placedBefore(folder: string): { files: Map<string, Placed>; sizes: Map<
   return { files, sizes }
 }
 
-/**
- * The site kept in `cacheDir`, when it was kept under `key` and `stamps` are the inputs' stamps
- * now; undefined otherwise, or when anything in it fails its checks.
- */
-export function loadStoredSite(
-  cacheDir: string,
-  key: string,
-  stamps: readonly InputStamp[]
-): StoredSite | undefined {
-  const folder = join(cacheDir, folderName)
-  const manifest = readManifest(folder)
-  if (manifest === undefined) return undefined
-  if (manifest.key !== key || !sameStamps(manifest.stamps, stamps)) {
-    cacheDebug('the kept dev site is of other code, options or inputs: not served')
-    return undefined
-  }
-  const bins = manifest.bins.map((bin) => join(folder, bin))
-  const sizes = bins.map(sizeOf)
-  const inside = ([index, offset, length]: Entry): boolean => {
-    const size = sizes[index]
-    return size !== undefined && offset + length <= size
-  }
-  if (!inside(manifest.problems) || !manifest.files.every(([, ...entry]) => inside(entry)))
-    return undefined
-  const files = new Map<string, () => Uint8Array>()
-  for (const [path, ...entry] of manifest.files) files.set(path, reader(bins, path, entry))
-  const problems = manifest.problems
-  let parsed: readonly LocatedProblem[] | undefined
-  return {
-    files,
-    pages: new Map(manifest.pages),
-    kept: new Set(manifest.kept),
-    base: manifest.base,
-    exit: manifest.exit,
-    problems: () =>
-      (parsed ??= JSON.parse(
-        Buffer.from(reader(bins, 'its problems', problems)()).toString('utf8')
-      ) as LocatedProblem[])
-  }
-}
-
-/**
- * How to read one file, checked against its digest. Made out of `loadStoredSite`'s scope, so
- * that a file kept into a later site holds only its own entry.
- */
-function reader(
-  bins: readonly string[],
-  path: string,
-  [index, offset, length, hash]: Entry
-): () => Uint8Array {
-  const bin = bins[index] ?? ''
-  return () => {
-    const descriptor = openCacheFile(bin)
-    if (descriptor !== undefined) {
-      try {
-        const bytes = Buffer.alloc(length)
-        if (readSync(descriptor, bytes, 0, length, offset) === length && digestOf(bytes) === hash)
-          return bytes
-      } finally {
-        closeSync(descriptor)
-      }
-    }
-    throw new Error(`the kept copy of ${path} is damaged; it is served again once the build ends`)
-  }
-}
-
-function sizeOf(file: string): number | undefined {
-  const descriptor = openCacheFile(file)
-  if (descriptor === undefined) return undefined
-  try {
-    return fstatSync(descriptor).size
-  } finally {
-    closeSync(descriptor)
-  }
-}
-
 async function dropOtherBins(folder: string, named: ReadonlySet<string>): Promise<void> {
   const names = await readdir(folder).catch(() => [] as string[])
   await Promise.all(
@@ -292,13 +214,6 @@ async function dropOtherBins(folder: string, named: ReadonlySet<string>): Promis
       if (binName.test(name) || name.endsWith('.tmp')) await rm(join(folder, name), { force: true })
     })
   )
-}
-
-/** The SHA-256 of `content`'s UTF-8 bytes; a string is hashed without being copied out. */
-function digestOf(content: string | Uint8Array): string {
-  return typeof content === 'string'
-    ? createHash('sha256').update(content, 'utf8').digest('hex')
-    : createHash('sha256').update(content).digest('hex')
 }
 
 function lengthOf(content: string | Uint8Array): number {

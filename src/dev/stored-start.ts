@@ -11,7 +11,8 @@ import { codeFingerprint } from '../cache/code-fingerprint.js'
 import { inputStamps } from './input-stamps.js'
 import { overlaysOf } from './next-site.js'
 import { contentOf } from './serve-site.js'
-import { loadStoredSite, storeSite } from './stored-site.js'
+import { loadStoredSite } from './load-stored-site.js'
+import { storeSite } from './stored-site.js'
 import type { DevSite } from './next-site.js'
 import type { KnownContents } from './stored-site.js'
 
@@ -197,4 +198,40 @@ export function askTheBuild(
     return typeof bytes === 'string' ? Buffer.from(bytes) : bytes
   }
   return ask
+}
+
+/** The kept site of a dev server: the one it starts from, if any, and how it keeps its own. */
+export interface SiteKeeping {
+  /** The site kept at the last stop, when it may be served now. */
+  start: StoredStart | undefined
+  /**
+   * Keeps `site` (built from `builtFrom`, wall-clock ms) for the next start; not a site still
+   * serving the kept files (the build after a kept start made nothing, its settings broken).
+   */
+  keep(site: DevSite, builtFrom: number): Promise<void>
+  idle(): Promise<void>
+  letGo(site: DevSite): void
+}
+
+/**
+ * The kept-site side of a dev server over `root` with `options`: the site kept at its last stop,
+ * served until `built` (the first build) is done, and the keeper of the sites it serves next.
+ */
+export async function siteKeeping(
+  root: string,
+  options: { strict: boolean; drafts: boolean },
+  built: Promise<unknown>,
+  current: () => DevSite
+): Promise<SiteKeeping> {
+  const key = await storedSiteKey(options)
+  const keeper = createSiteKeeper(root, key)
+  const start = openStoredStart(root, key, askTheBuild(built, current))
+  const storedFiles = start?.site.files
+  return {
+    start,
+    keep: (site, builtFrom) =>
+      site.files === storedFiles ? keeper.idle() : keeper.keep(site, builtFrom),
+    idle: () => keeper.idle(),
+    letGo: (site) => keeper.letGo(site)
+  }
 }
