@@ -224,6 +224,11 @@ async function buildInto(
   )
   // The briefs were rendered with their checks: the site's other pages count on from them.
   pages = briefs.size
+  // Every brief is known: pagefind (a process of its own) makes the index while this thread
+  // renders the site's other pages. Caught here and awaited below, so that a failure is the
+  // build's, in its place.
+  const indexing = search ? search.publish(briefs, output) : Promise.resolve([])
+  indexing.catch(() => {})
 
   // Each distinct image's variants, made once or taken from the cache (issue 18).
   const variants =
@@ -262,7 +267,7 @@ async function buildInto(
     ...(keep ? { reuse: { reportKey, memo, keep, ...listingMemory(options.session) } } : {})
   })
   await memo.save()
-  const indexed = search ? await search.publish(briefs, settings, output) : []
+  const indexed = await indexing
   const renderProblems = rendered.problems
   siteProblems.push(...renderProblems)
   options.onProgress?.('rendered', rendered.count, rendered.count)

@@ -16,6 +16,8 @@ import type { BriefSink } from '../stages/settle-briefs.js'
 import type { BuildOptions } from '../build.js'
 import type { OutputFile, Settings } from '../types.js'
 import { SearchPages, mainOf, searchFiles } from './search-index.js'
+import { IndexFeed } from './index-feed.js'
+import type { IndexFile } from './index-feed.js'
 import { openSearchMemo } from './search-memo.js'
 import type { SearchMemo } from './search-memo.js'
 
@@ -31,8 +33,18 @@ export class BriefSearch {
   private readonly briefs = new Map<string, string>()
   /** The main region of each brief this build rendered or read, by the brief's digest. */
   private readonly mains = new Map<string, Uint8Array>()
+  /**
+   * Pagefind fed while stage 2 runs, in path order (see `plan`): the briefs of `expected` from
+   * the first up to `next` were sent, as `sent` (path and digest) says.
+   */
+  private feed:
+    | { index: IndexFeed; expected: readonly string[]; next: number; sent: [string, string][] }
+    | undefined
 
-  constructor(private readonly memo: SearchMemo) {}
+  constructor(
+    private readonly memo: SearchMemo,
+    private readonly settings: Pick<Settings, 'base' | 'language'>
+  ) {}
 
   /**
    * `sink`, keeping each brief it is given. An unchanged brief is staged by digest (`keep`) only
@@ -44,12 +56,47 @@ export class BriefSearch {
       put: (file) => {
         this.add(file.path, file.content)
         sink.put(file)
+        this.sendReady()
       },
       keep: (path, digest) => {
         if (!this.memo.has(digest.hash) || !sink.keep(path, digest)) return false
         this.briefs.set(path, digest.hash)
+        this.sendReady()
         return true
-      }
+      },
+      plan: (paths) => this.plan(paths)
+    }
+  }
+
+  /** Briefs pagefind was given while stage 2 ran (see `plan`). */
+  get fed(): number {
+    return this.feed?.index.size ?? 0
+  }
+
+  /**
+   * Starts pagefind on the briefs at output files `paths` as they come, when the cache holds no
+   * index to keep (a cold build makes the index whole: waiting for the last brief to start it
+   * left pagefind's 9 s at 4,000 articles after every other stage). A warm build, whose index
+   * is most often kept as it was, starts pagefind only if `publish` finds it must.
+   */
+  plan(paths: readonly string[]): void {
+    if (this.memo.holdsIndex || this.feed !== undefined || paths.length === 0) return
+    const expected = [...new Set(paths)].sort(byPath)
+    this.feed = { index: new IndexFeed(this.settings), expected, next: 0, sent: [] }
+    this.sendReady()
+  }
+
+  /** Sends pagefind every brief in `expected` order whose predecessors have all been sent. */
+  private sendReady(): void {
+    const feed = this.feed
+    if (feed === undefined) return
+    for (let path = feed.expected[feed.next]; path !== undefined; path = feed.expected[feed.next]) {
+      const hash = this.briefs.get(path)
+      const main = hash === undefined ? undefined : (this.mains.get(hash) ?? this.memo.main(hash))
+      if (hash === undefined || main === undefined) return
+      feed.index.add(path, main)
+      feed.sent.push([path, hash])
+      feed.next += 1
     }
   }
 
@@ -60,12 +107,12 @@ export class BriefSearch {
    */
   async publish(
     rendered: ReadonlyMap<string, RenderedBrief>,
-    settings: Pick<Settings, 'base' | 'language'>,
     output?: IndexSink
   ): Promise<OutputFile[]> {
+    const { settings } = this
     for (const brief of rendered.values())
       if ('bytes' in brief) this.add(outputFileOf(brief.sitePath), brief.bytes)
-    const indexed = [...this.briefs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    const indexed = [...this.briefs].sort(([a], [b]) => byPath(a, b))
     const pages = new SearchPages()
     for (const [path, hash] of indexed) {
       const main = this.mains.get(hash) ?? this.memo.main(hash)
@@ -84,10 +131,11 @@ export class BriefSearch {
         kept.set(path, digest)
       }
     if (known && kept.size === known.length) {
+      await this.feed?.index.cancel()
       await this.memo.save()
       return []
     }
-    const files = await searchFiles(pages, settings)
+    const files = await this.indexOf(indexed, pages)
     const digests = files.map((file): [string, ContentDigest] => [
       file.path,
       contentDigest(file.content)
@@ -101,6 +149,34 @@ export class BriefSearch {
     this.memo.recordIndex({ key, files: digests })
     await this.memo.save()
     return output ? [] : files
+  }
+
+  /**
+   * The index of `indexed` (every brief, in path order): the one fed during stage 2 when what it
+   * was sent is where `indexed` begins, else one made now (a brief that was not planned, or
+   * whose digest changed, would sit at another place in pagefind's order).
+   */
+  private async indexOf(
+    indexed: readonly [path: string, hash: string][],
+    pages: SearchPages
+  ): Promise<IndexFile[]> {
+    const feed = this.feed
+    this.feed = undefined
+    if (feed === undefined) return searchFiles(pages, this.settings)
+    const begins = feed.sent.every(
+      ([path, hash], at) => indexed[at]?.[0] === path && indexed[at]?.[1] === hash
+    )
+    if (!begins) {
+      await feed.index.cancel()
+      return searchFiles(pages, this.settings)
+    }
+    const mains = new Map(pages.sorted())
+    for (const [path] of indexed.slice(feed.sent.length)) {
+      const main = mains.get(path)
+      if (main === undefined) throw new Error(`${path}: its brief was never read for the index`)
+      feed.index.add(path, main)
+    }
+    return feed.index.files()
   }
 
   private add(path: string, content: string | Uint8Array): void {
@@ -118,10 +194,14 @@ export class BriefSearch {
  * nothing), remembering in cache folder `cacheDir` (none: nothing kept); undefined otherwise.
  */
 export async function briefSearch(
-  settings: Pick<Settings, 'search'>,
+  settings: Pick<Settings, 'search' | 'base' | 'language'>,
   options: Pick<BuildOptions, 'search' | 'variants'>,
   cacheDir: string | undefined
 ): Promise<BriefSearch | undefined> {
   if (!settings.search || !(options.search ?? options.variants !== false)) return undefined
-  return new BriefSearch(openSearchMemo(cacheDir, await codeFingerprint()))
+  return new BriefSearch(openSearchMemo(cacheDir, await codeFingerprint()), settings)
+}
+
+function byPath(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }

@@ -2,51 +2,21 @@
  * The search index of the briefs (issue 19), made by pagefind: a static index of fragments that
  * its own browser script loads on demand, so search works from `dist/` on every static host.
  *
- * Why briefs are kept as their `<main>` only, and fed in path order at the end: pagefind's output
- * depends on the order pages are added, and stage 2 finishes briefs in whatever order the worker
- * threads do. Keeping each brief's main region (no head, navigation or footer) as bytes until
- * every brief is known makes the index byte-identical for the same input at a fraction of the
- * pages' memory; pagefind itself runs in its own process.
+ * Why briefs are kept as their `<main>` only, and fed in path order: pagefind's output depends on
+ * the order pages are added, and stage 2 finishes briefs in whatever order the worker threads do.
+ * Keeping each brief's main region (no head, navigation or footer) as bytes until every brief
+ * before it is known makes the index byte-identical for the same input at a fraction of the
+ * pages' memory; pagefind itself runs in its own process (`index-feed.ts`).
  */
-import * as pagefind from 'pagefind'
-import { siteHref } from '../render/urls.js'
-import type { OutputFile, Settings } from '../types.js'
+import { IndexFeed } from './index-feed.js'
+import type { IndexFile } from './index-feed.js'
+import type { Settings } from '../types.js'
 
-/** Where the index and pagefind's scripts go in the site. */
-export const searchFolder = 'pagefind'
-
-/**
- * What is not the story: the fact-check panel and the line counting its checks, links to sections
- * and tags, sources, photo credits. The title of a result is the brief's `<h1>`, pagefind's default.
- */
-const excluded = [
-  '.fact-panel',
-  '.fact-line',
-  'nav',
-  'details',
-  'figure',
-  '.brief__section',
-  '.brief__byline',
-  '.brief__times',
-  '.brief__sources',
-  '.brief__tags',
-  '.corrections'
-]
-
-/**
- * The interfaces of pagefind the search page does not load (its component and modular UIs, the
- * highlighter of result pages): 300 KB a site need not publish. The page loads `pagefind-ui.*`,
- * which loads `pagefind.js`, the WebAssembly and the index.
- */
-const unused = /^pagefind-(?:component-ui|modular-ui)\.(?:js|css)$|^pagefind-highlight\.js$/
+export { searchFolder } from './index-feed.js'
+export type { IndexFile } from './index-feed.js'
 
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()
-
-/** A file of the index: pagefind gives bytes. */
-export interface IndexFile extends OutputFile {
-  content: Uint8Array
-}
 
 /** The briefs to index, gathered as they are rendered or written. */
 export class SearchPages {
@@ -80,32 +50,9 @@ export async function searchFiles(
   pages: SearchPages,
   settings: Pick<Settings, 'base' | 'language'>
 ): Promise<IndexFile[]> {
-  const created = await pagefind.createIndex({
-    rootSelector: 'main',
-    excludeSelectors: excluded,
-    forceLanguage: primaryLanguage(settings.language),
-    writePlayground: false
-  })
-  try {
-    const { index } = created
-    if (!index) throw new Error(`pagefind could not start: ${created.errors.join('; ')}`)
-    for (const [path, main] of pages.sorted()) {
-      const added = await index.addHTMLFile({
-        url: siteHref(settings, sitePathOf(path)),
-        content: `<html><body>${decoder.decode(main)}</body></html>`
-      })
-      if (added.errors.length > 0)
-        throw new Error(`pagefind refused ${path}: ${added.errors.join('; ')}`)
-    }
-    const { files, errors } = await index.getFiles()
-    if (errors.length > 0) throw new Error(`pagefind failed: ${errors.join('; ')}`)
-    return files
-      .filter((file) => !unused.test(file.path))
-      .map((file) => ({ path: `${searchFolder}/${file.path}`, content: file.content }))
-      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-  } finally {
-    await pagefind.close()
-  }
+  const feed = new IndexFeed(settings)
+  for (const [path, main] of pages.sorted()) feed.add(path, main)
+  return feed.files()
 }
 
 /**
@@ -144,14 +91,4 @@ function withoutPanels(html: string): string {
     panelStart.lastIndex = from
   }
   return kept + html.slice(from)
-}
-
-/** `us/x/index.html` is served at `/us/x/`. */
-function sitePathOf(path: string): string {
-  return `/${path.replace(/(^|\/)index\.html$/, '$1')}`
-}
-
-/** Pagefind stems words by ISO 639-1 language: `fr` of `fr-CA`. */
-function primaryLanguage(language: string): string {
-  return language.split('-')[0]?.toLowerCase() || 'en'
 }

@@ -33,6 +33,8 @@ export interface SearchMemo {
   remember(hash: string, main: Uint8Array): void
   /** The last index made, when its key is `key`. */
   index(key: string): IndexRecord['files'] | undefined
+  /** Whether it holds an index at all: without one, this build's index is made whole. */
+  readonly holdsIndex: boolean
   /** The index made under `key` has `files`. */
   recordIndex(record: IndexRecord): void
   /** Keeps the mains of this build's briefs and its index for the next build, when changed. */
@@ -66,6 +68,7 @@ export function openSearchMemo(dir: string | undefined, salt: string): SearchMem
       changed = true
     },
     index: (key) => (stored.index?.key === key ? stored.index.files : undefined),
+    holdsIndex: stored.index !== undefined,
     recordIndex(record) {
       if (file === undefined) return
       stored.index = record

@@ -29,6 +29,7 @@ import { renderBrief } from '../render/brief.js'
 import { encodePage } from '../render/render-page.js'
 import { feedLength } from '../render/feeds.js'
 import { newestFirst } from '../render/order.js'
+import { isSafeSitePath, outputFileOf } from '../render/urls.js'
 import { siteViewOf } from '../render/page-context.js'
 import type { Templates } from '../render/templates.js'
 import type { BuildOptions } from '../build.js'
@@ -142,6 +143,13 @@ export async function runArticleStages(
     })
     // A session's build takes what it made of an untouched article as is (kept-articles.ts).
     const frame = session && !sink ? sharedInputs({ ...shared, images }) : undefined
+    // A sink that takes briefs in path order starts on each as soon as those before it are in.
+    sink?.plan?.(
+      ready
+        .map((file) => file.data.url)
+        .filter(isSafeSitePath)
+        .map(outputFileOf)
+    )
     // What a patch checked before it gave way to this build (`patch-build.ts`).
     const handed = session?.handedOver
     if (session) session.handedOver = undefined

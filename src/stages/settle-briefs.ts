@@ -23,6 +23,12 @@ import type { OutputFile } from '../types.js'
 export interface BriefSink {
   put(file: OutputFile): void
   keep(path: string, digest: ContentDigest): boolean
+  /**
+   * The output files of the briefs stage 2 is about to settle, before the first of them: a sink
+   * that must take briefs in path order (the search index) can take each as soon as every brief
+   * before it is in, instead of all of them at the end.
+   */
+  plan?(paths: readonly string[]): void
 }
 
 /** `brief` as the rest of the build keeps it: written to `sink` when there is one. */

@@ -6,6 +6,7 @@ import { build } from '../../src/build.js'
 import { SearchPages, searchFiles } from '../../src/search/search-index.js'
 import type { OutputFile } from '../../src/types.js'
 import { article, siteYaml, tempSite } from '../helpers/temp-site.js'
+import { readTree } from '../helpers/read-tree.js'
 import { htmlFiles, pageOf } from '../render/site-files.js'
 
 const now = DateTime.fromISO('2025-11-06T00:00:00Z', { zone: 'utc' })
@@ -126,6 +127,32 @@ describe('search in a built site', async () => {
   it('is not made by `check`, which publishes nothing', async () => {
     const checked = await build({ ...options, variants: false })
     expect(checked.files.filter((file) => file.path.startsWith('pagefind/'))).toEqual([])
+  })
+})
+
+describe('the index of a written build, fed to pagefind while its briefs are checked', async () => {
+  // File order (a, b, c, d) is not the order of the briefs' addresses (by date), which pagefind
+  // takes them in: the feed must hold back what arrives early.
+  const root = await tempSite({
+    'data/site.yaml': `${siteYaml}search: true\n`,
+    'content/a.md': article('title: Alpha rises\ndate: 2025-11-05', 'Alpha words.\n'),
+    'content/b.md': article('title: Beta falls\ndate: 2025-11-02', 'Beta words.\n'),
+    'content/c.md': article('title: Gamma holds\ndate: 2025-11-04', 'Gamma words.\n'),
+    'content/d.md': article('title: Delta slips\ndate: 2025-11-03', 'Delta words.\n')
+  })
+  const options = { root, strict: false, drafts: false, now }
+
+  it('is byte for byte the index made whole once every brief is in', async () => {
+    const out = `${root}/dist`
+    const written = await build({ ...options, out, write: true, cacheDir: `${root}/cache` })
+    expect(written.exit).toBe(0)
+    const onDisk = [...(await readTree(`${out}/pagefind`))]
+      .map(([path, content]) => ({ path: `pagefind/${path}`, content }))
+      .sort((a, b) => (a.path < b.path ? -1 : 1))
+    const whole = await build({ ...options, out: '', write: false })
+    const made = whole.files.filter((file) => file.path.startsWith('pagefind/'))
+    expect(onDisk.length).toBeGreaterThan(4)
+    expect(bytesOf(onDisk)).toEqual(bytesOf(made))
   })
 })
 

@@ -1,0 +1,132 @@
+/**
+ * One pagefind index being fed (issue 21, item 6). Pagefind's service reads its messages one after
+ * another, in the order they were written to it, and its index depends on the order pages are
+ * added: so pages are sent as soon as they are given, without waiting for the last one's answer,
+ * and the index is the same as if each had been awaited. This lets a build hand pagefind each
+ * brief while the other briefs are still being checked, rather than all of them at the end, where
+ * pagefind's work (about 9 s of CPU at 4,000 articles) was the last thing a cold build waited for.
+ */
+import * as pagefind from 'pagefind'
+import { siteHref } from '../render/urls.js'
+import type { OutputFile, Settings } from '../types.js'
+
+/** Where the index and pagefind's scripts go in the site. */
+export const searchFolder = 'pagefind'
+
+/**
+ * What is not the story: the fact-check panel and the line counting its checks, links to sections
+ * and tags, sources, photo credits. The title of a result is the brief's `<h1>`, pagefind's default.
+ */
+const excluded = [
+  '.fact-panel',
+  '.fact-line',
+  'nav',
+  'details',
+  'figure',
+  '.brief__section',
+  '.brief__byline',
+  '.brief__times',
+  '.brief__sources',
+  '.brief__tags',
+  '.corrections'
+]
+
+/**
+ * The interfaces of pagefind the search page does not load (its component and modular UIs, the
+ * highlighter of result pages): 300 KB a site need not publish. The page loads `pagefind-ui.*`,
+ * which loads `pagefind.js`, the WebAssembly and the index.
+ */
+const unused = /^pagefind-(?:component-ui|modular-ui)\.(?:js|css)$|^pagefind-highlight\.js$/
+
+const decoder = new TextDecoder()
+
+/** A file of the index: pagefind gives bytes. */
+export interface IndexFile extends OutputFile {
+  content: Uint8Array
+}
+
+type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>
+
+/** An index taking pages in the order `add` is called; `files` ends it, `cancel` drops it. */
+export class IndexFeed {
+  private readonly index: Promise<PagefindIndex>
+  /** Every page's answer, awaited only by `files`: the first refusal fails the index. */
+  private readonly answers: Promise<void>[] = []
+  private count = 0
+
+  constructor(private readonly settings: Pick<Settings, 'base' | 'language'>) {
+    this.index = pagefind
+      .createIndex({
+        rootSelector: 'main',
+        excludeSelectors: excluded,
+        forceLanguage: primaryLanguage(settings.language),
+        writePlayground: false
+      })
+      .then(({ index, errors }) => {
+        if (!index) throw new Error(`pagefind could not start: ${errors.join('; ')}`)
+        return index
+      })
+    // Seen by `files` or `cancel`; until then a failed start must not end the process.
+    this.index.catch(() => {})
+  }
+
+  /** Pages sent so far. */
+  get size(): number {
+    return this.count
+  }
+
+  /**
+   * Sends the brief at output file `path` (`us/x/index.html`), `main` being its main region as
+   * `mainOf` made it. Callbacks on one promise run in the order they were attached, so the
+   * service receives the pages in the order of these calls.
+   */
+  add(path: string, main: Uint8Array): void {
+    this.count += 1
+    const answer = this.index.then(async (index) => {
+      const added = await index.addHTMLFile({
+        url: siteHref(this.settings, sitePathOf(path)),
+        content: `<html><body>${decoder.decode(main)}</body></html>`
+      })
+      if (added.errors.length > 0)
+        throw new Error(`pagefind refused ${path}: ${added.errors.join('; ')}`)
+    })
+    answer.catch(() => {})
+    this.answers.push(answer)
+  }
+
+  /**
+   * The files of the index under `pagefind/`: one fragment per brief, the word index, and
+   * pagefind's scripts and styles (its UI among them). Result links carry `base`. Ends the
+   * service.
+   */
+  async files(): Promise<IndexFile[]> {
+    try {
+      const index = await this.index
+      await Promise.all(this.answers)
+      const { files, errors } = await index.getFiles()
+      if (errors.length > 0) throw new Error(`pagefind failed: ${errors.join('; ')}`)
+      return files
+        .filter((file) => !unused.test(file.path))
+        .map((file) => ({ path: `${searchFolder}/${file.path}`, content: file.content }))
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    } finally {
+      await pagefind.close()
+    }
+  }
+
+  /** Ends the service without making the index (its pages were not the build's). */
+  async cancel(): Promise<void> {
+    await Promise.allSettled([this.index, ...this.answers])
+    await pagefind.close()
+  }
+}
+
+/** `us/x/index.html` is served at `/us/x/`. */
+function sitePathOf(path: string): string {
+  return `/${path.replace(/(^|\/)index\.html$/, '$1')}`
+}
+
+/** Pagefind stems words by ISO 639-1 language: `fr` of `fr-CA`. */
+function primaryLanguage(language: string): string {
+  return language.split('-')[0]?.toLowerCase() || 'en'
+}
