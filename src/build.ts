@@ -17,6 +17,7 @@ import { findPublicFiles } from './content/find-public-files.js'
 import { openOutput } from './output/write-site.js'
 import { assertSiteRoot, resolveOutputTarget } from './output/output-target.js'
 import { outputProblem } from './output/output-problem.js'
+import { guardOutput } from './output/guarded-output.js'
 import { loadTemplatesAgain } from './cache/templates-again.js'
 import { renderSite } from './outputs/render-site.js'
 import { briefSearch } from './search/brief-search.js'
@@ -32,15 +33,7 @@ import { type BuildSession, keptReport, settleSession } from './cache/build-sess
 import { askedOf, patchBuild } from './stages/patch-build.js'
 import type { ListingMemory } from './outputs/listing-replay.js'
 import type { DateTime } from 'luxon'
-import type {
-  ChunkedFile,
-  LaterFile,
-  OutputFile,
-  Problem,
-  Report,
-  Settings,
-  SiteProblem
-} from './types.js'
+import type { ChunkedFile, LaterFile, OutputFile, Report, Settings, SiteProblem } from './types.js'
 
 /** What to build and how. */
 export interface BuildOptions {
@@ -131,27 +124,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const output = target ? await openOutput(target, spareOf(options, target.folder)) : undefined
   // A file that cannot be written (a full disk, a name too long) is one problem, and the build
   // goes on checking: only the output is given up.
-  const unwritable: Problem[] = []
-  const guarded = output && {
-    ...output,
-    put: (file: OutputFile | ChunkedFile) =>
-      unwritable.length > 0 ? undefined : attempt(() => output.put(file), file.path),
-    keep: (path: string, digest: Parameters<OutputWriter['keep']>[1]) =>
-      unwritable.length > 0 ? true : (attempt(() => output.keep(path, digest), path) ?? true)
-  }
-  const attempt = <T>(write: () => T, path: string): T | undefined => {
-    try {
-      return write()
-    } catch (error) {
-      const problem = outputProblem(error, options.root, target?.folder ?? options.out, path)
-      if (problem === undefined) throw error
-      unwritable.push(problem)
-      return undefined
-    }
-  }
+  const guarded =
+    output &&
+    guardOutput(output, (error, path) =>
+      outputProblem(error, options.root, target?.folder ?? options.out, path)
+    )
   try {
-    const result = await buildInto(options, guarded)
-    const built = withProblems(result, unwritable)
+    const result = await buildInto(options, guarded?.writer)
+    const built = withProblems(result, guarded?.unwritable ?? [])
     let written = 0
     if (output && built.exit === 0) {
       try {
