@@ -44,3 +44,11 @@ export function stageKeys(
     }
   }
 }
+
+/** Whether two articles' keys are the same: results made under one hold under the other. */
+export function sameKeys(
+  a: { check: string; brief: string },
+  b: { check: string; brief: string }
+): boolean {
+  return a.check === b.check && a.brief === b.brief
+}

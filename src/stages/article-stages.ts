@@ -8,10 +8,9 @@ import { openArticleCache } from '../cache/article-cache.js'
 import type { IndexEntry } from '../cache/cache-index.js'
 import { codeFingerprint } from '../cache/code-fingerprint.js'
 import { hashAll, hashOf } from '../cache/memo-key.js'
-import { keepLoadKeys, leaveForAfter, takeLoadKeys } from '../cache/build-session.js'
-import { hasErrors, isLoaded, problemsOf } from '../article/article-file.js'
+import { hasErrors, isLoaded } from '../article/article-file.js'
 import type { ImageTable } from '../images/image-facts.js'
-import { imageKeyOf, readArticleImages, recordImages } from '../images/image-keys.js'
+import { imageKeyOf, readArticleImages } from '../images/image-keys.js'
 import type { ArticleFile, LoadedFile } from '../article/article-file.js'
 import {
   copyOfLoaded,
@@ -20,10 +19,9 @@ import {
   withCheck
 } from '../article/article-records.js'
 import type { ArticleSummary } from '../article/article-records.js'
-import { loadDataStore } from '../checks/datasets/load-data-store.js'
-import { isPublished, rejectDuplicatePermalinks } from '../content/published.js'
 import { runnerFor } from './kept-runner.js'
-import { keptArticle, keptOf, sharedInputs } from './kept-articles.js'
+import { keptArticle, sharedInputs } from './kept-articles.js'
+import { keepStages } from './keep-stage.js'
 import type { ArticleResult } from '../parallel/article-tasks.js'
 import { renderBrief } from '../render/brief.js'
 import { encodePage } from '../render/render-page.js'
@@ -35,10 +33,10 @@ import type { Templates } from '../render/templates.js'
 import type { BuildOptions } from '../build.js'
 import type { RenderedBrief } from '../outputs/output.js'
 import type { Settings, SiteProblem } from '../types.js'
-import { loadArticles, withMarkdowns } from './load-stage.js'
+import { withMarkdowns } from './load-stage.js'
+import { runStageOne } from './stage-one.js'
 import { distinctSorted } from './distinct-sorted.js'
-import { loadRunner } from './load-progress.js'
-import { stageKeys } from './article-keys.js'
+import { sameKeys, stageKeys } from './article-keys.js'
 import { fromIndex, indexEntryOf, reportDigestOf, reportFingerprint } from './settle-briefs.js'
 import { settledBrief, showBrief } from './settle-briefs.js'
 import type { BriefSink } from './settle-briefs.js'
@@ -89,28 +87,9 @@ export async function runArticleStages(
   try {
     // Stage 1: load, from the cache where the bytes are unchanged.
     const index = cache.index()
-    const known = session && takeLoadKeys(session, saltKey)
-    const stage1 = await loadArticles(files, root, salt, index, loadRunner(runner, options), known)
+    const stage1 = await runStageOne(files, options, { index, salt, saltKey, runner }, siteProblems)
     const { loaded, records, entries, markdown, images: bodyImages } = stage1
-    if (session)
-      keepLoadKeys(session, saltKey, new Map([...entries].map(([file, slot]) => [file, slot.key])))
-    options.onProgress?.('loaded', loaded.length, loaded.length)
-    const published = loaded.filter((file) => isPublished(file, options))
-    // Problems between articles (a shared permalink) belong to this build, not to the cached load.
-    rejectDuplicatePermalinks(published)
-    // What the report is made of before any check: hashed into its fingerprint.
-    const loadProblems = new Map(
-      published.map((file) => [file.path, JSON.stringify(problemsOf(file))])
-    )
-
-    const dataPaths = distinctSorted(published, (file) => file.data.frontmatter?.data ?? {})
-    // One read of each data file gives both its table and the digest that keys the checks.
-    const {
-      store,
-      problems: dataProblems,
-      digests
-    } = await loadDataStore(root, dataPaths, session ? { kept: session.data } : {})
-    siteProblems.push(...dataProblems)
+    const { published, loadProblems, store, digests } = stage1
 
     // Stage 2: check and render briefs, from the cache where every input is unchanged.
     const ready = published.filter((file): file is LoadedFile => isLoaded(file) && !hasErrors(file))
@@ -262,41 +241,23 @@ export async function runArticleStages(
         for (const result of batch) done(result)
       }
     })
-    // The index is the record of every load, settled in this stage or not (a draft, an embargo,
-    // an article in error): the next build decodes none of them again.
-    for (const file of loaded) {
-      const slot = entries.get(file.path)
-      const record = records.get(file.path)
-      if (slot && record && !nextIndex.has(slot.key))
-        nextIndex.set(slot.key, index.get(slot.key) ?? { load: record })
-    }
-    recordImages(nextIndex, entries, bodyImages)
-    // Keeping this build for the next one: a session's is done once its result is given.
-    const keep = async (): Promise<void> => {
-      await cache.finish(nextIndex)
-      if (session && frame !== undefined)
-        session.articles = {
-          frame,
-          articles: keptOf(ready, {
-            entries,
-            // As `finish` left it: where each entry's results now lie, packs compacted.
-            nextIndex: session.index ?? nextIndex,
-            reportDigests,
-            summaries,
-            briefs,
-            inFeeds,
-            loadProblems
-          })
-        }
-    }
-    if (session && frame !== undefined) leaveForAfter(session, keep)
-    else await keep()
+    await keepStages(
+      cache,
+      index,
+      {
+        loaded,
+        records,
+        entries,
+        bodyImages,
+        nextIndex,
+        ready,
+        made: { reportDigests, summaries, briefs, inFeeds, loadProblems }
+      },
+      session,
+      frame
+    )
 
-    const articles: ArticleSummary[] = []
-    for (const file of ready) {
-      const summary = summaries.get(file.path)
-      if (summary) articles.push(summary)
-    }
+    const articles = ready.flatMap((file) => summaries.get(file.path) ?? [])
     options.onProgress?.('checked', articles.length, ready.length)
     const fingerprint = reportFingerprint(
       [salt.code, salt.settings, String(options.strict)],
@@ -334,11 +295,4 @@ export async function runArticleStages(
   } finally {
     await close()
   }
-}
-
-function sameKeys(
-  a: { check: string; brief: string },
-  b: { check: string; brief: string }
-): boolean {
-  return a.check === b.check && a.brief === b.brief
 }
