@@ -10,6 +10,7 @@ import type { ContentDigest } from '../output/content-digest.js'
 import type { ChunkedFile, LaterFile, OutputFile } from '../types.js'
 import type { BuildSession, HeldContent } from './build-session.js'
 import type { PageMemo } from './page-memo.js'
+import { byCodeUnits } from '../text/code-unit-order.js'
 
 /** A build's files gathered in memory, and how its pages are kept from the session. */
 export interface HeldPages {
@@ -66,7 +67,7 @@ export function holdPages(session: Pick<BuildSession, 'pages'>): HeldPages {
     },
     files() {
       return [...held]
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .sort(([a], [b]) => byCodeUnits(a, b))
         .map(([path, content]) =>
           typeof content === 'function' ? laterFile(path, content) : { path, content }
         )

@@ -9,6 +9,7 @@
 import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { watchedFolders } from './watch-site.js'
+import { byCodeUnits } from '../text/code-unit-order.js'
 
 /** One file: its site-relative path, then size, mtime (ms) and inode; -1s when it cannot be read. */
 export type InputStamp = readonly [path: string, size: number, mtimeMs: number, ino: number]
@@ -27,7 +28,7 @@ export function inputStamps(root: string): InputStamp[] | undefined {
     if (error === linkedFolder) return undefined
     throw error
   }
-  return stamps.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return stamps.sort(([a], [b]) => byCodeUnits(a, b))
 }
 
 const linkedFolder = new Error('a link to a folder')

@@ -17,6 +17,7 @@ import { imageSizeLimit } from './read-images.js'
 import { socialVariantOf, variantsOf } from './variants.js'
 import type { Variant } from './variants.js'
 import type { SiteProblem } from '../types.js'
+import { byCodeUnits } from '../text/code-unit-order.js'
 
 /** One published file of an image: its bytes are read when the output is written. */
 export interface VariantFile {
@@ -70,7 +71,7 @@ export async function makeVariants(options: {
     }
   }
   await Promise.all(Array.from({ length: concurrentImages }, worker))
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  files.sort((a, b) => byCodeUnits(a.path, b.path))
   return { files, failures }
 }
 

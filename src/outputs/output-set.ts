@@ -5,6 +5,7 @@
  */
 import type { ContentDigest } from '../output/content-digest.js'
 import type { ChunkedFile, OutputFile, SiteProblem } from '../types.js'
+import { byCodeUnits } from '../text/code-unit-order.js'
 
 /** Where files go as they are rendered; a file given in pieces may come back with its digest. */
 export type OutputSink = (file: OutputFile | ChunkedFile) => ContentDigest | undefined | void
@@ -96,8 +97,6 @@ export class OutputSet {
 
   /** Every file kept (none with a sink), ordered by path so that the output does not depend on rendering order. */
   files(): OutputFile[] {
-    return [...this.#files.values()].sort((a, b) =>
-      a.path < b.path ? -1 : a.path > b.path ? 1 : 0
-    )
+    return [...this.#files.values()].sort((a, b) => byCodeUnits(a.path, b.path))
   }
 }

@@ -16,6 +16,7 @@ import type { Output, OutputContext } from './output.js'
 import { noPublicFiles } from './public-files.js'
 import type { OutputSet, Reuse } from './output-set.js'
 import type { SiteInput } from './render-site.js'
+import { byCodeUnits } from '../text/code-unit-order.js'
 
 /**
  * The story views of the last site rendered in this process: the next rendering takes up those
@@ -144,7 +145,7 @@ function publishableDataFiles(
   dataFiles: SiteInput['dataFiles'],
   problems: SiteProblem[]
 ): SiteInput['dataFiles'] {
-  const ordered = [...dataFiles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  const ordered = [...dataFiles].sort((a, b) => byCodeUnits(a.path, b.path))
   return ordered.filter((file) => {
     if (file.path.startsWith('data/') && isSafeFilePath(file.path)) return true
     problems.push(

@@ -16,6 +16,7 @@ import { sectionName } from './section-name.js'
 import type { StoryView } from './story-view.js'
 import type { Templates } from './templates.js'
 import { pagePath, siteHref, tagSlug } from './urls.js'
+import { byCodeUnits } from '../text/code-unit-order.js'
 
 /**
  * What a listing gathers: every story, one section (by slug) or one tag (named as first seen).
@@ -198,5 +199,5 @@ function wording(
 
 /** Orders `[key, value]` entries by key, code point by code point. */
 function byKey<T>(a: [string, T], b: [string, T]): number {
-  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0
+  return byCodeUnits(a[0], b[0])
 }

@@ -20,6 +20,7 @@ import { IndexFeed } from './index-feed.js'
 import type { IndexFile } from './index-feed.js'
 import { openSearchMemo } from './search-memo.js'
 import type { SearchMemo } from './search-memo.js'
+import { byCodeUnits } from '../text/code-unit-order.js'
 
 /** Where the index files go: the build's output, which may already hold them. */
 export interface IndexSink {
@@ -81,7 +82,7 @@ export class BriefSearch {
    */
   plan(paths: readonly string[]): void {
     if (this.memo.holdsIndex || this.feed !== undefined || paths.length === 0) return
-    const expected = [...new Set(paths)].sort(byPath)
+    const expected = [...new Set(paths)].sort(byCodeUnits)
     this.feed = { index: new IndexFeed(this.settings), expected, next: 0, sent: [] }
     this.sendReady()
   }
@@ -112,7 +113,7 @@ export class BriefSearch {
     const { settings } = this
     for (const brief of rendered.values())
       if ('bytes' in brief) this.add(outputFileOf(brief.sitePath), brief.bytes)
-    const indexed = [...this.briefs].sort(([a], [b]) => byPath(a, b))
+    const indexed = [...this.briefs].sort(([a], [b]) => byCodeUnits(a, b))
     const pages = new SearchPages()
     for (const [path, hash] of indexed) {
       const main = this.mains.get(hash) ?? this.memo.main(hash)
@@ -200,8 +201,4 @@ export async function briefSearch(
 ): Promise<BriefSearch | undefined> {
   if (!settings.search || !(options.search ?? options.variants !== false)) return undefined
   return new BriefSearch(openSearchMemo(cacheDir, await codeFingerprint()), settings)
-}
-
-function byPath(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

@@ -11,6 +11,7 @@
 import * as pagefind from 'pagefind'
 import { siteHref } from '../render/urls.js'
 import type { OutputFile, Settings } from '../types.js'
+import { byCodeUnits } from '../text/code-unit-order.js'
 
 /** Where the index and pagefind's scripts go in the site. */
 export const searchFolder = 'pagefind'
@@ -111,7 +112,7 @@ export class IndexFeed {
       return files
         .filter((file) => !unused.test(file.path))
         .map((file) => ({ path: `${searchFolder}/${file.path}`, content: file.content }))
-        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+        .sort((a, b) => byCodeUnits(a.path, b.path))
     } finally {
       await pagefind.close()
     }

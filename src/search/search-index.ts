@@ -11,6 +11,7 @@
 import { IndexFeed } from './index-feed.js'
 import type { IndexFile } from './index-feed.js'
 import type { Settings } from '../types.js'
+import { byCodeUnits } from '../text/code-unit-order.js'
 
 export { searchFolder } from './index-feed.js'
 export type { IndexFile } from './index-feed.js'
@@ -38,7 +39,7 @@ export class SearchPages {
 
   /** The briefs by output file, in path order. */
   sorted(): [path: string, main: Uint8Array][] {
-    return [...this.pages].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return [...this.pages].sort(([a], [b]) => byCodeUnits(a, b))
   }
 }
 

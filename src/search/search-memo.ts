@@ -68,7 +68,9 @@ export function openSearchMemo(dir: string | undefined, salt: string): SearchMem
       changed = true
     },
     index: (key) => (stored.index?.key === key ? stored.index.files : undefined),
-    holdsIndex: stored.index !== undefined,
+    get holdsIndex() {
+      return stored.index !== undefined
+    },
     recordIndex(record) {
       if (file === undefined) return
       stored.index = record

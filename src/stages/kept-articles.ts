@@ -12,6 +12,7 @@ import type { IndexEntry } from '../cache/cache-index.js'
 import type { BuildSession } from '../cache/build-session.js'
 import { hashAll } from '../cache/memo-key.js'
 import type { RenderedBrief } from '../outputs/output.js'
+import { byCodeUnits } from '../text/code-unit-order.js'
 
 /** What stage 2 made of one article in the session's last build. */
 export interface KeptArticle {
@@ -44,7 +45,7 @@ export function sharedInputs(inputs: {
   images: ReadonlyMap<string, unknown>
 }): string {
   const byPath = <T>(entries: Iterable<[string, T]>): [string, T][] =>
-    [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    [...entries].sort(([a], [b]) => byCodeUnits(a, b))
   return hashAll([
     inputs.strict,
     JSON.stringify(byPath(inputs.digests)),

@@ -6,6 +6,7 @@
 import type { Problem } from '../../types.js'
 import type { Table } from './dataset.js'
 import { isIsoDate, looksLikeIsoDate } from './iso-date.js'
+import { byCodeUnits } from '../../text/code-unit-order.js'
 
 /** One parsed row: its cells as text and the 1-based line it starts on. */
 export interface SourceRow {
@@ -97,7 +98,7 @@ export function buildTable(source: TableSource): { table: Table | undefined; pro
     })
   }
   const sortedRows = keys.map((_, row) => row)
-  if (dateKeys) sortedRows.sort((a, b) => compareText(keys[a] ?? '', keys[b] ?? ''))
+  if (dateKeys) sortedRows.sort((a, b) => byCodeUnits(keys[a] ?? '', keys[b] ?? ''))
   const sortedKeys = sortedRows.map((row) => keys[row] ?? '')
 
   const table: Table = Object.freeze({
@@ -115,8 +116,4 @@ export function buildTable(source: TableSource): { table: Table | undefined; pro
 
 function isNumeric(text: string): boolean {
   return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }
