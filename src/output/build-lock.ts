@@ -19,6 +19,10 @@
  * - Releasing: the owner removes its own file, then the empty folder with `rmdir`, which never
  *   removes a folder someone has since filled.
  *
+ * A draft (the private folder above) is named for its owner, so one that a build killed while
+ * taking the lock left behind is known for a gone build's by its name alone, empty or not: the
+ * build that next holds the lock removes it. A live build's draft is never touched.
+ *
  * Nothing removes a lock folder that holds another build's owner file. An empty lock folder is a
  * release in progress (replacing it then is fine: its owner is done), or was left by a build
  * killed while releasing, or is an earlier factdesk's acquisition (it made the folder, then wrote a
@@ -37,8 +41,7 @@ import {
   unlink,
   writeFile
 } from 'node:fs/promises'
-import { randomBytes } from 'node:crypto'
-import { join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import {
   currentOwner,
@@ -77,6 +80,7 @@ export async function acquireBuildLock(out: string): Promise<() => Promise<void>
   const lock = `${out}.factdesk-lock`
   const owner = ownerFileName(await currentOwner())
   await acquire(lock, owner)
+  await removeGoneDrafts(lock)
   return () => release(lock, owner)
 }
 
@@ -151,7 +155,7 @@ async function inspectPidOnly(lock: string): Promise<LockState> {
  * is not empty, and replaces it when it is empty.
  */
 async function create(lock: string, owner: string): Promise<boolean> {
-  const draft = `${lock}.${randomBytes(8).toString('hex')}.new`
+  const draft = draftOf(lock, owner)
   await mkdir(draft)
   try {
     await writeFile(join(draft, owner), '', { flag: 'wx' })
@@ -163,6 +167,26 @@ async function create(lock: string, owner: string): Promise<boolean> {
     throw error
   } finally {
     await rm(draft, { recursive: true, force: true })
+  }
+}
+
+/** The private folder in which `owner` makes lock `lock` before renaming it into place. */
+function draftOf(lock: string, owner: string): string {
+  return `${lock}.${owner}.new`
+}
+
+/**
+ * Removes the drafts of `lock` that builds now gone left beside it (killed while taking the lock):
+ * run holding the lock, so that no leftover outlives the next build.
+ */
+async function removeGoneDrafts(lock: string): Promise<void> {
+  const prefix = `${basename(lock)}.`
+  const names = await readdir(dirname(lock)).catch(() => [])
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.new')) continue
+    const owner = parseOwnerFileName(name.slice(prefix.length, -'.new'.length))
+    if (owner !== undefined && (await isGone(owner)))
+      await rm(join(dirname(lock), name), { recursive: true, force: true })
   }
 }
 

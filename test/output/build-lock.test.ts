@@ -120,6 +120,23 @@ describe('withBuildLock', () => {
     expect(await msToAcquire(out, 5_000)).toBeLessThan(1_000)
   })
 
+  it('removes the drafts builds killed while taking the lock left beside it, and no live one', async () => {
+    const out = await output()
+    const { boot } = await currentOwner()
+    const gone = (nonce: string) => ownerFileName({ pid: deadPid, start: 'unknown', boot }, nonce)
+    // Killed right after making its draft, and after writing its owner file into it.
+    const empty = `${basename(out)}.factdesk-lock.${gone('aa')}.new`
+    const filled = `${basename(out)}.factdesk-lock.${gone('bb')}.new`
+    await mkdir(join(dirname(out), empty))
+    await mkdir(join(dirname(out), filled))
+    await writeFile(join(dirname(out), filled, gone('bb')), '')
+    // Another acquisition of this live process, under way.
+    const live = `${basename(out)}.factdesk-lock.${ownerFileName(await currentOwner())}.new`
+    await mkdir(join(dirname(out), live))
+    await withBuildLock(out, async () => undefined)
+    expect(await lockLeftovers(out)).toEqual([live])
+  })
+
   it('keeps a build out while another build in this process holds the lock', async () => {
     const out = await output()
     const release = await acquireBuildLock(out)
